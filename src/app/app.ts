@@ -1,0 +1,15 @@
+// Everything a command needs, built once at start. Front ends (Discord, HTTP, console) share one App.
+import type { Dataset } from '../data/types.js';
+import type { Random } from '../domain/random.js';
+import type { Resolver } from '../domain/resolution.js';
+
+export interface App {
+  data: Dataset;
+  resolver: Resolver;
+  /** package.json version. */
+  version: string;
+  /** Injected so tests can fix "now" (years of friendship, leaderboard windows). */
+  now(): Date;
+  /** Seeded with --seed N in the console and in tests; Math.random otherwise. */
+  random: Random;
+}

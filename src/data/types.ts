@@ -1,0 +1,163 @@
+// The dataset's shape. Every layer imports these types; nothing here knows about Discord.
+// The JSON files in data/ are validated against these shapes by src/data/validate.ts.
+
+/** Key into data/sources.json, e.g. "S1" or "duisburg-rp-online". */
+export type SourceId = string;
+
+export interface Source {
+  id: SourceId;
+  url: string;
+  /** Short human title: outlet and what the page is. */
+  title: string;
+  /** Set when the page is a mirror, a re-post or a low-quality aggregator. */
+  quality?: 'mirror' | 'repost' | 'low' | 'machine-translated';
+  note?: string;
+}
+
+export type Tier = 'friendship' | 'exchange';
+export type Continent = 'Asia' | 'Europe' | 'Africa' | 'North America' | 'South America' | 'Oceania';
+export type Precision = 'day' | 'month' | 'year';
+
+/** A date as precise as the sources allow: "1979-09-07", "1982-09" or "2007". */
+export interface FuzzyDate {
+  date: string;
+  precision: Precision;
+}
+
+export interface DatedFact extends FuzzyDate {
+  sources: SourceId[];
+  /** True when the date is worked out (from an anniversary, a report's date), not stated outright. */
+  inferred?: boolean;
+  /** Own-words remark, e.g. "October per a mirrored BBC feature; other sources give only 1986". */
+  note?: string;
+}
+
+export type AliasKind =
+  | 'spelling' // without diacritics, other romanizations: Borlange, Gyor, Kiev
+  | 'old' // former names: Kiev, Raab
+  | 'local' // the native name in its script: Київ, 청주
+  | 'language' // other languages' exonyms: Kiew, Chalcis
+  | 'zh' // Chinese forms other than the main one: 大分, 清州
+  | 'pinyin' // pinyin of the Chinese name, generated and checked by a test: dafen, duyisibao
+  | 'garbled' // machine-translation errors seen in the 2019 article: Dacha, Qingzhou
+  | 'unverified-zh'; // a standard transliteration no source showed: used for lookup only, never displayed as fact
+
+export interface Alias {
+  text: string;
+  kind: AliasKind;
+  /** Required for 'garbled' and 'zh'; optional for plain spellings. */
+  sources?: SourceId[];
+}
+
+export interface CityNames {
+  en: string;
+  /** The name in the city's own language and script: 大分市, Київ, กรุงเทพมหานคร. */
+  native: string;
+  /** Latin transcription of `native` when it is in another script: "Ōita-shi", "Kyiv". */
+  nativeLatin?: string;
+  /** Chinese name as a source wrote it, or null when no source showed one. */
+  zh: string | null;
+  zhSources?: SourceId[];
+}
+
+export interface Country {
+  name: string;
+  /** ISO 3166-1 alpha-2, upper case. */
+  code: string;
+  zh: string;
+  continent: Continent;
+}
+
+export type CityStatus =
+  | { state: 'active' }
+  | {
+      state: 'ended' | 'phasing-out';
+      date: string;
+      precision: Precision;
+      /** Own words: who ended it and why. */
+      reason: string;
+      reasonZh: string;
+      sources: SourceId[];
+    };
+
+export type Topic =
+  | 'trade'
+  | 'education'
+  | 'health'
+  | 'environment'
+  | 'culture'
+  | 'sport'
+  | 'transport'
+  | 'science'
+  | 'urban'
+  | 'governance';
+
+export interface Landmark {
+  name: string;
+  zh?: string;
+  /** Where it stands. */
+  location: 'partner' | 'wuhan';
+  description: string;
+  descriptionZh: string;
+  sources: SourceId[];
+}
+
+export interface Cooperation {
+  topic: Topic;
+  /** Own words, one sentence. */
+  text: string;
+  textZh: string;
+  year?: number;
+  sources: SourceId[];
+}
+
+export interface Note {
+  text: string;
+  textZh: string;
+  sources: SourceId[];
+}
+
+export interface City {
+  /** Stable, lowercase ascii slug: "oita", "sankt-poelten". Never reused. */
+  id: string;
+  tier: Tier;
+  names: CityNames;
+  aliases: Alias[];
+  country: Country;
+  /** Province, state or county, in English. */
+  region: string;
+  /** Null when no source gives a date. */
+  established: DatedFact | null;
+  /** Other dates that other sources give; present only where sources disagree. */
+  conflictingDates: DatedFact[];
+  status: CityStatus;
+  landmarks: Landmark[];
+  cooperation: Cooperation[];
+  /** Firsts and other notable facts: "Wuhan's first sister city", "first German–Chinese twinning". */
+  highlights: Note[];
+  /** Own-words summary of the relationship, two or three sentences. */
+  summary: Note;
+  /** Caveats about the record itself: "level not stated", "no establishment date found". */
+  caveats: Note[];
+}
+
+export interface Total {
+  /** As-of date of the figure. */
+  asOf: FuzzyDate;
+  friendship: number | null;
+  exchange: number | null;
+  /** Both tiers together where the source gives that; may mix tiers (see note). */
+  total: number | null;
+  countries?: number;
+  note: string;
+  noteZh: string;
+  sources: SourceId[];
+}
+
+export interface Dataset {
+  cities: City[];
+  totals: Total[];
+  sources: Map<SourceId, Source>;
+  /** The date the curated data was last checked against its sources. */
+  asOf: string;
+}

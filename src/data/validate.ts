@@ -1,0 +1,661 @@
+// Hand-written validation of the curated JSON against src/data/types.ts.
+// Every problem is collected (not just the first) and names file, record and field path, so a curator
+// can fix a whole batch in one go. No schema library: the shapes are small and the messages matter.
+import type {
+  Alias,
+  AliasKind,
+  City,
+  CityStatus,
+  Continent,
+  Cooperation,
+  Country,
+  Dataset,
+  DatedFact,
+  Landmark,
+  Note,
+  Precision,
+  Source,
+  SourceId,
+  Tier,
+  Topic,
+  Total,
+} from './types.js';
+
+/** The 28 friendship cities on Wuhan's June 2021 list; every one must have a file. */
+export const FRIENDSHIP_CITY_IDS: readonly string[] = [
+  'oita', 'pittsburgh', 'duisburg', 'manchester', 'galati', 'kyiv', 'khartoum', 'gyor', 'bordeaux',
+  'arnhem', 'cheongju', 'sankt-poelten', 'christchurch', 'markham', 'borlange', 'kopavogur', 'ashdod',
+  'essonne', 'izmir', 'tijuana', 'saratov', 'concepcion', 'bishkek', 'chalkida', 'izhevsk', 'swansea',
+  'entebbe', 'bangkok',
+];
+
+const TIERS: readonly Tier[] = ['friendship', 'exchange'];
+const CONTINENTS: readonly Continent[] = ['Asia', 'Europe', 'Africa', 'North America', 'South America', 'Oceania'];
+const PRECISIONS: readonly Precision[] = ['day', 'month', 'year'];
+const TOPICS: readonly Topic[] = [
+  'trade', 'education', 'health', 'environment', 'culture', 'sport', 'transport', 'science', 'urban', 'governance',
+];
+const ALIAS_KINDS: readonly AliasKind[] = [
+  'spelling', 'old', 'local', 'language', 'zh', 'pinyin', 'garbled', 'unverified-zh',
+];
+const SOURCE_QUALITIES: readonly NonNullable<Source['quality']>[] = ['mirror', 'repost', 'low', 'machine-translated'];
+/** Alias kinds that are claims about the world and so need a source. */
+const SOURCED_ALIAS_KINDS: ReadonlySet<AliasKind> = new Set<AliasKind>(['garbled', 'zh']);
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const SOURCE_ID = /^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$/;
+const COUNTRY_CODE = /^[A-Z]{2}$/;
+const HAN = /\p{Script=Han}/u;
+const PINYIN = /^[a-zü]+$/;
+const DATE_SHAPE: Record<Precision, RegExp> = {
+  day: /^(\d{4})-(\d{2})-(\d{2})$/,
+  month: /^(\d{4})-(\d{2})$/,
+  year: /^(\d{4})$/,
+};
+const MAX_LISTED_PROBLEMS = 20;
+
+/** One JSON file as read from disk; `readError` says why it could not be read or parsed. */
+export interface RawFile {
+  /** Shown in messages, e.g. "data/cities/oita.json". A city's id must equal its base name. */
+  file: string;
+  data: unknown;
+  readError?: string;
+}
+
+export interface RawDataset {
+  sources: RawFile;
+  totals: RawFile;
+  cities: RawFile[];
+}
+
+export interface ValidateOptions {
+  /** ISO date "YYYY-MM-DD" that no date may exceed; defaults to today (UTC). */
+  today?: string;
+}
+
+export class DataError extends Error {
+  override readonly name = 'DataError';
+  constructor(readonly problems: readonly string[]) {
+    const listed = problems.slice(0, MAX_LISTED_PROBLEMS).map((p) => `  - ${p}`);
+    const rest = problems.length - listed.length;
+    super(
+      `Invalid dataset: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n` +
+        listed.join('\n') +
+        (rest > 0 ? `\n  ... and ${rest} more` : ''),
+    );
+  }
+}
+
+/** Validates the parsed files and builds the Dataset; throws one DataError listing every problem. */
+export function validateDataset(raw: RawDataset, options: ValidateOptions = {}): Dataset {
+  const { dataset, problems } = checkDataset(raw, options);
+  if (problems.length > 0) throw new DataError(problems);
+  return dataset;
+}
+
+/** Friendship ids with no city file; empty once the dataset is complete. */
+export function missingFriendshipCities(dataset: Pick<Dataset, 'cities'>): string[] {
+  const present = new Set(dataset.cities.map((c) => c.id));
+  return FRIENDSHIP_CITY_IDS.filter((id) => !present.has(id));
+}
+
+/**
+ * The key two names are compared by: NFKD with diacritics dropped, lower case, no spaces or
+ * punctuation, no trailing 市. "Győr", "gyor" and "GYŐR" collide; so do "大分市" and "大分".
+ */
+export function foldName(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[\p{P}\p{Z}\p{S}\s]/gu, '')
+    .replace(/市$/u, '');
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** Where a problem is: the file, the record inside it, and a reporter for field paths. */
+class Scope {
+  constructor(
+    private readonly problems: string[],
+    readonly file: string,
+    readonly record: string | null,
+  ) {}
+
+  report(path: string, message: string): void {
+    const where = [this.file, this.record, path].filter((part) => part !== null && part !== '');
+    this.problems.push(`${where.join(': ')}: ${message}`);
+  }
+
+  /** A record inside this one: a city's own source reads `city "oita": source "x"`. */
+  forRecord(record: string): Scope {
+    return new Scope(this.problems, this.file, this.record === null ? record : `${this.record}: ${record}`);
+  }
+}
+
+function show(value: unknown): string {
+  if (value === undefined) return 'undefined';
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+function typeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return `a ${typeof value}`;
+}
+
+function join(path: string, key: string | number): string {
+  if (typeof key === 'number') return `${path}[${key}]`;
+  return path === '' ? key : `${path}.${key}`;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Checks that `value` is an object with all `required` keys and nothing beyond `required`+`optional`. */
+function object(
+  scope: Scope,
+  path: string,
+  value: unknown,
+  required: readonly string[],
+  optional: readonly string[] = [],
+): value is Record<string, unknown> {
+  if (value === undefined) return false; // missing: reported once by object()
+  if (!isObject(value)) {
+    scope.report(path || '(top level)', `must be an object, got ${typeName(value)}`);
+    return false;
+  }
+  for (const key of required) {
+    if (!(key in value)) scope.report(join(path, key), 'is missing');
+  }
+  for (const key of Object.keys(value)) {
+    if (!required.includes(key) && !optional.includes(key)) {
+      scope.report(join(path, key), `unknown key (allowed: ${[...required, ...optional].join(', ')})`);
+    }
+  }
+  return true;
+}
+
+function array(scope: Scope, path: string, value: unknown): value is unknown[] {
+  if (value === undefined) return false; // missing: reported once by object()
+  if (!Array.isArray(value)) {
+    scope.report(path, `must be an array, got ${typeName(value)}`);
+    return false;
+  }
+  return true;
+}
+
+interface TextRules {
+  /** Must contain at least one Chinese character (catches English pasted into a zh field). */
+  han?: boolean;
+  pattern?: RegExp;
+  patternName?: string;
+}
+
+function text(scope: Scope, path: string, value: unknown, rules: TextRules = {}): value is string {
+  if (value === undefined) return false; // missing: reported once by object()
+  if (typeof value !== 'string') {
+    scope.report(path, `must be a string, got ${typeName(value)}`);
+    return false;
+  }
+  if (value.trim() === '') {
+    scope.report(path, 'must not be empty');
+    return false;
+  }
+  if (value !== value.trim()) {
+    scope.report(path, `${show(value)} has leading or trailing spaces`);
+    return false;
+  }
+  if (rules.han && !HAN.test(value)) {
+    scope.report(path, `${show(value)} must contain Chinese characters`);
+    return false;
+  }
+  if (rules.pattern && !rules.pattern.test(value)) {
+    scope.report(path, `${show(value)} is not ${rules.patternName ?? `matching ${rules.pattern}`}`);
+    return false;
+  }
+  return true;
+}
+
+function optionalText(scope: Scope, path: string, value: unknown, rules: TextRules = {}): void {
+  if (value !== undefined) text(scope, path, value, rules);
+}
+
+function oneOf<T extends string>(scope: Scope, path: string, value: unknown, allowed: readonly T[]): value is T {
+  if (value === undefined) return false; // missing: reported once by object()
+  if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
+    scope.report(path, `${show(value)} is not one of ${allowed.join(', ')}`);
+    return false;
+  }
+  return true;
+}
+
+function boolean(scope: Scope, path: string, value: unknown): void {
+  if (value === undefined) return; // missing: reported once by object()
+  if (typeof value !== 'boolean') scope.report(path, `must be true or false, got ${typeName(value)}`);
+}
+
+function count(scope: Scope, path: string, value: unknown, nullable: boolean): void {
+  if (value === undefined) return; // missing: reported once by object()
+  if (nullable && value === null) return;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+    scope.report(path, `${show(value)} must be a whole number >= 0${nullable ? ' or null' : ''}`);
+  }
+}
+
+function isValidCalendarDate(year: number, month: number, day: number): boolean {
+  const probe = new Date(Date.UTC(year, month - 1, day));
+  return probe.getUTCFullYear() === year && probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day;
+}
+
+/** A date string that matches its precision, exists in the calendar and is not after `today`. */
+function dateOf(scope: Scope, path: string, value: unknown, precision: unknown, today: string): void {
+  if (value === undefined) return; // missing: reported once by object()
+  if (typeof value !== 'string') {
+    scope.report(path, `must be a date string, got ${typeName(value)}`);
+    return;
+  }
+  if (!(PRECISIONS as readonly unknown[]).includes(precision)) return; // reported by the caller's precision check
+  const shape = DATE_SHAPE[precision as Precision].exec(value);
+  if (!shape) {
+    const expected = { day: 'YYYY-MM-DD', month: 'YYYY-MM', year: 'YYYY' }[precision as Precision];
+    scope.report(path, `${show(value)} does not match precision "${String(precision)}" (${expected})`);
+    return;
+  }
+  const [year, month, day] = [Number(shape[1]), Number(shape[2] ?? 1), Number(shape[3] ?? 1)];
+  if (year < 1000 || month < 1 || month > 12 || !isValidCalendarDate(year, month, day)) {
+    scope.report(path, `${show(value)} is not a valid date`);
+    return;
+  }
+  if (value > today.slice(0, value.length)) scope.report(path, `${show(value)} is in the future`);
+}
+
+/** A fact's source list: non-empty, and every id known to this file. */
+function sourceList(scope: Scope, path: string, value: unknown, known: (id: string) => boolean): value is SourceId[] {
+  if (value === undefined) return false; // missing: reported once by object()
+  if (!array(scope, path, value)) return false;
+  if (value.length === 0) {
+    scope.report(path, 'must name at least one source');
+    return false;
+  }
+  let ok = true;
+  const seen = new Set<unknown>();
+  value.forEach((id, i) => {
+    if (typeof id !== 'string') {
+      scope.report(join(path, i), `must be a source id string, got ${typeName(id)}`);
+      ok = false;
+    } else if (!known(id)) {
+      scope.report(join(path, i), `unknown source id ${show(id)}`);
+      ok = false;
+    } else if (seen.has(id)) {
+      scope.report(join(path, i), `source ${show(id)} is listed twice`);
+    }
+    seen.add(id);
+  });
+  return ok;
+}
+
+// --- records --------------------------------------------------------------------------------
+
+function checkSource(scope: Scope, path: string, value: unknown): value is Source {
+  if (!object(scope, path, value, ['id', 'url', 'title'], ['quality', 'note'])) return false;
+  text(scope, join(path, 'id'), value.id, { pattern: SOURCE_ID, patternName: 'a source id (letters, digits, dashes)' });
+  if (text(scope, join(path, 'url'), value.url)) {
+    let protocol = '';
+    try {
+      protocol = new URL(value.url).protocol;
+    } catch {
+      protocol = '';
+    }
+    if (protocol !== 'http:' && protocol !== 'https:') {
+      scope.report(join(path, 'url'), `${show(value.url)} is not an http(s) URL`);
+    }
+  }
+  text(scope, join(path, 'title'), value.title);
+  if (value.quality !== undefined) oneOf(scope, join(path, 'quality'), value.quality, SOURCE_QUALITIES);
+  optionalText(scope, join(path, 'note'), value.note);
+  return true;
+}
+
+/** Checks a list of sources and registers them in `registry`, reporting ids already taken. */
+function registerSources(
+  scope: Scope,
+  path: string,
+  value: unknown,
+  registry: Map<SourceId, { source: Source; file: string }>,
+): void {
+  if (!array(scope, path, value)) return;
+  const urls = new Map<string, { source: Source; file: string }>();
+  for (const registered of registry.values()) urls.set(registered.source.url, registered);
+  value.forEach((entry, i) => {
+    const entryPath = join(path, i);
+    const label = isObject(entry) && typeof entry.id === 'string' ? `source "${entry.id}"` : entryPath;
+    const entryScope = scope.forRecord(label);
+    if (!checkSource(entryScope, '', entry)) return;
+    const id = entry.id;
+    if (typeof id !== 'string') return;
+    const previous = registry.get(id);
+    if (previous) {
+      entryScope.report('id', `${show(id)} is already defined in ${previous.file}`);
+      return;
+    }
+    // One id per page: a second id for the same URL would split its citations.
+    const sameUrl = typeof entry.url === 'string' ? urls.get(entry.url) : undefined;
+    if (sameUrl) {
+      entryScope.report('url', `is already source "${sameUrl.source.id}" in ${sameUrl.file}: cite that id instead`);
+      return;
+    }
+    const registered = { source: entry, file: scope.file };
+    registry.set(id, registered);
+    if (typeof entry.url === 'string') urls.set(entry.url, registered);
+  });
+}
+
+function checkDatedFact(
+  scope: Scope,
+  path: string,
+  value: unknown,
+  known: (id: string) => boolean,
+  today: string,
+): value is DatedFact {
+  if (!object(scope, path, value, ['date', 'precision', 'sources'], ['inferred', 'note'])) return false;
+  oneOf(scope, join(path, 'precision'), value.precision, PRECISIONS);
+  dateOf(scope, join(path, 'date'), value.date, value.precision, today);
+  sourceList(scope, join(path, 'sources'), value.sources, known);
+  if (value.inferred !== undefined) boolean(scope, join(path, 'inferred'), value.inferred);
+  optionalText(scope, join(path, 'note'), value.note);
+  return true;
+}
+
+function checkNote(scope: Scope, path: string, value: unknown, known: (id: string) => boolean): value is Note {
+  if (!object(scope, path, value, ['text', 'textZh', 'sources'])) return false;
+  text(scope, join(path, 'text'), value.text);
+  text(scope, join(path, 'textZh'), value.textZh, { han: true });
+  sourceList(scope, join(path, 'sources'), value.sources, known);
+  return true;
+}
+
+function checkList<T>(
+  scope: Scope,
+  path: string,
+  value: unknown,
+  each: (path: string, item: unknown) => item is T,
+): void {
+  if (!array(scope, path, value)) return;
+  value.forEach((item, i) => each(join(path, i), item));
+}
+
+function checkNames(scope: Scope, value: unknown, known: (id: string) => boolean): void {
+  if (!object(scope, 'names', value, ['en', 'native', 'zh'], ['nativeLatin', 'zhSources'])) return;
+  text(scope, 'names.en', value.en);
+  text(scope, 'names.native', value.native);
+  optionalText(scope, 'names.nativeLatin', value.nativeLatin);
+  if (value.zh === null) {
+    if (value.zhSources !== undefined) scope.report('names.zhSources', 'must be absent when names.zh is null');
+  } else if (value.zh !== undefined) {
+    text(scope, 'names.zh', value.zh, { han: true });
+    if (value.zhSources === undefined) scope.report('names.zhSources', 'is missing: a Chinese name needs a source');
+    else sourceList(scope, 'names.zhSources', value.zhSources, known);
+  }
+}
+
+function checkAlias(scope: Scope, path: string, value: unknown, known: (id: string) => boolean): value is Alias {
+  if (!object(scope, path, value, ['text', 'kind'], ['sources'])) return false;
+  const kindOk = oneOf(scope, join(path, 'kind'), value.kind, ALIAS_KINDS);
+  const kind = value.kind as AliasKind;
+  const rules: TextRules =
+    kindOk && (kind === 'zh' || kind === 'unverified-zh')
+      ? { han: true }
+      : kindOk && kind === 'pinyin'
+        ? { pattern: PINYIN, patternName: 'lower-case toneless pinyin in one word' }
+        : {};
+  text(scope, join(path, 'text'), value.text, rules);
+  if (value.sources !== undefined) sourceList(scope, join(path, 'sources'), value.sources, known);
+  else if (kindOk && SOURCED_ALIAS_KINDS.has(kind)) {
+    scope.report(join(path, 'sources'), `is missing: a "${kind}" alias needs a source`);
+  }
+  return true;
+}
+
+function checkCountry(scope: Scope, value: unknown): value is Country {
+  if (!object(scope, 'country', value, ['name', 'code', 'zh', 'continent'])) return false;
+  text(scope, 'country.name', value.name);
+  text(scope, 'country.code', value.code, {
+    pattern: COUNTRY_CODE,
+    patternName: 'an ISO 3166-1 alpha-2 code (two upper-case letters)',
+  });
+  text(scope, 'country.zh', value.zh, { han: true });
+  oneOf(scope, 'country.continent', value.continent, CONTINENTS);
+  return true;
+}
+
+function checkStatus(scope: Scope, value: unknown, known: (id: string) => boolean, today: string): value is CityStatus {
+  if (isObject(value) && value.state === 'active') return object(scope, 'status', value, ['state']);
+  if (!object(scope, 'status', value, ['state', 'date', 'precision', 'reason', 'reasonZh', 'sources'])) return false;
+  oneOf(scope, 'status.state', value.state, ['active', 'ended', 'phasing-out'] as const);
+  oneOf(scope, 'status.precision', value.precision, PRECISIONS);
+  dateOf(scope, 'status.date', value.date, value.precision, today);
+  text(scope, 'status.reason', value.reason);
+  text(scope, 'status.reasonZh', value.reasonZh, { han: true });
+  sourceList(scope, 'status.sources', value.sources, known);
+  return true;
+}
+
+function checkLandmark(scope: Scope, path: string, value: unknown, known: (id: string) => boolean): value is Landmark {
+  if (!object(scope, path, value, ['name', 'location', 'description', 'descriptionZh', 'sources'], ['zh'])) {
+    return false;
+  }
+  text(scope, join(path, 'name'), value.name);
+  optionalText(scope, join(path, 'zh'), value.zh, { han: true });
+  oneOf(scope, join(path, 'location'), value.location, ['partner', 'wuhan'] as const);
+  text(scope, join(path, 'description'), value.description);
+  text(scope, join(path, 'descriptionZh'), value.descriptionZh, { han: true });
+  sourceList(scope, join(path, 'sources'), value.sources, known);
+  return true;
+}
+
+function checkCooperation(
+  scope: Scope,
+  path: string,
+  value: unknown,
+  known: (id: string) => boolean,
+  today: string,
+): value is Cooperation {
+  if (!object(scope, path, value, ['topic', 'text', 'textZh', 'sources'], ['year'])) return false;
+  oneOf(scope, join(path, 'topic'), value.topic, TOPICS);
+  text(scope, join(path, 'text'), value.text);
+  text(scope, join(path, 'textZh'), value.textZh, { han: true });
+  if (value.year !== undefined) {
+    const thisYear = Number(today.slice(0, 4));
+    if (typeof value.year !== 'number' || !Number.isInteger(value.year) || value.year < 1900 || value.year > thisYear) {
+      scope.report(join(path, 'year'), `${show(value.year)} must be a year between 1900 and ${thisYear}`);
+    }
+  }
+  sourceList(scope, join(path, 'sources'), value.sources, known);
+  return true;
+}
+
+const CITY_KEYS = [
+  'id', 'tier', 'names', 'aliases', 'country', 'region', 'established', 'conflictingDates', 'status',
+  'landmarks', 'cooperation', 'highlights', 'summary', 'caveats',
+] as const;
+
+function checkCity(scope: Scope, value: unknown, fileId: string, known: (id: string) => boolean, today: string): void {
+  if (!object(scope, '', value, CITY_KEYS, ['sources'])) return;
+  if (text(scope, 'id', value.id, { pattern: SLUG, patternName: 'a lower-case slug (a-z, 0-9, dashes)' })) {
+    if (value.id !== fileId) scope.report('id', `${show(value.id)} must equal the file name "${fileId}"`);
+  }
+  if (oneOf(scope, 'tier', value.tier, TIERS) && FRIENDSHIP_CITY_IDS.includes(fileId) && value.tier !== 'friendship') {
+    scope.report('tier', `${show(value.tier)}: "${fileId}" is on the friendship-city list`);
+  }
+  checkNames(scope, value.names, known);
+  checkList(scope, 'aliases', value.aliases, (p, a): a is Alias => checkAlias(scope, p, a, known));
+  checkCountry(scope, value.country);
+  text(scope, 'region', value.region);
+  if (value.established !== null && value.established !== undefined) checkDatedFact(scope, 'established', value.established, known, today);
+  checkList(scope, 'conflictingDates', value.conflictingDates, (p, d): d is DatedFact =>
+    checkDatedFact(scope, p, d, known, today),
+  );
+  checkStatus(scope, value.status, known, today);
+  checkList(scope, 'landmarks', value.landmarks, (p, l): l is Landmark => checkLandmark(scope, p, l, known));
+  checkList(scope, 'cooperation', value.cooperation, (p, c): c is Cooperation =>
+    checkCooperation(scope, p, c, known, today),
+  );
+  checkList(scope, 'highlights', value.highlights, (p, n): n is Note => checkNote(scope, p, n, known));
+  checkNote(scope, 'summary', value.summary, known);
+  checkList(scope, 'caveats', value.caveats, (p, n): n is Note => checkNote(scope, p, n, known));
+}
+
+function checkTotal(scope: Scope, path: string, value: unknown, known: (id: string) => boolean, today: string): value is Total {
+  if (
+    !object(scope, path, value, ['asOf', 'friendship', 'exchange', 'total', 'note', 'noteZh', 'sources'], ['countries'])
+  ) {
+    return false;
+  }
+  if (object(scope, join(path, 'asOf'), value.asOf, ['date', 'precision'])) {
+    oneOf(scope, join(path, 'asOf.precision'), value.asOf.precision, PRECISIONS);
+    dateOf(scope, join(path, 'asOf.date'), value.asOf.date, value.asOf.precision, today);
+  }
+  count(scope, join(path, 'friendship'), value.friendship, true);
+  count(scope, join(path, 'exchange'), value.exchange, true);
+  count(scope, join(path, 'total'), value.total, true);
+  if (value.countries !== undefined) count(scope, join(path, 'countries'), value.countries, false);
+  text(scope, join(path, 'note'), value.note);
+  text(scope, join(path, 'noteZh'), value.noteZh, { han: true });
+  sourceList(scope, join(path, 'sources'), value.sources, known);
+  return true;
+}
+
+function baseName(file: string): string {
+  const name = file.slice(file.replace(/\\/g, '/').lastIndexOf('/') + 1);
+  return name.endsWith('.json') ? name.slice(0, -'.json'.length) : name;
+}
+
+function todayUtc(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** Runs every check; returns the dataset built from whatever was readable plus all problems. */
+export function checkDataset(raw: RawDataset, options: ValidateOptions = {}): { dataset: Dataset; problems: string[] } {
+  const today = options.today ?? todayUtc();
+  const problems: string[] = [];
+  const registry = new Map<SourceId, { source: Source; file: string }>();
+
+  const parsed = (file: RawFile): boolean => {
+    if (file.readError === undefined) return true;
+    problems.push(`${file.file}: ${file.readError}`);
+    return false;
+  };
+
+  // Global sources first: cities and totals refer to them.
+  const sourcesScope = new Scope(problems, raw.sources.file, null);
+  if (parsed(raw.sources) && object(sourcesScope, '', raw.sources.data, ['sources'])) {
+    registerSources(sourcesScope, 'sources', raw.sources.data.sources, registry);
+  }
+  const globalIds = new Set(registry.keys());
+  const isGlobal = (id: string): boolean => globalIds.has(id);
+
+  let asOf = '';
+  const totals: Total[] = [];
+  const totalsScope = new Scope(problems, raw.totals.file, null);
+  if (parsed(raw.totals) && object(totalsScope, '', raw.totals.data, ['asOf', 'listAsOf', 'totals'])) {
+    const data = raw.totals.data;
+    dateOf(totalsScope, 'asOf', data.asOf, 'day', today);
+    dateOf(totalsScope, 'listAsOf', data.listAsOf, 'day', today);
+    if (typeof data.asOf === 'string') asOf = data.asOf;
+    if (array(totalsScope, 'totals', data.totals)) {
+      data.totals.forEach((total, i) => {
+        if (checkTotal(totalsScope, `totals[${i}]`, total, isGlobal, today)) totals.push(total);
+      });
+    }
+  }
+
+  const cities: City[] = [];
+  /** Folded name → who claimed it first, to report names shared by two cities. */
+  const claims = new Map<string, { cityId: string; text: string }>();
+  const files = [...raw.cities].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const idsSeen = new Set<string>();
+
+  for (const file of files) {
+    if (!parsed(file)) continue;
+    const fileId = baseName(file.file);
+    const data = file.data;
+    const record = `city "${isObject(data) && typeof data.id === 'string' ? data.id : fileId}"`;
+    const scope = new Scope(problems, file.file, record);
+
+    const localIds = new Set<string>();
+    if (isObject(data) && data.sources !== undefined) {
+      const before = new Set(registry.keys());
+      registerSources(scope, 'sources', data.sources, registry);
+      for (const id of registry.keys()) if (!before.has(id)) localIds.add(id);
+    }
+    const known = (id: string): boolean => globalIds.has(id) || localIds.has(id);
+
+    const problemsBefore = problems.length;
+    checkCity(scope, data, fileId, known, today);
+    if (!isObject(data)) continue;
+
+    if (typeof data.id === 'string') {
+      if (idsSeen.has(data.id)) scope.report('id', `${show(data.id)} is used by another file`);
+      idsSeen.add(data.id);
+    }
+    claimNames(scope, data, fileId, claims);
+    if (problems.length === problemsBefore) {
+      const { sources: _local, ...city } = data;
+      cities.push(city as unknown as City);
+    }
+  }
+
+  cities.sort(byEstablished);
+  const sources = new Map<SourceId, Source>();
+  for (const [id, { source }] of registry) sources.set(id, source);
+  return { dataset: { cities, totals, sources, asOf }, problems };
+}
+
+/** Registers every name and alias of a city; a folded form claimed by another city is a problem. */
+function claimNames(
+  scope: Scope,
+  data: Record<string, unknown>,
+  fileId: string,
+  claims: Map<string, { cityId: string; text: string }>,
+): void {
+  const cityId = typeof data.id === 'string' ? data.id : fileId;
+  const candidates: { path: string; text: unknown }[] = [];
+  if (isObject(data.names)) {
+    for (const key of ['en', 'native', 'nativeLatin', 'zh'] as const) {
+      candidates.push({ path: `names.${key}`, text: data.names[key] });
+    }
+  }
+  if (Array.isArray(data.aliases)) {
+    const exact = new Set<string>();
+    data.aliases.forEach((alias, i) => {
+      if (!isObject(alias) || typeof alias.text !== 'string') return;
+      if (exact.has(alias.text)) scope.report(`aliases[${i}].text`, `${show(alias.text)} is listed twice`);
+      exact.add(alias.text);
+      candidates.push({ path: `aliases[${i}].text`, text: alias.text });
+    });
+  }
+  for (const { path, text: name } of candidates) {
+    if (typeof name !== 'string') continue;
+    const key = foldName(name);
+    if (key === '') continue;
+    const owner = claims.get(key);
+    if (owner === undefined) claims.set(key, { cityId, text: name });
+    else if (owner.cityId !== cityId) {
+      scope.report(path, `${show(name)} is also claimed by city "${owner.cityId}" (as ${show(owner.text)})`);
+    }
+  }
+}
+
+function byEstablished(a: City, b: City): number {
+  const da = a.established?.date;
+  const db = b.established?.date;
+  if (da !== db) {
+    if (da === undefined) return 1;
+    if (db === undefined) return -1;
+    return da < db ? -1 : 1;
+  }
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
