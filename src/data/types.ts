@@ -124,8 +124,8 @@ export interface City {
   names: CityNames;
   aliases: Alias[];
   country: Country;
-  /** Province, state or county, in English. */
-  region: string;
+  /** Province, state or county, in English; null where no source names it. */
+  region: string | null;
   /** Null when no source gives a date. */
   established: DatedFact | null;
   /** Other dates that other sources give; present only where sources disagree. */

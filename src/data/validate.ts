@@ -493,7 +493,7 @@ function checkCity(scope: Scope, value: unknown, fileId: string, known: (id: str
   checkNames(scope, value.names, known);
   checkList(scope, 'aliases', value.aliases, (p, a): a is Alias => checkAlias(scope, p, a, known));
   checkCountry(scope, value.country);
-  text(scope, 'region', value.region);
+  if (value.region !== null) text(scope, 'region', value.region);
   if (value.established !== null && value.established !== undefined) checkDatedFact(scope, 'established', value.established, known, today);
   checkList(scope, 'conflictingDates', value.conflictingDates, (p, d): d is DatedFact =>
     checkDatedFact(scope, p, d, known, today),
