@@ -206,6 +206,18 @@ describe('broken files', () => {
     expect(message).toContain('city "oita": names.zhSources: is missing');
   });
 
+  it('rejects a date note without its Chinese version, a Chinese version without the note, and one with no Chinese', () => {
+    const dir = fixture(({ oita, pittsburgh }) => {
+      oita.established.note = 'Signed in Ōita.';
+      pittsburgh.established.noteZh = '在匹兹堡签署。';
+      pittsburgh.conflictingDates = [{ date: '1982', precision: 'year', sources: ['S6'], note: 'Year only.', noteZh: 'Year only.' }];
+    });
+    const message = problemsOf(dir);
+    expect(message).toContain('data/cities/oita.json: city "oita": established.noteZh: is missing: a note needs its Chinese version');
+    expect(message).toContain('city "pittsburgh": established.note: is missing: noteZh needs the English note it translates');
+    expect(message).toContain('city "pittsburgh": conflictingDates[0].noteZh: "Year only." must contain Chinese characters');
+  });
+
   it('rejects an unknown source id', () => {
     const dir = fixture(({ oita }) => {
       oita.summary.sources = ['S3', 'S999'];

@@ -30,6 +30,8 @@ export interface DatedFact extends FuzzyDate {
   inferred?: boolean;
   /** Own-words remark, e.g. "October per a mirrored BBC feature; other sources give only 1986". */
   note?: string;
+  /** The same remark in simplified Chinese; present exactly when `note` is. */
+  noteZh?: string;
 }
 
 export type AliasKind =

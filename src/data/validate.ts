@@ -360,12 +360,16 @@ function checkDatedFact(
   known: (id: string) => boolean,
   today: string,
 ): value is DatedFact {
-  if (!object(scope, path, value, ['date', 'precision', 'sources'], ['inferred', 'note'])) return false;
+  if (!object(scope, path, value, ['date', 'precision', 'sources'], ['inferred', 'note', 'noteZh'])) return false;
   oneOf(scope, join(path, 'precision'), value.precision, PRECISIONS);
   dateOf(scope, join(path, 'date'), value.date, value.precision, today);
   sourceList(scope, join(path, 'sources'), value.sources, known);
   if (value.inferred !== undefined) boolean(scope, join(path, 'inferred'), value.inferred);
+  // A note shown in one language only would leave zh-CN readers without the caveat, so they come as a pair.
   optionalText(scope, join(path, 'note'), value.note);
+  if (value.note !== undefined && value.noteZh === undefined) scope.report(join(path, 'noteZh'), 'is missing: a note needs its Chinese version');
+  if (value.noteZh !== undefined && value.note === undefined) scope.report(join(path, 'note'), 'is missing: noteZh needs the English note it translates');
+  optionalText(scope, join(path, 'noteZh'), value.noteZh, { han: true });
   return true;
 }
 
