@@ -1,0 +1,16 @@
+// /about: what the bot is and where its facts come from.
+import { aboutReply } from '../views/about.js';
+import type { Command } from './types.js';
+
+export const command = {
+  definition: {
+    name: 'about',
+    nameZh: '关于',
+    description: {
+      en: 'What this bot is, where its data comes from, and how to report a wrong fact',
+      'zh-CN': '关于本机器人：数据来源、收录范围及如何报告错误',
+    },
+  },
+  examples: ['/about'],
+  run: (_input, ctx) => aboutReply(ctx.app.data, ctx.app.version, ctx.locale),
+} satisfies Command;

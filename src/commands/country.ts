@@ -1,0 +1,31 @@
+// /country name: the partner cities in one country, with their dates.
+import { countryCard } from '../views/count.js';
+import { countryChoices, lookUpCountry } from './count.js';
+import type { Command } from './types.js';
+
+export const command = {
+  definition: {
+    name: 'country',
+    nameZh: '国家',
+    description: { en: 'Wuhan’s partner cities in one country', 'zh-CN': '武汉在某个国家的友好城市' },
+    options: [
+      {
+        name: 'name',
+        nameZh: '名称',
+        description: { en: 'The country: name, Chinese name or ISO code', 'zh-CN': '国家：名称、中文名或 ISO 代码' },
+        type: 'string',
+        required: true,
+        autocomplete: true,
+        maxLength: 100,
+      },
+    ],
+  },
+  examples: ['/country name:Germany', '/country name:英国'],
+  run(input, ctx) {
+    const raw = input.options.name;
+    const found = lookUpCountry(ctx.app, typeof raw === 'string' ? raw : '', ctx.locale);
+    if (found.kind === 'reply') return found.reply;
+    return { cards: [countryCard(ctx.app.data, found.country, ctx.locale)] };
+  },
+  autocomplete: (focused, _input, ctx) => countryChoices(ctx.app, focused.value),
+} satisfies Command;

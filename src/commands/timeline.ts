@@ -1,0 +1,65 @@
+// /timeline [from] [to]: partnerships in date order, paged with buttons.
+import type { YearRange } from '../domain/facts/timeline.js';
+import type { Reply } from '../views/reply.js';
+import { staleChoiceReply } from '../views/common.js';
+import { badYearReply, FIRST_YEAR, fromAfterToReply, LAST_YEAR, timelineReply } from '../views/timeline.js';
+import type { Locale } from '../i18n/index.js';
+import type { App } from '../app/app.js';
+import type { Command, OptionValue } from './types.js';
+
+type YearParse = { ok: true; year?: number } | { ok: false };
+
+/** Absent is fine; anything present must be a whole year in range (the console passes raw text). */
+function parseYear(value: OptionValue | string | undefined): YearParse {
+  if (value === undefined || value === '') return { ok: true };
+  const year = typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d{1,4}\s*$/.test(value) ? Number(value) : NaN;
+  return Number.isInteger(year) && year >= FIRST_YEAR && year <= LAST_YEAR ? { ok: true, year } : { ok: false };
+}
+
+function reply(app: App, from: YearParse, to: YearParse, page: number, locale: Locale): Reply {
+  if (!from.ok || !to.ok) return badYearReply(locale);
+  if (from.year !== undefined && to.year !== undefined && from.year > to.year) return fromAfterToReply(from.year, to.year, locale);
+  const range: YearRange = {};
+  if (from.year !== undefined) range.from = from.year;
+  if (to.year !== undefined) range.to = to.year;
+  return timelineReply(app.data, range, page, locale);
+}
+
+export const command = {
+  definition: {
+    name: 'timeline',
+    nameZh: '时间线',
+    description: {
+      en: 'Wuhan’s partnerships in the order they were established',
+      'zh-CN': '按结好时间排列的武汉友好城市',
+    },
+    options: [
+      {
+        name: 'from',
+        nameZh: '起始年',
+        description: { en: 'First year to show', 'zh-CN': '从哪一年开始' },
+        type: 'integer',
+        minValue: FIRST_YEAR,
+        maxValue: LAST_YEAR,
+      },
+      {
+        name: 'to',
+        nameZh: '结束年',
+        description: { en: 'Last year to show', 'zh-CN': '到哪一年为止' },
+        type: 'integer',
+        minValue: FIRST_YEAR,
+        maxValue: LAST_YEAR,
+      },
+    ],
+  },
+  examples: ['/timeline from:2010 to:2019', '/timeline'],
+  run: (input, ctx) => reply(ctx.app, parseYear(input.options.from), parseYear(input.options.to), 1, ctx.locale),
+  component(id, _values, ctx) {
+    // "p:<from>:<to>:<page>"; a malformed id is a stale or forged button.
+    const match = /^p:(\d*):(\d*):(\d+)$/.exec(id);
+    if (!match) return { kind: 'reply', reply: staleChoiceReply(ctx.locale) };
+    const [, from, to, page] = match;
+    const result = reply(ctx.app, parseYear(from), parseYear(to), Number(page), ctx.locale);
+    return result.ephemeral ? { kind: 'reply', reply: result } : { kind: 'update', reply: result };
+  },
+} satisfies Command;

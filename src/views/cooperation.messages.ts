@@ -1,0 +1,36 @@
+import { defineMessages } from '../i18n/index.js';
+
+export const t = defineMessages('views.cooperation', {
+  en: {
+    overviewTitle: 'What Wuhan works on with its partner cities',
+    overviewIntro: 'Topics with sourced cooperation in the data. Pick a topic or a city for details.',
+    topicLine: '**{topic}**: {count}, e.g. {examples}',
+    topicLineAll: '**{topic}**: {count}: {examples}',
+    topicNone: '**{topic}**: none in the data yet',
+    cityCount: '{count} cities',
+    cityOne: '1 city',
+    topicTitle: '{topic}: who works on it with Wuhan',
+    topicEmpty: 'The data has no sourced cooperation on this topic yet.',
+    cityTitle: 'Wuhan and {city}: cooperation',
+    cityEmpty: 'The data has no sourced cooperation with {city} yet.',
+    cityTopicEmpty: 'The data has no sourced cooperation with {city} on {topic}.',
+    sources: 'Sources',
+    unknownTopic: 'There is no topic “{text}”. Topics: {topics}.',
+  },
+  'zh-CN': {
+    overviewTitle: '武汉与友好城市的合作领域',
+    overviewIntro: '数据中有来源支持的合作领域。可指定领域或城市查看详情。',
+    topicLine: '**{topic}**：{count}，例如{examples}',
+    topicLineAll: '**{topic}**：{count}（{examples}）',
+    topicNone: '**{topic}**：数据中暂无',
+    cityCount: '{count}个城市',
+    cityOne: '1个城市',
+    topicTitle: '{topic}：与武汉合作的城市',
+    topicEmpty: '数据中暂无该领域有来源支持的合作。',
+    cityTitle: '武汉与{city}的合作',
+    cityEmpty: '数据中暂无与{city}有来源支持的合作。',
+    cityTopicEmpty: '数据中暂无与{city}在{topic}领域有来源支持的合作。',
+    sources: '来源',
+    unknownTopic: '没有“{text}”这个领域。可选领域：{topics}。',
+  },
+});

@@ -1,0 +1,274 @@
+// Small formatting pieces every view uses: names per locale, flags, user text made safe, source links,
+// and fitting lines into Discord's field and embed limits.
+import type { City, Continent, Country, Dataset, FuzzyDate, Source, Tier, Topic } from '../data/types.js';
+import { formatDate, type Locale } from '../i18n/index.js';
+import type { Card, CardField } from './reply.js';
+import { t } from './common.messages.js';
+
+export const COLORS = {
+  friendship: 0xd4213d, // Wuhan red
+  exchange: 0x2f7fb8,
+  notActive: 0x7f8c8d,
+  neutral: 0x5865f2,
+} as const;
+
+/** The same limits render/discord.ts enforces; views aim under them so nothing is cut there. */
+export const FIELD_MAX = 1024;
+/** Leaves room under Discord's 6,000 for a footer and rounding in what counts as a character. */
+export const CARD_BUDGET = 5800;
+
+/** "DE" → 🇩🇪 (two regional-indicator symbols); empty for anything that is not two letters. */
+export function flagEmoji(code: string): string {
+  if (!/^[A-Za-z]{2}$/.test(code)) return '';
+  return String.fromCodePoint(...[...code.toUpperCase()].map((c) => 0x1f1e6 + c.charCodeAt(0) - 65));
+}
+
+/** The name a reader of this locale knows the city by: the sourced Chinese name in zh-CN, else English. */
+export function cityName(city: City, locale: Locale): string {
+  return locale === 'zh-CN' && city.names.zh ? city.names.zh : city.names.en;
+}
+
+export function countryName(country: Country, locale: Locale): string {
+  return locale === 'zh-CN' ? country.zh : country.name;
+}
+
+/** "Duisburg · 杜伊斯堡市 (Germany)": for menus and autocomplete, where both scripts help finding. */
+export function cityLabel(city: City, locale: Locale): string {
+  const names = city.names.zh ? `${city.names.en} · ${city.names.zh}` : city.names.en;
+  return `${names} (${countryName(city.country, locale)})`;
+}
+
+export function tierLabel(tier: Tier, locale: Locale, short = false): string {
+  if (tier === 'friendship') return t(locale, short ? 'tierFriendshipShort' : 'tierFriendship');
+  return t(locale, short ? 'tierExchangeShort' : 'tierExchange');
+}
+
+const CONTINENT_KEYS = {
+  Asia: 'continentAsia',
+  Europe: 'continentEurope',
+  Africa: 'continentAfrica',
+  'North America': 'continentNorthAmerica',
+  'South America': 'continentSouthAmerica',
+  Oceania: 'continentOceania',
+} as const satisfies Record<Continent, string>;
+
+export function continentLabel(continent: Continent, locale: Locale): string {
+  return t(locale, CONTINENT_KEYS[continent]);
+}
+
+const TOPIC_KEYS = {
+  trade: 'topicTrade',
+  education: 'topicEducation',
+  health: 'topicHealth',
+  environment: 'topicEnvironment',
+  culture: 'topicCulture',
+  sport: 'topicSport',
+  transport: 'topicTransport',
+  science: 'topicScience',
+  urban: 'topicUrban',
+  governance: 'topicGovernance',
+} as const satisfies Record<Topic, string>;
+
+export function topicLabel(topic: Topic, locale: Locale): string {
+  return t(locale, TOPIC_KEYS[topic]);
+}
+
+/** A date with "(inferred)" when the sources only imply it. */
+export function dateText(date: FuzzyDate & { inferred?: boolean }, locale: Locale): string {
+  const text = formatDate(date, locale);
+  if (!date.inferred) return text;
+  return locale === 'zh-CN' ? `${text}（${t(locale, 'inferred')}）` : `${text} (${t(locale, 'inferred')})`;
+}
+
+export function footerText(data: Dataset, locale: Locale): string {
+  return t(locale, 'footer', { asOf: formatDate({ date: data.asOf, precision: 'day' }, locale) });
+}
+
+// Zero-width and bidi controls, C0/C1 controls: invisible, and able to disguise text.
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]/g;
+const DISCORD_MENTION = /<(?:@[!&]?|#|a?:\w+:)\d+>/g;
+const MARKDOWN = /[\\*_~`|>#[\]()<]/g;
+const URL_SCHEME = /\b[a-z][a-z0-9+.-]*:\/\//gi;
+
+/**
+ * User text we echo back ("No partner city called “…”"): without mentions, markdown or links,
+ * on one line, at most `max` characters. Empty when nothing printable is left.
+ */
+export function sanitizeUserText(text: string, max = 60): string {
+  const clean = text
+    .normalize('NFC')
+    .replace(DISCORD_MENTION, ' ')
+    .replace(INVISIBLE, '')
+    .replace(URL_SCHEME, '')
+    .replace(MARKDOWN, '')
+    .replace(/@/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const chars = Array.from(clean);
+  return chars.length <= max ? clean : `${chars.slice(0, max - 1).join('')}…`;
+}
+
+/** sanitizeUserText, or a visible placeholder when nothing is left. */
+export function quoteUserText(text: string, locale: Locale): string {
+  return sanitizeUserText(text) || t(locale, 'emptyInput');
+}
+
+/**
+ * Whole lines joined by newlines, as many as fit in `max` characters; the rest are counted in a
+ * final "…and N more" line. A first line longer than `max` is cut.
+ */
+export function fitLines(lines: string[], max: number, locale: Locale): string {
+  const all = lines.join('\n');
+  if (all.length <= max) return all;
+  const kept: string[] = [];
+  let used = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const more = `\n${t(locale, 'more', { count: lines.length - i - 1 })}`;
+    const line = lines[i]!;
+    const add = (kept.length ? 1 : 0) + line.length;
+    const restFits = i === lines.length - 1 ? used + add <= max : used + add + more.length <= max;
+    if (!restFits) break;
+    kept.push(line);
+    used += add;
+  }
+  const hidden = lines.length - kept.length;
+  const moreLine = t(locale, 'more', { count: hidden });
+  if (kept.length === 0) {
+    const room = Math.max(1, max - moreLine.length - 2);
+    return `${Array.from(lines[0]!).slice(0, room).join('')}…\n${moreLine}`;
+  }
+  return `${kept.join('\n')}\n${moreLine}`;
+}
+
+const QUALITY_KEYS = {
+  mirror: 'qualityMirror',
+  repost: 'qualityRepost',
+  low: 'qualityLow',
+  'machine-translated': 'qualityMachineTranslated',
+} as const;
+
+/** A safe markdown link target: http(s) only, non-ASCII percent-encoded, parentheses escaped. */
+function linkTarget(url: string): string | null {
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
+    return parsed.href.replace(/\(/g, '%28').replace(/\)/g, '%29');
+  } catch {
+    return null;
+  }
+}
+
+/** "[Title](url) (mirror copy)", one line per source. */
+export function sourceLines(sources: Source[], locale: Locale): string[] {
+  return sources.map((s) => {
+    const title = s.title.replace(/[[\]]/g, '').replace(/\s+/g, ' ').trim() || s.id;
+    const target = linkTarget(s.url);
+    const link = target ? `[${title}](${target})` : title;
+    return s.quality ? `${link} ${t(locale, QUALITY_KEYS[s.quality])}` : link;
+  });
+}
+
+/** "**Trade:** text" / "**经贸**：text". */
+export function labelled(label: string, text: string, locale: Locale): string {
+  return locale === 'zh-CN' ? `**${label}**：${text}` : `**${label}:** ${text}`;
+}
+
+export function bullet(text: string): string {
+  return `• ${text}`;
+}
+
+export interface Section {
+  name: string;
+  lines: string[];
+  inline?: boolean;
+  /** The fewest characters this section may shrink to when the card is too long; 0 keeps it whole. */
+  minChars?: number;
+  /** Long sections (sources) may run on into this many fields, named "… (continued)". Default 1. */
+  maxFields?: number;
+}
+
+function cardLength(card: Omit<Card, 'fields'> & { fields?: CardField[] }): number {
+  return (
+    (card.title?.length ?? 0) +
+    (card.description?.length ?? 0) +
+    (card.footer?.length ?? 0) +
+    (card.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0)
+  );
+}
+
+/** Splits text at line breaks into pieces of at most `max` characters (fitLines already cut any longer line). */
+function chunkLines(text: string, max: number): string[] {
+  const chunks: string[] = [];
+  let current = '';
+  for (const line of text.split('\n')) {
+    if (current && current.length + 1 + line.length > max) {
+      chunks.push(current);
+      current = line;
+    } else {
+      current = current ? `${current}\n${line}` : line;
+    }
+  }
+  if (current) chunks.push(current);
+  return chunks;
+}
+
+/**
+ * A card whose fields hold `sections`, each field within FIELD_MAX and all within CARD_BUDGET: when the
+ * card is too long, the section with the most room above its `minChars` gives up whole lines first,
+ * so every shrinkable section keeps something (sources stay listed, ending "…and N more").
+ */
+export function fitCard(base: Omit<Card, 'fields'>, sections: Section[], locale: Locale): Card {
+  const present = sections.filter((s) => s.lines.length > 0);
+  const caps = present.map((s) => FIELD_MAX * (s.maxFields ?? 1));
+  const fixed = cardLength(base);
+  const render = () => {
+    const texts = present.map((s, i) => fitLines(s.lines, caps[i]!, locale));
+    const fields: CardField[] = present.flatMap((s, i) =>
+      chunkLines(texts[i]!, FIELD_MAX).map((value, part) => ({
+        name: part === 0 ? s.name : t(locale, 'continued', { name: s.name }),
+        value,
+        ...(s.inline ? { inline: true } : {}),
+      })),
+    );
+    return { texts, fields };
+  };
+  let { texts, fields } = render();
+  for (let round = 0; round < present.length * 4; round++) {
+    const overflow = fixed + fields.reduce((n, f) => n + f.name.length + f.value.length, 0) - CARD_BUDGET;
+    if (overflow <= 0) break;
+    let pick = -1;
+    let slack = 0;
+    texts.forEach((text, i) => {
+      const min = present[i]!.minChars ?? 0;
+      const room = min > 0 ? text.length - min : 0;
+      if (room > slack) [pick, slack] = [i, room];
+    });
+    if (pick < 0) break;
+    caps[pick] = texts[pick]!.length - Math.min(slack, overflow);
+    ({ texts, fields } = render());
+  }
+  return { ...base, fields };
+}
+
+/**
+ * One relationship on one line, for lists: "8 October 1982 · 🇩🇪 **Duisburg** (Germany)", then markers
+ * for what sets it apart: exchange tier, ended, phasing out, other dates. The tier is only marked for
+ * exchange cities, since most entries are friendship cities.
+ */
+export function relationshipLine(city: City, locale: Locale, options: { date?: boolean; country?: boolean } = {}): string {
+  const { date = true, country = true } = options;
+  const parts: string[] = [];
+  if (date) parts.push(city.established ? dateText(city.established, locale) : t(locale, 'dateUnknown'));
+  const flag = flagEmoji(city.country.code);
+  const where = !country ? '' : locale === 'zh-CN' ? `（${countryName(city.country, locale)}）` : ` (${countryName(city.country, locale)})`;
+  parts.push(`${flag ? `${flag} ` : ''}**${cityName(city, locale)}**${where}`);
+  const markers: string[] = [];
+  if (city.tier === 'exchange') markers.push(t(locale, 'lineExchange'));
+  if (city.status.state === 'ended') markers.push(t(locale, 'lineEnded', { year: city.status.date.slice(0, 4) }));
+  if (city.status.state === 'phasing-out') markers.push(t(locale, 'linePhasingOut', { year: city.status.date.slice(0, 4) }));
+  if (city.conflictingDates.length) {
+    markers.push(t(locale, 'lineConflict', { dates: city.conflictingDates.map((d) => formatDate(d, locale)).join(' / ') }));
+  }
+  const line = parts.join(' · ');
+  return markers.length ? `${line} · _${markers.join(locale === 'zh-CN' ? '，' : ', ')}_` : line;
+}
