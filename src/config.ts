@@ -1,0 +1,124 @@
+// Environment → validated settings. Fails fast and names the variable and what it expects; an error
+// never repeats a value it read, because the value may be (or contain) the bot token.
+import { config as readDotenv } from 'dotenv';
+import { LOG_LEVELS, type LogLevel } from './log.js';
+
+export interface Config {
+  /** Absent → the offline console. Not enumerable, so logging the config never prints it. */
+  readonly token?: string;
+  /** Needed by deploy; derived from the token when absent. */
+  applicationId?: string;
+  /** Deploy to this one server (instant) instead of globally. */
+  guildId?: string;
+  /** Base URL of Discord's REST API ("…/api"), for a local fake Discord or a REST proxy. */
+  apiUrl?: string;
+  databasePath: string;
+  logLevel: LogLevel;
+  /** For the HTTP interactions endpoint. */
+  port: number;
+  /** Hex Ed25519 key from the Developer Portal, for the HTTP interactions endpoint. */
+  publicKey?: string;
+}
+
+export interface ConfigProblem {
+  variable: string;
+  expected: string;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(readonly problems: readonly ConfigProblem[]) {
+    super(problems.map((p) => `${p.variable}: ${p.expected}`).join('\n'));
+  }
+}
+
+export const DEFAULTS = {
+  databasePath: 'var/youcheng.sqlite',
+  logLevel: 'info',
+  port: 8080,
+} as const;
+
+const SNOWFLAKE = /^\d{17,20}$/;
+const PUBLIC_KEY = /^[0-9a-f]{64}$/i;
+
+/** Reads .env into process.env (without overriding real environment variables). Tests never call it. */
+export function loadDotenv(): void {
+  readDotenv({ quiet: true });
+}
+
+/** An unset or blank variable counts as absent, so a copied .env.example with empty values works. */
+function read(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value ? value : undefined;
+}
+
+function tokenProblem(token: string): string | undefined {
+  if (/^(Bot|Bearer)\s/i.test(token)) return 'the token alone, without the "Bot " prefix';
+  if (/\s/.test(token)) return 'a bot token without spaces (Developer Portal → Bot → Reset Token)';
+  const parts = token.split('.');
+  if (parts.length !== 3 || parts.some((p) => !/^[A-Za-z0-9_-]+$/.test(p))) {
+    return 'a bot token: three dot-separated parts of letters, digits, "-" and "_" (Developer Portal → Bot → Reset Token)';
+  }
+  return undefined;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const problems: ConfigProblem[] = [];
+  const problem = (variable: string, expected: string) => problems.push({ variable, expected });
+
+  const token = read(env, 'DISCORD_TOKEN');
+  if (token !== undefined) {
+    const expected = tokenProblem(token);
+    if (expected) problem('DISCORD_TOKEN', `expected ${expected}`);
+  }
+
+  const snowflake = (name: string): string | undefined => {
+    const value = read(env, name);
+    if (value !== undefined && !SNOWFLAKE.test(value)) problem(name, 'expected a Discord ID: 17 to 20 digits');
+    return value;
+  };
+  const applicationId = snowflake('DISCORD_APPLICATION_ID');
+  const guildId = snowflake('DISCORD_GUILD_ID');
+
+  let apiUrl = read(env, 'DISCORD_API_URL');
+  if (apiUrl !== undefined) {
+    let url: URL | undefined;
+    try {
+      url = new URL(apiUrl);
+    } catch {
+      url = undefined;
+    }
+    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+      problem('DISCORD_API_URL', 'expected an http(s) URL such as https://discord.com/api');
+    } else {
+      apiUrl = apiUrl.replace(/\/+$/, '');
+    }
+  }
+
+  const databasePath = read(env, 'DATABASE_PATH') ?? DEFAULTS.databasePath;
+
+  const levelText = read(env, 'LOG_LEVEL')?.toLowerCase() ?? DEFAULTS.logLevel;
+  const logLevel = LOG_LEVELS.find((level) => level === levelText);
+  if (!logLevel) problem('LOG_LEVEL', `expected one of ${LOG_LEVELS.join(', ')}`);
+
+  const portText = read(env, 'PORT');
+  const port = portText === undefined ? DEFAULTS.port : Number(portText);
+  if (!/^\d+$/.test(portText ?? String(port)) || port < 1 || port > 65535) {
+    problem('PORT', 'expected a whole number from 1 to 65535');
+  }
+
+  const publicKey = read(env, 'DISCORD_PUBLIC_KEY');
+  if (publicKey !== undefined && !PUBLIC_KEY.test(publicKey)) {
+    problem('DISCORD_PUBLIC_KEY', 'expected 64 hexadecimal characters (Developer Portal → General Information → Public Key)');
+  }
+
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const config: Config = { databasePath, logLevel: logLevel!, port };
+  if (applicationId) config.applicationId = applicationId;
+  if (guildId) config.guildId = guildId;
+  if (apiUrl) config.apiUrl = apiUrl;
+  if (publicKey) config.publicKey = publicKey.toLowerCase();
+  if (token) Object.defineProperty(config, 'token', { value: token, enumerable: false });
+  return config;
+}

@@ -1,0 +1,114 @@
+// The gateway front end: log in, route every interaction, log what goes wrong, stop cleanly.
+// Slash commands and buttons need only the Guilds intent (no privileged intents).
+import { Client, Events, GatewayIntentBits, RESTEvents } from 'discord.js';
+import type { App } from '../app/app.js';
+import { commands as allCommands } from '../commands/index.js';
+import type { Command } from '../commands/types.js';
+import type { Config } from '../config.js';
+import { createLogger, describeError, type Logger } from '../log.js';
+import { createChannelPort } from './channel-port.js';
+import { createRouter, type RouterOptions } from './router.js';
+
+export interface GatewayHandle {
+  client: Client<true>;
+  /** Disconnect and release the client's timers and sockets. */
+  stop(): Promise<void>;
+}
+
+export interface GatewayOptions {
+  log?: Logger;
+  commands?: readonly Command[];
+  /** Stop and exit 0 on SIGINT/SIGTERM. Default true; tests turn it off. */
+  handleSignals?: boolean;
+  deferAfterMs?: RouterOptions['deferAfterMs'];
+}
+
+/** One line for a person whose bot did not connect; the most common cause gets its remedy. */
+export function describeLoginError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const status = (error as { status?: unknown } | null)?.status;
+  if (status === 401 || /Authentication failed|Unauthorized|invalid token/i.test(message)) {
+    return 'Discord rejected DISCORD_TOKEN. It may have been reset: copy a fresh one from the Developer Portal (Bot → Reset Token) into .env.';
+  }
+  return `Could not connect to Discord: ${message}`;
+}
+
+/** Connects to Discord; resolves once logged in, rejects (with the client torn down) if login fails. */
+export async function startGateway(app: App, config: Config, options: GatewayOptions = {}): Promise<GatewayHandle> {
+  const token = config.token;
+  if (!token) throw new Error('startGateway needs DISCORD_TOKEN');
+  const log = options.log ?? createLogger({ level: config.logLevel, secrets: [token] });
+
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds],
+    // Anything a user typed may be echoed back: never let it ping @everyone, roles or users.
+    allowedMentions: { parse: [] },
+    ...(config.apiUrl ? { rest: { api: config.apiUrl } } : {}),
+  });
+  let connected = false;
+  let stopped = false;
+  const router = createRouter(app, options.commands ?? allCommands, {
+    log,
+    ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}),
+  });
+
+  client.once(Events.ClientReady, (ready) => {
+    log.info('ready', { tag: ready.user.tag, guilds: ready.guilds.cache.size });
+  });
+  client.on(Events.InteractionCreate, (interaction) => {
+    // handle() does not throw; the catch is here because a rejected listener would kill the process.
+    router.handle(interaction).catch((error: unknown) => log.error('router failed', { error: describeError(error) }));
+  });
+  // Without an 'error' listener, an EventEmitter error crashes the process.
+  client.on(Events.Error, (error) => log.error('client error', { error: describeError(error) }));
+  client.on(Events.Warn, (message) => log.warn(message));
+  client.on(Events.Debug, (message) => log.debug(message));
+  // While logging in, a failure rejects login() and the caller reports it in one line; after
+  // destroy(), closing is expected. Only an unexpected loss of connection is worth a log line then.
+  const connectionLog = () => (connected && !stopped ? log : quiet);
+  const quiet = { ...log, error: log.debug, warn: log.debug, info: log.debug };
+  client.on(Events.ShardError, (error, shard) => connectionLog().error('shard error', { shard, error: describeError(error) }));
+  client.on(Events.ShardDisconnect, (event, shard) => connectionLog().warn('shard disconnected', { shard, code: event.code }));
+  client.on(Events.ShardReconnecting, (shard) => connectionLog().info('shard reconnecting', { shard }));
+  client.on(Events.ShardResume, (shard) => log.info('shard resumed', { shard }));
+  client.rest.on(RESTEvents.RateLimited, (info) =>
+    log.warn('rate limited', { route: info.route, method: info.method, retryAfter: info.retryAfter, global: info.global }),
+  );
+
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    await client.destroy();
+  };
+  function onSignal(signal: NodeJS.Signals): void {
+    log.info('shutting down', { signal });
+    // Closing the quiz marks running games as interrupted and closes the database cleanly.
+    stop()
+      .then(() => app.quiz.close())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          log.error('shutdown failed', { error: describeError(error) });
+          process.exit(1);
+        },
+      );
+  }
+  if (options.handleSignals ?? true) {
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+  }
+
+  try {
+    await client.login(token);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  connected = true;
+  // Quiz games post their rounds as channel messages; connect() also retires the buttons of games
+  // an earlier process left running. It never rejects.
+  await app.quiz.connect(createChannelPort(client.rest));
+  return { client: client as Client<true>, stop };
+}

@@ -1,0 +1,95 @@
+// startGateway in this process, with the real discord.js client, against the fake Discord on
+// 127.0.0.1 (test/fake-discord): login through DISCORD_API_URL, READY, an interaction over the
+// gateway, the answer posted back, the quiz connected to a channel port.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { App } from '../../src/app/app.js';
+import type { ChannelPort, Command } from '../../src/commands/types.js';
+import { loadConfig } from '../../src/config.js';
+import { describeLoginError, startGateway, type GatewayHandle } from '../../src/discord/client.js';
+import { createLogger } from '../../src/log.js';
+import { chatInputPayload } from '../fake-discord/payloads.js';
+import { startFakeDiscord, type FakeDiscord } from '../fake-discord/server.js';
+
+const echo: Command = {
+  definition: { name: 'echo', nameZh: '回声', description: { en: 'Echo', 'zh-CN': '回声' } },
+  run: (input) => ({ content: `echo: ${String(input.options.text)}` }),
+};
+
+/** The router hands the App to commands (echo ignores it); the gateway connects its quiz. */
+function fakeApp() {
+  const ports: ChannelPort[] = [];
+  const app = {
+    version: '0.0.0-test',
+    now: () => new Date(),
+    quiz: { connect: async (port: ChannelPort) => void ports.push(port), close: () => undefined },
+  } as unknown as App;
+  return { app, ports };
+}
+
+function capture() {
+  const lines: string[] = [];
+  return { lines, log: createLogger({ level: 'debug', write: (line) => lines.push(line) }) };
+}
+
+let discord: FakeDiscord | undefined;
+let bot: GatewayHandle | undefined;
+afterEach(async () => {
+  await bot?.stop();
+  await discord?.close();
+  bot = undefined;
+  discord = undefined;
+});
+
+describe('startGateway', () => {
+  it('logs in through DISCORD_API_URL, routes interactions and never logs the token', async () => {
+    const fake = (discord = await startFakeDiscord());
+    const { app, ports } = fakeApp();
+    const { lines, log } = capture();
+    const config = loadConfig({ DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl });
+
+    bot = await startGateway(app, config, { log, commands: [echo], handleSignals: false });
+    await fake.waitForSession();
+    await expect.poll(() => lines.find((l) => l.includes('INFO ready'))).toMatch(/"tag":"Youcheng","guilds":\d+/);
+    expect(ports).toHaveLength(1);
+
+    const exchange = await fake.dispatchInteraction(chatInputPayload('echo', { text: '@everyone hi' }));
+    const answer = await exchange.answer();
+    expect(answer.type).toBe(4);
+    expect(answer.data).toMatchObject({ content: 'echo: @everyone hi', allowed_mentions: { parse: [] } });
+    expect(exchange.rejections).toEqual([]);
+
+    expect(lines.join('')).not.toContain(fake.token);
+  });
+
+  it('gives the quiz a port that posts to channels with the bot token', async () => {
+    const fake = (discord = await startFakeDiscord());
+    const { app, ports } = fakeApp();
+    const config = loadConfig({ DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl });
+    bot = await startGateway(app, config, { log: capture().log, commands: [echo], handleSignals: false });
+
+    const channelId = fake.guilds[0]!.channelIds[0]!;
+    const ref = await ports[0]!.send(channelId, { content: 'Question 1' });
+    const posted = await fake.waitForMessage((m) => m.id === ref.messageId, 'the posted question');
+    expect(posted.content).toBe('Question 1');
+    expect(fake.requests.find((r) => r.method === 'POST' && r.path === `/channels/${channelId}/messages`)?.authorized).toBe(true);
+  });
+
+  it('rejects, with the client torn down, when Discord refuses the token, and says what to do', async () => {
+    const fake = (discord = await startFakeDiscord());
+    const { lines, log } = capture();
+    // Token-shaped, but not the one this Discord knows.
+    const config = loadConfig({ DISCORD_TOKEN: `${fake.token.slice(0, -4)}abcd`, DISCORD_API_URL: fake.apiUrl });
+    const refused = await startGateway(fakeApp().app, config, { log, commands: [echo], handleSignals: false }).catch(
+      (error: unknown) => error,
+    );
+    expect(refused).toBeInstanceOf(Error);
+    expect(describeLoginError(refused)).toMatch(/^Discord rejected DISCORD_TOKEN\. .*Reset Token/);
+    expect(lines.join('')).not.toContain(config.token!);
+  });
+
+  it('explains other connection failures as they are', () => {
+    expect(describeLoginError(new Error('connect ECONNREFUSED 127.0.0.1:9'))).toBe(
+      'Could not connect to Discord: connect ECONNREFUSED 127.0.0.1:9',
+    );
+  });
+});

@@ -1,0 +1,111 @@
+// `npm start` and `npm run deploy` as a person runs them (npm → tsx → node, configured only by
+// environment variables) against the fake Discord on 127.0.0.1. botEnvironment() sets every variable,
+// so a developer's .env cannot change the outcome (dotenv never overrides a set variable, even "").
+import { spawn } from 'node:child_process';
+import { afterEach, describe, expect, it } from 'vitest';
+import { commands } from '../../src/commands/index.js';
+import { toApplicationCommands } from '../../src/discord/definitions.js';
+import { BotProcess, botEnvironment, REPO_ROOT, startBot, temporaryDatabasePath } from '../fake-discord/bot.js';
+import { chatInputPayload } from '../fake-discord/payloads.js';
+import { startFakeDiscord, type FakeDiscord } from '../fake-discord/server.js';
+
+const GUILD = '1200000000000000001';
+const NO_TOKEN_HINT =
+  'No DISCORD_TOKEN set: starting the offline console. To connect to Discord, put DISCORD_TOKEN in .env (see .env.example).';
+
+let discord: FakeDiscord | undefined;
+let bot: BotProcess | undefined;
+afterEach(async () => {
+  bot?.kill();
+  await discord?.close();
+  bot = undefined;
+  discord = undefined;
+});
+
+function run(fake: FakeDiscord | undefined, options: ConstructorParameters<typeof BotProcess>[2] = {}): BotProcess {
+  return (bot = new BotProcess(fake, temporaryDatabasePath(), options));
+}
+
+describe('npm run deploy', () => {
+  it('registers every command in the configured server and says so', async () => {
+    const fake = (discord = await startFakeDiscord());
+    const deploy = run(fake, { script: 'deploy', env: { DISCORD_GUILD_ID: GUILD } });
+    expect((await deploy.exited).code).toBe(0);
+    const put = fake.requests.find((r) => r.method === 'PUT');
+    expect(put?.path).toMatch(new RegExp(`^/applications/\\d+/guilds/${GUILD}/commands$`));
+    expect(put?.authorized).toBe(true);
+    expect(put?.body).toEqual(toApplicationCommands(commands.map((c) => c.definition)));
+    const summary = deploy.output.find((l) => l.startsWith('Registered '));
+    expect(summary).toContain(`Registered ${commands.length} commands in server ${GUILD}`);
+    for (const { definition } of commands) {
+      expect(summary).toContain(definition.type === 'message' ? `"${definition.name}"` : `/${definition.name}`);
+    }
+    expect(deploy.logs()).not.toContain(fake.token);
+  }, 60_000);
+
+  it('explains what it needs when there is no token', async () => {
+    const deploy = run(undefined, { script: 'deploy' });
+    expect((await deploy.exited).code).toBe(1);
+    expect(deploy.output).toContain('npm run deploy needs DISCORD_TOKEN: put it in .env (see .env.example).');
+  }, 60_000);
+});
+
+describe('npm start', () => {
+  it('connects with a token and answers an interaction', async () => {
+    const fake = (discord = await startFakeDiscord());
+    const started = (bot = await startBot(fake));
+    const exchange = await fake.dispatchInteraction(chatInputPayload('about', {}));
+    expect((await exchange.answer()).data).toMatchObject({ allowed_mentions: { parse: [] } });
+    expect(started.linesMatching(/ (ERROR|WARN) /)).toEqual([]);
+    expect(started.logs()).not.toContain(fake.token);
+  }, 60_000);
+
+  // npm itself exits on SIGTERM without passing it on (npm 11), so a supervisor should run the
+  // node process directly; that process is what must stop cleanly.
+  it('stops cleanly on SIGTERM', async () => {
+    const fake = (discord = await startFakeDiscord());
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+      cwd: REPO_ROOT,
+      env: botEnvironment(fake, temporaryDatabasePath()),
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    try {
+      await expect.poll(() => stderr, { timeout: 30_000 }).toContain('INFO ready');
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      expect(stderr).toContain('INFO shutting down {"signal":"SIGTERM"}');
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
+  }, 60_000);
+
+  it('stops with one line saying what to do when Discord refuses the token', async () => {
+    const fake = (discord = await startFakeDiscord());
+    const refused = run(fake, { env: { DISCORD_TOKEN: `${fake.token.slice(0, -4)}abcd` } });
+    expect((await refused.exited).code).toBe(1);
+    expect(refused.output).toContain(
+      'Discord rejected DISCORD_TOKEN. It may have been reset: copy a fresh one from the Developer Portal (Bot → Reset Token) into .env.',
+    );
+    // No log noise from the failed attempt: the one line says it all.
+    expect(refused.linesMatching(/ (ERROR|WARN) /)).toEqual([]);
+  }, 60_000);
+
+  it('stops with one clear message on a malformed variable, without echoing the token', async () => {
+    const bad = 'MTEwMDAwMDAwMDAwMDAwMDAwMQ.GaBcDe.abcdefghijklmnopqrstuvwxyz0123 oops';
+    const misconfigured = run(undefined, { env: { DISCORD_TOKEN: bad, PORT: 'eighty' } });
+    expect((await misconfigured.exited).code).toBe(1);
+    expect(misconfigured.output).toContain('DISCORD_TOKEN: expected a bot token without spaces (Developer Portal → Bot → Reset Token)');
+    expect(misconfigured.output).toContain('PORT: expected a whole number from 1 to 65535');
+    expect(misconfigured.logs()).not.toContain('abcdefghijklmnopqrstuvwxyz0123');
+  }, 60_000);
+
+  it('says how to connect, once, when it starts the offline console', async () => {
+    const offline = run(undefined);
+    expect((await offline.exited).code).toBe(0);
+    expect(offline.output.filter((l) => l === NO_TOKEN_HINT)).toHaveLength(1);
+    expect(offline.linesMatching(/DISCORD_TOKEN/)).toEqual([NO_TOKEN_HINT]);
+  }, 60_000);
+});
