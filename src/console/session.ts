@@ -1,0 +1,45 @@
+// What the console does with a typed command or a pressed button, shared by the one-shot, batch
+// and interactive modes: parse against the definitions, run with a console context, route a
+// component's custom_id back to its command as the Discord router does.
+import type { App } from '../app/app.js';
+import type { Command, CommandContext } from '../commands/types.js';
+import type { Locale } from '../i18n/index.js';
+import type { ComponentResult, Reply } from '../views/reply.js';
+import { t } from './messages.js';
+import { parseCommandLine } from './parse.js';
+
+export const CONSOLE_USER = { id: 'console', name: 'console' } as const;
+export const PROMPT = 'youcheng> ';
+
+/** The console's user may do everything a moderator may: it is the operator's own terminal. */
+export function consoleContext(app: App, locale: Locale): CommandContext {
+  return {
+    app,
+    locale,
+    userLocale: locale,
+    user: { ...CONSOLE_USER },
+    guildId: 'console',
+    channelId: 'console',
+    canManageMessages: true,
+  };
+}
+
+/** Parses and runs one line. Throws ParseError for a bad line; whatever the command throws passes through. */
+export async function runCommandLine(line: string, ctx: CommandContext, commands: readonly Command[]): Promise<Reply> {
+  const { command, input } = parseCommandLine(line, commands, ctx.locale);
+  return command.run(input, ctx);
+}
+
+/** A button or select, by its custom_id "<command>:<rest>", handled by that command. */
+export async function pressComponent(
+  customId: string,
+  values: string[],
+  ctx: CommandContext,
+  commands: readonly Command[],
+): Promise<ComponentResult> {
+  const separator = customId.indexOf(':');
+  const name = separator > 0 ? customId.slice(0, separator) : '';
+  const command = commands.find((c) => c.definition.name === name);
+  if (!command?.component) return { kind: 'reply', reply: { content: t(ctx.locale, 'unknownComponent'), ephemeral: true } };
+  return command.component(customId.slice(separator + 1), values, ctx);
+}
