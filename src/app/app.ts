@@ -1,5 +1,6 @@
 // Everything a command needs, built once at start. Front ends (Discord, HTTP, console) share one App.
 import type { Dataset } from '../data/types.js';
+import type { QuizService } from '../domain/quiz/service.js';
 import type { Random } from '../domain/random.js';
 import type { Resolver } from '../domain/resolution.js';
 
@@ -12,4 +13,9 @@ export interface App {
   now(): Date;
   /** Seeded with --seed N in the console and in tests; Math.random otherwise. */
   random: Random;
+  /**
+   * Quiz games, stats and leaderboards over the SQLite database (opened on first use). A front end
+   * that can post messages calls `quiz.connect(port)` once at start.
+   */
+  quiz: QuizService;
 }

@@ -1,8 +1,12 @@
 // Builds the App once per process: load and validate the dataset, index it for the resolver.
 import { readFileSync } from 'node:fs';
+import { DEFAULTS } from '../config.js';
 import { loadDataset } from '../data/load.js';
+import { QuizService, type Scheduler } from '../domain/quiz/service.js';
 import { seededRandom } from '../domain/random.js';
 import { createResolver } from '../domain/resolve.js';
+import type { Logger } from '../log.js';
+import { openSqliteStorage } from '../storage/sqlite.js';
 import type { App } from './app.js';
 
 const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
@@ -14,15 +18,35 @@ export interface AppOptions {
   now?: () => Date;
   /** Fixes the random source (quiz questions) for reproducible output. */
   seed?: number;
+  /** The quiz database (DATABASE_PATH); default var/youcheng.sqlite, ':memory:' for tests. Opened on first use. */
+  databasePath?: string;
+  /** Quiz timers; tests pass one driven by fake timers. */
+  quizScheduler?: Scheduler;
+  /** Pause between a quiz answer's reveal and the next question, in ms. */
+  quizRevealMs?: number;
+  /** Where the quiz reports failures (a channel that refuses messages, a database error). */
+  logger?: Logger;
 }
 
 export function createApp(options: AppOptions = {}): App {
   const data = loadDataset(options.dataDir);
+  const now = options.now ?? (() => new Date());
+  const random = options.seed === undefined ? Math.random : seededRandom(options.seed);
+  const databasePath = options.databasePath ?? DEFAULTS.databasePath;
   return {
     data,
     resolver: createResolver(data),
     version: packageJson.version,
-    now: options.now ?? (() => new Date()),
-    random: options.seed === undefined ? Math.random : seededRandom(options.seed),
+    now,
+    random,
+    quiz: new QuizService({
+      data,
+      random,
+      now,
+      openStorage: () => openSqliteStorage(databasePath),
+      ...(options.quizScheduler ? { scheduler: options.quizScheduler } : {}),
+      ...(options.quizRevealMs !== undefined ? { revealMs: options.quizRevealMs } : {}),
+      ...(options.logger ? { log: options.logger } : {}),
+    }),
   };
 }

@@ -1,0 +1,540 @@
+// Runs quiz games: one per channel, questions posted and revealed through a channel port, every
+// answer saved the moment it is accepted. Timers go through an injected Scheduler so tests drive a
+// whole game with fake timers. Lifecycle steps of a game (reveal, next question, stop) run one after
+// another on that game's chain; clicks do not wait for them.
+import type { Dataset } from '../../data/types.js';
+import type { Locale } from '../../i18n/index.js';
+import type { Logger } from '../../log.js';
+import type { InterruptedGame, Storage } from '../../storage/types.js';
+import type { ComponentResult, Reply } from '../../views/reply.js';
+import type { Random } from '../random.js';
+import { QuizGame, type PlayerRef } from './game.js';
+import { periodStart, type Period } from './periods.js';
+import { generateQuestions } from './questions.js';
+import {
+  DIFFICULTIES,
+  QUIZ_TOPICS,
+  SETTINGS_LIMITS,
+  type Difficulty,
+  type QuizSettings,
+  type QuizTopic,
+} from './types.js';
+import {
+  difficultyLabel,
+  finalReply,
+  interruptedReply,
+  leaderboardReply,
+  LETTERS,
+  notice,
+  parseAnswerId,
+  playerName,
+  questionReply,
+  quizTopicLabel,
+  revealReply,
+  statsReply,
+  type GameEnding,
+} from './view.js';
+import { t } from './view.messages.js';
+
+/** A message the quiz posted. Same shape as src/commands/types.ts MessageRef. */
+export interface PostedMessage {
+  channelId: string;
+  messageId: string;
+}
+
+/** Where games post and edit their messages. src/commands/types.ts ChannelPort has this shape. */
+export interface QuizPort {
+  send(channelId: string, reply: Reply): Promise<PostedMessage>;
+  edit(ref: PostedMessage, reply: Reply): Promise<void>;
+}
+
+export interface Scheduler {
+  set(callback: () => void, ms: number): unknown;
+  clear(handle: unknown): void;
+}
+
+/**
+ * Node's timers, looked up at call time (so vitest's fake timers apply) and unref'd: a pending quiz
+ * timer alone never keeps a process alive (the console's one-shot mode exits after printing).
+ */
+export const timerScheduler: Scheduler = {
+  set(callback, ms) {
+    const handle = globalThis.setTimeout(callback, ms);
+    handle.unref?.();
+    return handle;
+  },
+  clear(handle) {
+    globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>);
+  },
+};
+
+/** Who is asking, and where: a CommandContext fits. */
+export interface QuizCaller {
+  user: PlayerRef;
+  guildId: string | null;
+  channelId: string;
+  /** Language of public messages in the channel. */
+  locale: Locale;
+  /** Language of replies only this user sees. */
+  userLocale: Locale;
+  canManageMessages: boolean;
+}
+
+export interface StartOptions {
+  rounds?: number;
+  seconds?: number;
+  difficulty?: string;
+  topic?: string;
+}
+
+export interface QuizServiceOptions {
+  data: Dataset;
+  random: Random;
+  now: () => Date;
+  /** Opened on first use, so building an App touches no disk until a quiz or board is wanted. */
+  openStorage: () => Storage;
+  scheduler?: Scheduler;
+  log?: Logger;
+  /** Pause between a reveal and the next question. */
+  revealMs?: number;
+}
+
+export const DEFAULT_REVEAL_MS = 5000;
+const GAME_ID_LENGTH = 8;
+const GAME_ID_ATTEMPTS = 5;
+const BOARD_SIZE = 10;
+
+interface ActiveGame {
+  game: QuizGame;
+  /** The message of the current question. */
+  message: PostedMessage | null;
+  timer: unknown;
+  /** Answer writes in flight; a round is revealed only after they settle. */
+  pending: Set<Promise<unknown>>;
+  /** Lifecycle steps, one after another. */
+  chain: Promise<void>;
+  ended: boolean;
+}
+
+const silentLog: Logger = { debug() {}, info() {}, warn() {}, error() {} };
+
+export class QuizService {
+  private readonly scheduler: Scheduler;
+  private readonly log: Logger;
+  private readonly revealMs: number;
+  private port: QuizPort | null = null;
+  private storage: Storage | null = null;
+  private ready: Promise<InterruptedGame[]> | null = null;
+  private closed = false;
+  private readonly games = new Map<string, ActiveGame>();
+  /** Channel → its game, or 'starting' while a start is between its checks and its first message. */
+  private readonly channels = new Map<string, ActiveGame | 'starting'>();
+
+  constructor(private readonly options: QuizServiceOptions) {
+    this.scheduler = options.scheduler ?? timerScheduler;
+    this.log = options.log ?? silentLog;
+    this.revealMs = options.revealMs ?? DEFAULT_REVEAL_MS;
+  }
+
+  /**
+   * Called once by the front end at start, with the port games post through. Opens the database,
+   * closes games an earlier process left running (their points stay) and retires their buttons.
+   * Never rejects: a failure is logged, and the next quiz command tries the database again.
+   */
+  async connect(port: QuizPort): Promise<void> {
+    this.port = port;
+    let interrupted: InterruptedGame[];
+    try {
+      interrupted = await this.store();
+    } catch (error) {
+      this.log.error('quiz: could not open the database', { error });
+      return;
+    }
+    await Promise.all(
+      interrupted.map(async (game) => {
+        if (!game.messageId) return;
+        const locale: Locale = game.locale === 'zh-CN' ? 'zh-CN' : 'en';
+        try {
+          await port.edit({ channelId: game.channelId, messageId: game.messageId }, interruptedReply(locale, game.scores));
+        } catch (error) {
+          this.log.warn('quiz: could not retire an interrupted game', { gameId: game.id, error });
+        }
+      }),
+    );
+  }
+
+  /** Stops every game's timers and closes the database. Games still running count as interrupted. */
+  close(): void {
+    this.closed = true;
+    for (const active of this.games.values()) {
+      active.ended = true;
+      this.scheduler.clear(active.timer);
+    }
+    this.games.clear();
+    this.channels.clear();
+    this.storage?.close();
+    this.storage = null;
+    this.ready = null;
+  }
+
+  get runningGames(): number {
+    return this.games.size;
+  }
+
+  /** The open database, after the restart clean-up has run once. */
+  private async db(): Promise<Storage> {
+    await this.store();
+    return this.storage!;
+  }
+
+  private store(): Promise<InterruptedGame[]> {
+    if (this.closed) return Promise.reject(new Error('the quiz service is closed'));
+    if (!this.ready) {
+      const attempt = (async () => {
+        this.storage ??= this.options.openStorage();
+        return this.storage.closeRunningGames(this.options.now());
+      })();
+      // A failed open (bad path, disk full) is retried by the next command rather than remembered.
+      attempt.catch(() => {
+        if (this.ready === attempt) this.ready = null;
+      });
+      this.ready = attempt;
+    }
+    return this.ready;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Starting and stopping.
+
+  async start(caller: QuizCaller, options: StartOptions): Promise<Reply> {
+    const ephemeral = caller.userLocale;
+    const settings = this.readSettings(options, ephemeral);
+    if (typeof settings === 'string') return notice(settings);
+    const busy = this.channels.get(caller.channelId);
+    if (busy) return notice(this.busyText(busy, ephemeral));
+    if (!this.port) return notice(t(ephemeral, 'unavailable'));
+
+    const questions = generateQuestions(this.options.data, this.options.random, settings);
+    if (questions.length < SETTINGS_LIMITS.rounds.min) return notice(t(ephemeral, 'notEnoughQuestions'));
+
+    this.channels.set(caller.channelId, 'starting');
+    let active: ActiveGame | undefined;
+    try {
+      const db = await this.db();
+      const id = await this.createGame(db, caller, settings);
+      if (!id) {
+        this.channels.delete(caller.channelId);
+        return notice(t(ephemeral, 'starting'));
+      }
+      const game = new QuizGame(
+        {
+          id,
+          guildId: caller.guildId,
+          channelId: caller.channelId,
+          starter: { id: caller.user.id, name: caller.user.name },
+          locale: caller.locale,
+          settings: { ...settings, rounds: questions.length },
+          startedAt: this.options.now().getTime(),
+        },
+        questions,
+      );
+      const created: ActiveGame = {
+        game,
+        message: null,
+        timer: undefined,
+        pending: new Set(),
+        chain: Promise.resolve(),
+        ended: false,
+      };
+      active = created;
+      this.games.set(id, created);
+      this.channels.set(caller.channelId, created);
+      // On the game's chain, so a /quiz stop arriving meanwhile waits for the question to be up.
+      await this.step(created, () => this.postQuestion(created));
+      if (created.ended) return notice(t(ephemeral, 'cannotPost'));
+    } catch (error) {
+      this.log.error('quiz: could not start a game', { channelId: caller.channelId, error });
+      if (active) await this.abandon(active);
+      else this.channels.delete(caller.channelId);
+      return notice(t(ephemeral, active ? 'cannotPost' : 'unavailable'));
+    }
+    return notice(t(ephemeral, 'started'));
+  }
+
+  private readSettings(options: StartOptions, locale: Locale): QuizSettings | string {
+    const { rounds, seconds } = SETTINGS_LIMITS;
+    const whole = (name: string, value: number | undefined, limits: { min: number; max: number; default: number }) => {
+      if (value === undefined) return limits.default;
+      if (!Number.isInteger(value) || value < limits.min || value > limits.max) {
+        return t(locale, 'outOfRange', { option: name, min: limits.min, max: limits.max });
+      }
+      return value;
+    };
+    const roundCount = whole('rounds', options.rounds, rounds);
+    if (typeof roundCount === 'string') return roundCount;
+    const secondCount = whole('seconds', options.seconds, seconds);
+    if (typeof secondCount === 'string') return secondCount;
+    const difficulty = options.difficulty ?? 'normal';
+    if (!DIFFICULTIES.includes(difficulty as Difficulty)) {
+      const choices = DIFFICULTIES.map((d) => difficultyLabel(d, locale)).join(', ');
+      return t(locale, 'badChoice', { option: 'difficulty', choices });
+    }
+    const topic = options.topic ?? 'any';
+    if (!QUIZ_TOPICS.includes(topic as QuizTopic)) {
+      const choices = QUIZ_TOPICS.map((q) => quizTopicLabel(q, locale)).join(', ');
+      return t(locale, 'badChoice', { option: 'topic', choices });
+    }
+    return { rounds: roundCount, seconds: secondCount, difficulty: difficulty as Difficulty, topic: topic as QuizTopic };
+  }
+
+  /** Inserts the game under a fresh random id; null when the database says the channel is busy. */
+  private async createGame(db: Storage, caller: QuizCaller, settings: QuizSettings): Promise<string | null> {
+    for (let attempt = 0; attempt < GAME_ID_ATTEMPTS; attempt++) {
+      const id = this.drawId();
+      const result = await db.createGame({
+        id,
+        guildId: caller.guildId,
+        channelId: caller.channelId,
+        starterId: caller.user.id,
+        locale: caller.locale,
+        rounds: settings.rounds,
+        seconds: settings.seconds,
+        difficulty: settings.difficulty,
+        topic: settings.topic,
+        startedAt: this.options.now(),
+      });
+      if (result === 'created') return id;
+      if (result === 'channel-busy') return null;
+    }
+    throw new Error(`no free game id after ${GAME_ID_ATTEMPTS} attempts`);
+  }
+
+  /** Drawn after the questions, so the questions of a seeded game do not depend on the database. */
+  private drawId(): string {
+    let id = '';
+    for (let i = 0; i < GAME_ID_LENGTH; i++) id += Math.floor(this.options.random() * 36).toString(36);
+    return id;
+  }
+
+  private busyText(busy: ActiveGame | 'starting', locale: Locale): string {
+    if (busy === 'starting') return t(locale, 'starting');
+    const game = busy.game;
+    const roundMs = game.durationMs + this.revealMs;
+    const roundsAfter = game.questions.length - game.round - 1;
+    const leftThisRound = Math.max(0, game.deadline - this.options.now().getTime());
+    const minutes = Math.ceil((leftThisRound + roundsAfter * roundMs) / 60_000);
+    return minutes <= 1 ? t(locale, 'alreadyRunningSoon') : t(locale, 'alreadyRunning', { minutes });
+  }
+
+  async stop(caller: QuizCaller): Promise<Reply> {
+    const locale = caller.userLocale;
+    const active = this.channels.get(caller.channelId);
+    if (!active) return notice(t(locale, 'noGame'));
+    if (active === 'starting') return notice(t(locale, 'starting'));
+    const starter = active.game.info.starter;
+    if (caller.user.id !== starter.id && !caller.canManageMessages) {
+      return notice(t(locale, 'notAllowed', { name: playerName(starter.name) }));
+    }
+    let reply: Reply = notice(t(locale, 'noGame'));
+    await this.step(active, async () => {
+      this.scheduler.clear(active.timer);
+      if (active.game.phase === 'open') await this.reveal(active);
+      reply = await this.finish(active, 'stopped', { kind: 'stopped', by: caller.user.name });
+    });
+    return reply;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // The rounds.
+
+  /** Runs one lifecycle step after those already queued; skipped once the game has ended. */
+  private step(active: ActiveGame, work: () => Promise<void>): Promise<void> {
+    const run = active.chain.then(async () => {
+      if (active.ended) return;
+      try {
+        await work();
+      } catch (error) {
+        this.log.error('quiz: a game step failed; ending the game', { gameId: active.game.id, error });
+        await this.abandon(active);
+      }
+    });
+    active.chain = run;
+    return run;
+  }
+
+  /** Opens the current round and posts it; the round closes after the game's seconds. */
+  private async postQuestion(active: ActiveGame): Promise<void> {
+    const { game } = active;
+    // Open before posting: a click can arrive the moment the message shows.
+    game.open(this.options.now().getTime());
+    active.message = await this.port!.send(game.info.channelId, questionReply(game));
+    const db = await this.db();
+    await db.setGameMessage(game.id, active.message.messageId);
+    const wait = Math.max(0, game.deadline - this.options.now().getTime());
+    active.timer = this.scheduler.set(() => void this.step(active, () => this.endRound(active)), wait);
+  }
+
+  private async endRound(active: ActiveGame): Promise<void> {
+    await this.reveal(active);
+    if (active.game.hasNext) {
+      active.timer = this.scheduler.set(() => void this.step(active, () => this.nextQuestion(active)), this.revealMs);
+    } else {
+      const final = await this.finish(active, 'finished', { kind: 'finished' });
+      await this.port!.send(active.game.info.channelId, final);
+    }
+  }
+
+  private async nextQuestion(active: ActiveGame): Promise<void> {
+    active.game.advance();
+    await this.postQuestion(active);
+  }
+
+  /** Closes the round, waits for answers being saved, and edits the question into its reveal. */
+  private async reveal(active: ActiveGame): Promise<void> {
+    active.game.lock();
+    // Scored only once every accepted answer is saved (or given back after a failed save).
+    await Promise.allSettled([...active.pending]);
+    const summary = active.game.close();
+    if (!active.message) return;
+    try {
+      await this.port!.edit(active.message, revealReply(active.game, summary));
+    } catch (error) {
+      // A deleted message should not end the game for everyone.
+      this.log.warn('quiz: could not edit the question message', { gameId: active.game.id, error });
+    }
+  }
+
+  /** Ends the game in memory and in the database and returns its final standings. */
+  private async finish(active: ActiveGame, end: 'finished' | 'stopped', ending: GameEnding): Promise<Reply> {
+    this.release(active);
+    active.game.lock();
+    await Promise.allSettled([...active.pending]);
+    active.game.end();
+    const db = await this.db();
+    await db.endGame(active.game.id, end, this.options.now());
+    return finalReply(active.game, ending);
+  }
+
+  /** Ends a game that cannot go on (its channel refuses our messages); points stay saved. */
+  private async abandon(active: ActiveGame): Promise<void> {
+    this.release(active);
+    active.game.end();
+    try {
+      await (await this.db()).endGame(active.game.id, 'stopped', this.options.now());
+    } catch (error) {
+      this.log.error('quiz: could not close an abandoned game', { gameId: active.game.id, error });
+    }
+  }
+
+  private release(active: ActiveGame): void {
+    active.ended = true;
+    this.scheduler.clear(active.timer);
+    this.games.delete(active.game.id);
+    if (this.channels.get(active.game.info.channelId) === active) this.channels.delete(active.game.info.channelId);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Clicks.
+
+  /** An answer button: `id` is the custom_id after "quiz:". Always answers ephemerally. */
+  async click(caller: QuizCaller, id: string): Promise<ComponentResult> {
+    const locale = caller.userLocale;
+    const reply = (text: string): ComponentResult => ({ kind: 'reply', reply: notice(text) });
+    const parsed = parseAnswerId(id);
+    if (!parsed) return reply(t(locale, 'staleButton'));
+    const active = this.games.get(parsed.gameId);
+    if (!active) return reply(t(locale, 'gameEnded'));
+
+    const { game } = active;
+    const now = this.options.now();
+    const outcome = game.answer(caller.user, parsed.round, parsed.option, now.getTime());
+    switch (outcome.kind) {
+      case 'duplicate':
+        return reply(t(locale, 'alreadyAnswered'));
+      case 'round-over':
+        return reply(t(locale, 'roundEnded'));
+      case 'game-over':
+        return reply(t(locale, 'gameEnded'));
+      case 'invalid':
+        return reply(t(locale, 'staleButton'));
+      case 'accepted':
+        break;
+    }
+
+    const write = this.db().then((db) =>
+      db.recordAnswer({
+        gameId: game.id,
+        question: parsed.round,
+        guildId: game.info.guildId,
+        userId: caller.user.id,
+        userName: caller.user.name,
+        option: parsed.option,
+        correct: outcome.correct,
+        points: outcome.points,
+        streak: outcome.streak,
+        answeredAt: now,
+      }),
+    );
+    const settled = write.then(
+      (result) => {
+        // Another process sharing the database took this answer first.
+        if (result === 'duplicate') game.retract(caller.user.id, parsed.round);
+        return result;
+      },
+      (error: unknown) => {
+        game.retract(caller.user.id, parsed.round);
+        throw error;
+      },
+    );
+    active.pending.add(settled);
+    try {
+      const result = await settled;
+      if (result === 'duplicate') return reply(t(locale, 'alreadyAnswered'));
+      return reply(t(locale, 'answerRecorded', { letter: LETTERS[parsed.option]! }));
+    } catch (error) {
+      this.log.error('quiz: could not save an answer', { gameId: game.id, error });
+      return reply(t(locale, 'saveFailed'));
+    } finally {
+      active.pending.delete(settled);
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Stats, leaderboards, opting out.
+
+  async stats(caller: QuizCaller, user?: PlayerRef): Promise<Reply> {
+    const db = await this.db();
+    const target = user ?? caller.user;
+    if (target.id !== caller.user.id && (await db.isOptedOut(target.id))) {
+      return notice(t(caller.userLocale, 'statsHidden', { name: playerName(target.name) }));
+    }
+    return statsReply(caller.locale, target.name, await db.playerStats(target.id));
+  }
+
+  async leaderboard(caller: QuizCaller, period: Period, scope: 'server' | 'global'): Promise<Reply> {
+    const db = await this.db();
+    const now = this.options.now();
+    const server = scope === 'server' && caller.guildId !== null;
+    const board = await db.leaderboard({
+      since: periodStart(period, now),
+      guildId: server ? caller.guildId : null,
+      limit: BOARD_SIZE,
+      userId: caller.user.id,
+    });
+    return leaderboardReply(caller.locale, {
+      period,
+      server,
+      board,
+      now,
+      optedOut: await db.isOptedOut(caller.user.id),
+      noServer: scope === 'server' && !server,
+    });
+  }
+
+  async setOptOut(caller: QuizCaller, optedOut: boolean): Promise<Reply> {
+    const db = await this.db();
+    const changed = await db.setOptOut(caller.user, optedOut, this.options.now());
+    const key = optedOut ? (changed ? 'optedOut' : 'alreadyOut') : changed ? 'optedIn' : 'alreadyIn';
+    return notice(t(caller.userLocale, key));
+  }
+}

@@ -1,0 +1,228 @@
+// Points that must survive: a restart in the middle of a game with a real SQLite file, leaderboards
+// over time windows and servers, opting out, and many games at once without losing or doubling an answer.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { QuizService } from '../../src/domain/quiz/service.js';
+import { generateQuestions } from '../../src/domain/quiz/questions.js';
+import { seededRandom } from '../../src/domain/random.js';
+import { openSqliteStorage } from '../../src/storage/sqlite.js';
+import type { Storage } from '../../src/storage/types.js';
+import { command as leaderboard } from '../../src/commands/leaderboard.js';
+import { answer, gameRecord } from '../storage/records.js';
+import { allText, baseApp, buttons, context, press, quizRun, replyText, setUp, type Player } from './support.js';
+
+const ann: Player = { id: 'ann', name: 'Ann', guildId: 'g1' };
+const bob: Player = { id: 'bob', name: 'Bob', guildId: 'g1' };
+
+const cleanup: (() => void)[] = [];
+const dirs: string[] = [];
+function tempDatabase(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'youcheng-quiz-'));
+  dirs.push(dir);
+  return join(dir, 'youcheng.sqlite');
+}
+function track(quiz: QuizService): void {
+  cleanup.push(() => quiz.close());
+}
+
+baseApp();
+beforeEach(() => {
+  vi.useFakeTimers({ now: new Date('2026-12-02T12:00:00Z') });
+});
+afterEach(() => {
+  vi.useRealTimers();
+  cleanup.splice(0).forEach((f) => f());
+  dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true }));
+});
+
+describe('a restart in the middle of a game', () => {
+  it('closes the game, keeps every point earned and retires the old buttons', async () => {
+    const path = tempDatabase();
+    const before = await setUp({ seed: 4, databasePath: path });
+    track(before.quiz);
+    const questions = generateQuestions(baseApp().data, seededRandom(4), { rounds: 5, difficulty: 'normal', topic: 'any' });
+    await quizRun(before.app, ann, 'start', { rounds: 5, seconds: 10 });
+    const first = buttons(before.port.posts[0]!.reply).map((b) => b.customId);
+    await press(before.app, ann, first[questions[0]!.answer]!);
+    await press(before.app, bob, first[(questions[0]!.answer + 1) % 4]!);
+    await vi.advanceTimersByTimeAsync(15_000);
+    const second = buttons(before.port.posts[1]!.reply).map((b) => b.customId);
+    expect(replyText(await press(before.app, ann, second[questions[1]!.answer]!))).toContain('Answer recorded');
+
+    // The process dies: nothing is closed, its timers are gone.
+    vi.clearAllTimers();
+
+    const after = await setUp({ seed: 9, databasePath: path });
+    track(after.quiz);
+    // The question left on screen is replaced by a notice with the standings so far.
+    expect(after.port.edits).toHaveLength(1);
+    expect(after.port.edits[0]).toMatchObject({ channelId: 'channel-1', messageId: before.port.posts[1]!.messageId });
+    const notice = allText(after.port.edits[0]!.reply);
+    expect(notice).toContain('The bot restarted, so this quiz was closed. Points already earned are kept.');
+    // 150 for the first answer (instant), 150 + 10 streak bonus for the second.
+    expect(notice).toContain('1. **Ann**: 310 points, 2 right');
+    expect(buttons(after.port.edits[0]!.reply)).toEqual([]);
+
+    expect(replyText(await press(after.app, ann, second[0]!))).toBe('This game has ended.');
+    expect(allText(await quizRun(after.app, ann, 'stats'))).toMatch(/Points\n310/);
+    const board = await leaderboard.run({ options: { period: 'all' } }, context(after.app, ann));
+    expect(allText(board)).toContain('1. **Ann**: 310 points, 2 right');
+
+    // The channel is free for a new game, whose buttons are new.
+    await quizRun(after.app, bob, 'start');
+    expect(after.app.quiz.runningGames).toBe(1);
+    expect(buttons(after.port.posts[0]!.reply)[0]!.customId).not.toBe(first[0]);
+  });
+});
+
+describe('leaderboards', () => {
+  /** Wednesday 2 December 2026: the week began Monday 30 November, the month on 1 December. */
+  async function withHistory(): Promise<Awaited<ReturnType<typeof setUp>>> {
+    const storage = openSqliteStorage(':memory:');
+    await storage.createGame(gameRecord('gameaaaa', { guildId: 'g1' }));
+    await storage.createGame(gameRecord('gamebbbb', { guildId: 'g2' }));
+    const add = (game: string, q: number, userId: string, name: string, points: number, iso: string, guildId = 'g1') =>
+      storage.recordAnswer(answer(game, q, userId, { userName: name, points, guildId, answeredAt: new Date(iso) }));
+    await add('gameaaaa', 0, 'ann', 'Ann', 300, '2026-11-30T09:00:00Z');
+    await add('gameaaaa', 0, 'old', 'Old Timer', 900, '2026-10-15T09:00:00Z');
+    await add('gamebbbb', 0, 'cat', 'Cat', 250, '2026-12-01T09:00:00Z', 'g2');
+    const setup = await setUp({ storage: () => storage });
+    track(setup.quiz);
+    return setup;
+  }
+
+  async function board(setup: { app: Parameters<typeof context>[0] }, player: Player, options: Record<string, string> = {}) {
+    return allText(await leaderboard.run({ options }, context(setup.app, player)));
+  }
+
+  it('show this week on this server by default, with the weekly reset time', async () => {
+    const setup = await withHistory();
+    const text = await board(setup, ann);
+    expect(text).toContain('This week · this server');
+    expect(text).toContain('1. **Ann**: 300 points');
+    expect(text).not.toContain('Cat');
+    expect(text).not.toContain('Old Timer');
+    expect(text).toContain('Resets 7 December 2026, 00:00 UTC');
+  });
+
+  it('show this month, all time, and all servers', async () => {
+    const setup = await withHistory();
+    const month = await board(setup, ann, { period: 'month', scope: 'global' });
+    expect(month).toContain('This month · all servers');
+    expect(month).toContain('1. **Cat**: 250 points');
+    expect(month).not.toContain('Ann');
+    expect(month).toContain('Resets 1 January 2027, 00:00 UTC');
+    const all = await board(setup, ann, { period: 'all', scope: 'global' });
+    expect(all).toMatch(/1\. \*\*Old Timer\*\*: 900 points[^\n]*\n2\. \*\*Ann\*\*: 300 points[^\n]*\n3\. \*\*Cat\*\*: 250 points/);
+    expect(all).not.toContain('Resets');
+  });
+
+  it('fall back to all servers in a DM, and say so', async () => {
+    const setup = await withHistory();
+    const text = await board(setup, { ...ann, guildId: null }, { period: 'all' });
+    expect(text).toContain('all servers');
+    expect(text).toContain('Server boards need a server, so this shows all servers.');
+  });
+
+  it('speak Chinese', async () => {
+    const setup = await withHistory();
+    const text = await board(setup, { ...ann, locale: 'zh-CN' });
+    expect(text).toContain('本周 · 本服务器');
+    expect(text).toContain('1. **Ann**：300分');
+    expect(text).toContain('重置时间：2026年12月7日 00:00（UTC）');
+  });
+
+  it('leave out a player who opted out, hide their stats from others, and bring them back', async () => {
+    const setup = await withHistory();
+    const out = await quizRun(setup.app, ann, 'optout');
+    expect(out).toMatchObject({ ephemeral: true, content: 'You are now hidden from leaderboards. Your points are kept; /quiz optin brings you back.' });
+    expect((await quizRun(setup.app, ann, 'optout')).content).toBe('You had already opted out of leaderboards.');
+    const hidden = await board(setup, ann, { period: 'all', scope: 'global' });
+    expect(hidden).not.toContain('Ann');
+    expect(hidden).toContain('You have opted out, so you are not listed.');
+    expect((await quizRun(setup.app, bob, 'stats', { user: { id: 'ann', name: 'Ann' } })).content).toBe(
+      'Ann has opted out of leaderboards and stats.',
+    );
+    expect(allText(await quizRun(setup.app, ann, 'stats'))).toContain('Quiz stats: Ann');
+
+    expect((await quizRun(setup.app, ann, 'optin')).content).toBe('You are back on the leaderboards, with all your points.');
+    expect(await board(setup, ann, { period: 'all', scope: 'global' })).toContain('2. **Ann**: 300 points');
+  });
+
+  it('show the asker’s own rank when they are below the top ten', async () => {
+    const storage = openSqliteStorage(':memory:');
+    await storage.createGame(gameRecord('gameaaaa', { guildId: 'g1' }));
+    for (let i = 0; i < 12; i++) {
+      await storage.recordAnswer(answer('gameaaaa', 0, `p${i}`, { userName: `P${i}`, points: 1000 - i, answeredAt: new Date('2026-12-01T00:00:00Z') }));
+    }
+    const setup = await setUp({ storage: () => storage });
+    track(setup.quiz);
+    const text = await board(setup, { id: 'p11', name: 'P11', guildId: 'g1' });
+    expect(text).toContain('10. **P9**');
+    expect(text).not.toContain('**P11**');
+    expect(text).toContain('You: #12 with 989 points');
+    expect(text).toContain('12 players on this board');
+  });
+});
+
+describe('200 games in 200 channels at once', () => {
+  it('records every answer exactly once', async () => {
+    const path = tempDatabase();
+    const { app, port, quiz } = await setUp({ seed: 11, databasePath: path });
+    track(quiz);
+    const GAMES = 200;
+    const PLAYERS = 8;
+    const ROUNDS = 3;
+    const channels = Array.from({ length: GAMES }, (_, i) => `channel-${i}`);
+    await Promise.all(channels.map((channelId) => quizRun(app, { id: 'host', channelId }, 'start', { rounds: ROUNDS, seconds: 10 })));
+    expect(quiz.runningGames).toBe(GAMES);
+
+    const counts = { recorded: 0, already: 0, ended: 0 };
+    const tally = (text: string) => {
+      if (text.startsWith('Answer recorded')) counts.recorded++;
+      else if (text === 'You already answered this question.') counts.already++;
+      else if (text === 'This round has ended.') counts.ended++;
+      else throw new Error(`unexpected reply: ${text}`);
+    };
+    const previous = new Map<string, string[]>();
+    for (let round = 0; round < ROUNDS; round++) {
+      const clicks: Promise<void>[] = [];
+      for (const channelId of channels) {
+        const ids = buttons(port.question(channelId).reply).map((b) => b.customId);
+        for (let p = 0; p < PLAYERS; p++) {
+          const player = { id: `p${p}`, channelId };
+          // Each player clicks twice (a double tap), and once more on the last round's button.
+          clicks.push(press(app, player, ids[p % 4]!).then((r) => tally(replyText(r))));
+          clicks.push(press(app, player, ids[(p + 1) % 4]!).then((r) => tally(replyText(r))));
+          const old = previous.get(channelId);
+          if (old) clicks.push(press(app, player, old[0]!).then((r) => tally(replyText(r))));
+        }
+        previous.set(channelId, ids);
+      }
+      await Promise.all(clicks);
+      await vi.advanceTimersByTimeAsync(15_000);
+    }
+    expect(quiz.runningGames).toBe(0);
+    expect(counts).toEqual({
+      recorded: GAMES * ROUNDS * PLAYERS,
+      already: GAMES * ROUNDS * PLAYERS,
+      ended: GAMES * (ROUNDS - 1) * PLAYERS,
+    });
+
+    // The database holds exactly the recorded answers, and each game's final standings match it.
+    const check: Storage = openSqliteStorage(path);
+    cleanup.push(() => check.close());
+    let answers = 0;
+    for (const channelId of channels) {
+      const gameId = /^quiz:a:([a-z0-9]+):/.exec(buttons(port.question(channelId).reply)[0]!.customId)![1]!;
+      const scores = await check.gameScores(gameId);
+      expect(scores).toHaveLength(PLAYERS);
+      answers += scores.reduce((n, s) => n + s.answers, 0);
+      const final = allText(port.channel(channelId).at(-1)!.reply);
+      for (const s of scores) expect(final).toContain(`**player ${s.userId}**: ${s.points} points, ${s.correct} right`);
+    }
+    expect(answers).toBe(GAMES * ROUNDS * PLAYERS);
+  }, 30_000);
+});

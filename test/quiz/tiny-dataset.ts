@@ -1,0 +1,80 @@
+// A hand-made dataset with the awkward cases in it: a disputed date, an inferred one, none at all,
+// an ended tie, a landmark named after its own city.
+import type { City, Continent, Dataset, DatedFact } from '../../src/data/types.js';
+
+interface CitySpec {
+  id: string;
+  country: [name: string, code: string, zh: string, continent: Continent];
+  date?: DatedFact;
+  zh?: string;
+  conflicting?: DatedFact[];
+  ended?: boolean;
+  landmarks?: string[];
+  topics?: City['cooperation'][number]['topic'][];
+}
+
+function makeCity(spec: CitySpec): City {
+  const en = spec.id[0]!.toUpperCase() + spec.id.slice(1);
+  const [name, code, zh, continent] = spec.country;
+  return {
+    id: spec.id,
+    tier: 'friendship',
+    names: { en, native: en, zh: spec.zh ?? null, ...(spec.zh ? { zhSources: ['S1'] } : {}) },
+    aliases: [],
+    country: { name, code, zh, continent },
+    region: 'Somewhere',
+    coordinates: null,
+    established: spec.date ?? null,
+    conflictingDates: spec.conflicting ?? [],
+    status: spec.ended
+      ? { state: 'ended', date: '2021-07-21', precision: 'day', reason: 'The council ended it.', reasonZh: '市议会终止了关系。', sources: ['S2'] }
+      : { state: 'active' },
+    landmarks: (spec.landmarks ?? []).map((l) => ({
+      name: l,
+      location: 'partner',
+      description: `${l}, a place.`,
+      descriptionZh: `${l}，一个地方。`,
+      sources: ['S3'],
+    })),
+    cooperation: (spec.topics ?? []).map((topic) => ({ topic, text: `${en} works on ${topic}.`, textZh: `${en}在${topic}方面合作。`, sources: ['S3'] })),
+    highlights: [],
+    summary: { text: `${en} is a sister city. It is nice.`, textZh: `${en}是友好城市。很好。`, sources: ['S1'] },
+    caveats: [],
+  };
+}
+
+const day = (date: string, extra: Partial<DatedFact> = {}): DatedFact => ({ date, precision: 'day', sources: ['S1'], ...extra });
+const year = (date: string, extra: Partial<DatedFact> = {}): DatedFact => ({ date, precision: 'year', sources: ['S1'], ...extra });
+
+export function tinyDataset(): Dataset {
+  const cities = [
+    makeCity({ id: 'alpha', country: ['Japan', 'JP', '日本', 'Asia'], date: day('1980-05-01'), zh: '阿尔法', landmarks: ['Alpha Tower', 'Friendship Garden'], topics: ['trade'] }),
+    makeCity({ id: 'beta', country: ['Germany', 'DE', '德国', 'Europe'], date: year('1985'), topics: ['culture'] }),
+    makeCity({ id: 'gamma', country: ['France', 'FR', '法国', 'Europe'], date: { date: '1990-03', precision: 'month', sources: ['S1'] }, zh: '伽马' }),
+    makeCity({ id: 'delta', country: ['United States', 'US', '美国', 'North America'], date: year('1995'), zh: '德尔塔' }),
+    makeCity({ id: 'epsilon', country: ['Kenya', 'KE', '肯尼亚', 'Africa'], date: year('2000') }),
+    makeCity({ id: 'disputed', country: ['Italy', 'IT', '意大利', 'Europe'], date: year('1988'), conflicting: [year('1989')] }),
+    makeCity({ id: 'guessed', country: ['Spain', 'ES', '西班牙', 'Europe'], date: year('2005', { inferred: true }) }),
+    makeCity({ id: 'ended', country: ['Netherlands', 'NL', '荷兰', 'Europe'], date: year('1999'), ended: true, topics: ['trade'] }),
+    makeCity({ id: 'zeta', country: ['Brazil', 'BR', '巴西', 'South America'], date: year('2010'), zh: '泽塔' }),
+    makeCity({ id: 'eta', country: ['Australia', 'AU', '澳大利亚', 'Oceania'] }),
+  ];
+  const source = (id: string) => [id, { id, url: `https://example.org/${id}`, title: `Source ${id}` }] as const;
+  return {
+    cities,
+    wuhan: { coordinates: { lat: 30.58, lon: 114.27, sources: ['S1'] } },
+    totals: [
+      {
+        asOf: { date: '2021-06-30', precision: 'day' },
+        friendship: cities.length,
+        exchange: null,
+        total: null,
+        note: 'All of them.',
+        noteZh: '全部。',
+        sources: ['S1'],
+      },
+    ],
+    sources: new Map([source('S1'), source('S2'), source('S3')]),
+    asOf: '2026-01-01',
+  };
+}
