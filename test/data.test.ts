@@ -186,6 +186,16 @@ describe('broken files', () => {
     expect(message).toContain('data/cities/pittsburgh.json: city "pittsburgh": established.date: "2999-01" is in the future');
   });
 
+  it('rejects displayed Chinese text that uses an unverified Chinese name', () => {
+    const dir = fixture(({ oita }) => {
+      oita.aliases.push({ text: '大分县', kind: 'unverified-zh' });
+      oita.summary.textZh = `${oita.summary.textZh}大分县`;
+    });
+    expect(problemsOf(dir)).toContain(
+      'data/cities/oita.json: city "oita": summary.textZh: uses the unverified Chinese name "大分县"; write the Latin name instead',
+    );
+  });
+
   it('rejects a fact without a source', () => {
     const dir = fixture(({ oita, pittsburgh }) => {
       delete oita.highlights[0].sources;

@@ -119,6 +119,13 @@ export interface Note {
   sources: SourceId[];
 }
 
+/** A point on the globe (WGS 84 degrees) and where it comes from: a GeoNames record for every one here. */
+export interface Coordinates {
+  lat: number;
+  lon: number;
+  sources: SourceId[];
+}
+
 export interface City {
   /** Stable, lowercase ascii slug: "oita", "sankt-poelten". Never reused. */
   id: string;
@@ -128,6 +135,8 @@ export interface City {
   country: Country;
   /** Province, state or county, in English; null where no source names it. */
   region: string | null;
+  /** Null when no gazetteer has a point for it (Essonne is a département, not a populated place). */
+  coordinates: Coordinates | null;
   /** Null when no source gives a date. */
   established: DatedFact | null;
   /** Other dates that other sources give; present only where sources disagree. */
@@ -158,6 +167,8 @@ export interface Total {
 
 export interface Dataset {
   cities: City[];
+  /** Where Wuhan itself is: the other end of every arc on the map. */
+  wuhan: { coordinates: Coordinates };
   totals: Total[];
   sources: Map<SourceId, Source>;
   /** The date the curated data was last checked against its sources. */

@@ -8,6 +8,7 @@ import type {
   CityStatus,
   Continent,
   Cooperation,
+  Coordinates,
   Country,
   Dataset,
   DatedFact,
@@ -481,8 +482,24 @@ function checkCooperation(
   return true;
 }
 
+/** Latitude and longitude in degrees, in range, with their source. */
+function checkCoordinates(scope: Scope, path: string, value: unknown, known: (id: string) => boolean): value is Coordinates {
+  if (!object(scope, path, value, ['lat', 'lon', 'sources'])) return false;
+  const degrees = (key: 'lat' | 'lon', limit: number) => {
+    const n = value[key];
+    if (n === undefined) return; // missing: reported once by object()
+    if (typeof n !== 'number' || !Number.isFinite(n) || Math.abs(n) > limit) {
+      scope.report(join(path, key), `${show(n)} must be a number of degrees between -${limit} and ${limit}`);
+    }
+  };
+  degrees('lat', 90);
+  degrees('lon', 180);
+  sourceList(scope, join(path, 'sources'), value.sources, known);
+  return true;
+}
+
 const CITY_KEYS = [
-  'id', 'tier', 'names', 'aliases', 'country', 'region', 'established', 'conflictingDates', 'status',
+  'id', 'tier', 'names', 'aliases', 'country', 'region', 'coordinates', 'established', 'conflictingDates', 'status',
   'landmarks', 'cooperation', 'highlights', 'summary', 'caveats',
 ] as const;
 
@@ -498,6 +515,7 @@ function checkCity(scope: Scope, value: unknown, fileId: string, known: (id: str
   checkList(scope, 'aliases', value.aliases, (p, a): a is Alias => checkAlias(scope, p, a, known));
   checkCountry(scope, value.country);
   if (value.region !== null) text(scope, 'region', value.region);
+  if (value.coordinates !== null) checkCoordinates(scope, 'coordinates', value.coordinates, known);
   if (value.established !== null && value.established !== undefined) checkDatedFact(scope, 'established', value.established, known, today);
   checkList(scope, 'conflictingDates', value.conflictingDates, (p, d): d is DatedFact =>
     checkDatedFact(scope, p, d, known, today),
@@ -510,6 +528,31 @@ function checkCity(scope: Scope, value: unknown, fileId: string, known: (id: str
   checkList(scope, 'highlights', value.highlights, (p, n): n is Note => checkNote(scope, p, n, known));
   checkNote(scope, 'summary', value.summary, known);
   checkList(scope, 'caveats', value.caveats, (p, n): n is Note => checkNote(scope, p, n, known));
+  checkUnverifiedNamesHidden(scope, value);
+}
+
+/**
+ * An unverified Chinese name is for lookup only: no source showed it, so no displayed Chinese text may
+ * use it (the prose writes the Latin name instead).
+ */
+function checkUnverifiedNamesHidden(scope: Scope, city: Record<string, unknown>): void {
+  if (!Array.isArray(city.aliases)) return;
+  const hidden = city.aliases
+    .filter((a): a is Alias => typeof a === 'object' && a !== null && (a as Alias).kind === 'unverified-zh')
+    .map((a) => a.text.replace(/市$/u, ''))
+    .filter((name) => name.length > 0);
+  if (hidden.length === 0) return;
+  const visit = (value: unknown, path: string): void => {
+    if (typeof value === 'string') {
+      const shown = hidden.find((name) => value.includes(name));
+      if (shown) scope.report(path, `uses the unverified Chinese name "${shown}"; write the Latin name instead`);
+    } else if (Array.isArray(value)) {
+      value.forEach((item, i) => visit(item, `${path}[${i}]`));
+    } else if (typeof value === 'object' && value !== null) {
+      for (const [key, item] of Object.entries(value)) visit(item, join(path, key));
+    }
+  };
+  for (const [key, value] of Object.entries(city)) if (key !== 'aliases' && key !== 'sources') visit(value, key);
 }
 
 function checkTotal(scope: Scope, path: string, value: unknown, known: (id: string) => boolean, today: string): value is Total {
@@ -563,9 +606,18 @@ export function checkDataset(raw: RawDataset, options: ValidateOptions = {}): { 
 
   let asOf = '';
   const totals: Total[] = [];
+  // Only ever seen with problems, which make validateDataset throw: Wuhan's place is never guessed.
+  let wuhan: Dataset['wuhan'] = { coordinates: { lat: Number.NaN, lon: Number.NaN, sources: [] } };
   const totalsScope = new Scope(problems, raw.totals.file, null);
-  if (parsed(raw.totals) && object(totalsScope, '', raw.totals.data, ['asOf', 'listAsOf', 'totals'])) {
+  if (parsed(raw.totals) && object(totalsScope, '', raw.totals.data, ['asOf', 'listAsOf', 'wuhan', 'totals'])) {
     const data = raw.totals.data;
+    if (object(totalsScope, 'wuhan', data.wuhan, ['coordinates'])) {
+      const coordinates = data.wuhan.coordinates;
+      const before = problems.length;
+      if (checkCoordinates(totalsScope, 'wuhan.coordinates', coordinates, isGlobal) && problems.length === before) {
+        wuhan = { coordinates };
+      }
+    }
     dateOf(totalsScope, 'asOf', data.asOf, 'day', today);
     dateOf(totalsScope, 'listAsOf', data.listAsOf, 'day', today);
     if (typeof data.asOf === 'string') asOf = data.asOf;
@@ -615,7 +667,7 @@ export function checkDataset(raw: RawDataset, options: ValidateOptions = {}): { 
   cities.sort(byEstablished);
   const sources = new Map<SourceId, Source>();
   for (const [id, { source }] of registry) sources.set(id, source);
-  return { dataset: { cities, totals, sources, asOf }, problems };
+  return { dataset: { cities, wuhan, totals, sources, asOf }, problems };
 }
 
 /** Registers every name and alias of a city; a folded form claimed by another city is a problem. */
