@@ -1,0 +1,17 @@
+// "Ask Youcheng" in a message's Apps menu: answers the question written in that message, exactly as
+// /ask would. The router passes the message's text as options.message.
+import { askReply } from '../views/ask.js';
+import type { Command } from './types.js';
+
+export const command = {
+  definition: {
+    type: 'message',
+    name: 'Ask Youcheng',
+    nameZh: '问友城',
+    description: {
+      en: 'Answer the question in this message about Wuhan’s sister cities',
+      'zh-CN': '回答这条消息中关于武汉国际友好城市的问题',
+    },
+  },
+  run: (input, ctx) => askReply(ctx.app, input.options.message, ctx.locale),
+} satisfies Command;

@@ -1,0 +1,33 @@
+// /ask question: a free-form question about Wuhan's sister cities, answered from the dataset in the
+// question's language (Chinese script → Chinese), with sources.
+import { askReply } from '../views/ask.js';
+import type { Command } from './types.js';
+
+/** Real questions are a sentence or two; the cap only stops pastes. The domain reads even less. */
+const MAX_QUESTION_LENGTH = 500;
+
+export const command = {
+  definition: {
+    name: 'ask',
+    nameZh: '提问',
+    description: {
+      en: 'Ask about Wuhan’s sister cities in your own words, in English or Chinese',
+      'zh-CN': '用中文或英文自由提问武汉的国际友好城市',
+    },
+    options: [
+      {
+        name: 'question',
+        nameZh: '问题',
+        description: {
+          en: 'For example: When did Wuhan and Duisburg become sister cities?',
+          'zh-CN': '例如：武汉和杜伊斯堡什么时候结为友好城市？',
+        },
+        type: 'string',
+        required: true,
+        maxLength: MAX_QUESTION_LENGTH,
+      },
+    ],
+  },
+  examples: ['/ask question:When did Wuhan and Duisburg become sister cities?', '/ask question:武汉有多少个国际友好城市？'],
+  run: (input, ctx) => askReply(ctx.app, input.options.question, ctx.locale),
+} satisfies Command;

@@ -1,0 +1,361 @@
+// Intent → the facts that answer it, looked up in the dataset. No wording here: src/views/ask.ts says
+// it in English or Chinese. Every answer carries the sources that back it.
+import type { City, Continent, Dataset, Landmark, SourceId, Tier, Topic, Total } from '../../data/types.js';
+import { breakdown, type Tally } from '../facts/breakdown.js';
+import { type CityCooperation, cooperationOfCity, cooperationOnTopic, cooperationSummary, type TopicCooperation, type TopicSummary } from '../facts/cooperation.js';
+import { partnerCountries } from '../facts/country.js';
+import { friendshipSpan, type FriendshipSpan } from '../facts/friendship.js';
+import { citySourceIds } from '../facts/sources.js';
+import { timeline } from '../facts/timeline.js';
+import { latestTotalFor, officialTotals } from '../facts/totals.js';
+import type { Resolution } from '../resolution.js';
+import { periodRange } from './entities.js';
+import type { Intent, Scope, TotalsFocus } from './intent.js';
+
+export interface CityDate {
+  city: City;
+  /** Null when no source dates the tie. */
+  span: FriendshipSpan | null;
+}
+
+export interface LandmarkOf {
+  city: City;
+  landmark: Landmark;
+}
+
+export interface CountryCities {
+  country: City['country'];
+  cities: City[];
+}
+
+export type Answer =
+  | { kind: 'unknown'; reason: 'empty' | 'offTopic' | 'notUnderstood'; cities: City[] }
+  /** `rows`: the official counts the question is about (those with a figure it quotes, else all). */
+  | { kind: 'sources'; cities: City[]; about: 'totals' | 'general'; rows: Total[] }
+  | { kind: 'tiers'; counts: Total[]; listed: Record<Tier, City[]> }
+  | { kind: 'rank'; total: Total | null }
+  | { kind: 'landmarks'; cities: City[]; items: LandmarkOf[] }
+  | { kind: 'status'; cities: City[]; notActive: City[] }
+  | { kind: 'cooperation'; city: City; groups: TopicCooperation[]; topic: Topic | null }
+  | { kind: 'cooperationMany'; cities: City[]; topic: Topic | null; perCity: { city: City; groups: TopicCooperation[] }[] }
+  | { kind: 'cooperationTopic'; topic: Topic; partners: CityCooperation[] }
+  | { kind: 'cooperationOverview'; topics: TopicSummary[] }
+  | {
+      kind: 'first' | 'latest';
+      scope: Scope;
+      /** 1 for the first (or the latest), 2 for the second... */
+      position: number;
+      pick: CityDate | null;
+      /** Partners dated only to the same year as the pick, when that year is all a source gives: their order is not known. */
+      sameYear: City[];
+      undated: City[];
+      others: CityDate[];
+      list: Total | null;
+      report: Total | null;
+    }
+  | { kind: 'elsewhere'; cities: City[]; country: { code: string; name: string; zh: string } }
+  | { kind: 'established'; dates: CityDate[] }
+  | { kind: 'totals'; focus: TotalsFocus; rows: Total[] }
+  | { kind: 'totalsInYear'; year: number; rows: Total[]; all: Total[] }
+  | { kind: 'countries'; countries: CountryCities[]; continents: Tally<Continent>[]; mixed: Total | null }
+  | { kind: 'list'; scope: Scope; friendship: City[]; exchange: City[]; undated: City[]; list: Total | null; exchangeCount: Total | null }
+  | { kind: 'undated'; scope: Scope; cities: City[] }
+  | { kind: 'partner'; dates: CityDate[]; list: Total | null }
+  | { kind: 'notPartner'; name: string; suggestions: City[]; list: Total | null }
+  | { kind: 'city'; dates: CityDate[] };
+
+export interface AnswerContext {
+  data: Dataset;
+  now: Date;
+}
+
+/** What the answer says and on whose authority: sources in the order the answer uses them. */
+export interface Answered {
+  answer: Answer;
+  sources: SourceId[];
+  /** The partner cities the answer is about (for a list, every city it names). */
+  cities: City[];
+}
+
+export function answerIntent(intent: Intent, ctx: AnswerContext): Answered {
+  const answer = buildAnswer(intent, ctx);
+  return { answer, sources: sourcesOf(answer, ctx.data), cities: citiesOf(answer) };
+}
+
+const dated = (city: City, now: Date): CityDate => ({ city, span: friendshipSpan(city, now) });
+
+/** Wuhan's newest official list of sister cities: the latest total that counts that tier. */
+const latestList = (data: Dataset): Total | null => latestTotalFor(data, 'friendship');
+
+function latestWith(data: Dataset, pick: (t: Total) => boolean): Total | null {
+  return officialTotals(data).filter(pick).at(-1) ?? null;
+}
+
+function inScope(city: City, scope: Scope): boolean {
+  if (scope.tier && city.tier !== scope.tier) return false;
+  const inPlace =
+    (!scope.country || city.country.code === scope.country.code) &&
+    (!scope.continents || scope.continents.includes(city.country.continent));
+  const placed = scope.country !== undefined || scope.continents !== undefined;
+  return !placed || inPlace !== (scope.outside === true);
+}
+
+function buildAnswer(intent: Intent, { data, now }: AnswerContext): Answer {
+  switch (intent.kind) {
+    case 'empty':
+      return { kind: 'unknown', reason: 'empty', cities: [] };
+    case 'notUnderstood':
+      return { kind: 'unknown', reason: 'notUnderstood', cities: [] };
+    case 'offTopic':
+      return { kind: 'unknown', reason: 'offTopic', cities: intent.cities };
+    case 'sources': {
+      const all = officialTotals(data);
+      const quoted = all.filter((t) => [t.friendship, t.exchange, t.total, t.countries].some((n) => n != null && intent.figures.includes(n)));
+      return { kind: 'sources', cities: intent.cities, about: intent.about, rows: quoted.length ? quoted : all };
+    }
+    case 'tiers':
+      return {
+        kind: 'tiers',
+        counts: officialTotals(data).filter((t) => t.friendship !== null && t.exchange !== null),
+        listed: {
+          friendship: data.cities.filter((c) => c.tier === 'friendship'),
+          exchange: data.cities.filter((c) => c.tier === 'exchange'),
+        },
+      };
+    case 'rank':
+      // The ranking is a statement of one report; the total whose note records it carries its source.
+      return { kind: 'rank', total: officialTotals(data).find((t) => /sub-provincial/i.test(t.note)) ?? null };
+    case 'landmarks': {
+      const from = intent.cities.length ? intent.cities : data.cities;
+      return {
+        kind: 'landmarks',
+        cities: intent.cities,
+        items: from.flatMap((city) => city.landmarks.map((landmark) => ({ city, landmark }))),
+      };
+    }
+    case 'status':
+      return { kind: 'status', cities: intent.cities, notActive: data.cities.filter((c) => c.status.state !== 'active') };
+    case 'cooperation': {
+      const { cities, topic } = intent;
+      if (cities.length === 1) return { kind: 'cooperation', city: cities[0]!, groups: cooperationOfCity(cities[0]!, topic ?? undefined), topic };
+      if (cities.length > 1)
+        return { kind: 'cooperationMany', cities, topic, perCity: cities.map((city) => ({ city, groups: cooperationOfCity(city, topic ?? undefined) })) };
+      if (topic) return { kind: 'cooperationTopic', topic, partners: cooperationOnTopic(data, topic) };
+      return { kind: 'cooperationOverview', topics: cooperationSummary(data) };
+    }
+    case 'first':
+    case 'latest': {
+      // "First" and "latest" mean among sister cities unless the exchange tier is named.
+      const scope: Scope = { ...intent.scope, tier: intent.scope.tier ?? 'friendship' };
+      const range = scope.period ? periodRange(scope.period) : {};
+      const line = timeline(data, range);
+      const candidates = line.dated.filter((c) => inScope(c, scope));
+      const position = intent.kind === 'first' ? intent.position : 1;
+      const pick = intent.kind === 'first' ? candidates[position - 1] : candidates.at(-1);
+      const year = pick?.established?.date.slice(0, 4);
+      const sameYear = candidates.filter((c) => c.established?.date.startsWith(year ?? '-'));
+      return {
+        kind: intent.kind,
+        scope,
+        position,
+        sameYear: sameYear.length > 1 && sameYear.some((c) => c.established?.precision === 'year') ? sameYear : [],
+        pick: pick ? dated(pick, now) : null,
+        undated: line.undated.filter((c) => inScope(c, scope)),
+        others: intent.cities.filter((c) => c.id !== pick?.id).map((c) => dated(c, now)),
+        list: latestList(data),
+        report: latestWith(data, (t) => t.friendship !== null && t.exchange !== null),
+      };
+    }
+    case 'established':
+      return { kind: 'established', dates: intent.cities.map((c) => dated(c, now)) };
+    case 'elsewhere':
+      return { kind: 'elsewhere', cities: intent.cities, country: intent.country };
+    case 'totals':
+      return { kind: 'totals', focus: intent.focus, rows: officialTotals(data) };
+    case 'totalsInYear': {
+      const all = officialTotals(data);
+      return { kind: 'totalsInYear', year: intent.year, rows: all.filter((t) => t.asOf.date.startsWith(String(intent.year))), all };
+    }
+    case 'countries':
+      return {
+        kind: 'countries',
+        countries: partnerCountries(data)
+          .map((country) => ({ country, cities: data.cities.filter((c) => c.country.code === country.code && c.tier === 'friendship') }))
+          .filter((g) => g.cities.length > 0)
+          .sort((a, b) => b.cities.length - a.cities.length || a.country.name.localeCompare(b.country.name)),
+        continents: breakdown(data, 'friendship').byContinent,
+        mixed: latestWith(data, (t) => t.countries !== undefined),
+      };
+    case 'list': {
+      const scope = intent.scope;
+      const line = timeline(data, scope.period ? periodRange(scope.period) : {});
+      const inRange = scope.period ? line.dated : [...line.dated, ...line.undated];
+      const matching = inRange.filter((c) => inScope(c, scope));
+      return {
+        kind: 'list',
+        scope,
+        friendship: matching.filter((c) => c.tier === 'friendship'),
+        exchange: matching.filter((c) => c.tier === 'exchange'),
+        // A period cannot place an undated tie: name those apart rather than leave them out silently.
+        undated: scope.period ? line.undated.filter((c) => inScope(c, scope)) : [],
+        list: latestList(data),
+        exchangeCount: latestTotalFor(data, 'exchange'),
+      };
+    }
+    case 'undated':
+      return { kind: 'undated', scope: intent.scope, cities: data.cities.filter((c) => !c.established && inScope(c, intent.scope)) };
+    case 'partner':
+      return { kind: 'partner', dates: intent.cities.map((c) => dated(c, now)), list: latestList(data) };
+    case 'notPartner':
+      return { kind: 'notPartner', name: intent.name, suggestions: closeCities(intent.resolution), list: latestList(data) };
+    case 'city':
+      return { kind: 'city', dates: intent.cities.map((c) => dated(c, now)) };
+  }
+}
+
+/** Only what the resolver itself calls close; its weak "none" suggestions are never offered. */
+function closeCities(resolution: Resolution): City[] {
+  if (resolution.kind === 'match') return [resolution.city];
+  if (resolution.kind === 'ambiguous') return resolution.candidates.slice(0, 3);
+  return [];
+}
+
+function citiesOf(answer: Answer): City[] {
+  switch (answer.kind) {
+    case 'undated':
+      return answer.cities;
+    case 'unknown':
+    case 'sources':
+    case 'status':
+      return answer.cities.length ? answer.cities : answer.kind === 'status' ? answer.notActive : [];
+    case 'landmarks':
+      return answer.cities.length ? answer.cities : unique(answer.items.map((i) => i.city));
+    case 'cooperation':
+      return [answer.city];
+    case 'cooperationMany':
+      return answer.cities;
+    case 'cooperationTopic':
+      return answer.partners.map((p) => p.city);
+    case 'first':
+    case 'latest':
+      return [...(answer.pick ? [answer.pick.city] : []), ...answer.others.map((d) => d.city)];
+    case 'established':
+    case 'partner':
+    case 'city':
+      return answer.dates.map((d) => d.city);
+    case 'elsewhere':
+      return answer.cities;
+    case 'list':
+      return [...answer.friendship, ...answer.exchange, ...answer.undated];
+    case 'countries':
+      return answer.countries.flatMap((g) => g.cities);
+    case 'notPartner':
+      return answer.suggestions;
+    default:
+      return [];
+  }
+}
+
+function unique(cities: City[]): City[] {
+  return cities.filter((c, i) => cities.findIndex((o) => o.id === c.id) === i);
+}
+
+function totalSources(rows: (Total | null)[]): SourceId[] {
+  return rows.flatMap((t) => t?.sources ?? []);
+}
+
+/** The sources behind what the answer states, first use first. */
+function sourcesOf(answer: Answer, data: Dataset): SourceId[] {
+  const ids = ((): SourceId[] => {
+    switch (answer.kind) {
+      case 'unknown':
+        return [];
+      case 'sources':
+        if (answer.cities.length) return answer.cities.flatMap(citySourceIds);
+        return answer.about === 'totals'
+          ? totalSources(answer.rows)
+          : totalSources(officialTotals(data));
+      case 'tiers':
+        return [
+          ...totalSources(answer.counts),
+          ...listSources(data),
+          ...answer.listed.exchange.flatMap((c) => c.caveats.flatMap((n) => n.sources)),
+        ];
+      case 'rank':
+        return totalSources([answer.total]);
+      case 'landmarks':
+        return answer.items.flatMap((i) => i.landmark.sources);
+      case 'status': {
+        const cities = answer.cities.length ? answer.cities : answer.notActive;
+        return [
+          ...cities.flatMap((c) => (c.status.state === 'active' ? [] : c.status.sources)),
+          ...listSources(data),
+        ];
+      }
+      case 'cooperation':
+        return answer.groups.flatMap((g) => g.entries.flatMap((e) => e.sources));
+      case 'cooperationMany':
+        return answer.perCity.flatMap((p) => p.groups.flatMap((g) => g.entries.flatMap((e) => e.sources)));
+      case 'cooperationTopic':
+        return answer.partners.flatMap((p) => p.entries.flatMap((e) => e.sources));
+      case 'cooperationOverview':
+        return answer.topics.flatMap((t) => t.cities.flatMap((c) => c.cooperation.filter((e) => e.topic === t.topic).flatMap((e) => e.sources)));
+      case 'first':
+      case 'latest':
+        return [
+          ...(answer.pick ? establishedSources(answer.pick.city) : []),
+          ...answer.others.flatMap((d) => establishedSources(d.city)),
+          ...listSources(data),
+        ];
+      case 'established':
+      case 'city':
+        return answer.dates.flatMap((d) => [
+          ...establishedSources(d.city),
+          ...d.city.summary.sources,
+          ...(answer.kind === 'city' ? d.city.highlights.flatMap((h) => h.sources) : []),
+        ]);
+      case 'partner':
+        return [...answer.dates.flatMap((d) => establishedSources(d.city)), ...listSources(data)];
+      case 'totals':
+        return totalSources(answer.focus === 'exchange' ? answer.rows.filter((t) => t.exchange !== null) : answer.rows);
+      case 'totalsInYear':
+        return totalSources(answer.rows.length ? answer.rows : answer.all);
+      case 'countries':
+        return [...totalSources([answer.mixed]), ...listSources(data)];
+      case 'list':
+        return [
+          ...listSources(data),
+          ...totalSources([answer.exchange.length ? answer.exchangeCount : null]),
+          ...answer.friendship.concat(answer.exchange).flatMap(establishedSources),
+        ];
+      case 'notPartner':
+        return listSources(data);
+      case 'undated':
+        return answer.cities.flatMap(establishedSources);
+      case 'elsewhere':
+        return answer.cities.flatMap((c) => c.summary.sources);
+    }
+  })();
+  return [...new Set(ids)];
+}
+
+/**
+ * What backs "on Wuhan's list of 28 as of June 2021": the list's own sources, without the reports of
+ * a tie ending that its note also cites (an answer about Paris need not cite Arnhem's council vote).
+ */
+function listSources(data: Dataset): SourceId[] {
+  const list = latestList(data);
+  if (!list) return [];
+  const endings = new Set(data.cities.flatMap((c) => (c.status.state === 'active' ? [] : c.status.sources)));
+  const own = list.sources.filter((id) => !endings.has(id));
+  return own.length ? own : list.sources;
+}
+
+function establishedSources(city: City): SourceId[] {
+  return [
+    ...(city.established?.sources ?? []),
+    ...city.conflictingDates.flatMap((d) => d.sources),
+    ...(city.established ? [] : city.caveats.flatMap((n) => n.sources)),
+    ...(city.status.state === 'active' ? [] : city.status.sources),
+  ];
+}

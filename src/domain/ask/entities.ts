@@ -1,0 +1,265 @@
+// The things a question names: partner cities (through the resolver), a country, continents, years,
+// cooperation topics, and, when no known city is named, the place name the user typed.
+import type { City, Continent, Topic } from '../../data/types.js';
+import { compact, fold, worldCountryForms } from '../text.js';
+import type { Resolver } from '../resolution.js';
+import type { YearRange } from '../facts/timeline.js';
+import { CONTINENT_WORDS, EN_FILLER, TOPIC_WORDS, ZH_FILLER, ZH_NOT_A_NAME } from './lexicon.js';
+
+export interface Mention {
+  city: City;
+  text: string;
+  /** False when the text is none of the city's names, only close to one (a typo). */
+  exact: boolean;
+  /** The text is a machine-translation garble of the name (the 2019 article's "Dacha" for Ōita). */
+  garbled: boolean;
+}
+
+export interface Entities {
+  /** Partner cities named in the question, first mention first, each once. */
+  cities: City[];
+  mentions: Mention[];
+  country: CountryRef | null;
+  continents: Continent[];
+  /** A single year, a decade or an open/closed range of years. */
+  period: Period | null;
+  /** "As of 2019" / "截至2019年": the year the question is dated to, which is not a period asked about. */
+  asOfYear: number | null;
+  topics: Topic[];
+}
+
+export type Period =
+  | { kind: 'year'; year: number }
+  | { kind: 'decade'; from: number }
+  | { kind: 'range'; range: YearRange };
+
+export function periodRange(period: Period): YearRange {
+  if (period.kind === 'year') return { from: period.year, to: period.year };
+  if (period.kind === 'decade') return { from: period.from, to: period.from + 9 };
+  return period.range;
+}
+
+/** `lower`: the question lower-cased, which the English patterns read. */
+export function findEntities(question: string, lower: string, resolver: Resolver): Entities {
+  const found = resolver.findInText(question);
+  const cities: City[] = [];
+  for (const m of found) if (!cities.some((c) => c.id === m.city.id)) cities.push(m.city);
+  const mentions = found.map((m) => {
+    const read = resolver.resolve(m.text);
+    const key = compact(fold(m.text));
+    return {
+      city: m.city,
+      text: m.text,
+      exact: read.kind === 'match' && read.via === 'exact' && read.city.id === m.city.id,
+      garbled: m.city.aliases.some((a) => a.kind === 'garbled' && compact(fold(a.text)) === key),
+    };
+  });
+  // Continent names hold country names ("South America"): neither a city nor a country inside them counts.
+  const taken = [...found.map((m) => [m.start, m.end] as const), ...continentSpans(question)];
+  // "As of 2019" dates the question, it does not ask about ties made in 2019.
+  const AS_OF = /\b(?:as of|as at) (\d{4})\b|(?:截至|截止到?)\s*(\d{4})\s*年?(?:底|末)?/i;
+  const asOf = question.match(AS_OF);
+  const withoutAsOf = question.replace(new RegExp(AS_OF.source, 'gi'), ' ');
+  return {
+    cities,
+    mentions,
+    country: findCountry(question, resolver, taken),
+    continents: findContinents(question, lower),
+    period: findPeriod(withoutAsOf, withoutAsOf.toLowerCase()),
+    asOfYear: asOf ? Number(asOf[1] ?? asOf[2]) : null,
+    topics: TOPIC_WORDS.filter((w) => w.en.test(lower) || w.zh.test(question)).map((w) => w.topic),
+  };
+}
+
+function continentSpans(question: string): (readonly [number, number])[] {
+  const spans: (readonly [number, number])[] = [];
+  for (const w of CONTINENT_WORDS) {
+    for (const m of question.matchAll(new RegExp(w.en.source, 'gi'))) spans.push([m.index, m.index + m[0].length]);
+  }
+  return spans;
+}
+
+function findContinents(question: string, lower: string): Continent[] {
+  const found: Continent[] = [];
+  for (const w of CONTINENT_WORDS) {
+    if (w.en.test(lower) || w.zh.test(question)) {
+      for (const c of w.continents) if (!found.includes(c)) found.push(c);
+    }
+  }
+  return found;
+}
+
+// Adjectives people use instead of country names ("German sister cities"), as ISO codes.
+const DEMONYMS: Record<string, string> = {
+  german: 'DE', japanese: 'JP', american: 'US', british: 'GB', english: 'GB', welsh: 'GB', french: 'FR',
+  russian: 'RU', korean: 'KR', romanian: 'RO', ukrainian: 'UA', sudanese: 'SD', hungarian: 'HU', dutch: 'NL',
+  austrian: 'AT', canadian: 'CA', swedish: 'SE', icelandic: 'IS', israeli: 'IL', turkish: 'TR', mexican: 'MX',
+  chilean: 'CL', kyrgyz: 'KG', greek: 'GR', ugandan: 'UG', thai: 'TH', australian: 'AU', cambodian: 'KH',
+  nepali: 'NP', nepalese: 'NP', italian: 'IT', spanish: 'ES', brazilian: 'BR', indian: 'IN', polish: 'PL',
+  belgian: 'BE', swiss: 'CH', danish: 'DK', norwegian: 'NO', finnish: 'FI', egyptian: 'EG',
+};
+
+/** A country a question names: a partner country (with its dataset record) or any other one. */
+export interface CountryRef {
+  code: string;
+  name: string;
+  zh: string;
+}
+
+let countryForms: Map<string, string> | undefined;
+
+/**
+ * Every country's names (English, Chinese and common forms, from the resolver's text module), folded
+ * and compacted → ISO code. Exact names only: the resolver's own country lookup also accepts prefixes
+ * and typos, which in running text turns "new" into New Zealand and "the" into the Netherlands.
+ */
+function countryLexicon(): Map<string, string> {
+  if (countryForms) return countryForms;
+  countryForms = new Map();
+  for (const [name, code] of worldCountryForms()) {
+    const key = compact(fold(name));
+    if (key && !countryForms.has(key)) countryForms.set(key, code);
+  }
+  for (const [word, code] of Object.entries(DEMONYMS)) if (!countryForms.has(word)) countryForms.set(word, code);
+  return countryForms;
+}
+
+const englishRegion = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
+const chineseRegion = new Intl.DisplayNames(['zh-Hans'], { type: 'region', fallback: 'none' });
+
+/** The dataset's record for a partner country; ICU's names for any other. Never China: Wuhan is there. */
+function countryRef(code: string, resolver: Resolver): CountryRef | null {
+  if (code === 'CN') return null;
+  const partner = resolver.resolveCountry(code);
+  if (partner && partner.code === code) return partner;
+  const name = englishRegion.of(code);
+  return name ? { code, name, zh: chineseRegion.of(code) ?? name } : null;
+}
+
+const LATIN_WORD = /[\p{L}\p{M}][\p{L}\p{M}'.-]*/gu;
+const HAN_RUN = /\p{Script=Han}+/gu;
+const MAX_WINDOW_WORDS = 4;
+const MAX_HAN_SCAN = 120;
+
+interface Word {
+  text: string;
+  start: number;
+  end: number;
+}
+
+function overlaps(start: number, end: number, taken: readonly (readonly [number, number])[]): boolean {
+  return taken.some(([s, e]) => start < e && s < end);
+}
+
+function findCountry(question: string, resolver: Resolver, taken: readonly (readonly [number, number])[]): CountryRef | null {
+  const lexicon = countryLexicon();
+  const words: Word[] = [];
+  for (const m of question.matchAll(LATIN_WORD)) {
+    const text = m[0].replace(/('s|')$/i, '').replace(/[.'-]+$/, '');
+    if (text) words.push({ text, start: m.index, end: m.index + text.length });
+  }
+  // Longest windows first so "United Kingdom" wins over "United", "South Korea" over "Korea".
+  for (let size = MAX_WINDOW_WORDS; size >= 1; size--) {
+    for (let i = 0; i + size <= words.length; i++) {
+      const first = words[i]!;
+      const last = words[i + size - 1]!;
+      if (overlaps(first.start, last.end, taken)) continue;
+      const key = compact(fold(question.slice(first.start, last.end)));
+      const code = lexicon.get(key);
+      // Two- and three-letter forms (US, UK, USA) count only in capitals: "us" is a pronoun.
+      if (!code || (key.length <= 3 && !/^[A-Z.]+$/.test(question.slice(first.start, last.end)))) continue;
+      const country = countryRef(code, resolver);
+      if (country) return country;
+    }
+  }
+  let scanned = 0;
+  for (const m of question.matchAll(HAN_RUN)) {
+    const run = m[0];
+    for (let i = 0; i < run.length && scanned < MAX_HAN_SCAN; i++, scanned++) {
+      for (let len = Math.min(8, run.length - i); len >= 2; len--) {
+        if (overlaps(m.index + i, m.index + i + len, taken)) continue;
+        const code = lexicon.get(run.slice(i, i + len));
+        const country = code ? countryRef(code, resolver) : null;
+        if (country) return country;
+      }
+    }
+  }
+  return null;
+}
+
+const ZH_DIGIT_DECADES: Record<string, number> = { 五十: 1950, 六十: 1960, 七十: 1970, 八十: 1980, 九十: 1990 };
+const EN_WORD_DECADES: Record<string, number> = { fifties: 1950, sixties: 1960, seventies: 1970, eighties: 1980, nineties: 1990 };
+
+function twoDigitDecade(digits: string): number {
+  const n = Number(digits);
+  return n >= 50 ? 1900 + n : 2000 + n;
+}
+
+function findPeriod(question: string, lower: string): Period | null {
+  let m: RegExpMatchArray | null;
+  // Ranges first: "between 2000 and 2010", "2000-2010", "2000年到2010年".
+  if ((m = lower.match(/\bbetween (\d{4}) and (\d{4})\b/)) || (m = question.match(/(\d{4})\s*年?\s*(?:-|–|—|to|至|到|~)\s*(\d{4})/))) {
+    const [a, b] = [Number(m[1]), Number(m[2])];
+    if (plausible(a) && plausible(b)) return { kind: 'range', range: { from: Math.min(a, b), to: Math.max(a, b) } };
+  }
+  if ((m = lower.match(/\b(after|since|from|later than) (\d{4})\b/))) {
+    const year = Number(m[2]);
+    if (plausible(year)) return { kind: 'range', range: { from: m[1] === 'after' || m[1] === 'later than' ? year + 1 : year } };
+  }
+  if ((m = lower.match(/\b(before|until|till|up to|prior to|earlier than) (\d{4})\b/))) {
+    const year = Number(m[2]);
+    if (plausible(year)) return { kind: 'range', range: { to: m[1] === 'before' || m[1] === 'prior to' || m[1] === 'earlier than' ? year - 1 : year } };
+  }
+  if ((m = question.match(/(\d{4})\s*年?\s*(以来|至今|起|开始|以后|之后|后)/))) {
+    const year = Number(m[1]);
+    if (plausible(year)) return { kind: 'range', range: { from: /以后|之后|^后$/.test(m[2]!) ? year + 1 : year } };
+  }
+  if ((m = question.match(/(\d{4})\s*年?\s*(以前|之前|前)/))) {
+    const year = Number(m[1]);
+    if (plausible(year)) return { kind: 'range', range: { to: year - 1 } };
+  }
+  // Decades: "1980s", "80s", "'80s", "the eighties", "80年代", "八十年代", "1980年代".
+  if ((m = lower.match(/\b((?:19|20)\d)0'?s\b/))) return { kind: 'decade', from: Number(`${m[1]}0`) };
+  if ((m = lower.match(/(?:^|[\s'‘(])(\d)0'?s\b/))) return { kind: 'decade', from: twoDigitDecade(`${m[1]}0`) };
+  if ((m = lower.match(/\b(fifties|sixties|seventies|eighties|nineties)\b/))) return { kind: 'decade', from: EN_WORD_DECADES[m[1]!]! };
+  if ((m = question.match(/((?:19|20)\d)0\s*年代/))) return { kind: 'decade', from: Number(`${m[1]}0`) };
+  if ((m = question.match(/(\d)0\s*年代/))) return { kind: 'decade', from: twoDigitDecade(`${m[1]}0`) };
+  if ((m = question.match(/(五十|六十|七十|八十|九十)年代/))) return { kind: 'decade', from: ZH_DIGIT_DECADES[m[1]!]! };
+  if ((m = question.match(/(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)/))) return { kind: 'year', year: Number(m[1]) };
+  return null;
+}
+
+function plausible(year: number): boolean {
+  return year >= 1900 && year <= 2100;
+}
+
+/**
+ * The place the user asked about when the resolver found no partner city in the question: what is
+ * left once question words and filler are removed ("Is Paris a sister city of Wuhan?" → ["Paris"]).
+ * Candidates in order of appearance, at most three, capitalised ones first.
+ */
+export function leftoverNames(question: string, zh: boolean): string[] {
+  let text = question;
+  if (zh) for (const word of ZH_FILLER) text = text.split(word).join(' ');
+  const groups: string[][] = [];
+  let current: string[] = [];
+  for (const token of text.split(/[\s,.;:!?()[\]{}"“”‘’，。；：！？（）【】、《》…]+/u)) {
+    const word = token.replace(/('s|')$/i, '');
+    const filler = !word || EN_FILLER.has(word.toLowerCase()) || !/[\p{L}]/u.test(word) || /^\d/.test(word);
+    if (filler) {
+      if (current.length) groups.push(current);
+      current = [];
+    } else {
+      current.push(word);
+    }
+  }
+  if (current.length) groups.push(current);
+  const names = groups
+    .filter((g) => g.length <= MAX_WINDOW_WORDS)
+    .map((g) => g.join(' '))
+    .filter((name) => Array.from(name).length >= 2 && name.length <= 40 && !ZH_NOT_A_NAME.test(name));
+  const capitalised = names.filter((n) => /^[\p{Lu}\p{Script=Han}]/u.test(n));
+  // Someone who capitalises wrote the place with a capital too: their lower-case words are not names.
+  const writesCapitals = /\p{Lu}/u.test(question.slice(1));
+  return [...new Set(writesCapitals ? capitalised : [...capitalised, ...names])].slice(0, 3);
+}

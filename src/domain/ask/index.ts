@@ -1,0 +1,33 @@
+// Free-text question → the facts that answer it, in the language the question was asked in.
+import type { Dataset } from '../../data/types.js';
+import type { Locale } from '../../i18n/index.js';
+import type { Resolver } from '../resolution.js';
+import { type Answered, answerIntent } from './answer.js';
+import { detectIntent, type Intent, type Reading } from './intent.js';
+import { cleanQuestion, detectLanguage } from './question.js';
+
+export type { Answer, Answered, CityDate } from './answer.js';
+export type { Intent, Reading, Scope } from './intent.js';
+export { cleanQuestion, detectLanguage, MAX_QUESTION_CHARS } from './question.js';
+
+export interface AskDeps {
+  data: Dataset;
+  resolver: Resolver;
+  now: Date;
+}
+
+export interface AskResult extends Answered {
+  /** The language of the answer: the question's script decides, `fallback` only when it cannot. */
+  locale: Locale;
+  intent: Intent;
+  /** Cities read from a misspelling, which the answer names so the user can tell. */
+  readings: Reading[];
+}
+
+/** Never throws on any input: empty, huge, emoji-only or non-string questions get the "unknown" answer. */
+export function askQuestion(raw: unknown, deps: AskDeps, fallback: Locale): AskResult {
+  const question = cleanQuestion(raw);
+  const locale = detectLanguage(question, fallback);
+  const { intent, readings } = detectIntent(question, deps.resolver);
+  return { locale, intent, readings, ...answerIntent(intent, { data: deps.data, now: deps.now }) };
+}

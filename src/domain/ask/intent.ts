@@ -1,0 +1,221 @@
+// Question → intent: keyword rules in English and Chinese over the entities the resolver finds.
+// Deterministic and cheap: a handful of regular expressions and resolver look-ups per question.
+import type { City, Continent, Tier, Topic } from '../../data/types.js';
+import type { Resolution, Resolver } from '../resolution.js';
+import { type CountryRef, type Entities, findEntities, leftoverNames, type Period } from './entities.js';
+import { CUES, type CueName } from './lexicon.js';
+import { hasHan } from './question.js';
+
+/** Which partners a list, "first" or "latest" question is about. Empty means all of them. */
+export interface Scope {
+  country?: CountryRef;
+  continents?: Continent[];
+  period?: Period;
+  tier?: Tier;
+  /** The country or continents are the ones to leave out ("outside Asia"). */
+  outside?: true;
+}
+
+export type TotalsFocus = 'current' | 'history' | 'exchange';
+
+export type Intent =
+  | { kind: 'empty' }
+  /** About something the data does not cover (population, weather...); `cities` are what we do know of. */
+  | { kind: 'offTopic'; cities: City[] }
+  | { kind: 'notUnderstood' }
+  /** `figures`: numbers the question quotes ("where does 111 come from?"), to find the count meant. */
+  | { kind: 'sources'; cities: City[]; about: 'totals' | 'general'; figures: number[] }
+  | { kind: 'tiers' }
+  | { kind: 'rank' }
+  | { kind: 'landmarks'; cities: City[] }
+  | { kind: 'status'; cities: City[] }
+  | { kind: 'cooperation'; cities: City[]; topic: Topic | null }
+  /** `position`: 1 for the first, 2 for the second... in order of establishment. */
+  | { kind: 'first'; scope: Scope; cities: City[]; position: number }
+  /** Partners named together with a country none of them is in ("Manchester in the USA"). */
+  | { kind: 'elsewhere'; cities: City[]; country: CountryRef }
+  | { kind: 'latest'; scope: Scope; cities: City[] }
+  | { kind: 'established'; cities: City[] }
+  | { kind: 'totals'; focus: TotalsFocus }
+  | { kind: 'totalsInYear'; year: number }
+  | { kind: 'countries' }
+  | { kind: 'list'; scope: Scope }
+  /** Partners no source dates. */
+  | { kind: 'undated'; scope: Scope }
+  | { kind: 'partner'; cities: City[] }
+  /** A place the question names that is not a known partner; `resolution` says how close it came. */
+  | { kind: 'notPartner'; name: string; resolution: Resolution }
+  | { kind: 'city'; cities: City[] };
+
+/** A city found in the question under a spelling none of its names has: the answer says so. */
+export interface Reading {
+  typed: string;
+  city: City;
+  /** 'typo': close to a name; 'garbled': a machine translation's rendering of it. */
+  as: 'typo' | 'garbled';
+}
+
+export interface Detection {
+  intent: Intent;
+  readings: Reading[];
+}
+
+/** The most cities one answer covers ("Duisburg and Manchester"); more would drown the answer. */
+export const MAX_CITIES = 3;
+
+export function detectIntent(question: string, resolver: Resolver): Detection {
+  if (!/[\p{L}\p{N}]/u.test(question)) return { intent: { kind: 'empty' }, readings: [] };
+  const lower = question.toLowerCase();
+  const zh = hasHan(question);
+  const entities = findEntities(question, lower, resolver);
+  // Tier names contain words that are cues elsewhere ("exchange" is not cooperation, "friendship city"
+  // is not a list request): the cues below read the question with them blanked out.
+  const exchangeTier = CUES.exchangeTier.en.test(lower) || CUES.exchangeTier.zh.test(question);
+  const bareLower = lower.replace(new RegExp(CUES.exchangeTier.en.source, 'g'), ' ');
+  const bareQuestion = question.replace(new RegExp(CUES.exchangeTier.zh.source, 'g'), ' ');
+  const has = (cue: CueName) => CUES[cue].en.test(bareLower) || CUES[cue].zh.test(bareQuestion);
+  // Questions about the tiers themselves need the tier names left in.
+  const hasWhole = (cue: CueName) => CUES[cue].en.test(lower) || CUES[cue].zh.test(question);
+  const intent = decide({ question, zh, entities, exchangeTier, has, hasWhole }, resolver);
+  return { intent, readings: readings(entities, intent) };
+}
+
+/** Mentions that are a typo ("Duisberg") or a garbled name ("Dacha"): the answer names what it read. */
+function readings(entities: Entities, intent: Intent): Reading[] {
+  if (!('cities' in intent)) return [];
+  const answered = new Set(intent.cities.map((c) => c.id));
+  return entities.mentions
+    .filter((m) => answered.has(m.city.id) && (!m.exact || m.garbled))
+    .map((m) => ({ typed: m.text, city: m.city, as: m.exact ? 'garbled' : 'typo' }));
+}
+
+interface Clues {
+  question: string;
+  zh: boolean;
+  entities: Entities;
+  exchangeTier: boolean;
+  has: (cue: CueName) => boolean;
+  hasWhole: (cue: CueName) => boolean;
+}
+
+function decide(clues: Clues, resolver: Resolver): Intent {
+  const { entities, exchangeTier, has, hasWhole } = clues;
+  const cities = entities.cities.slice(0, MAX_CITIES);
+  const named = cities.length > 0;
+  const scope = scopeOf(entities, exchangeTier, has('outside'));
+  const scoped = scope.country !== undefined || scope.continents !== undefined || scope.period !== undefined;
+
+  if (has('offTopic')) return { kind: 'offTopic', cities };
+  const country = scope.country;
+  if (named && country && !scope.outside && cities.every((c) => c.country.code !== country.code)) return { kind: 'elsewhere', cities, country };
+  if (has('sources')) {
+    const figures = [...clues.question.matchAll(/\d+/g)].map((m) => Number(m[0]));
+    return { kind: 'sources', cities, about: !named && (has('count') || figures.length > 0) ? 'totals' : 'general', figures };
+  }
+  if (has('rank')) return { kind: 'rank' };
+  if (hasWhole('tierDefinition') || (hasWhole('tierDifference') && (exchangeTier || /sister|twin|姐妹/.test(clues.question.toLowerCase()))))
+    return { kind: 'tiers' };
+  if (has('landmarks')) return { kind: 'landmarks', cities };
+  if (has('status') && (named || !has('count') || has('ended'))) return { kind: 'status', cities };
+  if (has('cooperation') || (named && entities.topics.length > 0 && !has('when')))
+    return { kind: 'cooperation', cities, topic: entities.topics[0] ?? null };
+  if (!named && has('undated')) return { kind: 'undated', scope };
+  const position = ordinalOf(clues.question);
+  if (!named && (Number.isNaN(position) || position > 1) && (has('relation') || has('list'))) {
+    // A position it cannot read is not guessed at: "the twenty-tenth" gets "I don't know".
+    return Number.isNaN(position) ? { kind: 'notUnderstood' } : { kind: 'first', scope, cities, position };
+  }
+  // "First" and "latest" alone ("the latest news") are not about partners: a partner word must be there.
+  const aboutPartners = named || scoped || has('relation') || has('list');
+  if ((has('first') && aboutPartners) || (!named && has('start') && (has('when') || has('relation'))))
+    return { kind: 'first', scope, cities, position: 1 };
+  if (has('latest') && aboutPartners && !has('count') && !has('history')) return { kind: 'latest', scope, cities };
+  if (named && (has('when') || has('howLong'))) return { kind: 'established', cities };
+
+  if (has('count')) {
+    if (scope.country || scope.continents) return { kind: 'list', scope };
+    if (scope.period) {
+      if (scope.period.kind === 'year' && !has('added')) return { kind: 'totalsInYear', year: scope.period.year };
+      return { kind: 'list', scope };
+    }
+    if (has('countries') || has('continents')) return { kind: 'countries' };
+    if (!named && entities.asOfYear) return { kind: 'totalsInYear', year: entities.asOfYear };
+    if (!named) return { kind: 'totals', focus: exchangeTier ? 'exchange' : has('history') ? 'history' : 'current' };
+  }
+  if (scoped && !named) return { kind: 'list', scope };
+  if (!named && (has('countries') || has('continents')) && (has('list') || has('relation'))) return { kind: 'countries' };
+  if (!named && has('history') && has('relation')) return { kind: 'totals', focus: 'history' };
+  if (named) return has('partnerCheck') ? { kind: 'partner', cities } : { kind: 'city', cities };
+
+  // No known partner named, yet the question is about one: "Is Paris a sister city of Wuhan?"
+  if (has('relation') && (has('partnerCheck') || has('when'))) {
+    const asked = askedPlace(clues, resolver);
+    if (asked) return asked;
+  }
+  if (exchangeTier && !has('when')) return { kind: 'list', scope };
+  if (has('overview') || (has('relation') && has('list'))) return { kind: 'list', scope };
+  return { kind: 'notUnderstood' };
+}
+
+const ORDINAL_WORDS: Record<string, number> = {
+  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
+  eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16, seventeenth: 17,
+  eighteenth: 18, nineteenth: 19, twentieth: 20, thirtieth: 30,
+};
+const ZH_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** 十五 → 15, 二十三 → 23, 十 → 10; NaN for anything else (百 and beyond never name a sister city). */
+function chineseNumber(text: string): number {
+  const match = text.match(/^([一二两三四五六七八九])?(十)?([一二三四五六七八九])?$/);
+  if (!match || !text) return Number.NaN;
+  const [, tens, ten, units] = match;
+  if (!ten) return tens && !units ? ZH_DIGITS[tens]! : Number.NaN;
+  return (tens ? ZH_DIGITS[tens]! : 1) * 10 + (units ? ZH_DIGITS[units]! : 0);
+}
+
+/**
+ * The position a question asks for in date order: 2 for "second" / "2nd" / "第二个", 15 for
+ * "fifteenth" / "第十五个"; 1 when it names none; NaN when it names one this cannot read.
+ */
+function ordinalOf(question: string): number {
+  const en = question.toLowerCase().match(CUES.ordinal.en);
+  if (en) {
+    if (en[3]) return Number(en[3]);
+    const tens = en[1] ? (en[1].startsWith('twenty') ? 20 : 30) : 0;
+    const unit = ORDINAL_WORDS[en[2]!]!;
+    return tens && unit >= 10 ? Number.NaN : tens + unit;
+  }
+  const zh = question.match(CUES.ordinal.zh);
+  if (zh) return /^\d+$/.test(zh[1]!) ? Number(zh[1]) : chineseNumber(zh[1]!);
+  return 1;
+}
+
+function scopeOf(entities: Entities, exchangeTier: boolean, outside: boolean): Scope {
+  const scope: Scope = {};
+  if (outside && (entities.country || entities.continents.length)) scope.outside = true;
+  if (entities.country) scope.country = entities.country;
+  if (entities.continents.length) scope.continents = entities.continents;
+  if (entities.period) scope.period = entities.period;
+  if (exchangeTier) scope.tier = 'exchange';
+  return scope;
+}
+
+/**
+ * The place a question asks about when the resolver found no partner inside it. A name the resolver
+ * matches exactly is a partner after all; a close one is only offered as "did you mean".
+ */
+function askedPlace(clues: Clues, resolver: Resolver): Intent | null {
+  const names = leftoverNames(clues.question, clues.zh);
+  if (!names.length) return null;
+  let fallback: Intent | null = null;
+  for (const name of names) {
+    const resolution = resolver.resolve(name);
+    if (resolution.kind === 'match' && resolution.via === 'exact') {
+      const cities = [resolution.city];
+      return clues.has('when') ? { kind: 'established', cities } : { kind: 'partner', cities };
+    }
+    if (resolution.kind !== 'none') return { kind: 'notPartner', name, resolution };
+    fallback ??= { kind: 'notPartner', name, resolution };
+  }
+  return fallback;
+}

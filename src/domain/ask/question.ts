@@ -1,0 +1,43 @@
+// Cleaning a free-text question and deciding which language to answer in.
+import type { Locale } from '../../i18n/index.js';
+
+/**
+ * Questions are analysed up to this many characters: every real question is shorter, and a cap keeps
+ * a 6,000-character paste as fast as a short one.
+ */
+export const MAX_QUESTION_CHARS = 400;
+
+// Zero-width and bidi controls, C0/C1 controls: invisible, and they split words the matcher needs whole.
+const INVISIBLE = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g;
+// Discord mention markup (<@123>, <@&456>, <#789>, <:emoji:1>) and @everyone/@here carry no question.
+const MENTIONS = /<(?:@[!&]?|#|a?:\w+:)\d+>|@(?:everyone|here)\b/gi;
+const HAN = /\p{Script=Han}/u;
+const LATIN = /\p{Script=Latin}/u;
+
+/** The question as the matcher reads it: visible text, single-spaced, NFC, at most MAX_QUESTION_CHARS. */
+export function cleanQuestion(raw: unknown): string {
+  if (typeof raw !== 'string') return '';
+  const clean = raw
+    .normalize('NFC')
+    .replace(INVISIBLE, '')
+    .replace(MENTIONS, ' ')
+    .replace(/[\u2018\u2019\u02bc]/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim();
+  const chars = Array.from(clean);
+  return chars.length <= MAX_QUESTION_CHARS ? clean : chars.slice(0, MAX_QUESTION_CHARS).join('');
+}
+
+/**
+ * A question with Chinese characters is answered in Chinese, one in Latin letters in English, whatever
+ * the user's Discord locale; anything else (emoji, digits, another script) follows the locale.
+ */
+export function detectLanguage(question: string, fallback: Locale): Locale {
+  if (HAN.test(question)) return 'zh-CN';
+  if (LATIN.test(question)) return 'en';
+  return fallback;
+}
+
+export function hasHan(text: string): boolean {
+  return HAN.test(text);
+}

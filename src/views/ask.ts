@@ -1,0 +1,568 @@
+// The /ask answer as a Reply: one card whose description says the answer in the question's language,
+// a Sources field with links, and the data's check date in the footer.
+import type { App } from '../app/app.js';
+import type { City, Dataset, Note, Topic, Total } from '../data/types.js';
+import { type Answer, type AskResult, askQuestion, type CityDate, type Scope } from '../domain/ask/index.js';
+import { sourcesById } from '../domain/facts/sources.js';
+import { latestTotalFor } from '../domain/facts/totals.js';
+import { formatDate, formatList, type Locale } from '../i18n/index.js';
+import { t } from './ask.messages.js';
+import {
+  bullet,
+  cityName,
+  COLORS,
+  continentLabel,
+  countryName,
+  dateText,
+  fitCard,
+  fitLines,
+  flagEmoji,
+  footerText,
+  sanitizeUserText,
+  sourceLines,
+  tierLabel,
+  topicLabel,
+} from './format.js';
+import type { Reply } from './reply.js';
+
+/** Discord's embed description limit is 4,096; leave room so the renderer never has to cut. */
+const DESCRIPTION_MAX = 3900;
+/** Sources keep at least this much of their field when the card is long. */
+const SOURCES_MIN = 300;
+
+/** Answers a question from the app's data: what both /ask and the "Ask Youcheng" message command send. */
+export function askReply(app: App, question: unknown, fallback: Locale): Reply {
+  return answerReply(askQuestion(question, { data: app.data, resolver: app.resolver, now: app.now() }, fallback), app.data);
+}
+
+export function answerReply(result: AskResult, data: Dataset): Reply {
+  const { locale, answer } = result;
+  const body = describe(answer, data, locale);
+  const readings = result.readings.map((r) =>
+    t(locale, r.as === 'garbled' ? 'readGarbled' : 'readAs', { typed: sanitizeUserText(r.typed, 40), city: cityName(r.city, locale) }),
+  );
+  const sources = sourceLines(sourcesById(data, result.sources), locale);
+  const card = fitCard(
+    {
+      title: body.title,
+      description: fitLines([...readings, ...body.lines], DESCRIPTION_MAX, locale),
+      footer: footerText(data, locale),
+      color: body.color ?? COLORS.neutral,
+    },
+    [{ name: t(locale, 'sources'), lines: sources, minChars: SOURCES_MIN }],
+    locale,
+  );
+  return { cards: [card] };
+}
+
+interface Body {
+  title: string;
+  lines: string[];
+  color?: number;
+}
+
+function describe(answer: Answer, data: Dataset, locale: Locale): Body {
+  const L = (key: Parameters<typeof t>[1], params?: Record<string, string | number>) => t(locale, key, params);
+  const name = (city: City) => cityName(city, locale);
+  const country = (city: City) => countryName(city.country, locale);
+  const list = (cities: City[]) => formatList(cities.map(name), locale);
+  const listDate = (total: Total | null) => (total ? formatDate(total.asOf, locale) : '');
+  const note = (n: Note) => (locale === 'zh-CN' ? n.textZh : n.text);
+  const totalNote = (total: Total) => (locale === 'zh-CN' ? total.noteZh : total.note);
+
+  switch (answer.kind) {
+    case 'unknown': {
+      const lead = answer.reason === 'empty' ? L('empty') : answer.reason === 'offTopic' ? L('offTopic') : L('unknown');
+      return {
+        title: answer.reason === 'empty' ? L('titleEmpty') : L('titleUnknown'),
+        lines: [lead, '', L('examplesIntro'), ...examples(answer.cities, data, locale).map(bullet)],
+      };
+    }
+    case 'sources': {
+      if (answer.cities.length) return { title: L('titleSources'), lines: answer.cities.map((c) => L('sourcesCity', { city: name(c) })) };
+      if (answer.about === 'totals')
+        return { title: L('titleSources'), lines: [L('sourcesTotals'), ...answer.rows.map((row) => bullet(totalNote(row)))] };
+      return { title: L('titleSources'), lines: [L('sourcesGeneral', { count: data.sources.size }), '', L('sourcesTotalsIntro')] };
+    }
+    case 'tiers': {
+      const latestList = latestTotalFor(data, 'friendship');
+      return {
+        title: L('titleTiers'),
+        lines: [
+          L('tiersIntro'),
+          ...answer.counts.map((row) =>
+            bullet(L('tiersCount', { date: formatDate(row.asOf, locale), friendship: row.friendship!, exchange: row.exchange!, total: row.total ?? row.friendship! + row.exchange! })),
+          ),
+          L('tiersListed', {
+            date: listDate(latestList),
+            count: latestList?.friendship ?? answer.listed.friendship.length,
+            known: answer.listed.exchange.length,
+            names: list(answer.listed.exchange),
+          }),
+          L('tiersNoDefinition'),
+        ],
+      };
+    }
+    case 'rank':
+      if (!answer.total) return { title: L('titleRank'), lines: [L('rankNone')] };
+      return { title: L('titleRank'), lines: [L('rank', { date: formatDate(answer.total.asOf, locale) }), bullet(totalNote(answer.total)), L('rankOnly')] };
+    case 'landmarks': {
+      if (!answer.items.length)
+        return { title: L('titleLandmarks'), lines: answer.cities.map((c) => L('landmarksNone', { city: name(c) })) };
+      return {
+        title: L('titleLandmarks'),
+        lines: [
+          L('landmarksIntro'),
+          ...answer.items.map(({ city, landmark }) =>
+            bullet(
+              L('landmarkLine', {
+                name: locale === 'zh-CN' && landmark.zh ? `${landmark.zh}（${landmark.name}）` : landmark.zh ? `${landmark.name} (${landmark.zh})` : landmark.name,
+                city: name(city),
+                country: country(city),
+                description: locale === 'zh-CN' ? landmark.descriptionZh : landmark.description,
+              }),
+            ),
+          ),
+          ...answer.cities.filter((c) => !c.landmarks.length).map((c) => L('landmarksNone', { city: name(c) })),
+        ],
+      };
+    }
+    case 'status': {
+      const latest = latestTotalFor(data, 'friendship');
+      if (answer.cities.length) {
+        return {
+          title: L('titleStatus'),
+          color: answer.cities.some((c) => c.status.state !== 'active') ? COLORS.notActive : undefined,
+          lines: answer.cities.flatMap((city) => [
+            statusLine(city, locale),
+            city.tier === 'friendship'
+              ? L('statusOnList', { city: name(city), count: latest?.friendship ?? '', date: listDate(latest) })
+              : L('statusExchange', { city: name(city) }),
+          ]),
+        };
+      }
+      if (!answer.notActive.length) return { title: L('titleStatus'), lines: [L('statusNone')] };
+      return {
+        title: L('titleStatus'),
+        lines: [L('statusIntro'), ...answer.notActive.map((c) => bullet(statusLine(c, locale))), L('statusOthers')],
+      };
+    }
+    case 'cooperation':
+      return { title: L('titleCooperation'), lines: cooperationLines(answer.city, answer.groups, answer.topic, locale) };
+    case 'cooperationMany':
+      return {
+        title: L('titleCooperation'),
+        lines: answer.perCity.flatMap(({ city, groups }, i) => [...(i ? [''] : []), ...cooperationLines(city, groups, answer.topic, locale)]),
+      };
+    case 'cooperationTopic': {
+      const topic = topicInSentence(answer.topic, locale);
+      if (!answer.partners.length) return { title: L('titleCooperation'), lines: [L('cooperationTopicNone', { topic })] };
+      return {
+        title: L('titleCooperation'),
+        lines: [
+          L('cooperationTopicIntro', { topic }),
+          ...answer.partners.map(({ city, entries }) => bullet(`**${name(city)}**${colon(locale)}${entries.map((e) => (locale === 'zh-CN' ? e.textZh : e.text)).join(' ')}`)),
+        ],
+      };
+    }
+    case 'cooperationOverview':
+      return {
+        title: L('titleCooperation'),
+        lines: [
+          L('cooperationOverviewIntro'),
+          ...answer.topics.filter((s) => s.cities.length).map((s) => bullet(`**${topicLabel(s.topic, locale)}**${colon(locale)}${list(s.cities)}`)),
+        ],
+      };
+    case 'first':
+    case 'latest': {
+      const lines: string[] = [];
+      const scoped = hasScope(answer.scope);
+      const tier = answer.scope.tier === 'exchange' ? L('tierExchange') : L('tierFriendship');
+      const scope = scopeText(answer.scope, locale);
+      if (answer.pick) {
+        const { city } = answer.pick;
+        const params = { city: name(city), country: country(city), date: establishedDate(city, locale), ago: agoText(answer.pick, locale), tier, scope };
+        const wide = scoped || answer.scope.tier === 'exchange';
+        const key =
+          answer.kind === 'latest'
+            ? wide ? 'latestScoped' : 'latestGlobal'
+            : answer.position > 1
+              ? wide ? 'nthScoped' : 'nthGlobal'
+              : wide ? 'firstScoped' : 'firstGlobal';
+        lines.push(L(key, { ...params, position: answer.position }));
+        if (answer.position === 1) lines.push(...superlatives(city).map((n) => bullet(note(n))));
+        if (answer.sameYear.length) {
+          lines.push(L('sameYear', { year: city.established!.date.slice(0, 4), names: list(answer.sameYear) }));
+        }
+        if (answer.kind === 'latest' && !scoped && answer.scope.tier !== 'exchange' && answer.report && answer.list) {
+          lines.push(L('latestAsOf', { report: formatDate(answer.report.asOf, locale), count: answer.report.friendship ?? '', list: formatDate(answer.list.asOf, locale) }));
+        }
+      } else if (answer.position > 1) {
+        lines.push(L('noPosition', { position: answer.position }));
+      } else {
+        lines.push(L(answer.undated.length ? 'noneScoped' : 'noneAtAll', { tier, scope }));
+      }
+      if (answer.undated.length) lines.push(L(answer.undated.length === 1 ? 'undatedApartOne' : 'undatedApartMany', { names: list(answer.undated) }));
+      if (answer.scope.tier === 'exchange') lines.push(L('exchangePartial', { known: data.cities.filter((c) => c.tier === 'exchange').length }));
+      for (const other of answer.others) {
+        const tierOne = L(other.city.tier === 'friendship' ? 'tierOneFriendship' : 'tierOneExchange');
+        lines.push(other.span ? L('otherCity', { city: name(other.city), tier: tierOne, when: whenText(other.city, locale) }) : L('otherCityUndated', { city: name(other.city) }));
+      }
+      const title = answer.kind === 'latest' ? L('titleLatest') : answer.position > 1 ? L('titleNth') : L('titleFirst');
+      return { title, lines };
+    }
+    case 'elsewhere': {
+      const where = countryInSentence(answer.country, locale);
+      return {
+        title: L('titlePartner'),
+        lines: answer.cities.map((c) =>
+          L('elsewhere', {
+            city: name(c),
+            tier: L(c.tier === 'friendship' ? 'tierOneFriendship' : 'tierOneExchange'),
+            country: countryInSentence(c.country, locale),
+            asked: where,
+          }),
+        ),
+      };
+    }
+    case 'established':
+      return { title: L('titleEstablished'), lines: answer.dates.flatMap((d, i) => [...(i ? [''] : []), ...establishedLines(d, locale)]) };
+    case 'totals': {
+      const rows = answer.rows;
+      const notes = rows.map((row) => bullet(totalNote(row)));
+      if (answer.focus === 'exchange') {
+        const row = rows.filter((r) => r.exchange !== null).at(-1);
+        const known = data.cities.filter((c) => c.tier === 'exchange');
+        return {
+          title: L('titleExchange'),
+          lines: [
+            ...(row ? [L('totalsExchange', { exchange: row.exchange!, date: formatDate(row.asOf, locale), friendship: row.friendship ?? '', total: row.total ?? '' })] : []),
+            L('totalsExchangeListed', { known: known.length, names: list(known) }),
+            '',
+            L('totalsHistory'),
+            ...rows.filter((r) => r.exchange !== null).map((r) => bullet(totalNote(r))),
+          ],
+        };
+      }
+      const changes = notActiveChanges(data, locale);
+      if (answer.focus === 'history') {
+        return { title: L('titleHistory'), lines: [L('totalsHistory'), ...notes, ...(changes ? [L('totalsNotActive', { changes })] : [])] };
+      }
+      const latest = latestTotalFor(data, 'friendship');
+      const full = rows.filter((r) => r.friendship !== null && r.exchange !== null && r.total !== null).at(-1);
+      const mixed = rows.filter((r) => r.countries !== undefined && r.total !== null).at(-1);
+      return {
+        title: L('titleTotals'),
+        lines: [
+          ...(latest ? [L('totalsList', { count: latest.friendship!, date: formatDate(latest.asOf, locale) })] : []),
+          ...(full ? [L('totalsFull', { total: full.total!, date: formatDate(full.asOf, locale), friendship: full.friendship!, exchange: full.exchange! })] : []),
+          ...(mixed && mixed.asOf.date > (full?.asOf.date ?? '') ? [L('totalsMixed', { date: formatDate(mixed.asOf, locale), total: mixed.total!, countries: mixed.countries! })] : []),
+          ...(changes ? [L('totalsNotActive', { changes })] : []),
+          '',
+          L('totalsHistory'),
+          ...notes,
+        ],
+      };
+    }
+    case 'totalsInYear':
+      if (answer.rows.length) {
+        return { title: L('titleTotals'), lines: [L('totalsInYearIntro', { year: answer.year }), ...answer.rows.map((r) => bullet(totalNote(r)))] };
+      }
+      return { title: L('titleTotals'), lines: [L('totalsInYearNone', { year: answer.year }), ...answer.all.map((r) => bullet(totalNote(r)))] };
+    case 'countries': {
+      const latest = latestTotalFor(data, 'friendship');
+      const count = answer.countries.reduce((n, g) => n + g.cities.length, 0);
+      return {
+        title: L('titleCountries'),
+        lines: [
+          L('countriesIntro', { count, date: listDate(latest), countries: answer.countries.length }),
+          ...answer.countries.map((g) => bullet(`${flagEmoji(g.country.code)} ${countryName(g.country, locale)}${colon(locale)}${list(g.cities)}`)),
+          L('byContinent', {
+            continents: answer.continents.map((c) => L('continentCount', { continent: continentLabel(c.key, locale), count: c.count })).join(locale === 'zh-CN' ? '，' : ', '),
+          }),
+          ...(answer.mixed ? ['', bullet(totalNote(answer.mixed))] : []),
+        ],
+      };
+    }
+    case 'list':
+      return { title: L('titleList'), lines: listLines(answer, data, locale) };
+    case 'undated': {
+      const words = scopeText(answer.scope, locale);
+      const scope = words && locale === 'en' ? ` ${words}` : words;
+      if (!answer.cities.length) return { title: L('titleUndated'), lines: [L('undatedNone', { scope })] };
+      return {
+        title: L('titleUndated'),
+        lines: [
+          L('undatedIntro', { scope, count: answer.cities.length }),
+          ...answer.cities.map((c) => bullet(`${nameWithCountry(c, locale)}${colon(locale)}${c.caveats[0] ? note(c.caveats[0]) : L('dateUnknown')}`)),
+        ],
+      };
+    }
+    case 'partner':
+      return {
+        title: L('titlePartner'),
+        lines: answer.dates.flatMap((d, i) => [...(i ? [''] : []), ...partnerLines(d, answer.list, locale)]),
+        color: answer.dates.every((d) => d.city.tier === 'exchange') ? COLORS.exchange : COLORS.friendship,
+      };
+    case 'notPartner': {
+      const asked = sanitizeUserText(answer.name, 40);
+      if (answer.suggestions.length) {
+        const cities = formatList(answer.suggestions.map((c) => nameWithCountry(c, locale)), locale);
+        return {
+          title: L('titlePartner'),
+          lines: [L('didYouMean', { name: asked, cities }), L('didYouMeanHint')],
+        };
+      }
+      return {
+        title: L('titlePartner'),
+        lines: [L('notPartner', { name: asked, count: answer.list?.friendship ?? '', date: listDate(answer.list) }), L('notPartnerExchange')],
+      };
+    }
+    case 'city':
+      return { title: L('titleCity'), lines: answer.dates.flatMap((d, i) => [...(i ? [''] : []), ...cityLines(d, locale)]) };
+  }
+}
+
+/** "**Duisburg** (Germany)" / "**杜伊斯堡市**（德国）". */
+function nameWithCountry(city: City, locale: Locale): string {
+  const country = countryName(city.country, locale);
+  return locale === 'zh-CN' ? `**${cityName(city, locale)}**（${country}）` : `**${cityName(city, locale)}** (${country})`;
+}
+
+// English puts "the" before these country names inside a sentence ("in the United Kingdom").
+const NAMES_WITH_ARTICLE = /^(United |Netherlands$|Philippines$|Czech Republic$|Dominican Republic$|Central African Republic$|Bahamas$|Gambia$|Maldives$|Comoros$|Seychelles$|\w+ Islands$)/;
+
+function countryInSentence(country: { name: string; zh: string }, locale: Locale): string {
+  if (locale === 'zh-CN') return country.zh;
+  return NAMES_WITH_ARTICLE.test(country.name) ? `the ${country.name}` : country.name;
+}
+
+function colon(locale: Locale): string {
+  return locale === 'zh-CN' ? '：' : ': ';
+}
+
+function hasScope(scope: Scope): boolean {
+  return scope.country !== undefined || scope.continents !== undefined || scope.period !== undefined;
+}
+
+function scopeText(scope: Scope, locale: Locale): string {
+  const parts: string[] = [];
+  const places = [
+    ...(scope.country ? [countryInSentence(scope.country, locale)] : []),
+    ...(scope.continents ?? []).map((c) => continentLabel(c, locale)),
+  ];
+  if (places.length) parts.push(t(locale, scope.outside ? 'scopeOutside' : 'scopeIn', { place: formatList(places, locale) }));
+  const period = scope.period;
+  if (period?.kind === 'year') parts.push(t(locale, 'scopeYear', { year: period.year }));
+  if (period?.kind === 'decade') parts.push(t(locale, 'scopeDecade', { decade: period.from }));
+  if (period?.kind === 'range') {
+    const { from, to } = period.range;
+    if (from !== undefined && to !== undefined) parts.push(t(locale, 'scopeBetween', { from, to }));
+    else if (from !== undefined) parts.push(t(locale, 'scopeFrom', { from }));
+    else if (to !== undefined) parts.push(t(locale, 'scopeTo', { to }));
+  }
+  return parts.join(locale === 'zh-CN' ? '、' : ', ');
+}
+
+/** The establishment date as the sources give it: precision kept, "(inferred)" where it is. */
+function establishedDate(city: City, locale: Locale): string {
+  return city.established ? dateText(city.established, locale) : '';
+}
+
+/** "on 8 October 1982" but "in October 1986" / "in 2007": English needs the preposition to match the precision. */
+function whenText(city: City, locale: Locale): string {
+  if (!city.established) return '';
+  return t(locale, city.established.precision === 'day' ? 'onDay' : 'inPeriod', { date: dateText(city.established, locale) });
+}
+
+function agoText(cityDate: CityDate, locale: Locale): string {
+  const span = cityDate.span;
+  if (!span) return '';
+  if (span.ended) {
+    return t(locale, span.approximate ? 'lastedApprox' : 'lasted', { years: span.years, date: formatDate(span.ended, locale) });
+  }
+  if (span.years === 0) return t(locale, 'lessThanYear');
+  if (span.years === 1 && !span.approximate) return t(locale, 'yearAgo');
+  return t(locale, span.approximate ? 'yearsAgoApprox' : 'yearsAgo', { years: span.years });
+}
+
+/** Highlights that say a city was a first, an only or the latest: what a first/latest answer adds. */
+function superlatives(city: City): Note[] {
+  return city.highlights.filter((h) => /\b(first|only|most recent|latest)\b[^.]{0,60}\b(sister|twinning|friendship|pairing|paired)/i.test(h.text));
+}
+
+/** Caveats saying the sources disagree about the date, as opposed to other remarks. */
+function dateDisputes(city: City): Note[] {
+  return city.caveats.filter((c) => /\b(disputed?|disagree|differ)\b/i.test(c.text) && /\b(date|year|day)\b/i.test(c.text));
+}
+
+function statusLine(city: City, locale: Locale): string {
+  const status = city.status;
+  const name = cityName(city, locale);
+  if (status.state === 'active') return t(locale, 'statusActive', { city: name });
+  const params = { city: name, date: formatDate(status, locale), reason: locale === 'zh-CN' ? status.reasonZh : status.reason };
+  return t(locale, status.state === 'ended' ? 'statusEnded' : 'statusPhasingOut', params);
+}
+
+function cooperationLines(city: City, groups: { topic: City['cooperation'][number]['topic']; entries: City['cooperation'] }[], topic: City['cooperation'][number]['topic'] | null, locale: Locale): string[] {
+  const name = cityName(city, locale);
+  const lines: string[] = [];
+  let shown = groups;
+  if (topic && !groups.length) {
+    lines.push(t(locale, 'cooperationNoTopic', { city: name, topic: topicInSentence(topic, locale) }));
+    shown = topicGroups(city);
+  }
+  if (!shown.length) return [...lines, t(locale, 'cooperationNone', { city: name })];
+  lines.push(t(locale, 'cooperationIntro', { city: name }));
+  for (const group of shown) {
+    const text = group.entries.map((e) => (locale === 'zh-CN' ? e.textZh : e.text)).join(locale === 'zh-CN' ? '' : ' ');
+    lines.push(bullet(`**${topicLabel(group.topic, locale)}**${colon(locale)}${text}`));
+  }
+  return lines;
+}
+
+function topicInSentence(topic: Topic, locale: Locale): string {
+  const label = topicLabel(topic, locale);
+  return locale === 'en' ? label.toLowerCase() : label;
+}
+
+function topicGroups(city: City): { topic: City['cooperation'][number]['topic']; entries: City['cooperation'] }[] {
+  const topics = [...new Set(city.cooperation.map((c) => c.topic))];
+  return topics.map((topic) => ({ topic, entries: city.cooperation.filter((c) => c.topic === topic) }));
+}
+
+function establishedLines(cityDate: CityDate, locale: Locale): string[] {
+  const { city } = cityDate;
+  const name = cityName(city, locale);
+  const params = { city: name, country: countryName(city.country, locale), tier: t(locale, city.tier === 'friendship' ? 'tierOneFriendship' : 'tierOneExchange') };
+  const note = (n: Note) => (locale === 'zh-CN' ? n.textZh : n.text);
+  if (!city.established) {
+    const known = city.caveats.length ? city.caveats : city.highlights;
+    return [t(locale, 'establishedUndated', params), ...known.map((n) => bullet(note(n)))];
+  }
+  const lines = [t(locale, 'established', { ...params, when: whenText(city, locale), ago: agoText(cityDate, locale) })];
+  // Where the date comes from and how precise it is, then any other date a source gives.
+  const basis = locale === 'zh-CN' ? city.established.noteZh : city.established.note;
+  if (basis) lines.push(bullet(basis));
+  for (const other of city.conflictingDates) lines.push(t(locale, 'conflictingDate', { date: dateText(other, locale) }));
+  lines.push(...dateDisputes(city).map((n) => bullet(note(n))));
+  if (city.status.state === 'ended') lines.push(t(locale, 'statusEndedShort', { date: formatDate(city.status, locale) }));
+  if (city.status.state === 'phasing-out') lines.push(t(locale, 'statusPhasingShort', { city: name, date: formatDate(city.status, locale) }));
+  return lines;
+}
+
+function partnerLines(cityDate: CityDate, list: Total | null, locale: Locale): string[] {
+  const { city } = cityDate;
+  const params = { city: cityName(city, locale), country: countryName(city.country, locale), date: establishedDate(city, locale) };
+  const status = city.status;
+  if (city.tier === 'exchange') {
+    const caveats = city.caveats.map((n) => bullet(locale === 'zh-CN' ? n.textZh : n.text));
+    return [t(locale, city.established ? 'partnerExchange' : 'partnerExchangeUndated', params), ...caveats];
+  }
+  if (status.state === 'ended') {
+    return [t(locale, 'partnerEnded', { ...params, end: formatDate(status, locale), reason: locale === 'zh-CN' ? status.reasonZh : status.reason })];
+  }
+  const lines = [t(locale, city.established ? 'partnerYes' : 'partnerYesUndated', params)];
+  if (list) lines.push(t(locale, 'statusOnList', { city: params.city, count: list.friendship ?? '', date: formatDate(list.asOf, locale) }));
+  if (status.state === 'phasing-out') lines.push(statusLine(city, locale));
+  return lines;
+}
+
+function cityLines(cityDate: CityDate, locale: Locale): string[] {
+  const { city } = cityDate;
+  // Regions are recorded in English only: a Chinese answer leaves them out rather than mix scripts.
+  const region = city.region && locale === 'en' ? `, ${city.region}` : '';
+  const params = {
+    city: cityName(city, locale),
+    country: countryName(city.country, locale),
+    region,
+    tier: tierLabel(city.tier, locale),
+    date: establishedDate(city, locale),
+  };
+  const lines = [t(locale, city.established ? 'cityLine' : 'cityLineUndated', params)];
+  if (city.status.state !== 'active') lines.push(statusLine(city, locale));
+  const note = (n: Note) => (locale === 'zh-CN' ? n.textZh : n.text);
+  lines.push(note(city.summary), ...city.highlights.map((h) => bullet(note(h))));
+  return lines;
+}
+
+function cityEntry(city: City, locale: Locale): string {
+  const date = city.established ? dateText(city.established, locale) : t(locale, 'dateUnknown');
+  const status = city.status;
+  const mark =
+    status.state === 'ended'
+      ? `, ${t(locale, 'endedMark', { date: formatDate(status, locale) })}`
+      : status.state === 'phasing-out'
+        ? `, ${t(locale, 'phasingMark', { date: formatDate(status, locale) })}`
+        : '';
+  const flag = flagEmoji(city.country.code);
+  return locale === 'zh-CN'
+    ? `${flag} **${cityName(city, locale)}**（${countryName(city.country, locale)}）：${date}${mark.replace(', ', '，')}`
+    : `${flag} **${cityName(city, locale)}** (${countryName(city.country, locale)}): ${date}${mark}`;
+}
+
+function listLines(answer: Extract<Answer, { kind: 'list' }>, data: Dataset, locale: Locale): string[] {
+  const { scope, friendship, exchange, undated, list, exchangeCount } = answer;
+  const names = (cities: City[]) => formatList(cities.map((c) => cityName(c, locale)), locale);
+  const scopeWords = scopeText(scope, locale);
+  const listDate = list ? formatDate(list.asOf, locale) : '';
+  const knownExchange = data.cities.filter((c) => c.tier === 'exchange');
+  const lines: string[] = [];
+  if (scope.tier !== 'exchange') {
+    if (!hasScope(scope)) {
+      lines.push(t(locale, 'listAll', { count: friendship.length, date: listDate }));
+      lines.push(...friendship.map((c, i) => `${i + 1}. ${cityEntry(c, locale)}`));
+    } else if (friendship.length) {
+      lines.push(t(locale, 'listScoped', { scope: scopeWords, count: friendship.length }));
+      lines.push(...friendship.map((c) => bullet(cityEntry(c, locale))));
+    } else {
+      lines.push(t(locale, 'listScopedNone', { count: list?.friendship ?? '', date: listDate, scope: scopeWords }));
+    }
+  }
+  const undatedFriendship = undated.filter((c) => scope.tier === 'exchange' || c.tier === 'friendship');
+  if (undatedFriendship.length) lines.push(t(locale, 'listUndated', { names: names(undatedFriendship) }));
+  lines.push('');
+  if (!hasScope(scope)) {
+    lines.push(
+      t(locale, 'listExchangeAll', {
+        count: exchangeCount?.exchange ?? '',
+        date: exchangeCount ? formatDate(exchangeCount.asOf, locale) : '',
+        known: knownExchange.length,
+        names: names(knownExchange),
+      }),
+    );
+  } else if (exchange.length) {
+    lines.push(t(locale, 'listExchangeScoped', { scope: scopeWords, names: names(exchange) }));
+    if (scope.tier === 'exchange') lines.push(...exchange.map((c) => bullet(cityEntry(c, locale))));
+  } else {
+    lines.push(t(locale, 'listExchangeNoneScoped', { scope: scopeWords, known: knownExchange.length }));
+  }
+  return lines;
+}
+
+/** "Since then: Arnhem ended its tie on …; Borlänge has been phasing out since …". */
+function notActiveChanges(data: Dataset, locale: Locale): string {
+  const parts = data.cities
+    .filter((c) => c.tier === 'friendship' && c.status.state !== 'active')
+    .map((c) => {
+      const status = c.status as Exclude<City['status'], { state: 'active' }>;
+      return t(locale, status.state === 'ended' ? 'totalsEnded' : 'totalsPhasing', { city: cityName(c, locale), date: formatDate(status, locale) });
+    });
+  return parts.join(locale === 'zh-CN' ? '；' : '; ');
+}
+
+/** Example questions; when the user named a city, the city-specific ones use it. */
+function examples(cities: City[], data: Dataset, locale: Locale): string[] {
+  const city = cities[0] ?? data.cities.find((c) => c.id === 'duisburg') ?? data.cities[0];
+  const coop = cities[0] ?? data.cities.find((c) => c.id === 'bordeaux') ?? city;
+  const name = city ? cityName(city, locale) : '';
+  return [
+    t(locale, 'exampleCount'),
+    ...(city ? [t(locale, 'exampleWhen', { city: name })] : []),
+    t(locale, 'exampleCountry'),
+    t(locale, 'exampleFirst'),
+    ...(coop ? [t(locale, 'exampleCooperation', { city: cityName(coop, locale) })] : []),
+    t(locale, 'exampleStatus'),
+    t(locale, 'exampleTiers'),
+  ];
+}

@@ -1,0 +1,89 @@
+// Runs one question of test/fixtures/ask-questions.json and checks its answer. Shared by the fixture
+// test (every kept entry must pass) and bench/ask.ts (accuracy, wrong facts, wrong cities, latency).
+import { readFileSync } from 'node:fs';
+import type { App } from '../../src/app/app.js';
+import { askQuestion, type AskResult } from '../../src/domain/ask/index.js';
+import { toMessageBody } from '../../src/render/discord.js';
+import { answerReply } from '../../src/views/ask.js';
+import type { Reply } from '../../src/views/reply.js';
+
+export interface AskCase {
+  q: string;
+  lang: 'en' | 'zh';
+  /** Facts the answer must contain, as the user sees them ("1982", "111", "1982年10月8日"). */
+  must: string[];
+  /** Wrong facts or wrong cities that must not appear in the answer itself (the source list aside). */
+  mustNot: string[];
+  /** The city the answer must be about (its first subject). */
+  expectCity?: string;
+  /** The bot should say it does not know. */
+  unknown?: true;
+  /** Why this entry is allowed to fail for now; such entries are reported, not required. */
+  knownGap?: string;
+}
+
+export const FIXTURE_PATH = new URL('../fixtures/ask-questions.json', import.meta.url);
+
+export function loadCases(): AskCase[] {
+  return JSON.parse(readFileSync(FIXTURE_PATH, 'utf8')) as AskCase[];
+}
+
+export interface Verdict {
+  ok: boolean;
+  missing: string[];
+  /** mustNot strings found in the answer. */
+  wrongFacts: string[];
+  /** expectCity given and the answer is about another city (or none). */
+  wrongCity: boolean;
+  wrongLanguage: boolean;
+  /** An "unknown" entry answered with facts, or a factual entry answered "I don't know". */
+  wrongKind: boolean;
+  /** Time for question → answer → Discord message body, in milliseconds. */
+  ms: number;
+  text: string;
+  result: AskResult;
+}
+
+/**
+ * What the user can read in the message Discord would show: `answer` is what the bot says (content,
+ * titles, descriptions), `text` adds the source list and footer.
+ */
+export function visibleText(reply: Reply): { answer: string; text: string } {
+  const body = toMessageBody(reply);
+  const said: string[] = body.content ? [body.content] : [];
+  const all: string[] = [...said];
+  for (const embed of body.embeds) {
+    for (const part of [embed.title, embed.description]) {
+      if (part) {
+        said.push(part);
+        all.push(part);
+      }
+    }
+    for (const field of embed.fields ?? []) all.push(field.name, field.value);
+    if (embed.footer) all.push(embed.footer.text);
+  }
+  return { answer: said.join('\n'), text: all.join('\n') };
+}
+
+export function evaluate(entry: AskCase, app: App): Verdict {
+  const started = performance.now();
+  const result = askQuestion(entry.q, { data: app.data, resolver: app.resolver, now: app.now() }, 'en');
+  const { answer, text } = visibleText(answerReply(result, app.data));
+  const ms = performance.now() - started;
+  const missing = entry.must.filter((fact) => !text.includes(fact));
+  const wrongFacts = entry.mustNot.filter((fact) => answer.includes(fact));
+  const wrongCity = entry.expectCity !== undefined && result.cities[0]?.id !== entry.expectCity;
+  const wrongLanguage = (entry.lang === 'zh') !== (result.locale === 'zh-CN');
+  const wrongKind = (entry.unknown === true) !== (result.answer.kind === 'unknown');
+  return {
+    ok: !missing.length && !wrongFacts.length && !wrongCity && !wrongLanguage && !wrongKind,
+    missing,
+    wrongFacts,
+    wrongCity,
+    wrongLanguage,
+    wrongKind,
+    ms,
+    text,
+    result,
+  };
+}
