@@ -6,7 +6,11 @@ import { COLORS, fitLines } from './format.js';
 import type { Reply } from './reply.js';
 
 function commandLine(command: Command, locale: Locale): string {
-  const { name, nameZh, description } = command.definition;
+  const { name, nameZh, description, type } = command.definition;
+  if (type === 'message') {
+    // Message commands have no slash form: say where Discord shows them.
+    return t(locale, 'messageCommand', { name: locale === 'zh-CN' ? nameZh : name, description: description[locale] });
+  }
   const title = locale === 'zh-CN' && nameZh !== name ? `**/${name}**（${nameZh}）` : `**/${name}**`;
   const example = command.examples?.[0];
   const line = `${title}: ${description[locale]}`;

@@ -35,7 +35,8 @@ describe('/help', () => {
   it('lists every command in the index with its example', async () => {
     const text = visibleText(await run(help));
     for (const c of commands) {
-      expect(text).toContain(`**/${c.definition.name}**: ${c.definition.description.en}`);
+      const { name, type, description } = c.definition;
+      expect(text).toContain(type === 'message' ? `**${name}** (on a message` : `**/${name}**: ${description.en}`);
       if (c.examples?.[0]) expect(text).toContain(`\`${c.examples[0]}\``);
     }
   });
