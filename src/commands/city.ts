@@ -7,6 +7,7 @@ import type { Reply } from '../views/reply.js';
 import type { App } from '../app/app.js';
 import type { Locale } from '../i18n/index.js';
 import type { AutocompleteChoice, Command, CommandContext } from './types.js';
+import { cityMapImage, withImage } from './images.js';
 
 /** Longer input cannot be a city name; cutting it keeps lookups cheap on pasted walls of text. */
 export const MAX_QUERY = 200;
@@ -40,9 +41,14 @@ export function lookUpCity(app: App, raw: unknown, locale: Locale): CityLookup {
   }
 }
 
+/** The city's card with the map of its arc from Wuhan. */
+function cardWithMap(app: App, city: City, locale: Locale): Reply {
+  return withImage(cityReply(city, app.data, app.now(), locale), cityMapImage(app.data, city, locale));
+}
+
 function show(app: App, raw: unknown, ctx: CommandContext): Reply {
   const found = lookUpCity(app, raw, ctx.locale);
-  return found.kind === 'city' ? cityReply(found.city, app.data, app.now(), ctx.locale) : found.reply;
+  return found.kind === 'city' ? cardWithMap(app, found.city, ctx.locale) : found.reply;
 }
 
 export const command = {
@@ -71,6 +77,6 @@ export const command = {
   component(id, values, ctx) {
     const city = id === 'pick' && values[0] ? ctx.app.resolver.byId(values[0]) : undefined;
     if (!city) return { kind: 'reply', reply: staleChoiceReply(ctx.locale) };
-    return { kind: 'update', reply: { ...cityReply(city, ctx.app.data, ctx.app.now(), ctx.locale), content: '', actions: [] } };
+    return { kind: 'update', reply: { ...cardWithMap(ctx.app, city, ctx.locale), content: '', actions: [] } };
   },
 } satisfies Command;

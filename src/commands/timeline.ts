@@ -6,6 +6,7 @@ import { badYearReply, FIRST_YEAR, fromAfterToReply, LAST_YEAR, timelineReply } 
 import type { Locale } from '../i18n/index.js';
 import type { App } from '../app/app.js';
 import type { Command, OptionValue } from './types.js';
+import { timelineChartImage, withImage } from './images.js';
 
 type YearParse = { ok: true; year?: number } | { ok: false };
 
@@ -22,7 +23,9 @@ function reply(app: App, from: YearParse, to: YearParse, page: number, locale: L
   const range: YearRange = {};
   if (from.year !== undefined) range.from = from.year;
   if (to.year !== undefined) range.to = to.year;
-  return timelineReply(app.data, range, page, locale);
+  const result = timelineReply(app.data, range, page, locale);
+  // The chart goes with the first page; the others keep to the list.
+  return page <= 1 ? withImage(result, timelineChartImage(app.data, range, locale)) : result;
 }
 
 export const command = {

@@ -11,6 +11,7 @@ import type { Locale } from '../i18n/index.js';
 import { toMessageBody } from '../render/discord.js';
 import { renderText } from '../render/text.js';
 import type { Reply } from '../views/reply.js';
+import { saveFiles } from './files.js';
 import { t } from './messages.js';
 import { commandSummary, ParseError } from './parse.js';
 import { consoleContext, PROMPT, runCommandLine } from './session.js';
@@ -85,18 +86,22 @@ async function answer(app: App, flags: Flags, io: CliIO, commands: readonly Comm
   const width = io.stdout.isTTY && io.stdout.columns ? { width: io.stdout.columns } : {};
   // In text mode, messages that answer the same input are set apart by a blank line.
   let gap = false;
+  const written = new Set<string>();
   const print = (reply: Reply) => {
+    // Images go to --out DIR; text mode names each file where its card shows it, JSON mode on stderr.
+    const savedFiles = flags.out && reply.files?.length ? saveFiles(flags.out, reply.files, written) : {};
     if (flags.json) {
       io.stdout.write(`${JSON.stringify(toMessageBody(reply))}\n`);
+      for (const path of Object.values(savedFiles)) io.stderr.write(`${path}\n`);
       return;
     }
-    io.stdout.write(`${gap ? '\n' : ''}${renderText(reply, { locale, color, ...width })}\n`);
+    io.stdout.write(`${gap ? '\n' : ''}${renderText(reply, { locale, color, ...width, savedFiles })}\n`);
     gap = true;
   };
 
   if (io.stdin.isTTY && !flags.line) {
     const { runInteractiveConsole } = await import('./interactive.js');
-    await runInteractiveConsole(app, { locale, commands, input: io.stdin, output: io.stdout });
+    await runInteractiveConsole(app, { locale, commands, input: io.stdin, output: io.stdout, ...(flags.out ? { out: flags.out } : {}) });
     return 0;
   }
 

@@ -8,6 +8,7 @@ import { UserError, type Command, type CommandContext } from '../commands/types.
 import type { Locale } from '../i18n/index.js';
 import { controlsOf, renderText, type Control } from '../render/text.js';
 import type { ComponentResult, Reply } from '../views/reply.js';
+import { saveFiles } from './files.js';
 import { t } from './messages.js';
 import { commandSummary, ParseError } from './parse.js';
 import { consoleContext, pressComponent, PROMPT, runCommandLine } from './session.js';
@@ -22,6 +23,8 @@ export interface InteractiveOptions {
   output?: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
   /** Line editing, prompt redraws and colours. Default: when input and output are both terminals. */
   terminal?: boolean;
+  /** --out DIR: where the replies' images are written. */
+  out?: string;
 }
 
 export async function runInteractiveConsole(app: App, options: InteractiveOptions = {}): Promise<void> {
@@ -56,11 +59,13 @@ export async function runInteractiveConsole(app: App, options: InteractiveOption
   };
   const dim = (s: string) => (color ? `\x1b[2m${s}\x1b[22m` : s);
 
+  const written = new Set<string>();
   const transcript = new Transcript({
     show(number, reply, edited) {
       const header = dim(t(locale, edited ? 'messageEdited' : 'messageHeader', { number }));
       const width = terminal ? output.columns : undefined;
-      write(`${header}\n${renderText(reply, { locale, color, ...(width ? { width } : {}) })}\n`);
+      const savedFiles = options.out && reply.files?.length ? saveFiles(options.out, reply.files, written) : {};
+      write(`${header}\n${renderText(reply, { locale, color, savedFiles, ...(width ? { width } : {}) })}\n`);
     },
   });
 

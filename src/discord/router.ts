@@ -3,6 +3,7 @@
 // message, and handle() never throws: a rejected event handler would otherwise crash the client.
 import {
   ApplicationCommandOptionType,
+  AttachmentBuilder,
   PermissionFlagsBits,
   escapeMarkdown,
   type APIActionRowComponent,
@@ -32,7 +33,7 @@ import {
 import { pickLocale, type Locale } from '../i18n/index.js';
 import { createLogger, describeError, type Logger } from '../log.js';
 import { toMessageBody, truncate, type MessageBody } from '../render/discord.js';
-import type { Reply } from '../views/reply.js';
+import type { Reply, ReplyFile } from '../views/reply.js';
 import { isMessageCommand } from './definitions.js';
 import { t } from './messages.js';
 
@@ -129,24 +130,45 @@ function describe(interaction: Interaction): Record<string, unknown> {
 
 type Components = APIActionRowComponent<APIComponentInMessageActionRow>[];
 
+/**
+ * The reply's files as discord.js attachments, named and described as the body lists them
+ * (toMessageBody keeps at most ten and shortens descriptions); discord.js uploads them as multipart.
+ */
+function attachmentsOf(body: MessageBody, files: readonly ReplyFile[] | undefined): AttachmentBuilder[] {
+  return (body.attachments ?? []).map((listed) => {
+    const data = files![listed.id]!.data;
+    return new AttachmentBuilder(Buffer.from(data.buffer, data.byteOffset, data.byteLength), {
+      name: listed.filename,
+      ...(listed.description ? { description: listed.description } : {}),
+    });
+  });
+}
+
 /** The rendered body as discord.js options; discord.js sends these fields on unchanged. */
-function replyOptions(body: MessageBody): InteractionReplyOptions {
+function replyOptions(body: MessageBody, files?: readonly ReplyFile[]): InteractionReplyOptions {
+  const attachments = attachmentsOf(body, files);
   return {
     ...(body.content !== undefined ? { content: body.content } : {}),
     embeds: body.embeds,
     components: body.components as unknown as Components,
     allowedMentions: body.allowed_mentions,
+    ...(attachments.length ? { files: attachments } : {}),
     ...(body.flags ? { flags: body.flags as InteractionReplyOptions['flags'] } : {}),
   };
 }
 
-/** An edit replaces the whole message, so empty content is sent explicitly; visibility cannot change. */
-function editOptions(body: MessageBody): InteractionEditReplyOptions {
+/**
+ * An edit replaces the whole message, so empty content is sent explicitly and the old files are
+ * dropped (`attachments: []`) for the new ones, if any; visibility cannot change.
+ */
+function editOptions(body: MessageBody, files?: readonly ReplyFile[]): InteractionEditReplyOptions {
   return {
     content: body.content ?? '',
     embeds: body.embeds,
     components: body.components as unknown as Components,
     allowedMentions: body.allowed_mentions,
+    attachments: [],
+    files: attachmentsOf(body, files),
   };
 }
 
@@ -154,30 +176,30 @@ function editOptions(body: MessageBody): InteractionEditReplyOptions {
 async function answerCommand(interaction: CommandLike, reply: Reply): Promise<void> {
   const body = toMessageBody(reply);
   if (!interaction.deferred && !interaction.replied) {
-    await interaction.reply(replyOptions(body));
+    await interaction.reply(replyOptions(body, reply.files));
     return;
   }
   const ephemeral = Boolean(reply.ephemeral);
   if (!interaction.replied && Boolean(interaction.ephemeral) === ephemeral) {
-    await interaction.editReply(editOptions(body));
+    await interaction.editReply(editOptions(body, reply.files));
     return;
   }
   // The deferral's "thinking…" placeholder has the wrong visibility (a public placeholder for a
   // private answer): answer in a follow-up, then remove the placeholder.
   const placeholderPending = !interaction.replied;
-  await interaction.followUp(replyOptions(body));
+  await interaction.followUp(replyOptions(body, reply.files));
   if (placeholderPending) await interaction.deleteReply();
 }
 
 /** Answer a click with a new message; after a deferUpdate that must be a follow-up. */
 async function answerComponent(interaction: MessageComponentInteraction, reply: Reply): Promise<void> {
-  const options = replyOptions(toMessageBody(reply));
+  const options = replyOptions(toMessageBody(reply), reply.files);
   if (interaction.deferred || interaction.replied) await interaction.followUp(options);
   else await interaction.reply(options);
 }
 
 async function updateComponentMessage(interaction: MessageComponentInteraction, reply: Reply): Promise<void> {
-  const options = editOptions(toMessageBody(reply));
+  const options = editOptions(toMessageBody(reply), reply.files);
   if (interaction.deferred || interaction.replied) await interaction.editReply(options);
   else await interaction.update(options);
 }

@@ -20,6 +20,8 @@ export const LIMITS = {
   selectOptions: 25,
   selectLabel: 100,
   selectPlaceholder: 150,
+  attachments: 10,
+  attachmentDescription: 1024,
 } as const;
 
 /** Discord's MessageFlags.Ephemeral, as a number so this module needs no discord.js import. */
@@ -33,6 +35,7 @@ export interface ApiEmbed {
   color?: number;
   fields?: { name: string; value: string; inline?: boolean }[];
   footer?: { text: string };
+  image?: { url: string };
 }
 
 export interface ApiComponent {
@@ -40,10 +43,19 @@ export interface ApiComponent {
   [key: string]: unknown;
 }
 
+/** A file sent with the message; the bytes travel beside the JSON (multipart), matched by id. */
+export interface ApiAttachment {
+  id: number;
+  filename: string;
+  description?: string;
+}
+
 export interface MessageBody {
   content?: string;
   embeds: ApiEmbed[];
   components: ApiComponent[];
+  /** Present when the reply has files: the bytes themselves are sent by the transport. */
+  attachments?: ApiAttachment[];
   flags?: number;
   allowed_mentions: { parse: [] };
 }
@@ -54,7 +66,16 @@ export function truncate(text: string, max: number): string {
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
 }
 
-function toEmbed(card: Card): ApiEmbed {
+const ATTACHMENT_URL = 'attachment://';
+
+/** An embed image must be one of the message's own files, or a web address. */
+function imageUrl(card: Card, files: ReadonlySet<string>): string | undefined {
+  if (!card.image) return undefined;
+  if (card.image.startsWith(ATTACHMENT_URL)) return files.has(card.image.slice(ATTACHMENT_URL.length)) ? card.image : undefined;
+  return /^https?:\/\//.test(card.image) ? card.image : undefined;
+}
+
+function toEmbed(card: Card, files: ReadonlySet<string>): ApiEmbed {
   const embed: ApiEmbed = { color: card.color ?? DEFAULT_COLOR };
   if (card.title) embed.title = truncate(card.title, LIMITS.embedTitle);
   if (card.url) embed.url = card.url;
@@ -70,6 +91,8 @@ function toEmbed(card: Card): ApiEmbed {
       }));
   }
   if (card.footer) embed.footer = { text: truncate(card.footer, LIMITS.footer) };
+  const image = imageUrl(card, files);
+  if (image) embed.image = { url: image };
   return embed;
 }
 
@@ -148,12 +171,21 @@ function toRows(actions: Action[][]): ApiComponent[] {
 }
 
 export function toMessageBody(reply: Reply): MessageBody {
+  const files = (reply.files ?? []).slice(0, LIMITS.attachments);
+  const names = new Set(files.map((f) => f.name));
   const body: MessageBody = {
-    embeds: fitEmbeds((reply.cards ?? []).slice(0, LIMITS.embeds).map(toEmbed)),
+    embeds: fitEmbeds((reply.cards ?? []).slice(0, LIMITS.embeds).map((card) => toEmbed(card, names))),
     components: toRows(reply.actions ?? []),
     allowed_mentions: { parse: [] },
   };
   if (reply.content) body.content = truncate(reply.content, LIMITS.content);
+  if (files.length) {
+    body.attachments = files.map((f, id) => ({
+      id,
+      filename: f.name,
+      ...(f.description ? { description: truncate(f.description, LIMITS.attachmentDescription) } : {}),
+    }));
+  }
   if (reply.ephemeral) body.flags = EPHEMERAL_FLAG;
   return body;
 }

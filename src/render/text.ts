@@ -6,8 +6,18 @@ import type { Reply } from '../views/reply.js';
 import { toMessageBody, type ApiComponent, type ApiEmbed } from './discord.js';
 
 const t = defineMessages('render.text', {
-  en: { disabled: '(disabled)', ephemeral: '(only you can see this)' },
-  'zh-CN': { disabled: '（已停用）', ephemeral: '（仅你可见）' },
+  en: {
+    disabled: '(disabled)',
+    ephemeral: '(only you can see this)',
+    imageSaved: '[image {name}: saved as {path}]',
+    imageNotSaved: '[image {name}: add --out DIR to save it]',
+  },
+  'zh-CN': {
+    disabled: '（已停用）',
+    ephemeral: '（仅你可见）',
+    imageSaved: '［图片 {name}：已保存为 {path}］',
+    imageNotSaved: '［图片 {name}：加上 --out 目录 即可保存］',
+  },
 });
 
 export interface TextOptions {
@@ -16,6 +26,8 @@ export interface TextOptions {
   color?: boolean;
   /** Wrap lines to this many columns (a terminal's width); no wrapping when absent. */
   width?: number;
+  /** Where the reply's files were written (file name → path); an image without one says how to save it. */
+  savedFiles?: Readonly<Record<string, string>>;
 }
 
 /** Something the user can press, numbered in the order the text shows it. */
@@ -31,7 +43,7 @@ export function renderText(reply: Reply, options: TextOptions = {}): string {
   const blocks: string[][] = [];
 
   if (body.content) blocks.push(wrapLines(markdownToText(body.content, style).split('\n'), options.width));
-  for (const embed of body.embeds) blocks.push(renderEmbed(embed, style, options.width, locale));
+  for (const embed of body.embeds) blocks.push(renderEmbed(embed, style, options.width, locale, options.savedFiles ?? {}));
   const controls = renderControls(controlsOf(reply), style, locale);
   if (controls.length) blocks.push(controls);
   if (body.flags) blocks.push([style.dim(t(locale, 'ephemeral'))]);
@@ -91,7 +103,19 @@ function renderControls(controls: Control[], style: Style, locale: Locale): stri
   return lines;
 }
 
-function renderEmbed(embed: ApiEmbed, style: Style, width: number | undefined, locale: Locale): string[] {
+function imageLine(url: string, savedFiles: Readonly<Record<string, string>>, locale: Locale): string {
+  const name = url.startsWith('attachment://') ? url.slice('attachment://'.length) : url;
+  const path = savedFiles[name];
+  return path === undefined ? t(locale, 'imageNotSaved', { name }) : t(locale, 'imageSaved', { name, path });
+}
+
+function renderEmbed(
+  embed: ApiEmbed,
+  style: Style,
+  width: number | undefined,
+  locale: Locale,
+  savedFiles: Readonly<Record<string, string>>,
+): string[] {
   const lines: string[] = [];
   const colon = locale === 'zh-CN' ? '：' : ':';
   if (embed.title) lines.push(style.bold(style.rgb(markdownToText(embed.title, style), embed.color)));
@@ -112,6 +136,10 @@ function renderEmbed(embed: ApiEmbed, style: Style, width: number | undefined, l
         lines.push(`${style.bold(`${name}${colon}`)}${' '.repeat(nameWidth - displayWidth(field.name) + 1)}${value}`);
       }
     }
+  }
+  if (embed.image) {
+    if (lines.length) lines.push('');
+    lines.push(style.dim(imageLine(embed.image.url, savedFiles, locale)));
   }
   if (embed.footer) {
     if (lines.length) lines.push('');

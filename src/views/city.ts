@@ -24,6 +24,8 @@ import {
   type Section,
 } from './format.js';
 import type { Action, Card, Reply } from './reply.js';
+import { distanceLine } from './map.js';
+import { t as mapText } from './map.messages.js';
 
 export const CITY_PICK_ID = 'city:pick';
 
@@ -103,6 +105,7 @@ export function cityCard(city: City, data: Dataset, now: Date, locale: Locale): 
     { name: t(locale, 'names'), lines: nameLines(city, locale), inline: true },
     { name: t(locale, 'country'), lines: [place], inline: true },
     { name: t(locale, 'tier'), lines: [tierLabel(city.tier, locale)], inline: true },
+    { name: mapText(locale, 'distanceField'), lines: [distanceLine(data, city, locale)], inline: true },
     { name: t(locale, 'established'), lines: establishedLines(city, data, locale), minChars: 300 },
     { name: t(locale, 'years'), lines: [yearsText(friendshipSpan(city, now), locale)], inline: true },
     { name: t(locale, 'status'), lines: [statusText(city, locale)], inline: city.status.state === 'active' },

@@ -17,6 +17,8 @@ export interface Card {
   footer?: string;
   /** 0xRRGGBB */
   color?: number;
+  /** An image shown large in the card: "attachment://map.png" names one of the reply's files. */
+  image?: string;
 }
 
 export interface ButtonAction {
@@ -53,6 +55,16 @@ export interface Reply {
   actions?: Action[][];
   /** Only the asking user sees it. */
   ephemeral?: boolean;
+  /** Files sent with the message (PNG images a card shows through `image`). At most 10. */
+  files?: ReplyFile[];
+}
+
+export interface ReplyFile {
+  /** "map.png": letters, digits, dots, dashes and underscores only, as attachment:// URLs need. */
+  name: string;
+  data: Uint8Array;
+  /** Alt text for screen readers. */
+  description?: string;
 }
 
 /** The result of a component (button/select) interaction. */

@@ -89,8 +89,17 @@ export interface RecordedRequest {
   path: string;
   query: URLSearchParams;
   body: unknown;
+  /** Files uploaded with the request (multipart), in order. */
+  files: UploadedFile[];
   /** Whether the request carried the bot token (interaction callbacks and webhooks do not). */
   authorized: boolean;
+}
+
+export interface UploadedFile {
+  /** The form field: "files[0]", ... */
+  field: string;
+  name: string;
+  data: Uint8Array;
 }
 
 export type SentKind =
@@ -111,6 +120,8 @@ export interface Sent {
   type?: InteractionResponseType;
   /** The message body (or, for autocomplete, `{ choices }`) exactly as Discord received it. */
   data: any; // tests read whichever field they assert on
+  /** Files uploaded with it (images), in order. */
+  files: UploadedFile[];
   interactionId: string;
 }
 
@@ -178,6 +189,15 @@ function jsonResponse(status: number, body: unknown): Response {
   // A 204 must carry no body and no JSON content type, or @discordjs/rest tries to parse it.
   if (status === 204 || body === undefined) return new Response(null, { status: status === 200 ? 204 : status });
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+}
+
+async function readFiles(body: unknown): Promise<UploadedFile[]> {
+  if (!(body instanceof FormData)) return [];
+  const files: UploadedFile[] = [];
+  for (const [field, value] of body.entries()) {
+    if (typeof value !== 'string') files.push({ field, name: value.name, data: new Uint8Array(await value.arrayBuffer()) });
+  }
+  return files;
 }
 
 async function readBody(body: unknown): Promise<unknown> {
@@ -375,7 +395,7 @@ export function createFakeDiscord(options: FakeDiscordOptions = {}): FakeDiscord
     const callback = /^\/interactions\/(\d+)\/[^/]+\/callback$/.exec(request.path);
     if (callback) {
       const { type, data } = request.body as { type: InteractionResponseType; data?: unknown };
-      sent.push({ kind: CALLBACK_KIND[type] ?? 'reply', type, data, interactionId: callback[1]! });
+      sent.push({ kind: CALLBACK_KIND[type] ?? 'reply', type, data, files: request.files, interactionId: callback[1]! });
       return;
     }
     const webhook = /^\/webhooks\/\d+\/([^/]+)(\/messages\/(.+))?$/.exec(request.path);
@@ -390,7 +410,7 @@ export function createFakeDiscord(options: FakeDiscordOptions = {}): FakeDiscord
           : request.method === 'DELETE' && onMessage
             ? 'deleteReply'
             : undefined;
-    if (kind) sent.push({ kind, data: request.body, interactionId });
+    if (kind) sent.push({ kind, data: request.body, files: request.files, interactionId });
   }
 
   function defaultResponse(request: RecordedRequest): FakeResponse {
@@ -430,6 +450,7 @@ export function createFakeDiscord(options: FakeDiscordOptions = {}): FakeDiscord
       path,
       query: parsed.searchParams,
       body: await readBody(init.body),
+      files: await readFiles(init.body),
       authorized: headers.has('Authorization'),
     };
     requests.push(request);

@@ -14,6 +14,7 @@ export function citySourceIds(city: City): SourceId[] {
   city.cooperation.forEach((c) => add(c.sources));
   city.highlights.forEach((h) => add(h.sources));
   city.caveats.forEach((c) => add(c.sources));
+  add(city.coordinates?.sources);
   return [...ids];
 }
 

@@ -1,0 +1,145 @@
+// /map [tier] [continent] [city] [color]: a world map of Wuhan's partner cities, as a PNG in a card.
+import type { App } from '../app/app.js';
+import type { City, Continent, Tier } from '../data/types.js';
+import type { Locale } from '../i18n/index.js';
+import { continentLabel } from '../views/format.js';
+import { mapCard, noMatchReply, type ColorBy, type MapFilters } from '../views/map.js';
+import { t } from '../views/map.messages.js';
+import { staleChoiceReply } from '../views/common.js';
+import type { Action, Reply } from '../views/reply.js';
+import { cityChoices, lookUpCity } from './city.js';
+import { MAP_FILE, worldMapImage } from './images.js';
+import type { Command, CommandContext, OptionValue } from './types.js';
+
+/** Option values are slugs: Discord and the console both pass them as typed. */
+const CONTINENTS: Record<string, Continent> = {
+  asia: 'Asia',
+  europe: 'Europe',
+  africa: 'Africa',
+  'north-america': 'North America',
+  'south-america': 'South America',
+  oceania: 'Oceania',
+};
+
+function tierOf(value: OptionValue | string | undefined): Tier | undefined {
+  return value === 'friendship' || value === 'exchange' ? value : undefined;
+}
+
+function continentOf(value: OptionValue | string | undefined): Continent | undefined {
+  return typeof value === 'string' ? CONTINENTS[value] : undefined;
+}
+
+function colorByOf(value: OptionValue | string | undefined): ColorBy {
+  return value === 'decade' ? 'decade' : 'tier';
+}
+
+function slugOf(continent: Continent | undefined): string {
+  return Object.entries(CONTINENTS).find(([, c]) => c === continent)?.[0] ?? '';
+}
+
+/** "map:pick:<tier>:<continent>:<color>": picking a city from a did-you-mean keeps the other filters. */
+function pickId(filters: MapFilters): string {
+  return `map:pick:${filters.tier ?? ''}:${slugOf(filters.continent)}:${filters.colorBy}`;
+}
+
+function mapReply(app: App, filters: MapFilters, locale: Locale): Reply {
+  const image = worldMapImage(app.data, filters, locale);
+  if (!image) return noMatchReply(locale);
+  return {
+    cards: [mapCard(app.data, filters, { name: MAP_FILE, numbered: image.numbered }, locale)],
+    files: [{ name: MAP_FILE, data: image.png, description: t(locale, 'imageDescription') }],
+  };
+}
+
+/** A did-you-mean or not-found reply whose city menu draws the map instead of the city card. */
+function pickForMap(reply: Reply, filters: MapFilters): Reply {
+  const actions = reply.actions?.map((row): Action[] =>
+    row.map((action) => (action.type === 'select' ? { ...action, customId: pickId(filters) } : action)),
+  );
+  return actions ? { ...reply, actions } : reply;
+}
+
+function run(options: Record<string, OptionValue>, ctx: CommandContext): Reply {
+  const { app, locale } = ctx;
+  const filters: MapFilters = {
+    colorBy: colorByOf(options.color),
+    ...(tierOf(options.tier) ? { tier: tierOf(options.tier)! } : {}),
+    ...(continentOf(options.continent) ? { continent: continentOf(options.continent)! } : {}),
+  };
+  const cityText = options.city;
+  if (typeof cityText === 'string' && cityText.trim()) {
+    const found = lookUpCity(app, cityText, locale);
+    if (found.kind === 'reply') return pickForMap(found.reply, filters);
+    filters.chosen = found.city;
+  }
+  return mapReply(app, filters, locale);
+}
+
+const CONTINENT_ORDER: Continent[] = ['Asia', 'Europe', 'Africa', 'North America', 'South America', 'Oceania'];
+
+export const command = {
+  definition: {
+    name: 'map',
+    nameZh: '地图',
+    description: {
+      en: 'A world map of Wuhan’s partner cities, each joined to Wuhan by a great-circle arc',
+      'zh-CN': '武汉友好城市世界地图，每个城市与武汉之间以大圆航线相连',
+    },
+    options: [
+      {
+        name: 'tier',
+        nameZh: '级别',
+        description: { en: 'Only this tier', 'zh-CN': '只看这一级别' },
+        type: 'string',
+        choices: [
+          { name: { en: 'International friendship city', 'zh-CN': '国际友好城市' }, value: 'friendship' },
+          { name: { en: 'Friendly exchange city', 'zh-CN': '友好交流城市' }, value: 'exchange' },
+        ],
+      },
+      {
+        name: 'continent',
+        nameZh: '大洲',
+        description: { en: 'Only this continent, zoomed in', 'zh-CN': '只看这个大洲，并放大显示' },
+        type: 'string',
+        choices: CONTINENT_ORDER.map((continent) => ({
+          name: { en: continentLabel(continent, 'en'), 'zh-CN': continentLabel(continent, 'zh-CN') },
+          value: slugOf(continent),
+        })),
+      },
+      {
+        name: 'city',
+        nameZh: '城市',
+        description: { en: 'A city to highlight, in any language or spelling', 'zh-CN': '要突出显示的城市，任何语言或拼写均可' },
+        type: 'string',
+        autocomplete: true,
+        maxLength: 100,
+      },
+      {
+        name: 'color',
+        nameZh: '着色',
+        description: { en: 'Colour the cities by tier (default) or by the decade the tie began', 'zh-CN': '按级别（默认）或按结好年代为城市着色' },
+        type: 'string',
+        choices: [
+          { name: { en: 'By tier', 'zh-CN': '按级别' }, value: 'tier' },
+          { name: { en: 'By decade', 'zh-CN': '按年代' }, value: 'decade' },
+        ],
+      },
+    ],
+  },
+  examples: ['/map', '/map continent:europe city:Duisburg', '/map color:decade'],
+  run: (input, ctx) => run(input.options, ctx),
+  autocomplete: (focused, _input, ctx) => (focused.name === 'city' ? cityChoices(ctx.app, focused.value, ctx.locale) : []),
+  component(id, values, ctx) {
+    // "pick:<tier>:<continent>:<color>" with the chosen city's id as the select's value.
+    const match = /^pick:(\w*):([\w-]*):(\w+)$/.exec(id);
+    const city: City | undefined = match && values[0] ? ctx.app.resolver.byId(values[0]) : undefined;
+    if (!match || !city) return { kind: 'reply', reply: staleChoiceReply(ctx.locale) };
+    const filters: MapFilters = {
+      colorBy: colorByOf(match[3]),
+      chosen: city,
+      ...(tierOf(match[1]) ? { tier: tierOf(match[1])! } : {}),
+      ...(continentOf(match[2]) ? { continent: continentOf(match[2])! } : {}),
+    };
+    return { kind: 'update', reply: { ...mapReply(ctx.app, filters, ctx.locale), content: '', actions: [] } };
+  },
+} satisfies Command;

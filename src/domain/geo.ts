@@ -1,0 +1,15 @@
+// Distances on the globe. d3-geo's geoDistance gives the great-circle angle between two points.
+import { geoDistance } from 'd3-geo';
+
+/** The mean Earth radius (IUGG), in km. */
+export const EARTH_RADIUS_KM = 6371.0088;
+
+export interface LatLon {
+  lat: number;
+  lon: number;
+}
+
+/** Great-circle distance in km: the length of the arc drawn on the map. */
+export function greatCircleKm(a: LatLon, b: LatLon): number {
+  return geoDistance([a.lon, a.lat], [b.lon, b.lat]) * EARTH_RADIUS_KM;
+}
