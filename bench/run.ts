@@ -1,6 +1,7 @@
 // `npm run bench`: every figure the issues ask for, printed as a table per area. Figures are
 // measured here and reported in closing notes; tests never assert timings.
 import { benchAsk } from './ask.js';
+import { benchImages } from './images.js';
 import { benchQuiz } from './quiz.js';
 import { benchResolver } from './resolver.js';
 import { benchStartup } from './startup.js';
@@ -19,6 +20,7 @@ const sections: [string, () => Promise<Figures>][] = [
   ['Resolver (test/fixtures/resolver-queries.json)', () => benchResolver()],
   ['/ask (test/fixtures/ask-questions.json)', benchAsk],
   ['Quiz (SQLite file on disk)', benchQuiz],
+  ['Images (/map, /city, /timeline)', benchImages],
 ];
 
 console.log(`Youcheng bench · Node ${process.version} · ${new Date().toISOString()}`);
