@@ -8,37 +8,10 @@ import { askQuestion } from '../src/domain/ask/index.js';
 import { toMessageBody } from '../src/render/discord.js';
 import { answerReply } from '../src/views/ask.js';
 import { evaluate, loadCases } from '../test/ask/evaluate.js';
+import { latency, round } from './stats.js';
 
-/** Timed questions in all: enough that one garbage-collection pause does not make the p99. */
-const SAMPLES = 20_000;
 /** The clock the fixture's "N years ago" facts assume. */
 const NOW = new Date('2026-11-27T12:00:00Z');
-
-function percentile(sorted: readonly number[], fraction: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))]!;
-}
-
-/** Times every call separately after a warm-up pass; returns p50 and p99 in ms. */
-function latency(inputs: readonly string[], call: (input: string) => unknown): { p50: number; p99: number } {
-  const rounds = Math.max(5, Math.ceil(SAMPLES / inputs.length));
-  // Warm up the JIT first: a bot answers for hours, so steady-state figures are the ones that count.
-  for (let round = 0; round < rounds; round++) for (const input of inputs) call(input);
-  const samples: number[] = [];
-  for (let round = 0; round < rounds; round++) {
-    for (const input of inputs) {
-      const start = performance.now();
-      call(input);
-      samples.push(performance.now() - start);
-    }
-  }
-  samples.sort((a, b) => a - b);
-  return { p50: percentile(samples, 0.5), p99: percentile(samples, 0.99) };
-}
-
-function round(ms: number): number {
-  return Math.round(ms * 10_000) / 10_000;
-}
 
 export async function benchAsk(): Promise<Record<string, number | string>> {
   const app = createApp({ now: () => NOW });
@@ -71,10 +44,10 @@ export async function benchAsk(): Promise<Record<string, number | string>> {
     'wrong facts (answers with a mustNot fact)': verdicts.filter(({ verdict }) => verdict.wrongFacts.length > 0).length,
     'answers about the wrong city': verdicts.filter(({ verdict }) => verdict.wrongCity).length,
     'answers in the wrong language': verdicts.filter(({ verdict }) => verdict.wrongLanguage).length,
-    'ask p50 ms (question → answer)': round(domain.p50),
-    'ask p99 ms (question → answer)': round(domain.p99),
-    'reply p50 ms (… → Discord body)': round(full.p50),
-    'reply p99 ms (… → Discord body)': round(full.p99),
+    'ask p50 ms (question → answer)': round(domain.p50, 4),
+    'ask p99 ms (question → answer)': round(domain.p99, 4),
+    'reply p50 ms (… → Discord body)': round(full.p50, 4),
+    'reply p99 ms (… → Discord body)': round(full.p99, 4),
     failures: failures.join('; ') || '(none)',
   };
 }

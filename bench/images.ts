@@ -10,8 +10,9 @@ import { command as timeline } from '../src/commands/timeline.js';
 import type { Command, CommandContext, OptionValue } from '../src/commands/types.js';
 import type { Locale } from '../src/i18n/index.js';
 import type { Reply } from '../src/views/reply.js';
+import { round } from './stats.js';
 
-const ms = (n: number) => Math.round(n * 10) / 10;
+const ms = (n: number) => round(n, 1);
 const kb = (bytes: number) => Math.round(bytes / 1024);
 const CACHED_RUNS = 1000;
 
@@ -67,9 +68,9 @@ export async function benchImages(): Promise<Record<string, number | string>> {
     'first /timeline chart zh-CN (ms)': ms(chartZh.ms),
     [`first /city map, median of ${cityMaps.length} (ms)`]: ms(medianCity.ms),
     [`first /city map, slowest (ms)`]: `${ms(cityMaps[0]!.ms)} (${cityMaps[0]!.id})`,
-    [`cached /map, whole command, mean of ${CACHED_RUNS} (ms)`]: Math.round(cachedMap * 1000) / 1000,
-    [`cached /city Duisburg, whole command (ms)`]: Math.round(cachedCity * 1000) / 1000,
-    [`cached /timeline, whole command (ms)`]: Math.round(cachedChart * 1000) / 1000,
+    [`cached /map, whole command, mean of ${CACHED_RUNS} (ms)`]: round(cachedMap, 3),
+    [`cached /city Duisburg, whole command (ms)`]: round(cachedCity, 3),
+    [`cached /timeline, whole command (ms)`]: round(cachedChart, 3),
     '/map PNG (KB)': kb(firstMap.bytes),
     '/map zh-CN PNG (KB)': kb(firstMapZh.bytes),
     '/map continent:europe PNG (KB)': kb(europe.bytes),

@@ -14,9 +14,10 @@ import type { App } from '../src/app/app.js';
 import type { CommandContext } from '../src/commands/types.js';
 import { command as quiz } from '../src/commands/quiz.js';
 import { generateQuestions } from '../src/domain/quiz/questions.js';
-import type { Scheduler } from '../src/domain/quiz/service.js';
+import type { Scheduler } from '../src/app/quiz-service.js';
 import { seededRandom } from '../src/domain/random.js';
 import type { Reply } from '../src/views/reply.js';
+import { percentile, round } from './stats.js';
 
 const GAMES = 200;
 const CLICKS = 20_000;
@@ -28,10 +29,6 @@ const GENERATIONS = 2000;
 /** Rounds never end during the bench: every click lands in an open round. */
 const frozenScheduler: Scheduler = { set: () => 0, clear: () => {} };
 
-function percentile(sorted: readonly number[], fraction: number): number {
-  return sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))]!;
-}
-const round = (n: number, digits = 3) => Math.round(n * 10 ** digits) / 10 ** digits;
 
 /** A channel that accepts every message and remembers the newest per channel. */
 function sink() {
@@ -148,14 +145,14 @@ export async function benchQuiz(): Promise<Record<string, number | string>> {
       'games running': GAMES,
       'clicks timed one by one': CLICKS,
       'answers recorded (one by one)': recorded,
-      'click p50 ms (command → SQLite → reply)': round(percentile(latencies, 0.5)),
-      'click p99 ms (command → SQLite → reply)': round(percentile(latencies, 0.99)),
-      'click max ms': round(latencies.at(-1) ?? 0),
+      'click p50 ms (command → SQLite → reply)': round(percentile(latencies, 0.5), 3),
+      'click p99 ms (command → SQLite → reply)': round(percentile(latencies, 0.99), 3),
+      'click max ms': round(latencies.at(-1) ?? 0, 3),
       'answers recorded per second (one click at a time)': Math.round(oneByOne),
       [`answers recorded per second (${CONCURRENT} clicks in flight)`]: Math.round(perSecond),
       'memory per running game KB (10 questions, 8 players)': round(perGame / 1024, 1),
-      'question generation p50 ms (10 questions)': round(percentile(generation, 0.5)),
-      'question generation p99 ms (10 questions)': round(percentile(generation, 0.99)),
+      'question generation p50 ms (10 questions)': round(percentile(generation, 0.5), 3),
+      'question generation p99 ms (10 questions)': round(percentile(generation, 0.99), 3),
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -7,6 +7,7 @@ import { loadDataset } from '../src/data/load.js';
 import type { Dataset } from '../src/data/types.js';
 import type { Resolution } from '../src/domain/resolution.js';
 import { createResolver } from '../src/domain/resolve.js';
+import { latency, percentile, round } from './stats.js';
 
 interface ResolverQuery {
   q: string;
@@ -17,8 +18,6 @@ interface ResolverQuery {
 }
 
 const FIXTURES = new URL('../test/fixtures/resolver-queries.json', import.meta.url);
-/** Timed calls per function: enough that one garbage-collection pause does not make the p99. */
-const SAMPLES = 20_000;
 const BUILD_RUNS = 20;
 
 const SENTENCES = [
@@ -32,32 +31,6 @@ const SENTENCES = [
   'How many sister cities does Wuhan have, and which one is the oldest?',
   'a'.repeat(6000),
 ];
-
-function percentile(sorted: readonly number[], fraction: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))]!;
-}
-
-/** Times every call separately; returns p50 and p99 in ms. */
-function latency(inputs: readonly string[], call: (input: string) => unknown): { p50: number; p99: number } {
-  const rounds = Math.max(5, Math.ceil(SAMPLES / inputs.length));
-  // Warm up the JIT first: a bot answers for hours, so steady-state figures are the ones that count.
-  for (let round = 0; round < rounds; round++) for (const input of inputs) call(input);
-  const samples: number[] = [];
-  for (let round = 0; round < rounds; round++) {
-    for (const input of inputs) {
-      const start = performance.now();
-      call(input);
-      samples.push(performance.now() - start);
-    }
-  }
-  samples.sort((a, b) => a - b);
-  return { p50: percentile(samples, 0.5), p99: percentile(samples, 0.99) };
-}
-
-function round(ms: number): number {
-  return Math.round(ms * 10_000) / 10_000;
-}
 
 function describe(resolution: Resolution): string {
   if (resolution.kind === 'match') return resolution.city.id;
@@ -117,14 +90,14 @@ export async function benchResolver(data: Dataset = loadDataset()): Promise<Reco
     queries: queries.length,
     'top-1 accuracy': Math.round((correct / queries.length) * 10_000) / 100,
     'wrong cities shown': wrong,
-    'resolve p50 ms': round(resolveTimes.p50),
-    'resolve p99 ms': round(resolveTimes.p99),
-    'suggest p50 ms': round(suggestTimes.p50),
-    'suggest p99 ms': round(suggestTimes.p99),
-    'findInText p50 ms': round(findTimes.p50),
-    'findInText p99 ms': round(findTimes.p99),
-    'index build ms (first, incl. ICU country names)': round(firstBuild),
-    'index build ms (median)': round(percentile(builds, 0.5)),
+    'resolve p50 ms': round(resolveTimes.p50, 4),
+    'resolve p99 ms': round(resolveTimes.p99, 4),
+    'suggest p50 ms': round(suggestTimes.p50, 4),
+    'suggest p99 ms': round(suggestTimes.p99, 4),
+    'findInText p50 ms': round(findTimes.p50, 4),
+    'findInText p99 ms': round(findTimes.p99, 4),
+    'index build ms (first, incl. ICU country names)': round(firstBuild, 4),
+    'index build ms (median)': round(percentile(builds, 0.5), 4),
     misses: misses.join('; ') || '(none)',
   };
 }

@@ -4,9 +4,10 @@ import { performance } from 'node:perf_hooks';
 import { createApp } from '../src/app/create.js';
 import { loadDataset } from '../src/data/load.js';
 import { createResolver } from '../src/domain/resolve.js';
+import { round } from './stats.js';
 
-const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
-const ms = (n: number) => Math.round(n * 1000) / 1000;
+const mb = (bytes: number) => round(bytes / 1024 / 1024, 1);
+const ms = (n: number) => round(n, 3);
 
 export async function benchStartup(): Promise<Record<string, number | string>> {
   // The first App is the one a real start builds: cold caches, nothing warmed up.

@@ -1,8 +1,8 @@
 // Everything a command needs, built once at start. Front ends (Discord, HTTP, console) share one App.
 import type { Dataset } from '../data/types.js';
-import type { QuizService } from '../domain/quiz/service.js';
 import type { Random } from '../domain/random.js';
 import type { Resolver } from '../domain/resolution.js';
+import type { QuizService } from './quiz-service.js';
 
 export interface App {
   data: Dataset;

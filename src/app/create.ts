@@ -2,12 +2,12 @@
 import { readFileSync } from 'node:fs';
 import { DEFAULTS } from '../config.js';
 import { loadDataset } from '../data/load.js';
-import { QuizService, type Scheduler } from '../domain/quiz/service.js';
 import { seededRandom } from '../domain/random.js';
 import { createResolver } from '../domain/resolve.js';
 import type { Logger } from '../log.js';
 import { openSqliteStorage } from '../storage/sqlite.js';
 import type { App } from './app.js';
+import { QuizService, type Scheduler } from './quiz-service.js';
 
 const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
   version: string;

@@ -2,13 +2,13 @@
 import type { Topic } from '../data/types.js';
 import { isTopic, TOPICS } from '../domain/facts/cooperation.js';
 import { LOCALES } from '../i18n/index.js';
+import { topicLabel } from '../i18n/names.js';
 import {
   cooperationOfCityReply,
   cooperationOnTopicReply,
   cooperationOverviewReply,
   unknownTopicReply,
 } from '../views/cooperation.js';
-import { topicLabel } from '../views/format.js';
 import { cityChoices, lookUpCity } from './city.js';
 import type { Command, OptionValue } from './types.js';
 

@@ -4,7 +4,7 @@ import type { App } from '../app/app.js';
 import type { Locale } from '../i18n/index.js';
 import { countReply, countryCard, emptyCountryReply, officialTotalsCard, unknownCountryReply } from '../views/count.js';
 import type { Reply } from '../views/reply.js';
-import type { AutocompleteChoice, Command } from './types.js';
+import type { AutocompleteChoice, Command, OptionDefinition } from './types.js';
 
 const MAX_QUERY = 100;
 
@@ -25,7 +25,19 @@ export function lookUpCountry(app: App, raw: string, locale: Locale): CountryLoo
   return { kind: 'reply', reply: unknownCountryReply(text, app.resolver.suggestCountries(text, 5), locale) };
 }
 
-function tierOf(value: unknown): Tier | undefined {
+/** The "tier" option /count and /map share; tierOf reads its value. */
+export const TIER_OPTION: OptionDefinition = {
+  name: 'tier',
+  nameZh: '级别',
+  description: { en: 'Only this tier', 'zh-CN': '只看这一级别' },
+  type: 'string',
+  choices: [
+    { name: { en: 'International friendship city', 'zh-CN': '国际友好城市' }, value: 'friendship' },
+    { name: { en: 'Friendly exchange city', 'zh-CN': '友好交流城市' }, value: 'exchange' },
+  ],
+};
+
+export function tierOf(value: unknown): Tier | undefined {
   return value === 'friendship' || value === 'exchange' ? value : undefined;
 }
 
@@ -46,16 +58,7 @@ export const command = {
         autocomplete: true,
         maxLength: 100,
       },
-      {
-        name: 'tier',
-        nameZh: '级别',
-        description: { en: 'Only this tier', 'zh-CN': '只看这一级别' },
-        type: 'string',
-        choices: [
-          { name: { en: 'International friendship city', 'zh-CN': '国际友好城市' }, value: 'friendship' },
-          { name: { en: 'Friendly exchange city', 'zh-CN': '友好交流城市' }, value: 'exchange' },
-        ],
-      },
+      TIER_OPTION,
     ],
   },
   examples: ['/count country:Russia', '/count', '/count tier:exchange'],

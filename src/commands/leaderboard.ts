@@ -1,7 +1,7 @@
 // /leaderboard [period] [scope]: quiz points this week, this month or of all time, on this server or
 // on all of them. Weekly boards reset on Monday 00:00 UTC, monthly ones on the 1st; the reply says when.
 import { PERIODS, type Period } from '../domain/quiz/periods.js';
-import { periodLabel } from '../domain/quiz/view.js';
+import { periodLabel } from '../views/quiz.js';
 import type { Command, OptionChoice } from './types.js';
 
 const periodChoices: OptionChoice[] = PERIODS.map((p) => ({

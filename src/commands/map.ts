@@ -1,13 +1,14 @@
 // /map [tier] [continent] [city] [color]: a world map of Wuhan's partner cities, as a PNG in a card.
 import type { App } from '../app/app.js';
-import type { City, Continent, Tier } from '../data/types.js';
+import type { City, Continent } from '../data/types.js';
 import type { Locale } from '../i18n/index.js';
-import { continentLabel } from '../views/format.js';
+import { continentLabel } from '../i18n/names.js';
 import { mapCard, noMatchReply, type ColorBy, type MapFilters } from '../views/map.js';
 import { t } from '../views/map.messages.js';
 import { staleChoiceReply } from '../views/common.js';
 import type { Action, Reply } from '../views/reply.js';
 import { cityChoices, lookUpCity } from './city.js';
+import { TIER_OPTION, tierOf } from './count.js';
 import { MAP_FILE, worldMapImage } from './images.js';
 import type { Command, CommandContext, OptionValue } from './types.js';
 
@@ -20,10 +21,6 @@ const CONTINENTS: Record<string, Continent> = {
   'south-america': 'South America',
   oceania: 'Oceania',
 };
-
-function tierOf(value: OptionValue | string | undefined): Tier | undefined {
-  return value === 'friendship' || value === 'exchange' ? value : undefined;
-}
 
 function continentOf(value: OptionValue | string | undefined): Continent | undefined {
   return typeof value === 'string' ? CONTINENTS[value] : undefined;
@@ -86,16 +83,7 @@ export const command = {
       'zh-CN': '武汉友好城市世界地图，每个城市与武汉之间以大圆航线相连',
     },
     options: [
-      {
-        name: 'tier',
-        nameZh: '级别',
-        description: { en: 'Only this tier', 'zh-CN': '只看这一级别' },
-        type: 'string',
-        choices: [
-          { name: { en: 'International friendship city', 'zh-CN': '国际友好城市' }, value: 'friendship' },
-          { name: { en: 'Friendly exchange city', 'zh-CN': '友好交流城市' }, value: 'exchange' },
-        ],
-      },
+      TIER_OPTION,
       {
         name: 'continent',
         nameZh: '大洲',

@@ -1,8 +1,8 @@
 // /quiz start|stop|stats|optout|optin|help: quiz games about the sister cities. The games themselves
-// run in the App's QuizService (src/domain/quiz/service.ts); this file maps options to it.
+// run in the App's QuizService (src/app/quiz-service.ts); this file maps options to it.
 // Opting out of leaderboards lives here (not under /leaderboard), so /leaderboard keeps plain options.
 import { DIFFICULTIES, QUIZ_TOPICS, SETTINGS_LIMITS } from '../domain/quiz/types.js';
-import { difficultyLabel, helpReply, quizTopicLabel } from '../domain/quiz/view.js';
+import { difficultyLabel, helpReply, quizTopicLabel } from '../views/quiz.js';
 import type { Command, OptionChoice, OptionValue, UserRef } from './types.js';
 
 const difficultyChoices: OptionChoice[] = DIFFICULTIES.map((d) => ({

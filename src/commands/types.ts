@@ -70,16 +70,6 @@ export interface CommandInput {
   options: Record<string, OptionValue>;
 }
 
-/** Where a long-running command (a quiz) posts and edits its own messages. */
-export interface MessageRef {
-  channelId: string;
-  messageId: string;
-}
-export interface ChannelPort {
-  send(channelId: string, reply: Reply): Promise<MessageRef>;
-  edit(ref: MessageRef, reply: Reply): Promise<void>;
-}
-
 export interface CommandContext {
   app: App;
   /** The language to answer in: the user's for ephemeral replies, else the server's. */

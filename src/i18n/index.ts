@@ -7,8 +7,8 @@ export type Locale = 'en' | 'zh-CN';
 export const LOCALES: readonly Locale[] = ['en', 'zh-CN'];
 
 /** Discord sends "zh-CN", "zh-TW", "en-US", "en-GB", ...: Chinese variants get Chinese, the rest English. */
-export function pickLocale(discordLocale: string | null | undefined): Locale {
-  return discordLocale?.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+export function pickLocale(requested: string | null | undefined): Locale {
+  return requested?.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
 }
 
 export type Params = Record<string, string | number>;

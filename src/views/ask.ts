@@ -6,13 +6,11 @@ import { type Answer, type AskResult, askQuestion, type CityDate, type Scope } f
 import { sourcesById } from '../domain/facts/sources.js';
 import { latestTotalFor } from '../domain/facts/totals.js';
 import { formatDate, formatList, type Locale } from '../i18n/index.js';
+import { cityName, continentLabel, countryName, topicLabel } from '../i18n/names.js';
 import { t } from './ask.messages.js';
 import {
   bullet,
-  cityName,
   COLORS,
-  continentLabel,
-  countryName,
   dateText,
   fitCard,
   fitLines,
@@ -21,7 +19,6 @@ import {
   sanitizeUserText,
   sourceLines,
   tierLabel,
-  topicLabel,
 } from './format.js';
 import type { Reply } from './reply.js';
 

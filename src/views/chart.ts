@@ -2,9 +2,9 @@
 import type { City, Dataset, FuzzyDate } from '../data/types.js';
 import { timeline, type YearRange } from '../domain/facts/timeline.js';
 import { formatList, type Locale } from '../i18n/index.js';
+import { cityName } from '../i18n/names.js';
 import type { ChartSpec } from '../render/image/chart.js';
 import { t } from './chart.messages.js';
-import { cityName } from './format.js';
 import { TIER_COLORS } from './map.js';
 
 const ALL_COLOR = '#374151';

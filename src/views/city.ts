@@ -3,15 +3,13 @@ import type { City, Dataset, DatedFact, Source } from '../data/types.js';
 import { citySources, sourcesById } from '../domain/facts/sources.js';
 import { friendshipSpan, type FriendshipSpan } from '../domain/facts/friendship.js';
 import { formatDate, formatList, type Locale } from '../i18n/index.js';
+import { cityName, continentLabel, countryName, topicLabel } from '../i18n/names.js';
 import { t } from './city.messages.js';
 import { t as common } from './common.messages.js';
 import {
   bullet,
   cityLabel,
-  cityName,
   COLORS,
-  continentLabel,
-  countryName,
   dateText,
   fitCard,
   flagEmoji,
@@ -20,7 +18,6 @@ import {
   quoteUserText,
   sourceLines,
   tierLabel,
-  topicLabel,
   type Section,
 } from './format.js';
 import type { Action, Card, Reply } from './reply.js';

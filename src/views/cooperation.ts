@@ -3,10 +3,10 @@ import type { City, Cooperation, Dataset, Topic } from '../data/types.js';
 import { cooperationOfCity, cooperationOnTopic, cooperationSummary, TOPICS } from '../domain/facts/cooperation.js';
 import { sourcesById } from '../domain/facts/sources.js';
 import { formatList, type Locale } from '../i18n/index.js';
+import { cityName, topicLabel } from '../i18n/names.js';
 import { t } from './cooperation.messages.js';
 import {
   bullet,
-  cityName,
   COLORS,
   fitCard,
   fitLines,
@@ -15,7 +15,6 @@ import {
   labelled,
   quoteUserText,
   sourceLines,
-  topicLabel,
   type Section,
 } from './format.js';
 import type { Reply } from './reply.js';

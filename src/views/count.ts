@@ -6,12 +6,10 @@ import { citiesInCountry } from '../domain/facts/country.js';
 import { sourcesById } from '../domain/facts/sources.js';
 import { officialTotals } from '../domain/facts/totals.js';
 import { formatDate, formatList, formatNumber, type Locale } from '../i18n/index.js';
+import { cityName, continentLabel, countryName } from '../i18n/names.js';
 import { t } from './count.messages.js';
 import {
-  cityName,
   COLORS,
-  continentLabel,
-  countryName,
   fitCard,
   fitLines,
   flagEmoji,

@@ -1,7 +1,8 @@
-// Small formatting pieces every view uses: names per locale, flags, user text made safe, source links,
+// Small formatting pieces every view uses: flags, user text made safe, source links,
 // and fitting lines into Discord's field and embed limits.
-import type { City, Continent, Country, Dataset, FuzzyDate, Source, Tier, Topic } from '../data/types.js';
+import type { City, Dataset, FuzzyDate, Source, Tier } from '../data/types.js';
 import { formatDate, type Locale } from '../i18n/index.js';
+import { cityName, countryName } from '../i18n/names.js';
 import type { Card, CardField } from './reply.js';
 import { t } from './common.messages.js';
 
@@ -23,15 +24,6 @@ export function flagEmoji(code: string): string {
   return String.fromCodePoint(...[...code.toUpperCase()].map((c) => 0x1f1e6 + c.charCodeAt(0) - 65));
 }
 
-/** The name a reader of this locale knows the city by: the sourced Chinese name in zh-CN, else English. */
-export function cityName(city: City, locale: Locale): string {
-  return locale === 'zh-CN' && city.names.zh ? city.names.zh : city.names.en;
-}
-
-export function countryName(country: Country, locale: Locale): string {
-  return locale === 'zh-CN' ? country.zh : country.name;
-}
-
 /** "Duisburg · 杜伊斯堡市 (Germany)": for menus and autocomplete, where both scripts help finding. */
 export function cityLabel(city: City, locale: Locale): string {
   const names = city.names.zh ? `${city.names.en} · ${city.names.zh}` : city.names.en;
@@ -41,36 +33,6 @@ export function cityLabel(city: City, locale: Locale): string {
 export function tierLabel(tier: Tier, locale: Locale, short = false): string {
   if (tier === 'friendship') return t(locale, short ? 'tierFriendshipShort' : 'tierFriendship');
   return t(locale, short ? 'tierExchangeShort' : 'tierExchange');
-}
-
-const CONTINENT_KEYS = {
-  Asia: 'continentAsia',
-  Europe: 'continentEurope',
-  Africa: 'continentAfrica',
-  'North America': 'continentNorthAmerica',
-  'South America': 'continentSouthAmerica',
-  Oceania: 'continentOceania',
-} as const satisfies Record<Continent, string>;
-
-export function continentLabel(continent: Continent, locale: Locale): string {
-  return t(locale, CONTINENT_KEYS[continent]);
-}
-
-const TOPIC_KEYS = {
-  trade: 'topicTrade',
-  education: 'topicEducation',
-  health: 'topicHealth',
-  environment: 'topicEnvironment',
-  culture: 'topicCulture',
-  sport: 'topicSport',
-  transport: 'topicTransport',
-  science: 'topicScience',
-  urban: 'topicUrban',
-  governance: 'topicGovernance',
-} as const satisfies Record<Topic, string>;
-
-export function topicLabel(topic: Topic, locale: Locale): string {
-  return t(locale, TOPIC_KEYS[topic]);
 }
 
 /** A date with "(inferred)" when the sources only imply it. */

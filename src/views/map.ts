@@ -3,9 +3,10 @@
 import type { City, Continent, Dataset, Tier } from '../data/types.js';
 import { greatCircleKm } from '../domain/geo.js';
 import { formatList, formatNumber, type Locale } from '../i18n/index.js';
+import { cityName, continentLabel } from '../i18n/names.js';
 import type { KeyItem, MapPoint, MapSpec } from '../render/image/map.js';
 import { t } from './map.messages.js';
-import { bullet, cityName, COLORS, continentLabel, fitLines, footerText, tierLabel } from './format.js';
+import { bullet, COLORS, fitLines, footerText, tierLabel } from './format.js';
 import type { Card, Reply } from './reply.js';
 
 export type ColorBy = 'tier' | 'decade';

@@ -72,3 +72,15 @@ export type ComponentResult =
   | { kind: 'update'; reply: Reply } // edit the message the component is on
   | { kind: 'reply'; reply: Reply } // a new message (usually ephemeral)
   | { kind: 'none' }; // acknowledged, nothing to show
+
+/** A message a front end posted on its own (not as an interaction reply), e.g. a quiz question. */
+export interface MessageRef {
+  channelId: string;
+  messageId: string;
+}
+
+/** Where a long-running command (a quiz) posts and edits its own messages; each front end has one. */
+export interface ChannelPort {
+  send(channelId: string, reply: Reply): Promise<MessageRef>;
+  edit(ref: MessageRef, reply: Reply): Promise<void>;
+}

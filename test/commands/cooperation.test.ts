@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { command as cooperation } from '../../src/commands/cooperation.js';
 import { TOPICS } from '../../src/domain/facts/cooperation.js';
-import { topicLabel } from '../../src/views/format.js';
+import { topicLabel } from '../../src/i18n/names.js';
 import { app, body, run, visibleText } from './context.js';
 
 describe('/cooperation', () => {

@@ -3,7 +3,8 @@
 // gateway, the answer posted back, the quiz connected to a channel port.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app/app.js';
-import type { ChannelPort, Command } from '../../src/commands/types.js';
+import type { Command } from '../../src/commands/types.js';
+import type { ChannelPort } from '../../src/views/reply.js';
 import { loadConfig } from '../../src/config.js';
 import { describeLoginError, startGateway, type GatewayHandle } from '../../src/discord/client.js';
 import { createLogger } from '../../src/log.js';

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { QuizService } from '../../src/domain/quiz/service.js';
+import type { QuizService } from '../../src/app/quiz-service.js';
 import { generateQuestions } from '../../src/domain/quiz/questions.js';
 import { seededRandom } from '../../src/domain/random.js';
 import { openSqliteStorage } from '../../src/storage/sqlite.js';

@@ -4,7 +4,7 @@ import { QuizGame } from '../../src/domain/quiz/game.js';
 import { nextReset, periodStart } from '../../src/domain/quiz/periods.js';
 import { answerPoints, SCORING } from '../../src/domain/quiz/scoring.js';
 import type { Question } from '../../src/domain/quiz/types.js';
-import { helpReply } from '../../src/domain/quiz/view.js';
+import { helpReply } from '../../src/views/quiz.js';
 import { allText } from './support.js';
 
 describe('scoring', () => {

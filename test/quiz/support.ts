@@ -2,14 +2,14 @@
 // and ways to read what the channel shows.
 import { createApp } from '../../src/app/create.js';
 import type { App } from '../../src/app/app.js';
-import type { CommandContext, MessageRef } from '../../src/commands/types.js';
+import type { CommandContext } from '../../src/commands/types.js';
 import { command as quizCommand } from '../../src/commands/quiz.js';
-import { QuizService, type QuizServiceOptions } from '../../src/domain/quiz/service.js';
+import { QuizService, type QuizServiceOptions } from '../../src/app/quiz-service.js';
 import { seededRandom } from '../../src/domain/random.js';
 import type { Locale } from '../../src/i18n/index.js';
 import { openSqliteStorage } from '../../src/storage/sqlite.js';
 import type { Storage } from '../../src/storage/types.js';
-import type { ButtonAction, ComponentResult, Reply } from '../../src/views/reply.js';
+import type { ButtonAction, ComponentResult, MessageRef, Reply } from '../../src/views/reply.js';
 
 let base: App | undefined;
 /** One App over the real dataset, loaded once per test file. */

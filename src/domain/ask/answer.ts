@@ -1,4 +1,4 @@
-// Intent → the facts that answer it, looked up in the dataset. No wording here: src/views/ask.ts says
+// Intent → the facts that answer it, looked up in the dataset. No wording here: the /ask view says
 // it in English or Chinese. Every answer carries the sources that back it.
 import type { City, Continent, Dataset, Landmark, SourceId, Tier, Topic, Total } from '../../data/types.js';
 import { breakdown, type Tally } from '../facts/breakdown.js';

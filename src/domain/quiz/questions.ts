@@ -6,7 +6,7 @@
 import type { City, Continent, Country, Dataset, FuzzyDate, Note, Source, SourceId, Topic } from '../../data/types.js';
 import { foldName } from '../../data/validate.js';
 import { formatDate, formatList, LOCALES, type Locale, type Params } from '../../i18n/index.js';
-import { cityName, continentLabel, countryName, topicLabel } from '../../views/format.js';
+import { cityName, continentLabel, countryName, topicLabel } from '../../i18n/names.js';
 import type { Random } from '../random.js';
 import { t } from './questions.messages.js';
 import type { Difficulty, LocalText, Question, QuestionKind, QuizSettings, QuizTopic } from './types.js';

@@ -1,14 +1,14 @@
 // The quiz's messages as Reply models: the question with its buttons, the reveal, the standings, the
 // end of a game, help, stats and leaderboards. The Discord renderer and the console draw them.
-import { formatDate, formatNumber, type Locale } from '../../i18n/index.js';
-import type { Leaderboard, PlayerStats, RankedRow, ScoreRow } from '../../storage/types.js';
-import { COLORS, sanitizeUserText, sourceLines } from '../../views/format.js';
-import type { ButtonAction, Card, Reply } from '../../views/reply.js';
-import type { QuizGame, RoundSummary } from './game.js';
-import { nextReset, type Period } from './periods.js';
-import { SCORING } from './scoring.js';
-import type { Difficulty, Question, QuizSettings, QuizTopic } from './types.js';
-import { t } from './view.messages.js';
+import type { QuizGame, RoundSummary } from '../domain/quiz/game.js';
+import { nextReset, type Period } from '../domain/quiz/periods.js';
+import { SCORING } from '../domain/quiz/scoring.js';
+import type { Difficulty, Question, QuizSettings, QuizTopic } from '../domain/quiz/types.js';
+import { formatDate, formatNumber, type Locale } from '../i18n/index.js';
+import type { Leaderboard, PlayerStats, RankedRow, ScoreRow } from '../storage/types.js';
+import { COLORS, sanitizeUserText, sourceLines } from './format.js';
+import { t } from './quiz.messages.js';
+import type { ButtonAction, Card, Reply } from './reply.js';
 
 export const LETTERS = ['A', 'B', 'C', 'D'] as const;
 const REVEAL_STANDINGS = 5;

@@ -1,5 +1,5 @@
 // Everything the quiz and the leaderboards say, in both languages.
-import { defineMessages } from '../../i18n/index.js';
+import { defineMessages } from '../i18n/index.js';
 
 export const t = defineMessages('quiz', {
   en: {

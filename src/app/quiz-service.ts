@@ -2,15 +2,10 @@
 // answer saved the moment it is accepted. Timers go through an injected Scheduler so tests drive a
 // whole game with fake timers. Lifecycle steps of a game (reveal, next question, stop) run one after
 // another on that game's chain; clicks do not wait for them.
-import type { Dataset } from '../../data/types.js';
-import type { Locale } from '../../i18n/index.js';
-import type { Logger } from '../../log.js';
-import type { InterruptedGame, Storage } from '../../storage/types.js';
-import type { ComponentResult, Reply } from '../../views/reply.js';
-import type { Random } from '../random.js';
-import { QuizGame, type PlayerRef } from './game.js';
-import { periodStart, type Period } from './periods.js';
-import { generateQuestions } from './questions.js';
+import type { Dataset } from '../data/types.js';
+import { QuizGame, type PlayerRef } from '../domain/quiz/game.js';
+import { periodStart, type Period } from '../domain/quiz/periods.js';
+import { generateQuestions } from '../domain/quiz/questions.js';
 import {
   DIFFICULTIES,
   QUIZ_TOPICS,
@@ -18,7 +13,11 @@ import {
   type Difficulty,
   type QuizSettings,
   type QuizTopic,
-} from './types.js';
+} from '../domain/quiz/types.js';
+import type { Random } from '../domain/random.js';
+import type { Locale } from '../i18n/index.js';
+import type { Logger } from '../log.js';
+import type { InterruptedGame, Storage } from '../storage/types.js';
 import {
   difficultyLabel,
   finalReply,
@@ -33,20 +32,9 @@ import {
   revealReply,
   statsReply,
   type GameEnding,
-} from './view.js';
-import { t } from './view.messages.js';
-
-/** A message the quiz posted. Same shape as src/commands/types.ts MessageRef. */
-export interface PostedMessage {
-  channelId: string;
-  messageId: string;
-}
-
-/** Where games post and edit their messages. src/commands/types.ts ChannelPort has this shape. */
-export interface QuizPort {
-  send(channelId: string, reply: Reply): Promise<PostedMessage>;
-  edit(ref: PostedMessage, reply: Reply): Promise<void>;
-}
+} from '../views/quiz.js';
+import { t } from '../views/quiz.messages.js';
+import type { ChannelPort, ComponentResult, MessageRef, Reply } from '../views/reply.js';
 
 export interface Scheduler {
   set(callback: () => void, ms: number): unknown;
@@ -107,7 +95,7 @@ const BOARD_SIZE = 10;
 interface ActiveGame {
   game: QuizGame;
   /** The message of the current question. */
-  message: PostedMessage | null;
+  message: MessageRef | null;
   timer: unknown;
   /** Answer writes in flight; a round is revealed only after they settle. */
   pending: Set<Promise<unknown>>;
@@ -122,7 +110,7 @@ export class QuizService {
   private readonly scheduler: Scheduler;
   private readonly log: Logger;
   private readonly revealMs: number;
-  private port: QuizPort | null = null;
+  private port: ChannelPort | null = null;
   private storage: Storage | null = null;
   private ready: Promise<InterruptedGame[]> | null = null;
   private closed = false;
@@ -141,7 +129,7 @@ export class QuizService {
    * closes games an earlier process left running (their points stay) and retires their buttons.
    * Never rejects: a failure is logged, and the next quiz command tries the database again.
    */
-  async connect(port: QuizPort): Promise<void> {
+  async connect(port: ChannelPort): Promise<void> {
     this.port = port;
     let interrupted: InterruptedGame[];
     try {
