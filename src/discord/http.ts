@@ -1,0 +1,323 @@
+// The HTTP interactions transport: Discord POSTs each interaction to /interactions and takes the
+// HTTP response as the interaction's callback. Requests are verified (Ed25519 over timestamp + raw
+// body, as Discord requires; it probes endpoints with bad signatures), then handed to the same
+// router and commands as the gateway: real discord.js interaction objects built from the payload by
+// a Client that never logs in. The router's callback request is intercepted and becomes the HTTP
+// response; edits and follow-ups after a deferral go out through REST as usual (DISCORD_API_URL), and
+// so does a reply with files, which Discord accepts only that way.
+import { webcrypto } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import {
+  Client,
+  DefaultRestOptions,
+  Events,
+  InteractionResponseType,
+  InteractionType,
+  MessageFlags,
+  Routes,
+  type RawFile,
+  type ResponseLike,
+} from 'discord.js';
+import type { App } from '../app/app.js';
+import { commands as allCommands } from '../commands/index.js';
+import type { Command } from '../commands/types.js';
+import { createLogger, describeError, type Logger } from '../log.js';
+import { createChannelPort } from './channel-port.js';
+import { createRouter, type RouterOptions } from './router.js';
+
+export const INTERACTIONS_PATH = '/interactions';
+/** Interaction payloads are a few KB; even a message command on a long message stays far below this. */
+export const MAX_BODY_BYTES = 256 * 1024;
+/** Discord's timestamps are seconds; an older (or replayed) request is refused. */
+export const MAX_CLOCK_SKEW_SECONDS = 5 * 60;
+
+const SIGNATURE = /^[0-9a-f]{128}$/i;
+const TIMESTAMP = /^\d{1,12}$/;
+const SNOWFLAKE = /^\d{17,20}$/;
+const CALLBACK_PATH = /\/interactions\/(\d+)\/[^/]+\/callback$/;
+
+/** The public key from the Developer Portal (64 hex characters), ready for verify(). */
+export function importPublicKey(hex: string): Promise<webcrypto.CryptoKey> {
+  return webcrypto.subtle.importKey('raw', Buffer.from(hex, 'hex'), 'Ed25519', false, ['verify']);
+}
+
+export type Verdict = 'ok' | 'missing' | 'stale' | 'invalid';
+
+/** Checks Discord's headers against the raw body; `nowSeconds` is the receiving clock. */
+export async function verifyRequest(
+  key: webcrypto.CryptoKey,
+  signature: string | undefined,
+  timestamp: string | undefined,
+  body: Buffer,
+  nowSeconds = Date.now() / 1000,
+): Promise<Verdict> {
+  if (!signature || !timestamp) return 'missing';
+  if (!SIGNATURE.test(signature) || !TIMESTAMP.test(timestamp)) return 'invalid';
+  if (Math.abs(nowSeconds - Number(timestamp)) > MAX_CLOCK_SKEW_SECONDS) return 'stale';
+  const signed = Buffer.concat([Buffer.from(timestamp, 'utf8'), body]);
+  const valid = await webcrypto.subtle.verify('Ed25519', key, Buffer.from(signature, 'hex'), signed);
+  return valid ? 'ok' : 'invalid';
+}
+
+export interface InteractionsServerOptions {
+  /** DISCORD_PUBLIC_KEY: 64 hex characters. */
+  publicKey: string;
+  /** The bot token: needed only for what a command sends outside a callback (quiz rounds). */
+  token?: string;
+  /** Base URL of Discord's REST API for edits and follow-ups; https://discord.com/api by default. */
+  apiUrl?: string;
+  log?: Logger;
+  commands?: readonly Command[];
+  deferAfterMs?: RouterOptions['deferAfterMs'];
+}
+
+export interface InteractionsServer {
+  server: Server;
+  /** Starts listening; resolves with the port (useful with port 0). */
+  listen(port: number, host?: string): Promise<number>;
+  /** Stops taking requests, lets those in flight finish, releases the client. */
+  close(): Promise<void>;
+}
+
+class RequestError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > MAX_BODY_BYTES) return Promise.reject(new RequestError(413, 'request body too large'));
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new RequestError(413, 'request body too large'));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): Promise<void> {
+  return new Promise((resolve) => {
+    if (res.headersSent || res.destroyed) {
+      resolve();
+      return;
+    }
+    const text = JSON.stringify(body);
+    res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text), ...headers });
+    res.end(text, () => resolve());
+  });
+}
+
+/** The shape discord.js accepts as a REST response. */
+function noContent(): ResponseLike {
+  return new Response(null, { status: 204 }) as unknown as ResponseLike;
+}
+
+interface PendingCallback {
+  res: ServerResponse;
+  applicationId: string;
+  token: string;
+  answered: boolean;
+}
+
+const STATUS_TEXT: Record<Verdict, string> = {
+  ok: '',
+  missing: 'missing signature headers',
+  stale: 'request timestamp too old',
+  invalid: 'invalid request signature',
+};
+
+const SUPPORTED = new Set<number>([
+  InteractionType.ApplicationCommand,
+  InteractionType.MessageComponent,
+  InteractionType.ApplicationCommandAutocomplete,
+]);
+
+export async function createInteractionsServer(app: App, options: InteractionsServerOptions): Promise<InteractionsServer> {
+  const log = options.log ?? createLogger();
+  const key = await importPublicKey(options.publicKey);
+  const pending = new Map<string, PendingCallback>();
+
+  /** Writes the acknowledgement; resolves once it is on the wire, so nothing sent later overtakes it. */
+  function respond(waiting: PendingCallback, body: string): Promise<void> {
+    waiting.answered = true;
+    return new Promise((resolve) => {
+      waiting.res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) });
+      waiting.res.end(body, () => resolve());
+    });
+  }
+
+  /**
+   * A callback with files (a map, a chart). Discord refuses multipart HTTP responses
+   * (discord-api-docs #5933), so the response defers and the message, files and all, is then put
+   * in place with an edit of "@original" through REST.
+   */
+  async function respondWithFiles(waiting: PendingCallback, form: FormData): Promise<void> {
+    const { type, data } = JSON.parse(String(form.get('payload_json'))) as { type: number; data: { flags?: number } };
+    const update = type === InteractionResponseType.UpdateMessage;
+    const ephemeral = (data.flags ?? 0) & MessageFlags.Ephemeral;
+    await respond(
+      waiting,
+      JSON.stringify(
+        update
+          ? { type: InteractionResponseType.DeferredMessageUpdate }
+          : { type: InteractionResponseType.DeferredChannelMessageWithSource, ...(ephemeral ? { data: { flags: ephemeral } } : {}) },
+      ),
+    );
+    const files: RawFile[] = [];
+    for (const [key, value] of form.entries()) {
+      if (!key.startsWith('files[') || typeof value === 'string') continue;
+      files.push({ key, name: value.name, data: Buffer.from(await value.arrayBuffer()), contentType: value.type });
+    }
+    const { flags: _visibilityIsSet, ...message } = data;
+    await client.rest.patch(Routes.webhookMessage(waiting.applicationId, waiting.token), { body: message, files, auth: false });
+  }
+
+  /** The router's callback becomes the HTTP response; everything else goes to Discord's REST. */
+  async function makeRequest(url: string, init: Parameters<typeof DefaultRestOptions.makeRequest>[1]): Promise<ResponseLike> {
+    const interactionId = CALLBACK_PATH.exec(new URL(url).pathname)?.[1];
+    const waiting = interactionId ? pending.get(interactionId) : undefined;
+    if (!waiting || waiting.answered) return DefaultRestOptions.makeRequest(url, init);
+    if (init.body instanceof FormData) await respondWithFiles(waiting, init.body);
+    else if (typeof init.body === 'string') await respond(waiting, init.body);
+    else throw new Error('an interaction callback without a body');
+    return noContent();
+  }
+
+  const client = new Client({
+    intents: [],
+    allowedMentions: { parse: [] },
+    rest: { ...(options.apiUrl ? { api: options.apiUrl } : {}), makeRequest },
+  });
+  if (options.token) client.rest.setToken(options.token);
+  const router = createRouter(app, options.commands ?? allCommands, {
+    log,
+    ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}),
+  });
+  /** Interactions being handled, by ID; an answer after a deferral may outlive its HTTP request. */
+  const inFlight = new Map<string, Promise<void>>();
+  client.on(Events.InteractionCreate, (interaction) => {
+    // handle() does not throw; the catch only keeps a broken promise from going unhandled.
+    const handled = router
+      .handle(interaction)
+      .catch((error: unknown) => log.error('router failed', { error: describeError(error) }))
+      .finally(() => inFlight.delete(interaction.id));
+    inFlight.set(interaction.id, handled);
+  });
+  client.on(Events.Error, (error) => log.error('client error', { error: describeError(error) }));
+  // discord.js keeps its payload → interaction mapping in a private action; the gateway uses the same.
+  const interactionCreate = (client as unknown as { actions: { InteractionCreate: { handle(data: unknown): void } } }).actions
+    .InteractionCreate;
+
+  async function handleInteraction(payload: Record<string, unknown>, res: ServerResponse): Promise<void> {
+    if (payload.type === InteractionType.Ping) {
+      await send(res, 200, { type: 1 });
+      return;
+    }
+    const { id, application_id: applicationId, token } = payload;
+    const snowflake = (value: unknown): value is string => typeof value === 'string' && SNOWFLAKE.test(value);
+    if (!SUPPORTED.has(payload.type as number) || !snowflake(id) || !snowflake(applicationId) || typeof token !== 'string') {
+      throw new RequestError(400, 'not an interaction this endpoint handles');
+    }
+    const waiting: PendingCallback = { res, applicationId, token, answered: false };
+    pending.set(id, waiting);
+    try {
+      try {
+        interactionCreate.handle(payload);
+      } catch (error) {
+        log.debug('malformed interaction payload', { error: describeError(error) });
+        throw new RequestError(400, 'malformed interaction');
+      }
+      const handled = inFlight.get(id);
+      if (!handled) throw new RequestError(400, 'not an interaction this endpoint handles');
+      await handled;
+      if (!waiting.answered) {
+        log.warn('an interaction got no response', { interaction: id, type: payload.type });
+        await send(res, 500, { error: 'no response' });
+      }
+    } finally {
+      pending.delete(id);
+    }
+  }
+
+  async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = (req.url ?? '').split('?')[0];
+    if (path !== INTERACTIONS_PATH) throw new RequestError(404, 'not found');
+    if (req.method !== 'POST') {
+      await send(res, 405, { error: 'method not allowed' }, { Allow: 'POST' });
+      return;
+    }
+    const body = await readBody(req);
+    const signature = req.headers['x-signature-ed25519'];
+    const timestamp = req.headers['x-signature-timestamp'];
+    const verdict = await verifyRequest(
+      key,
+      typeof signature === 'string' ? signature : undefined,
+      typeof timestamp === 'string' ? timestamp : undefined,
+      body,
+    );
+    if (verdict !== 'ok') {
+      log.debug('refused an unverified request', { verdict });
+      throw new RequestError(401, STATUS_TEXT[verdict]);
+    }
+    let payload: unknown;
+    try {
+      payload = JSON.parse(body.toString('utf8'));
+    } catch {
+      throw new RequestError(400, 'body is not JSON');
+    }
+    if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) throw new RequestError(400, 'body is not an object');
+    await handleInteraction(payload as Record<string, unknown>, res);
+  }
+
+  const server = createServer((req, res) => {
+    serve(req, res).catch(async (error: unknown) => {
+      if (error instanceof RequestError) {
+        await send(res, error.status, { error: error.message });
+        return;
+      }
+      log.error('interactions endpoint failed', { error: describeError(error) });
+      await send(res, 500, { error: 'internal error' });
+    });
+  });
+  // A client that trickles its request cannot hold a connection for long.
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 15_000;
+
+  if (options.token) await app.quiz.connect(createChannelPort(client.rest));
+  else log.warn('no DISCORD_TOKEN: quiz games cannot post their rounds; every other command works');
+
+  return {
+    server,
+    listen(port, host) {
+      return new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          server.off('error', reject);
+          resolve((server.address() as AddressInfo).port);
+        });
+      });
+    },
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+      await Promise.allSettled(inFlight.values());
+      await client.destroy();
+    },
+  };
+}

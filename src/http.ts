@@ -1,0 +1,72 @@
+// `npm run start:http`: serve Discord's HTTP interactions endpoint (POST /interactions on PORT)
+// instead of connecting to the gateway, for hosting the bot as a web service. Set the application's
+// Interactions Endpoint URL in the Developer Portal to https://<your host>/interactions.
+import { createApp } from './app/create.js';
+import type { App } from './app/app.js';
+import { ConfigError, loadConfig, loadDotenv, type Config } from './config.js';
+import { DataError } from './data/load.js';
+import { createInteractionsServer, INTERACTIONS_PATH, type InteractionsServer } from './discord/http.js';
+import { createLogger, describeError, type Logger } from './log.js';
+
+const NO_KEY =
+  'npm run start:http needs DISCORD_PUBLIC_KEY (Developer Portal → General Information → Public Key): put it in .env (see .env.example).';
+
+function fail(message: string): number {
+  process.stderr.write(`${message}\n`);
+  return 1;
+}
+
+async function main(): Promise<number> {
+  loadDotenv();
+  let config: Config;
+  let app: App;
+  let log: Logger;
+  try {
+    config = loadConfig();
+    log = createLogger({ level: config.logLevel, secrets: config.token ? [config.token] : [] });
+    app = createApp({ databasePath: config.databasePath, logger: log });
+  } catch (error) {
+    if (error instanceof ConfigError) return fail(`Configuration error (check .env; see .env.example):\n${error.message}`);
+    if (error instanceof DataError) return fail(error.message);
+    throw error;
+  }
+  if (!config.publicKey) return fail(NO_KEY);
+
+  let endpoint: InteractionsServer;
+  try {
+    endpoint = await createInteractionsServer(app, {
+      publicKey: config.publicKey,
+      log,
+      ...(config.token ? { token: config.token } : {}),
+      ...(config.apiUrl ? { apiUrl: config.apiUrl } : {}),
+    });
+    const port = await endpoint.listen(config.port);
+    log.info('listening', { port, path: INTERACTIONS_PATH });
+  } catch (error) {
+    log.debug('could not start the endpoint', { error: describeError(error) });
+    return fail(`Could not serve on port ${config.port}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+
+  let stopping = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    // Listeners stay installed: a second signal while stopping must not kill the process midway.
+    if (stopping) return;
+    stopping = true;
+    log.info('shutting down', { signal });
+    endpoint
+      .close()
+      .then(() => app.quiz.close())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          log.error('shutdown failed', { error: describeError(error) });
+          process.exit(1);
+        },
+      );
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return 0; // the server keeps the process alive until a signal stops it
+}
+
+process.exitCode = await main();

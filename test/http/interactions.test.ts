@@ -1,0 +1,192 @@
+// The HTTP interactions endpoint in this process: Discord's signature rules (a fresh Ed25519 key per
+// run), PING, and commands, autocomplete and components answered in the HTTP response with the very
+// body the gateway transport sends. Edits after a deferral and quiz rounds go to the fake Discord.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app/create.js';
+import type { Command } from '../../src/commands/types.js';
+import { commands } from '../../src/commands/index.js';
+import { createInteractionsServer, MAX_BODY_BYTES, type InteractionsServer } from '../../src/discord/http.js';
+import { createRouter } from '../../src/discord/router.js';
+import { createLogger } from '../../src/log.js';
+import { autocompletePayload, chatInputPayload, createFakeDiscord, selectPayload } from '../helpers/discord.js';
+import { startFakeDiscord, type FakeDiscord } from '../fake-discord/server.js';
+import { createSigner, post } from './sign.js';
+
+const NOW = new Date('2026-11-27T12:00:00Z');
+const app = createApp({ now: () => NOW, databasePath: ':memory:' });
+const signer = createSigner();
+const logLines: string[] = [];
+const log = createLogger({ level: 'debug', write: (line) => logLines.push(line) });
+
+/** Thinks for longer than the router waits before deferring. */
+const slow: Command = {
+  definition: { name: 'slow', nameZh: '慢', description: { en: 'Slow', 'zh-CN': '慢' } },
+  run: () => new Promise((resolve) => setTimeout(() => resolve({ content: 'worth the wait' }), 150)),
+};
+
+let discord: FakeDiscord;
+let endpoint: InteractionsServer;
+let url: string;
+
+beforeAll(async () => {
+  discord = await startFakeDiscord();
+  endpoint = await createInteractionsServer(app, {
+    publicKey: signer.publicKeyHex,
+    token: discord.token,
+    apiUrl: discord.apiUrl,
+    log,
+    commands: [...commands, slow],
+    deferAfterMs: 50,
+  });
+  url = `http://127.0.0.1:${await endpoint.listen(0, '127.0.0.1')}/interactions`;
+});
+
+afterAll(async () => {
+  await endpoint?.close();
+  app.quiz.close();
+  await discord?.close();
+});
+
+function signedPost(payload: unknown) {
+  const body = JSON.stringify(payload);
+  return post(url, body, signer.headers(body));
+}
+
+/**
+ * The fake Discord posts the interaction (so it also sees the bot's REST edits) and returns the HTTP
+ * response and what the user ends up seeing: the response's message, or the edit after it.
+ */
+async function exchange(payload: Parameters<FakeDiscord['track']>[0]) {
+  const { exchange: tracked, ...response } = await discord.deliver(url, payload, (body) => signer.headers(body));
+  return { response, tracked, shown: await tracked.answer() };
+}
+
+/** What the gateway transport sends for the same interaction: the router over the in-memory fake. */
+async function viaRouter(build: (fake: ReturnType<typeof createFakeDiscord>) => Parameters<ReturnType<typeof createRouter>['handle']>[0]) {
+  const fake = createFakeDiscord();
+  const interaction = build(fake);
+  await createRouter(app, commands, { log }).handle(interaction);
+  await fake.destroy();
+  return fake.recorded(interaction)[0];
+}
+
+describe('request verification', () => {
+  const ping = JSON.stringify({ id: '1300000000000000001', application_id: '1100000000000000001', type: 1, token: 't', version: 1 });
+
+  it('answers a signed PING with PONG, as JSON', async () => {
+    const response = await post(url, ping, signer.headers(ping));
+    expect(response).toMatchObject({ status: 200, body: { type: 1 } });
+    expect(response.contentType).toBe('application/json');
+  });
+
+  it('refuses a body that is not the one signed', async () => {
+    const tampered = ping.replace('"type":1', '"type":1 ');
+    expect((await post(url, tampered, signer.headers(ping))).status).toBe(401);
+  });
+
+  it('refuses a signature made with another key', async () => {
+    expect((await post(url, ping, createSigner().headers(ping))).status).toBe(401);
+  });
+
+  it('refuses requests without both signature headers', async () => {
+    const { 'X-Signature-Ed25519': signature, 'X-Signature-Timestamp': timestamp } = signer.headers(ping);
+    expect((await post(url, ping, { 'Content-Type': 'application/json' })).status).toBe(401);
+    expect((await post(url, ping, { 'X-Signature-Ed25519': signature! })).status).toBe(401);
+    expect((await post(url, ping, { 'X-Signature-Timestamp': timestamp! })).status).toBe(401);
+    expect((await post(url, ping, { 'X-Signature-Ed25519': 'zz', 'X-Signature-Timestamp': timestamp! })).status).toBe(401);
+  });
+
+  it('refuses a correctly signed request more than five minutes old, or from the future', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    expect((await post(url, ping, signer.headers(ping, now - 301))).status).toBe(401);
+    expect((await post(url, ping, signer.headers(ping, now + 301))).status).toBe(401);
+    expect((await post(url, ping, signer.headers(ping, now - 240))).status).toBe(200);
+  });
+
+  it('checks the signature before reading the JSON', async () => {
+    const broken = '{"type":';
+    expect((await post(url, broken, { 'Content-Type': 'application/json' })).status).toBe(401);
+    expect((await post(url, broken, signer.headers(broken))).status).toBe(400);
+  });
+
+  it('answers 400 for signed JSON that is no interaction it handles', async () => {
+    const malformed = '{"type":2,"id":"1300000000000000003","application_id":"1100000000000000001","token":"t","data":null}';
+    for (const body of ['[1]', '"text"', '{"type":99,"id":"1300000000000000002","token":"t"}', '{"type":2}', malformed]) {
+      const response = await post(url, body, signer.headers(body));
+      expect(response.status, body).toBe(400);
+      expect(response.contentType).toBe('application/json');
+    }
+  });
+
+  it('serves only POST /interactions, and caps the body', async () => {
+    expect((await post(url, '', {}, 'GET')).status).toBe(405);
+    expect((await post(url.replace('/interactions', '/other'), ping, signer.headers(ping))).status).toBe(404);
+    const huge = JSON.stringify({ type: 1, padding: 'x'.repeat(MAX_BODY_BYTES) });
+    expect((await post(url, huge, signer.headers(huge))).status).toBe(413);
+  });
+});
+
+describe('interactions', () => {
+  it('answers /country in the HTTP response with the body the gateway transport sends', async () => {
+    const response = await signedPost(chatInputPayload('country', { name: '德国' }, { locale: 'zh-CN', guildLocale: 'zh-CN' }));
+    expect(response.status).toBe(200);
+    expect(response.body.type).toBe(4);
+    expect(response.body.data.embeds[0].title).toContain('德国');
+    expect(response.body.data.allowed_mentions).toEqual({ parse: [] });
+    const gateway = await viaRouter((fake) => fake.chatInput('country', { name: '德国' }, { locale: 'zh-CN', guildLocale: 'zh-CN' }));
+    expect(response.body).toEqual({ type: gateway?.type, data: gateway?.data });
+  });
+
+  it('answers /city, whose card carries a map, by deferring and then editing in the message with its files', async () => {
+    const options = { locale: 'zh-CN', guildLocale: 'zh-CN' };
+    const { response, shown, tracked } = await exchange(chatInputPayload('city', { name: 'Duisburg' }, options));
+    expect(response.body).toMatchObject({ type: 5 });
+    expect(shown.kind).toBe('edit');
+    const { _files: files, ...message } = shown.data;
+    const gateway = await viaRouter((fake) => fake.chatInput('city', { name: 'Duisburg' }, options));
+    const { flags: _public, ...expected } = gateway?.data;
+    expect(message).toEqual(expected);
+    expect(message.embeds[0].title).toContain('杜伊斯堡');
+    // The image the card shows travels as the message's file, as over the gateway.
+    expect(files).toEqual([{ key: 'files[0]', name: expect.stringMatching(/\.png$/), size: expect.any(Number) }]);
+    expect(message.embeds[0].image.url).toBe(`attachment://${files[0].name}`);
+    expect(files[0].size).toBeGreaterThan(1000);
+    expect(tracked.rejections).toEqual([]);
+  });
+
+  it('answers autocomplete with choices', async () => {
+    const response = await signedPost(autocompletePayload('city', 'name', { name: 'duis' }));
+    expect(response.body).toEqual({ type: 8, data: { choices: [expect.objectContaining({ value: 'duisburg' })] } });
+  });
+
+  it('updates the message for a did-you-mean pick', async () => {
+    const { response, shown } = await exchange(selectPayload('city:pick', ['duisburg']));
+    expect([response.body.type, shown.kind]).toEqual(response.body.type === 6 ? [6, 'edit'] : [7, 'callback']);
+    expect(shown.data.embeds[0].title).toContain('Duisburg');
+    expect(shown.data.components).toEqual([]);
+  });
+
+  it('defers a slow command in the response, then edits the answer in through REST', async () => {
+    const { response, shown, tracked } = await exchange(chatInputPayload('slow', {}));
+    expect(response.body).toMatchObject({ type: 5 });
+    expect(shown.kind).toBe('edit');
+    expect(shown.data).toMatchObject({ content: 'worth the wait', allowed_mentions: { parse: [] } });
+    expect(tracked.rejections).toEqual([]);
+  });
+
+  it('lets a quiz post its rounds to the channel with the bot token', async () => {
+    const channelId = discord.guilds[0]!.channelIds[0]!;
+    const start = await signedPost(chatInputPayload('quiz', { rounds: 3, seconds: 10 }, { subcommand: 'start', channelId }));
+    expect(start.body).toMatchObject({ type: 4, data: { flags: 64 } });
+    const question = await discord.waitForMessage((m) => m.channel_id === channelId && (m.components?.length ?? 0) > 0, 'the first question');
+    expect(discord.requests.find((r) => r.method === 'POST' && r.path === `/channels/${channelId}/messages`)?.authorized).toBe(true);
+    expect(question.embeds[0]?.title).toBeTruthy();
+    const stop = await signedPost(chatInputPayload('quiz', {}, { subcommand: 'stop', channelId }));
+    expect(stop.status).toBe(200);
+  });
+
+  it('logs nothing worse than debug for all of the above, and never a token', () => {
+    expect(logLines.filter((l) => / (ERROR|WARN) /.test(l))).toEqual([]);
+    expect(logLines.join('')).not.toContain(discord.token);
+  });
+});

@@ -1,0 +1,64 @@
+// `npm run start:http` as a person runs it: configured by environment variables only, serving
+// POST /interactions on PORT, and stopping cleanly on SIGTERM.
+import { createServer } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { BotProcess, temporaryDatabasePath } from '../fake-discord/bot.js';
+import { chatInputPayload } from '../fake-discord/payloads.js';
+import { startFakeDiscord, type FakeDiscord } from '../fake-discord/server.js';
+import { createSigner, post } from './sign.js';
+
+/** A port nothing listens on right now. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+let discord: FakeDiscord | undefined;
+let bot: BotProcess | undefined;
+afterEach(async () => {
+  bot?.kill();
+  await discord?.close();
+  bot = undefined;
+  discord = undefined;
+});
+
+describe('npm run start:http', () => {
+  it('serves signed interactions on PORT and stops cleanly on SIGTERM', async () => {
+    const fake = (discord = await startFakeDiscord());
+    const signer = createSigner();
+    const port = await freePort();
+    const server = (bot = new BotProcess(fake, temporaryDatabasePath(), {
+      script: 'start:http',
+      via: 'node',
+      env: { PORT: String(port), DISCORD_PUBLIC_KEY: signer.publicKeyHex },
+    }));
+    await server.waitForLine(/ INFO listening \{"port":\d+,"path":"\/interactions"\}/, 60_000);
+    const url = `http://127.0.0.1:${port}/interactions`;
+
+    const ping = JSON.stringify({ id: '1300000000000000001', application_id: '1100000000000000001', type: 1, token: 't', version: 1 });
+    expect((await post(url, ping, signer.headers(ping))).body).toEqual({ type: 1 });
+    expect((await post(url, ping, createSigner().headers(ping))).status).toBe(401);
+
+    const country = JSON.stringify(chatInputPayload('country', { name: 'Germany' }));
+    const answer = await post(url, country, signer.headers(country));
+    expect(answer.status).toBe(200);
+    expect(answer.body.data.embeds[0].title).toContain('Germany');
+
+    expect(await server.stop('SIGTERM')).toEqual({ code: 0, signal: null });
+    expect(server.output).toContainEqual(expect.stringContaining('INFO shutting down {"signal":"SIGTERM"}'));
+    expect(server.linesMatching(/ (ERROR|WARN) /)).toEqual([]);
+    expect(server.logs()).not.toContain(fake.token);
+  }, 60_000);
+
+  it('says what it needs when DISCORD_PUBLIC_KEY is missing', async () => {
+    const server = (bot = new BotProcess(undefined, temporaryDatabasePath(), { script: 'start:http' }));
+    expect((await server.exited).code).toBe(1);
+    expect(server.output).toContainEqual(expect.stringContaining('npm run start:http needs DISCORD_PUBLIC_KEY'));
+  }, 60_000);
+});
