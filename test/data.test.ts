@@ -112,6 +112,19 @@ describe('the real dataset', () => {
     expect(unsourced).toEqual([]);
   });
 
+  it('hedges the level of the friendly-exchange cities that no source places on that tier outright', () => {
+    const noted = data.cities.filter((c) => c.tierNote !== undefined).map((c) => c.id);
+    expect(noted).toEqual(expect.arrayContaining(['st-louis', 'daegu', 'san-francisco', 'sydney']));
+    expect(data.cities.filter((c) => c.tierNote !== undefined && c.tier !== 'exchange')).toEqual([]);
+  });
+
+  it('names every region in Chinese too, in the form the Chinese prose uses', () => {
+    const borlange = data.cities.find((c) => c.id === 'borlange');
+    expect(borlange?.regionZh).toBe('达拉纳省');
+    expect(borlange?.summary.textZh).toContain(borlange?.regionZh);
+    for (const city of data.cities) expect(city.regionZh === null).toBe(city.region === null);
+  });
+
   it('marks Arnhem as ended and keeps conflicting dates only where sources disagree', () => {
     const arnhem = data.cities.find((c) => c.id === 'arnhem');
     expect(arnhem?.status).toMatchObject({ state: 'ended', date: '2021-07-21' });
@@ -226,6 +239,66 @@ describe('broken files', () => {
     expect(message).toContain('data/cities/oita.json: city "oita": established.noteZh: is missing: a note needs its Chinese version');
     expect(message).toContain('city "pittsburgh": established.note: is missing: noteZh needs the English note it translates');
     expect(message).toContain('city "pittsburgh": conflictingDates[0].noteZh: "Year only." must contain Chinese characters');
+  });
+
+  it('rejects a Chinese region that does not go with the English one', () => {
+    const dir = fixture(({ oita, pittsburgh }) => {
+      oita.regionZh = null;
+      pittsburgh.regionZh = 'Pennsylvania';
+    });
+    const message = problemsOf(dir);
+    expect(message).toContain('data/cities/oita.json: city "oita": regionZh: is null but region is "Ōita Prefecture": give its Chinese name');
+    expect(message).toContain('city "pittsburgh": regionZh: "Pennsylvania" must contain Chinese characters');
+    const noRegion = fixture(({ oita }) => {
+      oita.region = null;
+    });
+    expect(problemsOf(noRegion)).toContain('city "oita": regionZh: "大分县" must be null when region is null');
+  });
+
+  it('rejects a landmark without its Chinese name', () => {
+    const dir = fixture(({ oita }) => {
+      delete oita.landmarks[0].zh;
+    });
+    expect(problemsOf(dir)).toContain('data/cities/oita.json: city "oita": landmarks[0].zh: is missing');
+  });
+
+  it('rejects a cooperation sentence that does not name its city, since it is shown without the card', () => {
+    const dir = fixture(({ oita, pittsburgh }) => {
+      oita.cooperation[0].text = 'Oita sends trade delegations to Wuhan.'; // an alias names the city too
+      oita.cooperation[0].textZh = '大分派经贸团参加武汉的展会。';
+      pittsburgh.cooperation[0].text = 'The two cities have two pairs of sister schools.';
+      pittsburgh.cooperation[0].textZh = '两市有两对姐妹学校。';
+    });
+    const message = problemsOf(dir);
+    expect(message).not.toContain('city "oita": cooperation');
+    expect(message).toContain(
+      'data/cities/pittsburgh.json: city "pittsburgh": cooperation[0].text: "The two cities have two pairs of sister schools." must name the city ("Pittsburgh" or an alias)',
+    );
+    expect(message).toContain('city "pittsburgh": cooperation[0].textZh: "两市有两对姐妹学校。" must name the city ("匹兹堡")');
+  });
+
+  it('asks the Chinese cooperation sentence for the English name when no source gave a Chinese one', () => {
+    const dir = fixture(({ pittsburgh }) => {
+      pittsburgh.names.zh = null;
+      delete pittsburgh.names.zhSources;
+    });
+    expect(problemsOf(dir)).toContain(
+      'city "pittsburgh": cooperation[1].textZh: "据武汉2000年代的一份友城介绍，匹兹堡与武汉有两对姐妹学校。" must name the city ("Pittsburgh")',
+    );
+  });
+
+  it('allows a note on an uncertain tier only for friendly-exchange cities', () => {
+    const note = { text: 'Level not stated.', textZh: '级别未说明。', sources: ['S2'] };
+    const dir = fixture(({ oita }) => {
+      oita.tierNote = note;
+    });
+    expect(problemsOf(dir)).toContain('data/cities/oita.json: city "oita": tierNote: is only for tier "exchange", not "friendship"');
+    const exchange = fixture(({ pittsburgh }) => {
+      // Pittsburgh's file stands in for an exchange city: the check is about the tier, not the city.
+      pittsburgh.tier = 'exchange';
+      pittsburgh.tierNote = note;
+    });
+    expect(problemsOf(exchange)).not.toContain('tierNote');
   });
 
   it('rejects an unknown source id', () => {

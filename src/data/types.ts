@@ -96,7 +96,8 @@ export type Topic =
 
 export interface Landmark {
   name: string;
-  zh?: string;
+  /** The Chinese name, as the Chinese description calls it. */
+  zh: string;
   /** Where it stands. */
   location: 'partner' | 'wuhan';
   description: string;
@@ -130,11 +131,18 @@ export interface City {
   /** Stable, lowercase ascii slug: "oita", "sankt-poelten". Never reused. */
   id: string;
   tier: Tier;
+  /**
+   * Why the tier is not certain, for friendly-exchange cities whose level no source states outright
+   * (St. Louis calls itself a sister city; Daegu's "Friendship City" is its own lower tier).
+   */
+  tierNote?: Note;
   names: CityNames;
   aliases: Alias[];
   country: Country;
   /** Province, state or county, in English; null where no source names it. */
   region: string | null;
+  /** The same region's standard Chinese name (达拉纳省, 北莱茵-威斯特法伦州); null exactly when `region` is. */
+  regionZh: string | null;
   /** Null when no gazetteer has a point for it (Essonne is a département, not a populated place). */
   coordinates: Coordinates | null;
   /** Null when no source gives a date. */

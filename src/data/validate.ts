@@ -449,11 +449,9 @@ function checkStatus(scope: Scope, value: unknown, known: (id: string) => boolea
 }
 
 function checkLandmark(scope: Scope, path: string, value: unknown, known: (id: string) => boolean): value is Landmark {
-  if (!object(scope, path, value, ['name', 'location', 'description', 'descriptionZh', 'sources'], ['zh'])) {
-    return false;
-  }
+  if (!object(scope, path, value, ['name', 'zh', 'location', 'description', 'descriptionZh', 'sources'])) return false;
   text(scope, join(path, 'name'), value.name);
-  optionalText(scope, join(path, 'zh'), value.zh, { han: true });
+  text(scope, join(path, 'zh'), value.zh, { han: true });
   oneOf(scope, join(path, 'location'), value.location, ['partner', 'wuhan'] as const);
   text(scope, join(path, 'description'), value.description);
   text(scope, join(path, 'descriptionZh'), value.descriptionZh, { han: true });
@@ -499,22 +497,28 @@ function checkCoordinates(scope: Scope, path: string, value: unknown, known: (id
 }
 
 const CITY_KEYS = [
-  'id', 'tier', 'names', 'aliases', 'country', 'region', 'coordinates', 'established', 'conflictingDates', 'status',
+  'id', 'tier', 'names', 'aliases', 'country', 'region', 'regionZh', 'coordinates', 'established', 'conflictingDates', 'status',
   'landmarks', 'cooperation', 'highlights', 'summary', 'caveats',
 ] as const;
 
 function checkCity(scope: Scope, value: unknown, fileId: string, known: (id: string) => boolean, today: string): void {
-  if (!object(scope, '', value, CITY_KEYS, ['sources'])) return;
+  if (!object(scope, '', value, CITY_KEYS, ['tierNote', 'sources'])) return;
   if (text(scope, 'id', value.id, { pattern: SLUG, patternName: 'a lower-case slug (a-z, 0-9, dashes)' })) {
     if (value.id !== fileId) scope.report('id', `${show(value.id)} must equal the file name "${fileId}"`);
   }
   if (oneOf(scope, 'tier', value.tier, TIERS) && FRIENDSHIP_CITY_IDS.includes(fileId) && value.tier !== 'friendship') {
     scope.report('tier', `${show(value.tier)}: "${fileId}" is on the friendship-city list`);
   }
+  if (value.tierNote !== undefined) {
+    checkNote(scope, 'tierNote', value.tierNote, known);
+    // Only the friendly-exchange level is ever inferred; the 28 friendship cities are on Wuhan's own list.
+    if (value.tier !== 'exchange') scope.report('tierNote', `is only for tier "exchange", not ${show(value.tier)}`);
+  }
   checkNames(scope, value.names, known);
   checkList(scope, 'aliases', value.aliases, (p, a): a is Alias => checkAlias(scope, p, a, known));
   checkCountry(scope, value.country);
   if (value.region !== null) text(scope, 'region', value.region);
+  checkRegionZh(scope, value.region, value.regionZh);
   if (value.coordinates !== null) checkCoordinates(scope, 'coordinates', value.coordinates, known);
   if (value.established !== null && value.established !== undefined) checkDatedFact(scope, 'established', value.established, known, today);
   checkList(scope, 'conflictingDates', value.conflictingDates, (p, d): d is DatedFact =>
@@ -529,6 +533,57 @@ function checkCity(scope: Scope, value: unknown, fileId: string, known: (id: str
   checkNote(scope, 'summary', value.summary, known);
   checkList(scope, 'caveats', value.caveats, (p, n): n is Note => checkNote(scope, p, n, known));
   checkUnverifiedNamesHidden(scope, value);
+  checkCooperationNamesCity(scope, value);
+}
+
+/** The Chinese region goes with the English one: both or neither. */
+function checkRegionZh(scope: Scope, region: unknown, regionZh: unknown): void {
+  if (regionZh === undefined) return; // missing: reported once by object()
+  if (regionZh === null) {
+    if (typeof region === 'string') scope.report('regionZh', `is null but region is ${show(region)}: give its Chinese name`);
+    return;
+  }
+  if (text(scope, 'regionZh', regionZh, { han: true }) && region === null) {
+    scope.report('regionZh', `${show(regionZh)} must be null when region is null`);
+  }
+}
+
+/** Case and diacritics dropped, so the name "Galați" is found in a sentence that writes "Galati". */
+function looseText(value: string): string {
+  return value.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/** Alias kinds that are the city's name as written in a Latin-script sentence (or its own script). */
+const NAMING_ALIAS_KINDS: ReadonlySet<AliasKind> = new Set<AliasKind>(['spelling', 'old', 'local', 'language']);
+
+/**
+ * /cooperation and the quiz show a cooperation sentence without its city card, so each one must name
+ * the city: `text` by its English name or an alias, `textZh` by its sourced Chinese name (or, when no
+ * source gave one, the English name the Chinese prose uses instead).
+ */
+function checkCooperationNamesCity(scope: Scope, city: Record<string, unknown>): void {
+  if (!isObject(city.names) || !Array.isArray(city.cooperation)) return;
+  const { en, native, nativeLatin, zh } = city.names;
+  if (typeof en !== 'string') return; // reported by checkNames
+  const aliases = Array.isArray(city.aliases) ? city.aliases.filter(isObject) : [];
+  const english = [en, native, nativeLatin, ...aliases.filter((a) => NAMING_ALIAS_KINDS.has(a.kind as AliasKind)).map((a) => a.text)]
+    .filter((name): name is string => typeof name === 'string' && name !== '')
+    .map(looseText);
+  const chinese =
+    typeof zh === 'string'
+      ? [zh.replace(/市$/u, ''), ...aliases.filter((a) => a.kind === 'zh').map((a) => a.text)]
+          .filter((name): name is string => typeof name === 'string' && name !== '')
+      : [en];
+  city.cooperation.forEach((entry, i) => {
+    if (!isObject(entry)) return;
+    const path = `cooperation[${i}]`;
+    if (typeof entry.text === 'string' && !english.some((name) => looseText(entry.text as string).includes(name))) {
+      scope.report(join(path, 'text'), `${show(entry.text)} must name the city ("${en}" or an alias): it is shown without the card`);
+    }
+    if (typeof entry.textZh === 'string' && !chinese.some((name) => (entry.textZh as string).includes(name))) {
+      scope.report(join(path, 'textZh'), `${show(entry.textZh)} must name the city ("${chinese[0]}"): it is shown without the card`);
+    }
+  });
 }
 
 /**

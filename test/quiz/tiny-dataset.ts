@@ -1,6 +1,9 @@
 // A hand-made dataset with the awkward cases in it: a disputed date, an inferred one, none at all,
-// an ended tie, a landmark named after its own city.
-import type { City, Continent, Dataset, DatedFact } from '../../src/data/types.js';
+// an ended tie, a landmark named after its own city, one with quotes in its name, one in Wuhan, a
+// cooperation sentence that does not name its city, and a friendly-exchange city of uncertain level.
+import type { City, Continent, Dataset, DatedFact, Landmark, Note } from '../../src/data/types.js';
+
+type LandmarkSpec = string | Pick<Landmark, 'name' | 'zh' | 'location'>;
 
 interface CitySpec {
   id: string;
@@ -9,8 +12,12 @@ interface CitySpec {
   zh?: string;
   conflicting?: DatedFact[];
   ended?: boolean;
-  landmarks?: string[];
+  landmarks?: LandmarkSpec[];
   topics?: City['cooperation'][number]['topic'][];
+  /** Cooperation sentences, in place of ones that name the city. */
+  cooperationText?: [en: string, zh: string];
+  /** Makes it a friendly-exchange city; with a note, one whose level is uncertain. */
+  exchange?: { tierNote?: Note };
 }
 
 function makeCity(spec: CitySpec): City {
@@ -18,30 +25,34 @@ function makeCity(spec: CitySpec): City {
   const [name, code, zh, continent] = spec.country;
   return {
     id: spec.id,
-    tier: 'friendship',
+    tier: spec.exchange ? 'exchange' : 'friendship',
+    ...(spec.exchange?.tierNote ? { tierNote: spec.exchange.tierNote } : {}),
     names: { en, native: en, zh: spec.zh ?? null, ...(spec.zh ? { zhSources: ['S1'] } : {}) },
     aliases: [],
     country: { name, code, zh, continent },
     region: 'Somewhere',
+    regionZh: '某地',
     coordinates: null,
     established: spec.date ?? null,
     conflictingDates: spec.conflicting ?? [],
     status: spec.ended
       ? { state: 'ended', date: '2021-07-21', precision: 'day', reason: 'The council ended it.', reasonZh: '市议会终止了关系。', sources: ['S2'] }
       : { state: 'active' },
-    landmarks: (spec.landmarks ?? []).map((l) => ({
-      name: l,
-      location: 'partner',
-      description: `${l}, a place.`,
-      descriptionZh: `${l}，一个地方。`,
-      sources: ['S3'],
-    })),
-    cooperation: (spec.topics ?? []).map((topic) => ({ topic, text: `${en} works on ${topic}.`, textZh: `${en}在${topic}方面合作。`, sources: ['S3'] })),
+    landmarks: (spec.landmarks ?? []).map((l) => {
+      const { name, zh, location } = typeof l === 'string' ? { name: l, zh: `${l}（中文）`, location: 'partner' as const } : l;
+      return { name, zh, location, description: `${name}, a place in ${en}.`, descriptionZh: `${en}的${zh}。`, sources: ['S3'] };
+    }),
+    cooperation: (spec.topics ?? []).map((topic) => {
+      const [text, textZh] = spec.cooperationText ?? [`${en} works on ${topic}.`, `${en}在${topic}方面合作。`];
+      return { topic, text, textZh, sources: ['S3'] };
+    }),
     highlights: [],
     summary: { text: `${en} is a sister city. It is nice.`, textZh: `${en}是友好城市。很好。`, sources: ['S1'] },
     caveats: [],
   };
 }
+
+const UNCERTAIN: Note = { text: 'It calls itself a sister city.', textZh: '它自称友好城市。', sources: ['S2'] };
 
 const day = (date: string, extra: Partial<DatedFact> = {}): DatedFact => ({ date, precision: 'day', sources: ['S1'], ...extra });
 const year = (date: string, extra: Partial<DatedFact> = {}): DatedFact => ({ date, precision: 'year', sources: ['S1'], ...extra });
@@ -49,15 +60,36 @@ const year = (date: string, extra: Partial<DatedFact> = {}): DatedFact => ({ dat
 export function tinyDataset(): Dataset {
   const cities = [
     makeCity({ id: 'alpha', country: ['Japan', 'JP', '日本', 'Asia'], date: day('1980-05-01'), zh: '阿尔法', landmarks: ['Alpha Tower', 'Friendship Garden'], topics: ['trade'] }),
-    makeCity({ id: 'beta', country: ['Germany', 'DE', '德国', 'Europe'], date: year('1985'), topics: ['culture'] }),
-    makeCity({ id: 'gamma', country: ['France', 'FR', '法国', 'Europe'], date: { date: '1990-03', precision: 'month', sources: ['S1'] }, zh: '伽马' }),
+    makeCity({
+      id: 'beta',
+      country: ['Germany', 'DE', '德国', 'Europe'],
+      date: year('1985'),
+      topics: ['culture'],
+      landmarks: [{ name: '"Wuhan China" S-Bahn train', zh: '“中国武汉号”列车', location: 'partner' }],
+    }),
+    makeCity({
+      id: 'gamma',
+      country: ['France', 'FR', '法国', 'Europe'],
+      date: { date: '1990-03', precision: 'month', sources: ['S1'] },
+      zh: '伽马',
+      landmarks: [{ name: 'Harbour Park', zh: '海港公园', location: 'wuhan' }],
+    }),
     makeCity({ id: 'delta', country: ['United States', 'US', '美国', 'North America'], date: year('1995'), zh: '德尔塔' }),
+    makeCity({
+      id: 'theta',
+      country: ['Mexico', 'MX', '墨西哥', 'North America'],
+      date: year('2001'),
+      topics: ['urban'],
+      cooperationText: ['Urban projects are part of the commitments.', '城市建设项目也在合作承诺之内。'],
+    }),
     makeCity({ id: 'epsilon', country: ['Kenya', 'KE', '肯尼亚', 'Africa'], date: year('2000') }),
     makeCity({ id: 'disputed', country: ['Italy', 'IT', '意大利', 'Europe'], date: year('1988'), conflicting: [year('1989')] }),
     makeCity({ id: 'guessed', country: ['Spain', 'ES', '西班牙', 'Europe'], date: year('2005', { inferred: true }) }),
     makeCity({ id: 'ended', country: ['Netherlands', 'NL', '荷兰', 'Europe'], date: year('1999'), ended: true, topics: ['trade'] }),
     makeCity({ id: 'zeta', country: ['Brazil', 'BR', '巴西', 'South America'], date: year('2010'), zh: '泽塔' }),
     makeCity({ id: 'eta', country: ['Australia', 'AU', '澳大利亚', 'Oceania'] }),
+    // Undated, and perhaps a sister city: North America's first sister city is then not certain.
+    makeCity({ id: 'iota', country: ['United States', 'US', '美国', 'North America'], exchange: { tierNote: UNCERTAIN } }),
   ];
   const source = (id: string) => [id, { id, url: `https://example.org/${id}`, title: `Source ${id}` }] as const;
   return {
