@@ -6,15 +6,16 @@ import { mkdirSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { App } from '../app/app.js';
 import type { AppOptions } from '../app/create.js';
-import { UserError, type Command } from '../commands/types.js';
+import type { Command } from '../commands/types.js';
 import type { Locale } from '../i18n/index.js';
-import { toMessageBody } from '../render/discord.js';
+import type { Logger } from '../log.js';
+import { toMessageBody, type MessageBody } from '../render/discord.js';
 import { renderText } from '../render/text.js';
 import type { Reply } from '../views/reply.js';
 import { saveFiles } from './files.js';
 import { t } from './messages.js';
 import { commandSummary, ParseError } from './parse.js';
-import { consoleContext, PROMPT, runCommandLine } from './session.js';
+import { consoleContext, describeFailure, isDatabaseProblem, PROMPT, runCommandLine } from './session.js';
 
 export interface CliIO {
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
@@ -36,6 +37,8 @@ interface Flags {
   seed?: number;
   out?: string;
   line: string;
+  /** A command argument was given, even if blank (`ask ""`): never fall back to batch or interactive. */
+  oneShot: boolean;
 }
 
 export async function runCli(argv: readonly string[], io: CliIO, deps: CliDeps = {}): Promise<number> {
@@ -50,19 +53,26 @@ export async function runCli(argv: readonly string[], io: CliIO, deps: CliDeps =
     io.stdout.write(`${t(locale, 'cliUsage')}\n${commandSummary(commands, locale)}\n`);
     return 0;
   }
+  if (flags.oneShot && !flags.line) {
+    io.stderr.write(`${t(locale, 'emptyCommand')}\n`);
+    return 2;
+  }
   if (flags.out) mkdirSync(flags.out, { recursive: true });
 
   const env = io.env ?? process.env;
+  const databasePath = env.DATABASE_PATH?.trim();
+  const warn = warnOnce(io.stderr);
   let app: App;
   try {
     const createApp = deps.createApp ?? (await import('../app/create.js')).createApp;
     app = createApp({
       ...(flags.seed === undefined ? {} : { seed: flags.seed }),
+      logger: databaseProblemLogger(warn, locale),
       // One-shot and batch runs keep quiz state in memory unless told otherwise, so a script run
       // beside a live bot never retires that bot's running games in the shared database file.
-      ...(env.DATABASE_PATH
-        ? { databasePath: env.DATABASE_PATH }
-        : io.stdin.isTTY && !flags.line
+      ...(databasePath
+        ? { databasePath }
+        : io.stdin.isTTY && !flags.oneShot
           ? {}
           : { databasePath: ':memory:' }),
     });
@@ -72,61 +82,101 @@ export async function runCli(argv: readonly string[], io: CliIO, deps: CliDeps =
   }
 
   try {
-    return await answer(app, flags, io, commands);
+    return await answer(app, flags, io, commands, warn);
   } finally {
     // Stops quiz timers and closes the database; a game left running is retired by the next start.
     app.quiz.close();
   }
 }
 
-async function answer(app: App, flags: Flags, io: CliIO, commands: readonly Command[]): Promise<number> {
+/**
+ * The quiz opens its database by itself (on connecting, on starting a game) and only logs a
+ * failure, answering "not available". The console says why, once, in the words of a failed command.
+ */
+function databaseProblemLogger(warn: (line: string) => void, locale: Locale): Logger {
+  const ignore = () => undefined;
+  return {
+    debug: ignore,
+    info: ignore,
+    warn: ignore,
+    error: (_message, fields) => {
+      if (isDatabaseProblem(fields?.error)) warn(describeFailure(fields.error, locale));
+    },
+  };
+}
+
+/** Writes a line to stderr unless the very same line was written before. */
+function warnOnce(stderr: NodeJS.WritableStream): (line: string) => void {
+  const written = new Set<string>();
+  return (line) => {
+    if (written.has(line)) return;
+    written.add(line);
+    stderr.write(`${line}\n`);
+  };
+}
+
+async function answer(app: App, flags: Flags, io: CliIO, commands: readonly Command[], warn: (line: string) => void): Promise<number> {
   const { locale } = flags;
   const ctx = consoleContext(app, locale);
-  const color = Boolean(io.stdout.isTTY) && !(io.env ?? process.env).NO_COLOR;
-  const width = io.stdout.isTTY && io.stdout.columns ? { width: io.stdout.columns } : {};
-  // In text mode, messages that answer the same input are set apart by a blank line.
-  let gap = false;
-  const written = new Set<string>();
-  const print = (reply: Reply) => {
-    // Images go to --out DIR; text mode names each file where its card shows it, JSON mode on stderr.
-    const savedFiles = flags.out && reply.files?.length ? saveFiles(flags.out, reply.files, written) : {};
-    if (flags.json) {
-      io.stdout.write(`${JSON.stringify(toMessageBody(reply))}\n`);
-      for (const path of Object.values(savedFiles)) io.stderr.write(`${path}\n`);
-      return;
-    }
-    io.stdout.write(`${gap ? '\n' : ''}${renderText(reply, { locale, color, ...width, savedFiles })}\n`);
-    gap = true;
-  };
-
-  if (io.stdin.isTTY && !flags.line) {
+  if (io.stdin.isTTY && !flags.oneShot) {
     const { runInteractiveConsole } = await import('./interactive.js');
     await runInteractiveConsole(app, { locale, commands, input: io.stdin, output: io.stdout, ...(flags.out ? { out: flags.out } : {}) });
     return 0;
   }
 
-  // What a command posts or edits by itself (a quiz question) is printed as it happens, before
-  // the command's own reply; in --json mode each such message is a line of its own.
-  let posted = 0;
+  const color = Boolean(io.stdout.isTTY) && !(io.env ?? process.env).NO_COLOR;
+  const width = io.stdout.isTTY && io.stdout.columns ? { width: io.stdout.columns } : {};
+  const written = new Set<string>();
+  /** Images go to --out DIR; text mode names each file where its card shows it, JSON mode on stderr. */
+  const save = (reply: Reply) => {
+    const savedFiles = flags.out && reply.files?.length ? saveFiles(flags.out, reply.files, written) : {};
+    if (flags.json) for (const path of Object.values(savedFiles)) io.stderr.write(`${path}\n`);
+    return savedFiles;
+  };
+  // In text mode, messages that answer the same input are set apart by a blank line.
+  let gap = false;
+  const printText = (reply: Reply) => {
+    io.stdout.write(`${gap ? '\n' : ''}${renderText(reply, { locale, color, ...width, savedFiles: save(reply) })}\n`);
+    gap = true;
+  };
+
+  // What a command posts or edits by itself (a quiz question) happens before the command's own
+  // reply. Text mode prints it at once; JSON mode keeps it for the "posted" array of the object
+  // that answers the input line, so that each line gets exactly one object (see --help).
+  let posted: PostedMessage[] = [];
+  let messages = 0;
+  const channelMessage = (message: number, reply: Reply, edited: boolean) => {
+    if (!flags.json) return printText(reply);
+    save(reply);
+    posted.push({ message, ...(edited ? { edited: true } : {}), body: toMessageBody(reply) });
+  };
   await app.quiz.connect({
     send: async (channelId, reply) => {
-      print(reply);
-      return { channelId, messageId: String(++posted) };
+      const messageId = ++messages;
+      channelMessage(messageId, reply, false);
+      return { channelId, messageId: String(messageId) };
     },
-    edit: async (_ref, reply) => void print(reply),
+    edit: async (ref, reply) => channelMessage(Number(ref.messageId), reply, true),
   });
+  const printReply = (reply: Reply) => {
+    if (!flags.json) return printText(reply);
+    save(reply);
+    const body = toMessageBody(reply);
+    io.stdout.write(`${JSON.stringify(posted.length ? { ...body, posted } : body)}\n`);
+    posted = [];
+  };
 
-  if (flags.line) {
+  if (flags.oneShot) {
     try {
-      print(await runCommandLine(flags.line, ctx, commands));
+      printReply(await runCommandLine(flags.line, ctx, commands));
       return 0;
     } catch (error) {
-      io.stderr.write(`${describeError(error, locale)}\n`);
+      warn(describeFailure(error, locale, true));
       return error instanceof ParseError ? 2 : 1;
     }
   }
 
-  // Batch: one reply per non-blank line; a bad line is reported and the rest still run.
+  // Batch: one answer per non-blank line; a bad line is reported and the rest still run.
   let failed = false;
   let lineNumber = 0;
   let first = true;
@@ -139,25 +189,31 @@ async function answer(app: App, flags: Flags, io: CliIO, commands: readonly Comm
       gap = false;
     }
     try {
-      print(await runCommandLine(line, ctx, commands));
+      printReply(await runCommandLine(line, ctx, commands));
     } catch (error) {
       failed = true;
-      io.stderr.write(`${t(locale, 'batchLineFailed', { line: lineNumber, message: describeError(error, locale) })}\n`);
+      io.stderr.write(`${t(locale, 'batchLineFailed', { line: lineNumber, message: describeFailure(error, locale, true) })}\n`);
+      if (flags.json) {
+        // The stack, if any, went to stderr above; the object carries the one-line message.
+        const message = describeFailure(error, locale);
+        io.stdout.write(`${JSON.stringify({ error: { line: lineNumber, message }, ...(posted.length ? { posted } : {}) })}\n`);
+        posted = [];
+      }
     }
   }
   return failed ? 2 : 0;
 }
 
-/** A user's mistake is its message; anything else is a bug, so its stack helps whoever fixes it. */
-function describeError(error: unknown, locale: Locale): string {
-  if (error instanceof ParseError || error instanceof UserError) return error.message;
-  const message = t(locale, 'commandFailed', { message: error instanceof Error ? error.message : String(error) });
-  return error instanceof Error && error.stack ? `${message}\n${error.stack}` : message;
+/** A message the command posted or edited besides its reply, as --json lists it. */
+interface PostedMessage {
+  message: number;
+  edited?: true;
+  body: MessageBody;
 }
 
 /** The flags, or the message explaining what is wrong with them. */
 function parseFlags(argv: readonly string[]): Flags | string {
-  const flags: Flags = { json: false, help: false, locale: 'en', line: '' };
+  const flags: Flags = { json: false, help: false, locale: 'en', line: '', oneShot: false };
   const words: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -204,5 +260,6 @@ function parseFlags(argv: readonly string[]): Flags | string {
     }
   }
   flags.line = words.join(' ').trim();
+  flags.oneShot = words.length > 0;
   return flags;
 }

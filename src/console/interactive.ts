@@ -4,14 +4,14 @@
 import { clearLine, createInterface, cursorTo, type Completer } from 'node:readline';
 import type { App } from '../app/app.js';
 import { commands as allCommands } from '../commands/index.js';
-import { UserError, type Command, type CommandContext } from '../commands/types.js';
+import type { Command, CommandContext } from '../commands/types.js';
 import type { Locale } from '../i18n/index.js';
 import { controlsOf, renderText, type Control } from '../render/text.js';
 import type { ComponentResult, Reply } from '../views/reply.js';
 import { saveFiles } from './files.js';
 import { t } from './messages.js';
-import { commandSummary, ParseError } from './parse.js';
-import { consoleContext, pressComponent, PROMPT, runCommandLine } from './session.js';
+import { commandSummary, matchMessageCommand } from './parse.js';
+import { consoleContext, describeFailure, pressComponent, PROMPT, runCommandLine } from './session.js';
 import { Transcript } from './transcript.js';
 
 const EXIT_WORDS = new Set(['exit', 'quit', '退出']);
@@ -69,10 +69,7 @@ export async function runInteractiveConsole(app: App, options: InteractiveOption
     },
   });
 
-  const report = (error: unknown) => {
-    if (error instanceof ParseError || error instanceof UserError) write(error.message);
-    else write(t(locale, 'commandFailed', { message: error instanceof Error ? error.message : String(error) }));
-  };
+  const report = (error: unknown) => write(describeFailure(error, locale));
 
   const runCommand = async (line: string) => {
     try {
@@ -127,7 +124,8 @@ export async function runInteractiveConsole(app: App, options: InteractiveOption
     }
     // Not a control: a command typed without its slash is still a command.
     if (!addressed && startsWithCommand(text, commands)) return false;
-    write(t(locale, 'noSuchControl', { input: typed, number: target.number, controls: describeControls(controls) }));
+    if (!controls.length) write(t(locale, 'noControls', { number: target.number }));
+    else write(t(locale, 'noSuchControl', { input: typed, number: target.number, controls: describeControls(controls) }));
     return true;
   };
 
@@ -221,6 +219,8 @@ function complete(line: string, commands: readonly Command[], ctx: CommandContex
   const commandWord = /^[/／]?(\S*)$/.exec(line);
   if (commandWord) return [line, commands.map((c) => `${line.startsWith('/') || line.startsWith('／') ? line[0] : ''}${c.definition.name} `)];
 
+  // A message command's text is free prose: nothing to complete.
+  if (matchMessageCommand(line.replace(/^[/／]/, ''), commands)) return [line, []];
   const [, name = '', rest = ''] = /^[/／]?(\S+)\s+([\s\S]*)$/.exec(line) ?? [];
   const command = commands.find((c) => c.definition.name === name.toLowerCase() || c.definition.nameZh === name);
   if (!command) return [line, []];

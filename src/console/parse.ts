@@ -27,6 +27,8 @@ export interface ParsedCommand {
 
 /** Discord's own cap on a string option's length. */
 const DISCORD_MAX_STRING = 6000;
+/** Discord's cap on a message's text (with Nitro; 2,000 without). */
+const DISCORD_MAX_MESSAGE = 4000;
 
 // `name:` (or the full-width colon a Chinese keyboard types) at the start of a token. A name starts
 // with a letter, so "10:30" stays text; "https://" is a URL, not an option.
@@ -43,27 +45,83 @@ function echo(text: string): string {
 }
 
 export function parseCommandLine(line: string, commands: readonly Command[], locale: Locale = 'en'): ParsedCommand {
-  const text = line.trim().replace(/^[/／]/, '');
-  const commandList = commands.map((c) => `/${c.definition.name}`).join(', ');
-  const [name = '', rest] = splitFirstWord(text);
-  if (!name) throw new ParseError(t(locale, 'noCommand', { commands: commandList }));
+  const trimmed = line.trim();
+  const slashed = /^[/／]/.test(trimmed);
+  const text = trimmed.replace(/^[/／]/, '');
+  const message = parseMessageCommand(text, commands, locale);
+  if (message) return message;
 
-  const command = commands.find((c) => sameName(name, c.definition.name) || sameName(name, c.definition.nameZh));
-  if (!command) throw new ParseError(t(locale, 'unknownCommand', { name: echo(name), commands: commandList }));
+  const [name = '', rest] = splitFirstWord(text);
+  if (!name) throw new ParseError(t(locale, 'noCommand', { commands: commandList(commands, locale) }));
+  const command = commands.find(
+    (c) => !isMessageCommand(c.definition) && (sameName(name, c.definition.name) || sameName(name, c.definition.nameZh)),
+  );
+  if (!command) throw new ParseError(unknownCommandMessage(name, slashed, commands, locale));
   const def = command.definition;
 
   if (def.subcommands?.length) {
-    const subcommands = def.subcommands.map((s) => s.name).join(', ');
+    const subcommands = list(
+      def.subcommands.map((s) => label(s.name, s.nameZh, locale)),
+      locale,
+    );
+    const commandName = localName(def, locale);
     const [subName = '', subRest] = splitFirstWord(rest);
-    if (!subName) throw new ParseError(t(locale, 'missingSubcommand', { command: def.name, subcommands }));
+    if (!subName) throw new ParseError(t(locale, 'missingSubcommand', { command: commandName, subcommands }));
     const sub = def.subcommands.find((s) => sameName(subName, s.name) || sameName(subName, s.nameZh));
-    if (!sub) throw new ParseError(t(locale, 'unknownSubcommand', { name: echo(subName), command: def.name, subcommands }));
+    if (!sub) throw new ParseError(t(locale, 'unknownSubcommand', { name: echo(subName), command: commandName, subcommands }));
     return {
       command,
       input: { subcommand: sub.name, options: parseOptions(subRest, sub.options ?? [], def, sub, locale) },
     };
   }
   return { command, input: { options: parseOptions(rest, def.options ?? [], def, undefined, locale) } };
+}
+
+function isMessageCommand(def: CommandDefinition): boolean {
+  return def.type === 'message';
+}
+
+/**
+ * "/Ask Youcheng is Paris a sister city?": a message command's name (it may hold spaces) and then
+ * the target message's text, all of the rest of the line, passed as options.message as the Discord
+ * router does. Tried before the chat commands, so "/Ask Youcheng …" is not read as /ask.
+ */
+function parseMessageCommand(text: string, commands: readonly Command[], locale: Locale): ParsedCommand | undefined {
+  const found = matchMessageCommand(text, commands);
+  if (!found) return undefined;
+  const { command, message } = found;
+  if (!message) throw new ParseError(t(locale, 'missingMessageText', { usage: usage(command.definition, undefined, locale) }));
+  const length = Array.from(message).length;
+  if (length > DISCORD_MAX_MESSAGE) {
+    throw new ParseError(t(locale, 'tooLong', { name: t(locale, 'placeholderMessage'), max: DISCORD_MAX_MESSAGE, length }));
+  }
+  return { command, input: { options: { message } } };
+}
+
+/** The message command that `text` (without its slash) starts with, and the message text after it. */
+export function matchMessageCommand(text: string, commands: readonly Command[]): { command: Command; message: string } | undefined {
+  for (const command of commands) {
+    const def = command.definition;
+    if (!isMessageCommand(def)) continue;
+    const name = [def.name, def.nameZh].find(
+      (n) => text.slice(0, n.length).toLowerCase() === n.toLowerCase() && !/\S/.test(text.charAt(n.length)),
+    );
+    if (name !== undefined) return { command, message: text.slice(name.length).trim() };
+  }
+  return undefined;
+}
+
+/** "Unknown command /foo" as typed (no slash invented), with the nearest command when one is close. */
+function unknownCommandMessage(name: string, slashed: boolean, commands: readonly Command[], locale: Locale): string {
+  const near = commands.find(
+    (c) => !isMessageCommand(c.definition) && (isNearMiss(name, c.definition.name) || isNearMiss(name, c.definition.nameZh)),
+  );
+  const suggestion = near ? t(locale, 'didYouMean', { command: `/${localName(near.definition, locale)}` }) : '';
+  return t(locale, slashed ? 'unknownCommand' : 'unknownCommandNoSlash', {
+    name: echo(name),
+    suggestion,
+    commands: commandList(commands, locale),
+  });
 }
 
 function splitFirstWord(text: string): [string, string] {
@@ -80,9 +138,13 @@ interface Segment {
 /**
  * Splits `Germany tier:friendship` or `name:"Porto Alegre"` into segments: a value runs until the
  * next `name:` token. Quotes protect what they hold (a colon, a word that looks like an option) and
- * are removed when they wrap the whole value. `optionFor` decides whether a `word:` is an option.
+ * are removed when they wrap the whole value. `optionFor` decides whether a `word:` is an option,
+ * knowing whether it comes first and which option's value it would otherwise continue.
  */
-function segment(text: string, optionFor: (word: string, first: boolean, colon: string) => OptionDefinition | undefined): Segment[] {
+function segment(
+  text: string,
+  optionFor: (word: string, first: boolean, filling: OptionDefinition | undefined) => OptionDefinition | undefined,
+): Segment[] {
   const segments: Segment[] = [];
   let option: OptionDefinition | undefined;
   let valueStart = 0;
@@ -99,7 +161,7 @@ function segment(text: string, optionFor: (word: string, first: boolean, colon: 
     }
     OPTION_KEY.lastIndex = pos;
     const found = OPTION_KEY.exec(text);
-    const keyOption = found && optionFor(found[1]!, valueEnd === 0 && !option, found[2]!);
+    const keyOption = found && optionFor(found[1]!, valueEnd === 0 && !option, option);
     if (keyOption) {
       close();
       option = keyOption;
@@ -143,19 +205,28 @@ function parseOptions(
   sub: SubcommandDefinition | undefined,
   locale: Locale,
 ): Record<string, OptionValue> {
-  const commandName = sub ? `${def.name} ${sub.name}` : def.name;
+  const commandName = localName(def, locale, sub);
   const usageText = usage(def, sub, locale);
-  const optionNames = options.map((o) => o.name).join(', ');
-  const optionFor = (word: string, first: boolean, colon: string): OptionDefinition | undefined => {
+  const positionalTarget = positionalTargetOf(options);
+  const optionFor = (word: string, first: boolean, filling: OptionDefinition | undefined): OptionDefinition | undefined => {
     const option = options.find((o) => sameName(word, o.name) || sameName(word, o.nameZh));
     if (option) return option;
-    // An unknown `word:` is an error where it can only be meant as an option: first in the line
-    // (typed with an ASCII colon), or a near miss of a real name ("tierr:"). Elsewhere it is text:
-    // "/ask question:Wuhan: which cities?", "/ask 武汉：有哪些友城".
-    if ((first && colon === ':') || options.some((o) => isNearMiss(word, o.name) || isNearMiss(word, o.nameZh))) {
-      throw new ParseError(t(locale, 'unknownOption', { name: echo(word), command: commandName, options: optionNames }));
-    }
-    return undefined;
+    // An unknown `word:` is an error wherever it appears, except inside prose, where a colon is
+    // natural ("/ask question:Wuhan: which cities?", "/ask 武汉：有哪些友城"); there only a typo of
+    // an option name at the very start ("/ask questoin:…") is taken for a mistake.
+    const target = filling ?? positionalTarget;
+    const typo = first && options.some((o) => isNearMiss(word, o.name) || isNearMiss(word, o.nameZh));
+    if (target && isFreeText(target) && !typo) return undefined;
+    throw new ParseError(
+      t(locale, 'unknownOption', {
+        name: echo(word),
+        command: commandName,
+        options: list(
+          options.map((o) => optionLabel(o, locale)),
+          locale,
+        ),
+      }),
+    );
   };
   if (!options.length) {
     if (text.trim()) throw new ParseError(t(locale, 'noOptions', { command: commandName, text: echo(text.trim()) }));
@@ -169,12 +240,11 @@ function parseOptions(
       positional = seg.value;
       continue;
     }
-    if (given.has(seg.option)) throw new ParseError(t(locale, 'duplicateOption', { name: seg.option.name }));
+    if (given.has(seg.option)) throw new ParseError(t(locale, 'duplicateOption', { name: optionLabel(seg.option, locale) }));
     given.set(seg.option, seg.value);
   }
   if (positional !== undefined) {
-    const free = options.filter((o) => !given.has(o));
-    const target = free.find((o) => o.required) ?? free.find((o) => o.type === 'string') ?? free[0];
+    const target = positionalTargetOf(options.filter((o) => !given.has(o)));
     if (!target) throw new ParseError(t(locale, 'noPlaceForText', { text: echo(positional), command: commandName, usage: usageText }));
     given.set(target, positional);
   }
@@ -183,12 +253,22 @@ function parseOptions(
   for (const option of options) {
     const raw = given.get(option);
     if (raw === undefined) {
-      if (option.required) throw new ParseError(t(locale, 'missingRequired', { name: option.name, usage: usageText }));
+      if (option.required) throw new ParseError(t(locale, 'missingRequired', { name: optionLabel(option, locale), usage: usageText }));
       continue;
     }
     values[option.name] = coerce(option, raw, locale);
   }
   return values;
+}
+
+/** The option that text typed without a name fills: "/city Duisburg", "/quiz start 5". */
+function positionalTargetOf(options: readonly OptionDefinition[]): OptionDefinition | undefined {
+  return options.find((o) => o.required) ?? options.find((o) => o.type === 'string') ?? options[0];
+}
+
+/** A string with neither choices nor autocomplete holds prose (a question), where colons are natural. */
+function isFreeText(option: OptionDefinition): boolean {
+  return option.type === 'string' && !option.choices?.length && !option.autocomplete;
 }
 
 /** A typo of an option name: one edit for short names, two for longer ones. */
@@ -213,7 +293,7 @@ function editDistance(a: string, b: string): number {
 }
 
 function coerce(option: OptionDefinition, raw: string, locale: Locale): OptionValue {
-  const name = option.name;
+  const name = optionLabel(option, locale);
   const value = raw.trim();
   if (!value) throw new ParseError(t(locale, 'emptyValue', { name }));
 
@@ -226,7 +306,10 @@ function coerce(option: OptionDefinition, raw: string, locale: Locale): OptionVa
         c.name['zh-CN'].toLowerCase() === wanted,
     );
     if (!choice) {
-      const choices = option.choices.map((c) => String(c.value)).join(', ');
+      const choices = list(
+        option.choices.map((c) => label(String(c.value), c.name['zh-CN'], locale)),
+        locale,
+      );
       throw new ParseError(t(locale, 'badChoice', { name, choices, value: echo(value) }));
     }
     return choice.value;
@@ -266,28 +349,66 @@ function coerce(option: OptionDefinition, raw: string, locale: Locale): OptionVa
   }
 }
 
-/** "/city name:<text>", "/timeline [from:<whole number>] [to:<whole number>]". */
+// Names as the reader's language shows them. In Chinese, usage lines are written as a Chinese user
+// types them (/问答 开始 题数:5) and messages add the English name, which the console accepts too.
+
+/** "quiz start" or "问答 开始": a command (and subcommand) as messages name it, without the slash. */
+function localName(def: CommandDefinition, locale: Locale, sub?: SubcommandDefinition): string {
+  const zh = locale === 'zh-CN';
+  const command = zh ? def.nameZh : def.name;
+  return sub ? `${command} ${zh ? sub.nameZh : sub.name}` : command;
+}
+
+/** "rounds", or "题数（rounds）" in Chinese. */
+function label(en: string, zh: string, locale: Locale): string {
+  return locale === 'zh-CN' ? `${zh}（${en}）` : en;
+}
+
+function optionLabel(option: OptionDefinition, locale: Locale): string {
+  return label(option.name, option.nameZh, locale);
+}
+
+function list(items: readonly string[], locale: Locale): string {
+  return items.join(locale === 'zh-CN' ? '、' : ', ');
+}
+
+/** Every command, as the unknown-command message lists them: "/city, /count, …, /Ask Youcheng <message text>". */
+function commandList(commands: readonly Command[], locale: Locale): string {
+  return list(
+    commands.map(({ definition: def }) => {
+      const name = `/${label(def.name, def.nameZh, locale)}`;
+      return isMessageCommand(def) ? `${name} <${t(locale, 'placeholderMessage')}>` : name;
+    }),
+    locale,
+  );
+}
+
+/** "/city name:<text>", "/timeline [from:<1900-2100>] [to:<1900-2100>]", "/Ask Youcheng <message text>". */
 export function usage(def: CommandDefinition, sub: SubcommandDefinition | undefined, locale: Locale): string {
-  const head = sub ? `/${def.name} ${sub.name}` : `/${def.name}`;
+  const head = `/${localName(def, locale, sub)}`;
+  if (isMessageCommand(def)) return `${head} <${t(locale, 'placeholderMessage')}>`;
+  const zh = locale === 'zh-CN';
+  if (!sub && def.subcommands?.length) return `${head} ${def.subcommands.map((s) => (zh ? s.nameZh : s.name)).join('|')}`;
   const options = sub ? (sub.options ?? []) : (def.options ?? []);
-  if (!sub && def.subcommands?.length) return `${head} ${def.subcommands.map((s) => s.name).join('|')}`;
   return [head, ...options.map((o) => (o.required ? optionUsage(o, locale) : `[${optionUsage(o, locale)}]`))].join(' ');
 }
 
 function optionUsage(option: OptionDefinition, locale: Locale): string {
-  if (option.choices?.length) return `${option.name}:${option.choices.map((c) => c.value).join('|')}`;
+  const zh = locale === 'zh-CN';
+  const name = zh ? option.nameZh : option.name;
+  if (option.choices?.length) return `${name}:${option.choices.map((c) => (zh ? c.name['zh-CN'] : c.value)).join('|')}`;
   switch (option.type) {
     case 'string':
-      return `${option.name}:<${t(locale, 'placeholderText')}>`;
+      return `${name}:<${t(locale, 'placeholderText')}>`;
     case 'integer': {
       const { minValue: min, maxValue: max } = option;
       const range = min !== undefined && max !== undefined ? `${min}-${max}` : t(locale, 'placeholderInteger');
-      return `${option.name}:<${range}>`;
+      return `${name}:<${range}>`;
     }
     case 'boolean':
-      return `${option.name}:<${t(locale, 'placeholderBoolean')}>`;
+      return `${name}:<${t(locale, 'placeholderBoolean')}>`;
     case 'user':
-      return `${option.name}:<${t(locale, 'placeholderUser')}>`;
+      return `${name}:<${t(locale, 'placeholderUser')}>`;
   }
 }
 
@@ -296,7 +417,11 @@ export function commandSummary(commands: readonly Command[], locale: Locale): st
   const lines: string[] = [];
   for (const { definition: def } of commands) {
     const forms = def.subcommands?.length ? def.subcommands.map((s) => usage(def, s, locale)) : [usage(def, undefined, locale)];
-    lines.push(`  ${forms[0]}`, ...forms.slice(1).map((f) => `  ${f}`), `      ${def.description[locale]}`);
+    // A message command has no slash in Discord: it sits in a message's Apps menu. Say so.
+    const description = isMessageCommand(def)
+      ? t(locale, 'messageCommandNote', { description: def.description[locale] })
+      : def.description[locale];
+    lines.push(...forms.map((f) => `  ${f}`), `      ${description}`);
   }
   return lines.join('\n');
 }

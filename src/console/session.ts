@@ -2,11 +2,13 @@
 // and interactive modes: parse against the definitions, run with a console context, route a
 // component's custom_id back to its command as the Discord router does.
 import type { App } from '../app/app.js';
-import type { Command, CommandContext } from '../commands/types.js';
+import { UserError, type Command, type CommandContext } from '../commands/types.js';
 import type { Locale } from '../i18n/index.js';
+import { SchemaTooNewError } from '../storage/migrations.js';
+import { DatabaseOpenError } from '../storage/sqlite.js';
 import type { ComponentResult, Reply } from '../views/reply.js';
 import { t } from './messages.js';
-import { parseCommandLine } from './parse.js';
+import { ParseError, parseCommandLine } from './parse.js';
 
 export const CONSOLE_USER = { id: 'console', name: 'console' } as const;
 export const PROMPT = 'youcheng> ';
@@ -42,4 +44,26 @@ export async function pressComponent(
   const command = commands.find((c) => c.definition.name === name);
   if (!command?.component) return { kind: 'reply', reply: { content: t(ctx.locale, 'unknownComponent'), ephemeral: true } };
   return command.component(customId.slice(separator + 1), values, ctx);
+}
+
+/**
+ * A failed command in one line: the user's mistake, or a database the console cannot use (named by
+ * DATABASE_PATH, the setting to change). Anything else is a bug: `withStack` adds its stack for
+ * whoever fixes it.
+ */
+export function describeFailure(error: unknown, locale: Locale, withStack = false): string {
+  if (error instanceof ParseError || error instanceof UserError) return error.message;
+  if (error instanceof DatabaseOpenError) {
+    return error.missingFolder === undefined
+      ? t(locale, 'databaseUnusable', { path: error.path, reason: error.reason })
+      : t(locale, 'databaseMissingFolder', { path: error.path, folder: error.missingFolder });
+  }
+  const message = t(locale, 'commandFailed', { message: error instanceof Error ? error.message : String(error) });
+  if (isDatabaseProblem(error)) return message;
+  return withStack && error instanceof Error && error.stack ? `${message}\n${error.stack}` : message;
+}
+
+/** The quiz database cannot be used: a setting to fix, not a bug. */
+export function isDatabaseProblem(error: unknown): error is DatabaseOpenError | SchemaTooNewError {
+  return error instanceof DatabaseOpenError || error instanceof SchemaTooNewError;
 }

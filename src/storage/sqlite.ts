@@ -1,10 +1,11 @@
 // The Storage interface on SQLite through better-sqlite3 (synchronous, in-process). WAL lets
 // leaderboard reads run beside answer writes; synchronous=NORMAL keeps every committed answer
 // through a crash of the process (a power cut may lose the last few).
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import DatabaseConstructor, { type Database } from 'better-sqlite3';
-import { migrate } from './migrations.js';
+import { DEFAULTS } from '../config.js';
+import { migrate, SchemaTooNewError } from './migrations.js';
 import type {
   AnswerRecord,
   CreateResult,
@@ -40,16 +41,51 @@ function isMemory(path: string): boolean {
   return path === ':memory:' || path === '' || path.startsWith('file:');
 }
 
-/** Opens (creating file, folder and schema on first use) the database at `path`; ':memory:' for tests. */
+/** The database at `path` cannot be used: its folder is missing, or SQLite refuses the file. */
+export class DatabaseOpenError extends Error {
+  override readonly name = 'DatabaseOpenError';
+  constructor(
+    readonly path: string,
+    /** What SQLite said, or that the folder is missing. */
+    readonly reason: string,
+    /** Set when the reason is that this folder does not exist. */
+    readonly missingFolder?: string,
+    options?: { cause: unknown },
+  ) {
+    super(`cannot open the database ${path}: ${reason}`, options);
+  }
+}
+
+/**
+ * Opens (creating file and schema on first use) the database at `path`; ':memory:' for tests.
+ * Throws DatabaseOpenError when the file cannot be used, SchemaTooNewError when a newer build wrote it.
+ */
 export function openSqliteStorage(path: string): Storage {
-  if (!isMemory(path)) mkdirSync(dirname(path), { recursive: true });
-  const db = new DatabaseConstructor(path);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
-  migrate(db);
+  if (!isMemory(path)) prepareFolder(path);
+  let db: Database | undefined;
+  try {
+    db = new DatabaseConstructor(path);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    migrate(db);
+  } catch (error) {
+    db?.close();
+    if (error instanceof SchemaTooNewError) throw error;
+    throw new DatabaseOpenError(path, error instanceof Error ? error.message : String(error), undefined, { cause: error });
+  }
   return new SqliteStorage(db);
+}
+
+/**
+ * Only the default folder (var/) is created on first use. A configured path must point into a
+ * folder that exists, so a mistyped DATABASE_PATH is reported instead of growing folders anywhere.
+ */
+function prepareFolder(path: string): void {
+  const folder = dirname(path);
+  if (resolve(folder) === resolve(dirname(DEFAULTS.databasePath))) mkdirSync(folder, { recursive: true });
+  else if (!existsSync(folder)) throw new DatabaseOpenError(path, `the folder ${folder} does not exist`, folder);
 }
 
 class SqliteStorage implements Storage {

@@ -3,8 +3,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { Command } from '../../src/commands/types.js';
 import { runCli } from '../../src/console/cli.js';
-import { fakeApp, fakeCommands } from './fake-commands.js';
+import { channelOf, fakeApp, fakeCommands } from './fake-commands.js';
+
+/** Posts a question into the channel and edits it, as /quiz start and /quiz stop do, then replies. */
+const announce: Command = {
+  definition: { name: 'announce', nameZh: '公告', description: { en: 'test', 'zh-CN': '测试' } },
+  async run(_input, ctx) {
+    const channel = channelOf(ctx.app);
+    const ref = await channel.send('console', { content: 'Question 1' });
+    await channel.edit(ref, { content: 'Question 1 (closed)' });
+    return { content: 'Announced', ephemeral: true };
+  },
+};
 
 interface Run {
   code: number;
@@ -29,7 +41,7 @@ async function cli(argv: string[], stdinLines?: string): Promise<Run> {
   const stdin = Readable.from(stdinLines === undefined ? [] : [stdinLines]);
   const seeds: unknown[] = [];
   const code = await runCli(argv, { stdin, stdout, stderr, env: {} }, {
-    commands: fakeCommands,
+    commands: [...fakeCommands, announce],
     createApp: (options) => {
       seeds.push(options.seed);
       return fakeApp();
@@ -80,9 +92,41 @@ describe('one-shot', () => {
     expect(run.stderr).toMatch(/^The command failed: database is gone\nError: database is gone\n\s+at /);
   });
 
+  it('a blank command is a usage error, and a missing slash is not invented', async () => {
+    const usage = 'No command given. Usage: npm run --silent ask -- "/city Duisburg" (see --help).\n';
+    expect(await cli([''])).toEqual({ code: 2, stdout: '', stderr: usage });
+    expect(await cli(['  ', ''], '/city Duisburg\n')).toEqual({ code: 2, stdout: '', stderr: usage });
+    const hello = await cli(['hello']);
+    expect(hello).toMatchObject({ code: 2, stdout: '' });
+    expect(hello.stderr).toMatch(/^Unknown command “hello”\. Commands start with \/: \/city,/);
+  });
+
+  it('runs a message command on the rest of the line', async () => {
+    expect(await cli(['/Ask Youcheng', 'is Paris a sister city?'])).toEqual({
+      code: 0,
+      stdout: 'ask-message is Paris a sister city?\n',
+      stderr: '',
+    });
+    expect((await cli(['/问友城 武汉有几个友城'])).stdout).toBe('ask-message 武汉有几个友城\n');
+  });
+
+  it('--json prints one object even when the command posted and edited other messages', async () => {
+    const run = await cli(['--json', '/announce']);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(run.stdout.trimEnd().split('\n')).toHaveLength(1);
+    const body = JSON.parse(run.stdout);
+    expect(body).toMatchObject({ content: 'Announced', flags: 64 });
+    expect(body.posted).toEqual([
+      { message: 1, body: expect.objectContaining({ content: 'Question 1' }) },
+      { message: 1, edited: true, body: expect.objectContaining({ content: 'Question 1 (closed)' }) },
+    ]);
+    // Text mode prints them as they happen, before the reply.
+    expect((await cli(['/announce'])).stdout).toBe('Question 1\n\nQuestion 1 (closed)\n\nAnnounced\n\n(only you can see this)\n');
+  });
+
   it('answers in Chinese with --locale zh-CN', async () => {
     const run = await cli(['--locale', 'zh-CN', '/quiz start rounds:0']);
-    expect(run).toEqual({ code: 2, stdout: '', stderr: 'rounds 至少为 1，而不是 0。\n' });
+    expect(run).toEqual({ code: 2, stdout: '', stderr: '轮数（rounds）至少为 1，而不是 0。\n' });
     expect((await cli(['--locale=zh', '/foo'])).stderr).toMatch(/^没有 \/foo 这个命令/);
   });
 
@@ -104,7 +148,11 @@ describe('one-shot', () => {
     expect(run.stdout).toContain('--json');
     expect(run.stdout).toContain('  /city name:<text>\n      One partner city');
     expect(run.stdout).toContain('  /quiz start [rounds:<1-20>]\n  /quiz stop\n');
-    expect((await cli(['--help', '--locale', 'zh-CN'])).stdout).toContain('      一个友好城市');
+    expect(run.stdout).toContain('  /Ask Youcheng <message text>\n      test (in Discord: in a message’s Apps menu)\n');
+    expect(run.stdout).toContain('"posted"');
+    const zh = (await cli(['--help', '--locale', 'zh-CN'])).stdout;
+    expect(zh).toContain('  /城市 名称:<文本>\n      一个友好城市\n');
+    expect(zh).toContain('  /问友城 <消息文本>\n');
   });
 
   const outDir = join(mkdtempSync(join(tmpdir(), 'youcheng-')), 'images');
@@ -128,12 +176,23 @@ describe('batch from stdin', () => {
     for (const body of bodies) expect(body.allowed_mentions).toEqual({ parse: [] });
   });
 
-  it('reports a bad line on stderr, goes on, and exits 2 at the end', async () => {
-    const run = await cli(['--json'], '/city Duisburg\n/foo\n/fail\n/city Dunedin');
+  it('answers every line with one object: a failed line is an error object, also on stderr; exit 2 at the end', async () => {
+    const run = await cli(['--json'], '/city Duisburg\n/foo\n\n/fail\n/announce\n/crash\n/city Dunedin');
     expect(run.code).toBe(2);
-    expect(run.stdout.trimEnd().split('\n').map((line) => JSON.parse(line).embeds[0].title)).toEqual(['City Duisburg', 'City Dunedin']);
-    expect(run.stderr.split('\n')[0]).toMatch(/^line 2: Unknown command \/foo\./);
-    expect(run.stderr.split('\n')[1]).toBe('line 3: No such game is running.');
+    const objects = run.stdout.trimEnd().split('\n').map((line) => JSON.parse(line));
+    expect(objects).toHaveLength(6);
+    expect(objects[0].embeds[0].title).toBe('City Duisburg');
+    expect(objects[1].error).toEqual({ line: 2, message: expect.stringMatching(/^Unknown command \/foo\. Commands: /) });
+    expect(objects[2]).toEqual({ error: { line: 4, message: 'No such game is running.' } });
+    expect(objects[3]).toMatchObject({ content: 'Announced', posted: [{ message: 1 }, { message: 1, edited: true }] });
+    // The stack of an unexpected error goes to stderr only.
+    expect(objects[4]).toEqual({ error: { line: 6, message: 'The command failed: database is gone' } });
+    expect(objects[5].embeds[0].title).toBe('City Dunedin');
+    const stderr = run.stderr.split('\n');
+    expect(stderr[0]).toMatch(/^line 2: Unknown command \/foo\./);
+    expect(stderr[1]).toBe('line 4: No such game is running.');
+    expect(stderr[2]).toBe('line 6: The command failed: database is gone');
+    expect(stderr[3]).toMatch(/^Error: database is gone$/);
   });
 
   it('in text mode, heads each reply with its command', async () => {

@@ -1,7 +1,7 @@
 // Small commands shaped like the real ones, so the console is tested apart from the dataset.
 import type { App } from '../../src/app/app.js';
 import { UserError, type Command } from '../../src/commands/types.js';
-import type { Reply } from '../../src/views/reply.js';
+import type { ChannelPort, Reply } from '../../src/views/reply.js';
 
 const description = { en: 'test', 'zh-CN': '测试' };
 
@@ -23,7 +23,7 @@ const count: Command = {
     nameZh: '数量',
     description,
     options: [
-      { name: 'country', nameZh: '国家', description, type: 'string' },
+      { name: 'country', nameZh: '国家', description, type: 'string', autocomplete: true },
       {
         name: 'tier',
         nameZh: '级别',
@@ -60,6 +60,11 @@ const ask: Command = {
     options: [{ name: 'question', nameZh: '问题', description, type: 'string', required: true }],
   },
   run: (input) => ({ content: `ask ${String(input.options.question)}` }),
+};
+
+const askMessage: Command = {
+  definition: { type: 'message', name: 'Ask Youcheng', nameZh: '问友城', description },
+  run: (input) => ({ content: `ask-message ${String(input.options.message)}` }),
 };
 
 const options: Command = {
@@ -150,10 +155,21 @@ const crash: Command = {
   },
 };
 
-export const fakeCommands: Command[] = [city, count, timeline, ask, options, quiz, pages, fail, crash];
+export const fakeCommands: Command[] = [city, count, timeline, ask, askMessage, options, quiz, pages, fail, crash];
 
-/** The commands above read nothing from the App; its quiz takes the console's port and posts nothing. */
+/** The console's channel, as the fake App's quiz was given it: a test command may post through it. */
+export function channelOf(app: App): ChannelPort {
+  return (app.quiz as unknown as { port: ChannelPort }).port;
+}
+
+/** The commands above read nothing from the App; its quiz keeps the console's port and posts nothing. */
 export function fakeApp(): App {
-  const quiz = { connect: async () => {}, close: () => {} };
+  const quiz = {
+    port: undefined as ChannelPort | undefined,
+    connect: async (port: ChannelPort) => {
+      quiz.port = port;
+    },
+    close: () => {},
+  };
   return { version: '0.0.0-test', now: () => new Date('2024-05-01T00:00:00Z'), random: Math.random, quiz } as unknown as App;
 }

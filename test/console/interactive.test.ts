@@ -73,6 +73,18 @@ describe('interactive console on piped input', () => {
     expect(out).toContain('youcheng> #7 next\nThere is no message #7.\n');
   });
 
+  it('says when an addressed message has nothing to press', async () => {
+    const out = await session(['/pages', '/count', '#2 next']);
+    expect(out).toContain('youcheng> #2 next\nMessage #2 has no buttons or options to press.\n');
+  });
+
+  it('runs a message command, with or without its slash', async () => {
+    const out = await session(['/Ask Youcheng is Paris a sister city?', 'ask youcheng how many?', '问友城 武汉有几个友城']);
+    expect(out).toContain('youcheng> /Ask Youcheng is Paris a sister city?\n#1\nask-message is Paris a sister city?\n');
+    expect(out).toContain('youcheng> ask youcheng how many?\n#2\nask-message how many?\n');
+    expect(out).toContain('youcheng> 问友城 武汉有几个友城\n#3\nask-message 武汉有几个友城\n');
+  });
+
   it('runs a command typed without its slash when it is not a button', async () => {
     const out = await session(['/pages', 'city Duisburg']);
     expect(out).toContain('youcheng> city Duisburg\n#2\n│ City Duisburg\n');
@@ -91,7 +103,7 @@ describe('interactive console on piped input', () => {
     expect(out).toContain('youcheng> help\nType commands as in Discord');
     expect(out).toContain('  /city name:<text>\n      One partner city\n');
     expect(out).toContain('youcheng> lang zh-CN\n语言：zh-CN。\n');
-    expect(out).toMatch(/youcheng> \/quiz start rounds:0\nrounds 至少为 1，而不是 0。\n$/);
+    expect(out).toMatch(/youcheng> \/quiz start rounds:0\n轮数（rounds）至少为 1，而不是 0。\n$/);
   });
 
   it('lets a quiz post and edit its own messages through the console port', async () => {
@@ -127,6 +139,8 @@ describe('Tab completion', () => {
     expect(complete('/c')).toEqual([['/city ', '/count ', '/crash '], '/c']);
     expect(complete('/quiz st')).toEqual([['start ', 'stop '], 'st']);
     expect(complete('/count ti')).toEqual([['tier:'], 'ti']);
+    expect(complete('/As')).toEqual([['/Ask ', '/Ask Youcheng '], '/As']);
+    expect(complete('/Ask Youcheng qu')).toEqual([[], '/Ask Youcheng qu']);
   });
 
   it("completes a value from the option's choices or autocomplete, keeping what was typed", () => {

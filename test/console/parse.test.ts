@@ -40,7 +40,21 @@ describe('parseCommandLine: what Discord would accept', () => {
     expect(parse('/ask what happened at 10:30').options).toEqual({ question: 'what happened at 10:30' });
     expect(parse('/ask see https://example.org').options).toEqual({ question: 'see https://example.org' });
     expect(parse('/ask question:Wuhan: which cities?').options).toEqual({ question: 'Wuhan: which cities?' });
+    expect(parse('/ask Wuhan: which cities?').options).toEqual({ question: 'Wuhan: which cities?' });
     expect(parse('/ask 武汉：有哪些友城').options).toEqual({ question: '武汉：有哪些友城' });
+    expect(parse('/ask note: tier:friendship').options).toEqual({ question: 'note: tier:friendship' });
+  });
+
+  it('takes a message command’s whole line as the message text, as the Apps menu passes it', () => {
+    expect(parse('/Ask Youcheng is Paris a sister city?')).toEqual({
+      name: 'Ask Youcheng',
+      options: { message: 'is Paris a sister city?' },
+    });
+    expect(parse('/问友城 武汉有几个友城')).toEqual({ name: 'Ask Youcheng', options: { message: '武汉有几个友城' } });
+    expect(parse('ask youcheng  name:x "quoted" 10:30').options).toEqual({ message: 'name:x "quoted" 10:30' });
+    // The one-word chat command is still itself.
+    expect(parse('/ask is Paris a sister city?')).toEqual({ name: 'ask', options: { question: 'is Paris a sister city?' } });
+    expect(parse('/Ask Youchengs?')).toEqual({ name: 'ask', options: { question: 'Youchengs?' } });
   });
 
   it('reads subcommands, integers and ranges', () => {
@@ -84,8 +98,11 @@ describe('parseCommandLine: what Discord would accept', () => {
 describe('parseCommandLine: errors say what is valid', () => {
   it('unknown or missing command lists the commands', () => {
     expect(errorOf('/foo')).toBe(
-      'Unknown command /foo. Commands: /city, /count, /timeline, /ask, /options, /quiz, /pages, /fail, /crash',
+      'Unknown command /foo. Commands: /city, /count, /timeline, /ask, /Ask Youcheng <message text>, /options, /quiz, /pages, /fail, /crash',
     );
+    // No slash typed, none invented; a near miss is suggested.
+    expect(errorOf('hello')).toMatch(/^Unknown command “hello”\. Commands start with \/: \/city, \/count,/);
+    expect(errorOf('/cty Duisburg')).toMatch(/^Unknown command \/cty\. Did you mean \/city\? Commands: \/city,/);
     expect(errorOf('/')).toMatch(/^Type a command, for example \/city Duisburg\. Commands: \/city, /);
     expect(errorOf('   ')).toMatch(/^Type a command/);
   });
@@ -95,10 +112,20 @@ describe('parseCommandLine: errors say what is valid', () => {
     expect(errorOf('/quiz begin')).toBe('Unknown subcommand “begin” for /quiz. Subcommands: start, stop');
   });
 
-  it('unknown option lists the options', () => {
+  it('a message command without text shows its usage', () => {
+    expect(errorOf('/Ask Youcheng')).toBe('Type the message’s text after the command: /Ask Youcheng <message text>');
+    expect(errorOf('/Ask Youcheng ' + 'x'.repeat(4001))).toBe('message text can be at most 4000 characters long; this one has 4001.');
+  });
+
+  it('unknown option lists the options, wherever it stands', () => {
     expect(errorOf('/city town:Duisburg')).toBe(
       'Unknown option “town” for /city. Options: name. (To type a colon inside a value, put the value in quotes.)',
     );
+    expect(errorOf('/city name:Duisburg bogus:1')).toMatch(/^Unknown option “bogus” for \/city\./);
+    expect(errorOf('/city Duisburg bogus:1')).toMatch(/^Unknown option “bogus” for \/city\./);
+    expect(errorOf('/count Germany tier:friendship note:x')).toMatch(/^Unknown option “note” for \/count\. Options: country, tier\./);
+    // In prose a colon is natural, but a typo of the option's name at the start is still caught.
+    expect(errorOf('/ask questoin:Wuhan')).toMatch(/^Unknown option “questoin” for \/ask\. Options: question\./);
     // A near miss of a real name is caught even after another value.
     expect(errorOf('/count country:Germany tierr:friendship')).toMatch(/^Unknown option “tierr” for \/count\. Options: country, tier\./);
     expect(errorOf('/quiz start round:5')).toMatch(/^Unknown option “round” for \/quiz start\. Options: rounds\./);
@@ -152,9 +179,17 @@ describe('parseCommandLine: errors say what is valid', () => {
     expect(errorOf('/count tier:\u001b[2Jx')).toBe('tier must be one of: friendship, exchange. “?[2Jx” is not one of them.');
   });
 
-  it('speaks Chinese when asked', () => {
-    expect(errorOf('/foo', 'zh-CN')).toMatch(/^没有 \/foo 这个命令。命令：\/city/);
-    expect(errorOf('/quiz start rounds:0', 'zh-CN')).toBe('rounds 至少为 1，而不是 0。');
+  it('speaks Chinese when asked, naming options in Chinese with the English after them', () => {
+    expect(errorOf('/foo', 'zh-CN')).toMatch(/^没有 \/foo 这个命令。命令：\/城市（city）、\/数量（count）、/);
+    expect(errorOf('/foo', 'zh-CN')).toContain('、/问友城（Ask Youcheng） <消息文本>、');
+    expect(errorOf('/quiz start rounds:0', 'zh-CN')).toBe('轮数（rounds）至少为 1，而不是 0。');
+    expect(errorOf('/测验 开始 轮数:abc', 'zh-CN')).toBe('轮数（rounds）必须是整数，而不是“abc”。');
+    expect(errorOf('/timeline 从:2010', 'zh-CN')).toBe(
+      '/时间线 没有选项“从”。选项：起始（from）、截止（to）。（值里要有冒号时，请给值加引号。）',
+    );
+    expect(errorOf('/count tier:x', 'zh-CN')).toBe('级别（tier）只能是：国际友好城市（friendship）、友好交流城市（exchange）。“x”不在其中。');
+    expect(errorOf('/city', 'zh-CN')).toBe('缺少必填选项“名称（name）”。用法：/城市 名称:<文本>');
+    expect(errorOf('/quiz', 'zh-CN')).toBe('/测验 需要一个子命令：开始（start）、结束（stop）');
   });
 });
 
@@ -164,6 +199,19 @@ describe('usage', () => {
     expect(usage(count, undefined, 'en')).toBe('/count [country:<text>] [tier:friendship|exchange]');
     const quiz = fakeCommands.find((c) => c.definition.name === 'quiz')!.definition;
     expect(usage(quiz, undefined, 'en')).toBe('/quiz start|stop');
-    expect(usage(quiz, quiz.subcommands![0], 'zh-CN')).toBe('/quiz start [rounds:<1-20>]');
+    expect(usage(quiz, quiz.subcommands![0], 'en')).toBe('/quiz start [rounds:<1-20>]');
+  });
+
+  it('is written in Chinese as a Chinese user types it', () => {
+    const count = fakeCommands.find((c) => c.definition.name === 'count')!.definition;
+    expect(usage(count, undefined, 'zh-CN')).toBe('/数量 [国家:<文本>] [级别:国际友好城市|友好交流城市]');
+    const quiz = fakeCommands.find((c) => c.definition.name === 'quiz')!.definition;
+    expect(usage(quiz, quiz.subcommands![0], 'zh-CN')).toBe('/测验 开始 [轮数:<1-20>]');
+  });
+
+  it('shows a message command with its text', () => {
+    const askMessage = fakeCommands.find((c) => c.definition.type === 'message')!.definition;
+    expect(usage(askMessage, undefined, 'en')).toBe('/Ask Youcheng <message text>');
+    expect(usage(askMessage, undefined, 'zh-CN')).toBe('/问友城 <消息文本>');
   });
 });

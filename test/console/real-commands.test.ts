@@ -1,12 +1,19 @@
 // The console over the real dataset and the real commands: what `npm run ask` answers.
 import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app/create.js';
 import { runCli } from '../../src/console/cli.js';
 import { runInteractiveConsole } from '../../src/console/interactive.js';
 
-async function ask(argv: string[], stdinText?: string): Promise<{ code: number; stdout: string; stderr: string }> {
+async function ask(
+  argv: string[],
+  stdinText?: string,
+  env: Record<string, string> = { DATABASE_PATH: ':memory:' },
+): Promise<{ code: number; stdout: string; stderr: string }> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   let out = '';
@@ -14,7 +21,7 @@ async function ask(argv: string[], stdinText?: string): Promise<{ code: number; 
   stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
   stderr.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')));
   const stdin = Readable.from(stdinText === undefined ? [] : [stdinText]);
-  const code = await runCli(argv, { stdin, stdout, stderr, env: { DATABASE_PATH: ':memory:' } });
+  const code = await runCli(argv, { stdin, stdout, stderr, env });
   return { code, stdout: out, stderr: err };
 }
 
@@ -63,6 +70,16 @@ describe('npm run ask with the real commands', () => {
     }
   });
 
+  it('"Ask Youcheng" answers the text of the message, in both languages', async () => {
+    const en = await ask(['/Ask Youcheng is Paris a sister city?']);
+    expect(en).toMatchObject({ code: 0, stderr: '' });
+    expect(en.stdout).toContain('Paris');
+    expect(en.stdout).not.toContain('Youcheng is not');
+    const zh = await ask(['--locale', 'zh-CN', '/问友城 武汉有几个友城']);
+    expect(zh).toMatchObject({ code: 0, stderr: '' });
+    expect(zh.stdout).toContain('28');
+  });
+
   it('batch: every line of a script, one JSON body each', async () => {
     const run = await ask(['--json'], '/city Duisburg\n/count\n/timeline from:1990 to:2000\n/help\n');
     expect(run).toMatchObject({ code: 0, stderr: '' });
@@ -73,16 +90,31 @@ describe('npm run ask with the real commands', () => {
 });
 
 describe('a quiz in the console', () => {
-  it('one-shot /quiz start prints the posted question, then the reply to the starter', async () => {
+  it('--json /quiz start: the reply to the starter, with the posted question in "posted"', async () => {
     const run = await ask(['--seed', '1', '--json', '/quiz start rounds:3']);
     expect(run).toMatchObject({ code: 0, stderr: '' });
-    const [question, notice, ...rest] = run.stdout.trimEnd().split('\n').map((line) => JSON.parse(line));
-    expect(rest).toEqual([]);
-    expect(question.components[0].components.map((b: { label: string }) => b.label)).toEqual(['A', 'B', 'C', 'D']);
-    expect(question.flags).toBeUndefined();
+    const lines = run.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(1);
+    const notice = JSON.parse(lines[0]!);
     expect(notice.flags).toBe(64);
+    expect(notice.posted).toHaveLength(1);
+    const question = notice.posted[0];
+    expect(question.message).toBe(1);
+    expect(question.body.components[0].components.map((b: { label: string }) => b.label)).toEqual(['A', 'B', 'C', 'D']);
+    expect(question.body.flags).toBeUndefined();
     // The same seed asks the same question.
-    expect((await ask(['--seed', '1', '--json', '/quiz start rounds:3'])).stdout.split('\n')[0]).toBe(run.stdout.split('\n')[0]);
+    expect((await ask(['--seed', '1', '--json', '/quiz start rounds:3'])).stdout).toBe(run.stdout);
+  });
+
+  it('--json batch: /quiz stop lists its edit of the question on its own line’s object', async () => {
+    const run = await ask(['--seed', '1', '--json'], '/quiz start rounds:3\n/nope\n/quiz stop\n');
+    expect(run.code).toBe(2);
+    const [start, nope, stop, ...rest] = run.stdout.trimEnd().split('\n').map((line) => JSON.parse(line));
+    expect(rest).toEqual([]);
+    expect(start.posted).toEqual([expect.objectContaining({ message: 1 })]);
+    expect(nope.error).toMatchObject({ line: 2 });
+    expect(stop.posted).toEqual([expect.objectContaining({ message: 1, edited: true })]);
+    expect(stop.posted[0].body.components[0].components.every((b: { disabled?: boolean }) => b.disabled)).toBe(true);
   });
 
   it('interactive: start, answer by letter, stop; the stop edits the question in place', async () => {
@@ -115,10 +147,42 @@ describe('the entry point as a child process', () => {
     expect(bad.stderr).toMatch(/^Unknown command \/nope\./);
   });
 
-  it('reads a batch from piped stdin and exits 2 when a line failed', () => {
+  it('reads a batch from piped stdin, one object per line, and exits 2 when a line failed', () => {
     const batch = run(['--json'], '/city Duisburg\n/nope\n/count\n');
     expect(batch.status).toBe(2);
-    expect(batch.stdout.trimEnd().split('\n')).toHaveLength(2);
+    expect(batch.stdout.trimEnd().split('\n').map((line) => Object.keys(JSON.parse(line))[0])).toEqual(['embeds', 'error', 'embeds']);
     expect(batch.stderr).toMatch(/^line 2: Unknown command \/nope\./);
+  });
+
+  it('an empty command is a usage error, exit 2', () => {
+    const empty = run(['']);
+    expect(empty.status).toBe(2);
+    expect(empty.stderr).toMatch(/^No command given\. Usage: /);
+  });
+});
+
+describe('DATABASE_PATH the console cannot use', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'youcheng-db-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('a file that is no database: one line naming DATABASE_PATH and the reason, exit 1', async () => {
+    const path = join(dir, 'notes.txt');
+    writeFileSync(path, 'not a database\n'.repeat(100));
+    const run = await ask(['/leaderboard'], undefined, { DATABASE_PATH: path });
+    expect(run).toEqual({ code: 1, stdout: '', stderr: `DATABASE_PATH=${path}: the quiz database cannot be used: file is not a database\n` });
+  });
+
+  it('a folder that does not exist is reported, not created', async () => {
+    const path = join(dir, 'missing', 'deeper', 'quiz.sqlite');
+    const run = await ask(['/leaderboard'], undefined, { DATABASE_PATH: path });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      `DATABASE_PATH=${path}: the folder ${join(dir, 'missing', 'deeper')} does not exist. ` +
+        'Create it, or unset DATABASE_PATH to use the default var/youcheng.sqlite.\n',
+    );
+    expect(existsSync(join(dir, 'missing'))).toBe(false);
+    // A quiz cannot start either; the console says why once, beside the quiz's own notice.
+    const quiz = await ask(['/quiz start'], undefined, { DATABASE_PATH: path });
+    expect(quiz.stderr.trimEnd().split('\n')).toEqual([run.stderr.trimEnd()]);
   });
 });

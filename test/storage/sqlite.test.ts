@@ -1,11 +1,11 @@
 // The SQLite storage: schema migrations, the one-answer rule, game bookkeeping and leaderboard queries.
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS, SchemaTooNewError } from '../../src/storage/migrations.js';
-import { openSqliteStorage } from '../../src/storage/sqlite.js';
+import { DatabaseOpenError, openSqliteStorage } from '../../src/storage/sqlite.js';
 import type { Storage } from '../../src/storage/types.js';
 import { answer, gameRecord } from './records.js';
 
@@ -16,10 +16,11 @@ afterEach(() => {
   dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true }));
 });
 
+/** A database path in a fresh folder that exists. */
 function tempPath(): string {
   const dir = mkdtempSync(join(tmpdir(), 'youcheng-storage-'));
   dirs.push(dir);
-  return join(dir, 'nested', 'deeper', 'quiz.sqlite');
+  return join(dir, 'quiz.sqlite');
 }
 
 function open(path = ':memory:'): Storage {
@@ -29,7 +30,7 @@ function open(path = ':memory:'): Storage {
 }
 
 describe('opening', () => {
-  it('creates the folders, the file and the schema on first use, in WAL mode', () => {
+  it('creates the file and the schema on first use, in WAL mode', () => {
     const path = tempPath();
     open(path).close();
     expect(existsSync(path)).toBe(true);
@@ -58,6 +59,28 @@ describe('opening', () => {
     db.pragma('user_version = 99');
     db.close();
     expect(() => openSqliteStorage(path)).toThrow(SchemaTooNewError);
+  });
+
+  it('refuses a path whose folder does not exist, naming the folder, and creates nothing', () => {
+    const missing = join(tempPath(), '..', 'typo', 'quiz.sqlite');
+    const error = (() => {
+      try {
+        openSqliteStorage(missing);
+      } catch (thrown) {
+        return thrown;
+      }
+    })();
+    expect(error).toBeInstanceOf(DatabaseOpenError);
+    expect((error as DatabaseOpenError).missingFolder).toBe(join(missing, '..'));
+    expect((error as Error).message).toContain('does not exist');
+    expect(existsSync(join(missing, '..'))).toBe(false);
+  });
+
+  it('refuses a file that is not a database, saying what SQLite said', () => {
+    const path = tempPath();
+    writeFileSync(path, 'not a database, just text '.repeat(100));
+    expect(() => openSqliteStorage(path)).toThrow(DatabaseOpenError);
+    expect(() => openSqliteStorage(path)).toThrow(/not a database/);
   });
 
   it('numbers its migrations 1, 2, 3… without gaps', () => {
@@ -167,6 +190,8 @@ describe('stats and leaderboards', () => {
     const hidden = await s.leaderboard({ since: null, guildId: null, limit: 10, userId: 'u1' });
     expect(hidden.rows.map((r) => r.userId)).toEqual(['u2', 'u3']);
     expect(hidden.self).toBeNull();
+    // Everyone else's board counts only the players it shows.
+    expect(hidden.players).toBe(2);
     await s.setOptOut({ id: 'u1', name: 'One' }, false, new Date());
     const back = await s.leaderboard({ since: null, guildId: null, limit: 10 });
     expect(back.rows.find((r) => r.userId === 'u1')).toMatchObject({ points: 300 });
