@@ -3,7 +3,7 @@
 // whole game with fake timers. Lifecycle steps of a game (reveal, next question, stop) run one after
 // another on that game's chain; clicks do not wait for them.
 import type { Dataset } from '../data/types.js';
-import { QuizGame, type PlayerRef } from '../domain/quiz/game.js';
+import { QuizGame, type PlayerRef, type RoundSummary } from '../domain/quiz/game.js';
 import { periodStart, type Period } from '../domain/quiz/periods.js';
 import { generateQuestions } from '../domain/quiz/questions.js';
 import {
@@ -326,8 +326,12 @@ export class QuizService {
     let reply: Reply = notice(t(locale, 'noGame'));
     await this.step(active, async () => {
       this.scheduler.clear(active.timer);
-      if (active.game.phase === 'open') await this.reveal(active);
-      reply = await this.finish(active, 'stopped', { kind: 'stopped', by: caller.user.name });
+      const posted = active.game.phase !== 'waiting';
+      await this.endGame(active);
+      // The question on screen is revealed, or shown again if it already was, now without the
+      // promise of a next question; the final standings follow as the reply.
+      if (posted) await this.showReveal(active, active.game.close());
+      reply = await this.saveEnd(active, 'stopped', { kind: 'stopped', by: caller.user.name });
     });
     return reply;
   }
@@ -367,7 +371,8 @@ export class QuizService {
     if (active.game.hasNext) {
       active.timer = this.scheduler.set(() => void this.step(active, () => this.nextQuestion(active)), this.revealMs);
     } else {
-      const final = await this.finish(active, 'finished', { kind: 'finished' });
+      await this.endGame(active);
+      const final = await this.saveEnd(active, 'finished', { kind: 'finished' });
       await this.port!.send(active.game.info.channelId, final);
     }
   }
@@ -382,7 +387,11 @@ export class QuizService {
     active.game.lock();
     // Scored only once every accepted answer is saved (or given back after a failed save).
     await Promise.allSettled([...active.pending]);
-    const summary = active.game.close();
+    await this.showReveal(active, active.game.close());
+  }
+
+  /** Edits the question message into its reveal. */
+  private async showReveal(active: ActiveGame, summary: RoundSummary): Promise<void> {
     if (!active.message) return;
     try {
       await this.port!.edit(active.message, revealReply(active.game, summary));
@@ -392,12 +401,16 @@ export class QuizService {
     }
   }
 
-  /** Ends the game in memory and in the database and returns its final standings. */
-  private async finish(active: ActiveGame, end: 'finished' | 'stopped', ending: GameEnding): Promise<Reply> {
+  /** Ends the game in memory once the answers being saved have settled; no click counts after this. */
+  private async endGame(active: ActiveGame): Promise<void> {
     this.release(active);
     active.game.lock();
     await Promise.allSettled([...active.pending]);
     active.game.end();
+  }
+
+  /** Records the game's end in the database and returns its final standings. */
+  private async saveEnd(active: ActiveGame, end: 'finished' | 'stopped', ending: GameEnding): Promise<Reply> {
     const db = await this.db();
     await db.endGame(active.game.id, end, this.options.now());
     return finalReply(active.game, ending);
@@ -509,12 +522,14 @@ export class QuizService {
       limit: BOARD_SIZE,
       userId: caller.user.id,
     });
-    return leaderboardReply(caller.locale, {
+    const optedOut = await db.isOptedOut(caller.user.id);
+    // An opted-out asker's board is private to them, so it speaks their language.
+    return leaderboardReply(optedOut ? caller.userLocale : caller.locale, {
       period,
       server,
       board,
       now,
-      optedOut: await db.isOptedOut(caller.user.id),
+      optedOut,
       noServer: scope === 'server' && !server,
     });
   }

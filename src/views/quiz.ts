@@ -119,7 +119,11 @@ function standingLines(standings: Standing[], limit: number, locale: Locale): st
   });
 }
 
-/** The question message once time is up: buttons off, the answer marked, a fact, its source, the standings. */
+/**
+ * The question message once time is up: buttons off, the answer marked, a fact, its source, the
+ * standings. It promises a next question only while the game goes on: not after the last one, nor
+ * once the game has been stopped.
+ */
 export function revealReply(game: QuizGame, summary: RoundSummary): Reply {
   const { locale } = game.info;
   const question = summary.question;
@@ -146,7 +150,7 @@ export function revealReply(game: QuizGame, summary: RoundSummary): Reply {
         : []),
     ],
     color: COLORS.neutral,
-    ...(game.hasNext ? { footer: t(locale, 'moreAfterReveal') } : {}),
+    ...(game.hasNext && game.phase !== 'over' ? { footer: t(locale, 'moreAfterReveal') } : {}),
   };
   return {
     ...(summary.round === 0 ? { content: announcement(game) } : {}),
@@ -168,15 +172,17 @@ export function finalReply(game: QuizGame, ending: GameEnding): Reply {
       : t(locale, 'stoppedBy', { name: playerName(ending.by), played: game.roundsPlayed, total });
   const lines = standings.length > 0 ? standingLines(standings, FINAL_STANDINGS, locale) : [t(locale, 'noPlayers')];
   const best = game.bestStreak();
+  // One right answer is no streak to speak of.
+  const streak = best && best.bestStreak >= 2 ? best : undefined;
   const card: Card = {
     title: t(locale, ending.kind === 'finished' ? 'finalTitle' : 'stoppedTitle'),
     description: `${headline}\n\n${lines.join('\n')}`,
-    ...(best
+    ...(streak
       ? {
           fields: [
             {
               name: t(locale, 'bestStreak'),
-              value: t(locale, 'bestStreakLine', { name: playerName(best.name), streak: best.bestStreak }),
+              value: t(locale, 'bestStreakLine', { name: playerName(streak.name), streak: streak.bestStreak }),
             },
           ],
         }
@@ -282,6 +288,10 @@ export interface BoardView {
   noServer: boolean;
 }
 
+/**
+ * A leaderboard. An asker who opted out gets it privately, saying why their points are missing: an
+ * empty board then says no one else has points, since theirs may well exist.
+ */
 export function leaderboardReply(locale: Locale, view: BoardView): Reply {
   const { board } = view;
   const line = (row: RankedRow) =>
@@ -291,7 +301,8 @@ export function leaderboardReply(locale: Locale, view: BoardView): Reply {
       points: formatNumber(row.points, locale),
       correct: row.correct,
     });
-  const lines = board.rows.length > 0 ? board.rows.map(line) : [t(locale, 'boardEmpty')];
+  const empty = t(locale, view.optedOut ? 'boardEmptyOthers' : 'boardEmpty');
+  const lines = board.rows.length > 0 ? board.rows.map(line) : [empty];
   const notes: string[] = [];
   if (view.noServer) notes.push(t(locale, 'boardNoServer'));
   if (view.optedOut) notes.push(t(locale, 'boardYouOptedOut'));
@@ -300,7 +311,9 @@ export function leaderboardReply(locale: Locale, view: BoardView): Reply {
   }
   const reset = nextReset(view.period, view.now);
   const footer = [
-    ...(board.players > 0 ? [t(locale, 'boardPlayers', { count: board.players })] : []),
+    ...(board.players > 0
+      ? [board.players === 1 ? t(locale, 'boardPlayersOne') : t(locale, 'boardPlayers', { count: board.players })]
+      : []),
     ...(reset ? [t(locale, 'boardResets', { when: resetText(reset, locale) })] : []),
   ].join(' · ');
   return {
@@ -315,5 +328,6 @@ export function leaderboardReply(locale: Locale, view: BoardView): Reply {
         color: COLORS.friendship,
       },
     ],
+    ...(view.optedOut ? { ephemeral: true } : {}),
   };
 }

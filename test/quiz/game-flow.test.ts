@@ -74,6 +74,7 @@ describe('a whole game', () => {
     expect(revealText).toContain(questions[0]!.fact.en);
     expect(revealText).toContain(questions[0]!.source.url.slice(0, 30));
     expect(revealText).toContain('1 of 2');
+    expect(reveal.reply.cards![0]!.footer).toBe('Next question in a few seconds.');
     // Ann answered right after 2 of 10 seconds: 100 + 40 for speed.
     expect(revealText).toMatch(/1\. \*\*Ann\*\*: 140 points, 1 right\n2\. \*\*Bob\*\*: 0 points, 0 right/);
 
@@ -93,7 +94,8 @@ describe('a whole game', () => {
     await press(app, bob, third[questions[2]!.answer]!);
     await vi.advanceTimersByTimeAsync(10_000);
 
-    // The end: final standings and the best streak, posted after the last reveal.
+    // The last reveal promises nothing more; the final standings and the best streak follow it.
+    expect(allText(port.edits.at(-1)!.reply)).not.toContain('Next question');
     expect(port.posts).toHaveLength(4);
     const final = allText(port.posts[3]!.reply);
     expect(final).toContain('Quiz over');
@@ -172,8 +174,11 @@ describe('stopping', () => {
     expect(stopped.ephemeral).toBeUndefined();
     expect(allText(stopped)).toContain('Quiz stopped');
     expect(allText(stopped)).toContain('Mod stopped the quiz after 1 of 5 questions.');
-    // The open question is revealed and its buttons turned off.
-    expect(buttons(port.edits.at(-1)!.reply).every((b) => b.disabled)).toBe(true);
+    // The open question is revealed and its buttons turned off, with no next question promised.
+    const reveal = port.edits.at(-1)!.reply;
+    expect(reveal.cards![0]!.title).toMatch(/^Question 1 of 5: the answer is [A-D]$/);
+    expect(buttons(reveal).every((b) => b.disabled)).toBe(true);
+    expect(allText(reveal)).not.toContain('Next question');
     expect(app.quiz.runningGames).toBe(0);
     expect((await quizRun(app, ann, 'stop')).content).toBe('No quiz is running in this channel. Start one with /quiz start.');
 
@@ -182,13 +187,34 @@ describe('stopping', () => {
     expect(port.posts).toHaveLength(1);
   });
 
-  it('works for the starter between two questions', async () => {
+  it('works for the starter between two questions, taking back the promise of a next one', async () => {
     const { app, port } = await setUp();
     await quizRun(app, ann, 'start', { rounds: 3, seconds: 10 });
     await vi.advanceTimersByTimeAsync(12_000);
+    const question = port.posts[0]!.messageId;
+    expect(port.messages.get(question)!.reply.cards![0]!.footer).toBe('Next question in a few seconds.');
     expect(allText(await quizRun(app, ann, 'stop'))).toContain('Ann stopped the quiz after 1 of 3 questions.');
+    const shown = port.messages.get(question)!.reply;
+    expect(shown.cards![0]!.title).toMatch(/: the answer is [A-D]$/);
+    expect(allText(shown)).not.toContain('Next question');
     await vi.advanceTimersByTimeAsync(60_000);
     expect(port.posts).toHaveLength(1);
+  });
+
+  it('leaves a Chinese game’s last reveal without the promise of a next question', async () => {
+    const { app, port } = await setUp({ seed: 6 });
+    const zhAnn = { ...ann, locale: 'zh-CN' as const };
+    await quizRun(app, zhAnn, 'start', { rounds: 3, seconds: 10 });
+    const right = questionsFor(6, { rounds: 3 })[0]!.answer;
+    await press(app, zhAnn, buttons(port.posts[0]!.reply)[right]!.customId);
+    await vi.advanceTimersByTimeAsync(12_000);
+    expect(allText(port.messages.get(port.posts[0]!.messageId)!.reply)).toContain('几秒后出下一题。');
+    const stopped = await quizRun(app, zhAnn, 'stop');
+    expect(allText(stopped)).toContain('问答已中止');
+    expect(allText(stopped)).toMatch(/1\. \*\*Ann\*\*：\d+分，答对1题/);
+    // One right answer is no streak: the final card names none.
+    expect(allText(stopped)).not.toContain('最长连对');
+    expect(allText(port.messages.get(port.posts[0]!.messageId)!.reply)).not.toContain('几秒后出下一题。');
   });
 });
 

@@ -102,6 +102,7 @@ describe('leaderboards', () => {
     const text = await board(setup, ann);
     expect(text).toContain('This week · this server');
     expect(text).toContain('1. **Ann**: 300 points');
+    expect(text).toContain('1 player on this board');
     expect(text).not.toContain('Cat');
     expect(text).not.toContain('Old Timer');
     expect(text).toContain('Resets 7 December 2026, 00:00 UTC');
@@ -139,9 +140,27 @@ describe('leaderboards', () => {
     const out = await quizRun(setup.app, ann, 'optout');
     expect(out).toMatchObject({ ephemeral: true, content: 'You are now hidden from leaderboards. Your points are kept; /quiz optin brings you back.' });
     expect((await quizRun(setup.app, ann, 'optout')).content).toBe('You had already opted out of leaderboards.');
-    const hidden = await board(setup, ann, { period: 'all', scope: 'global' });
-    expect(hidden).not.toContain('Ann');
-    expect(hidden).toContain('You have opted out, so you are not listed.');
+    const hidden = await leaderboard.run({ options: { period: 'all', scope: 'global' } }, context(setup.app, ann));
+    expect(hidden.ephemeral).toBe(true);
+    expect(allText(hidden)).not.toContain('Ann');
+    expect(allText(hidden)).toContain(
+      'You have opted out of leaderboards, so your points are not shown. Use /quiz optin to show them.',
+    );
+    expect(allText(hidden)).toContain('2 players on this board');
+    // Others see the board without Ann, publicly, with nothing about her.
+    const others = await leaderboard.run({ options: { period: 'all', scope: 'global' } }, context(setup.app, bob));
+    expect(others.ephemeral).toBeUndefined();
+    expect(allText(others)).toMatch(/1\. \*\*Old Timer\*\*: 900 points[^\n]*\n2\. \*\*Cat\*\*: 250 points/);
+    expect(allText(others)).not.toContain('opted out');
+    // This week on this server only Ann has points: she is told why the board is empty, others see it empty.
+    const mine = allText(await leaderboard.run({ options: {} }, context(setup.app, ann)));
+    expect(mine).toContain('No other player has points on this board yet.');
+    expect(mine).not.toContain('No points on this board yet');
+    expect(mine).toContain('Use /quiz optin to show them.');
+    expect(await board(setup, bob)).toContain('No points on this board yet. Start a game with /quiz start.');
+    const zh = await leaderboard.run({ options: {} }, { ...context(setup.app, ann), locale: 'en', userLocale: 'zh-CN' });
+    expect(allText(zh)).toContain('你已退出排行榜，所以不显示你的积分。用 /quiz optin 可重新显示。');
+
     expect((await quizRun(setup.app, bob, 'stats', { user: { id: 'ann', name: 'Ann' } })).content).toBe(
       'Ann has opted out of leaderboards and stats.',
     );

@@ -10,6 +10,7 @@ import {
   type QuestionKind,
 } from '../../src/domain/quiz/types.js';
 import { seededRandom } from '../../src/domain/random.js';
+import { foldName } from '../../src/data/load.js';
 import { LOCALES } from '../../src/i18n/index.js';
 import { baseApp } from './support.js';
 import { tinyDataset } from './tiny-dataset.js';
@@ -25,6 +26,8 @@ function city(id: string): City {
 }
 
 const active = (c: City) => c.status.state === 'active';
+/** Friendship cities, and friendly-exchange ones whose level no source settles. */
+const maybeSister = (c: City) => c.tier === 'friendship' || c.tierNote !== undefined;
 const undisputed = (c: City) => c.established !== null && !c.established.inferred && c.conflictingDates.length === 0;
 
 function range(date: FuzzyDate): [string, string] {
@@ -49,6 +52,7 @@ function rightOptions(q: Question): number[] {
     case 'country-count': {
       const inCountry = friendship.filter((c) => c.country.code === subject);
       expect(inCountry.every(active)).toBe(true);
+      expect(data.cities.filter((c) => c.country.code === subject).every((c) => c.tier === 'friendship' || !maybeSister(c))).toBe(true);
       return right((n) => Number(n) === inCountry.length);
     }
     case 'year-established': {
@@ -68,7 +72,8 @@ function rightOptions(q: Question): number[] {
       });
     }
     case 'first-in-continent': {
-      const inContinent = friendship.filter((c) => c.country.continent === subject);
+      // Every city there that is or may be a sister city is dated: none undated could have come first.
+      const inContinent = data.cities.filter((c) => maybeSister(c) && c.country.continent === subject);
       expect(inContinent.every(undisputed)).toBe(true);
       const first = [...inContinent].sort((a, b) => range(a.established!)[0].localeCompare(range(b.established!)[0]))[0]!;
       return right((id) => id === first.id);
@@ -105,6 +110,19 @@ const CITY_OPTION_KINDS: readonly QuestionKind[] = [
   'chinese-of-city',
 ];
 
+/** The city a question's reveal line is about: its answer, or the city it asks about. */
+function factCity(q: Question): City | null {
+  if (CITY_OPTION_KINDS.includes(q.kind)) return city(q.optionValues[q.answer]!);
+  if (q.kind === 'country-of-city' || q.kind === 'year-established') return city(q.key.slice(q.kind.length + 1));
+  return null;
+}
+
+/** True when `line` names the city, by any of its names or aliases. */
+function namesCity(line: string, c: City): boolean {
+  const all = [c.names.en, c.names.native, c.names.nativeLatin, c.names.zh, ...c.aliases.map((a) => a.text)];
+  return all.some((name) => name && foldName(name).length >= 2 && foldName(line).includes(foldName(name)));
+}
+
 function checkQuestion(q: Question): void {
   expect(q.options).toHaveLength(4);
   expect(new Set(q.optionValues).size).toBe(4);
@@ -115,6 +133,9 @@ function checkQuestion(q: Question): void {
     expect(q.options.every((o) => o[locale].trim() !== '')).toBe(true);
   }
   expect(rightOptions(q)).toEqual([q.answer]);
+  // The reveal line is read apart from the card, so it names the city it is about.
+  const about = factCity(q);
+  if (about) for (const locale of LOCALES) expect(namesCity(q.fact[locale], about), q.fact[locale]).toBe(true);
   expect(q.source.url).toMatch(/^https?:\/\//);
   if (CITY_OPTION_KINDS.includes(q.kind)) {
     const cities = q.optionValues.map(city);
@@ -286,9 +307,56 @@ describe('a small hand-made dataset', () => {
     expect(q.prompt.en).toBe('Which of these cities has ended its sister-city tie with Wuhan?');
   });
 
-  it('leaves out a landmark whose name gives its city away', () => {
+  it('leaves out a landmark whose name gives its city away, and one that stands in Wuhan', () => {
     const landmarks = allSubjects(tiny).find((s) => s.kind === 'landmark')!.subjects;
-    expect(landmarks).toEqual(['alpha#1']);
+    expect(landmarks).toEqual(['alpha#1', 'beta#0']);
+  });
+
+  it('quotes a landmark’s name once, in each language’s own name for it', () => {
+    const train = buildQuestion(tiny, 'landmark', 'beta#0', seededRandom(1), 'normal')!;
+    expect(train.prompt.en).toBe('Which sister city is home to the landmark “Wuhan China” S-Bahn train?');
+    expect(train.prompt['zh-CN']).toBe('“中国武汉号”列车位于哪个友好城市？');
+    const garden = buildQuestion(tiny, 'landmark', 'alpha#1', seededRandom(1), 'normal')!;
+    expect(garden.prompt.en).toBe('Which sister city is home to the landmark “Friendship Garden”?');
+    expect(garden.prompt['zh-CN']).toBe('“Friendship Garden（中文）”位于哪个友好城市？');
+  });
+
+  it('puts the city’s name before a reveal line that does not name it, and leaves one that does', () => {
+    const urban = buildQuestion(tiny, 'cooperation', 'urban', seededRandom(1), 'normal')!;
+    expect(urban.fact).toEqual({
+      en: 'Theta: Urban projects are part of the commitments.',
+      'zh-CN': 'Theta：城市建设项目也在合作承诺之内。',
+    });
+    const trade = buildQuestion(tiny, 'cooperation', 'trade', seededRandom(1), 'normal')!;
+    expect(trade.fact).toEqual({ en: 'Alpha works on trade.', 'zh-CN': 'Alpha在trade方面合作。' });
+  });
+
+  it('asks for a continent’s first sister city only when no undated or uncertain city could have come first', () => {
+    const firsts = (dataset: Dataset) => allSubjects(dataset).find((s) => s.kind === 'first-in-continent')!.subjects;
+    // North America: Delta (1995) and Theta (2001), but Iota, perhaps a sister city too, has no date.
+    expect(firsts(tiny)).toEqual([]);
+    const settled = tinyDataset();
+    delete settled.cities.find((c) => c.id === 'iota')!.tierNote;
+    expect(firsts(settled)).toEqual(['North America']);
+    const q = buildQuestion(settled, 'first-in-continent', 'North America', seededRandom(1), 'normal')!;
+    expect(q.prompt.en).toBe("Which was Wuhan's first sister city in North America?");
+    expect(q.optionValues[q.answer]).toBe('delta');
+    expect(q.fact.en).toBe("Delta became Wuhan's first sister city in North America in 1995.");
+    // An undated sister city there could have come first just the same.
+    const undated = tinyDataset();
+    undated.cities.find((c) => c.id === 'theta')!.established = null;
+    delete undated.cities.find((c) => c.id === 'iota')!.tierNote;
+    expect(firsts(undated)).toEqual([]);
+  });
+
+  it('counts a country’s sister cities only where none ended or is of uncertain level', () => {
+    const countries = allSubjects(tiny).find((s) => s.kind === 'country-count')!.subjects;
+    expect(countries).toContain('MX');
+    expect(countries).not.toContain('US');
+    expect(countries).not.toContain('NL');
+    const q = buildQuestion(tiny, 'country-count', 'MX', seededRandom(1), 'normal')!;
+    expect(q.prompt.en).toBe("How many of Wuhan's sister cities are in Mexico?");
+    expect(q.fact.en).toBe("Wuhan's only sister city in Mexico is Theta.");
   });
 
   it('asks fewer questions rather than repeat one when the data runs out', () => {

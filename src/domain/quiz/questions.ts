@@ -2,7 +2,8 @@
 // one question per subject; the generator mixes kinds by difficulty and topic without repeating a
 // subject. A question is only built when the dataset gives exactly one right answer: cities whose
 // establishment date is disputed, inferred or unknown never feed a date question, and ties that ended
-// or are being phased out appear only in the question about ended ties.
+// or are being phased out appear only in the question about ended ties. Every reveal line names the
+// city it is about, since it is read apart from the card that would say so.
 import type { City, Continent, Country, Dataset, FuzzyDate, Note, Source, SourceId, Topic } from '../../data/types.js';
 import { foldName } from '../../data/validate.js';
 import { formatDate, formatList, LOCALES, type Locale, type Params } from '../../i18n/index.js';
@@ -222,17 +223,32 @@ function cityFact(ctx: BuildContext, city: City): Fact | null {
     source: h.source,
   });
   const named = pickOne(highlights.filter((h) => mentions(ctx.pool, h.note.text, city)), ctx.random);
-  if (named) return asFact(named);
+  if (named) return naming(ctx.pool, city, asFact(named));
   const dated = datedCity(city);
   const fromDate = dated && establishedFact(ctx, dated);
   if (fromDate) return fromDate;
   const other = pickOne(highlights, ctx.random);
-  if (other) return asFact(other);
+  if (other) return naming(ctx.pool, city, asFact(other));
   const source = pickSource(ctx.pool.data, city.summary.sources);
   if (!source) return null;
-  return {
+  return naming(ctx.pool, city, {
     text: { en: firstSentence(city.summary.text), 'zh-CN': firstSentence(city.summary.textZh) },
     source,
+  });
+}
+
+/**
+ * The fact as a line that names its city in each language: "Tijuana: Urban projects are part of the
+ * commitments." when the sentence itself does not (a highlight may name it in English only).
+ */
+function naming(pool: QuizPool, city: City, fact: Fact | null): Fact | null {
+  if (!fact) return null;
+  return {
+    text: both((locale) => {
+      const line = fact.text[locale];
+      return mentions(pool, line, city) ? line : t(locale, 'factAbout', { city: cityName(city, locale), fact: line });
+    }),
+    source: fact.source,
   };
 }
 
@@ -254,9 +270,14 @@ function countryInSentence(country: Country, locale: Locale): string {
   return locale === 'en' && /^(United |Netherlands$|Philippines$|Czech Republic$)/.test(name) ? `the ${name}` : name;
 }
 
-/** A name to put inside “…”: its own straight quotes become single ones ("Wuhan China" → ‘Wuhan China’). */
-function quotable(name: string): string {
-  return name.replace(/"([^"]*)"/g, '‘$1’');
+/**
+ * A landmark's name as it reads in a sentence: quoted whole (“China Garden”, “武汉之森”), or, when it
+ * quotes a name of its own, with just those quotes made curly (“Wuhan China” S-Bahn train), never
+ * quotes inside quotes.
+ */
+function landmarkTitle(name: string): string {
+  const curly = name.replace(/"([^"]*)"/g, '“$1”');
+  return /[“”「」]/u.test(curly) ? curly : `“${curly}”`;
 }
 
 const sameContinent = (a: City) => (b: City) => a.country.continent === b.country.continent;
@@ -291,10 +312,20 @@ function nearYears(a: DatedCity) {
   return (b: DatedCity) => Math.abs(a.year - b.year) <= NEAR_YEARS;
 }
 
-/** Continents where every friendship city has an undisputed date and one active city clearly came first. */
+/**
+ * A city that is, or may be, one of Wuhan's sister cities: every friendship-tier city, ended ones too,
+ * and friendly-exchange cities whose level no source settles (St. Louis calls itself a sister city).
+ */
+const maybeSisterCity = (city: City) => city.tier === 'friendship' || city.tierNote !== undefined;
+
+/**
+ * Continents whose first sister city is certain: every city there that is or may be a sister city has
+ * an undisputed date (an undated one could have come first), and one active friendship city clearly
+ * came before all the others.
+ */
 function firstByContinent(pool: QuizPool): Map<Continent, DatedCity> {
   const byContinent = new Map<Continent, City[]>();
-  for (const city of [...pool.active, ...pool.notActive]) {
+  for (const city of pool.data.cities.filter(maybeSisterCity)) {
     const list = byContinent.get(city.country.continent) ?? [];
     list.push(city);
     byContinent.set(city.country.continent, list);
@@ -305,7 +336,9 @@ function firstByContinent(pool: QuizPool): Map<Continent, DatedCity> {
     if (cities.length < 2 || dated.some((d) => d === null)) continue;
     const sorted = (dated as DatedCity[]).sort((a, b) => a.start.localeCompare(b.start));
     const [first, second] = sorted as [DatedCity, DatedCity];
-    if (first.end < second.start && first.city.status.state === 'active') firsts.set(continent, first);
+    if (first.end < second.start && first.city.tier === 'friendship' && first.city.status.state === 'active') {
+      firsts.set(continent, first);
+    }
   }
   return firsts;
 }
@@ -384,10 +417,16 @@ const countryCount: KindSpec = {
   kind: 'country-count',
   topic: 'places',
   level: 3,
-  // A country with an ended or fading tie is left out: whether that city still counts is unclear.
+  // A country with an ended or fading tie, or a city of uncertain level, is left out: whether that
+  // city counts is unclear.
   subjects: (pool) =>
     pool.countries
-      .filter((country) => !pool.notActive.some((c) => c.country.code === country.code))
+      .filter(
+        (country) =>
+          !pool.data.cities.some(
+            (c) => c.country.code === country.code && maybeSisterCity(c) && !pool.active.includes(c),
+          ),
+      )
       .map((c) => c.code),
   build(code, ctx) {
     const cities = ctx.pool.active.filter((c) => c.country.code === code);
@@ -406,7 +445,7 @@ const countryCount: KindSpec = {
       option(count),
       numbers.filter((n) => n !== count).map(option),
       {
-        text: text('factCountryList', (locale) => ({
+        text: text(count === 1 ? 'factCountryListOne' : 'factCountryList', (locale) => ({
           country: countryInSentence(country, locale),
           cities: formatList(cities.map((c) => cityName(c, locale)), locale),
         })),
@@ -520,7 +559,7 @@ const endedTie: KindSpec = {
       text(status.state === 'ended' ? 'ended' : 'phasingOut', () => ({})),
       cityOption(city),
       distractors(ctx.pool.active, sameContinent(city), ctx)?.map(cityOption) ?? null,
-      source && { text: { en: status.reason, 'zh-CN': status.reasonZh }, source },
+      naming(ctx.pool, city, source && { text: { en: status.reason, 'zh-CN': status.reasonZh }, source }),
     );
   },
 };
@@ -529,10 +568,11 @@ const landmark: KindSpec = {
   kind: 'landmark',
   topic: 'exchanges',
   level: 2,
+  // Only landmarks in the partner city (the question asks where one stands), and none named after it.
   subjects: (pool) =>
     pool.active.flatMap((city) =>
       city.landmarks.flatMap((l, i) =>
-        mentions(pool, l.name, city) || mentions(pool, l.zh ?? '', city) ? [] : [`${city.id}#${i}`],
+        l.location !== 'partner' || mentions(pool, l.name, city) || mentions(pool, l.zh, city) ? [] : [`${city.id}#${i}`],
       ),
     ),
   build(subject, ctx) {
@@ -546,17 +586,17 @@ const landmark: KindSpec = {
         c !== city &&
         !c.landmarks.some((l) => foldName(l.name) === name) &&
         !mentions(ctx.pool, mark.name, c) &&
-        !mentions(ctx.pool, mark.zh ?? '', c),
+        !mentions(ctx.pool, mark.zh, c),
     );
     const source = pickSource(ctx.pool.data, mark.sources);
     return assemble(
       ctx,
       this.kind,
       subject,
-      text('landmark', (locale) => ({ landmark: quotable(locale === 'zh-CN' && mark.zh ? mark.zh : mark.name) })),
+      text('landmark', (locale) => ({ landmark: landmarkTitle(locale === 'zh-CN' ? mark.zh : mark.name) })),
       cityOption(city),
       distractors(others, sameContinent(city), ctx)?.map(cityOption) ?? null,
-      source && { text: { en: mark.description, 'zh-CN': mark.descriptionZh }, source },
+      naming(ctx.pool, city, source && { text: { en: mark.description, 'zh-CN': mark.descriptionZh }, source }),
     );
   },
 };
@@ -582,7 +622,7 @@ const cooperation: KindSpec = {
       })),
       cityOption(city),
       distractors(others, sameContinent(city), ctx)?.map(cityOption) ?? null,
-      source && { text: { en: item.text, 'zh-CN': item.textZh }, source },
+      naming(ctx.pool, city, source && { text: { en: item.text, 'zh-CN': item.textZh }, source }),
     );
   },
 };
