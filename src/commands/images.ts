@@ -1,9 +1,10 @@
 // The images commands attach: drawn on first use, then served from the per-dataset cache, so a
 // repeated /map costs a lookup. Drawing takes tens of milliseconds; the router defers the reply
 // should it ever take longer than Discord's acknowledgement allows.
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { City, Dataset } from '../data/types.js';
 import type { YearRange } from '../domain/facts/timeline.js';
-import type { Locale } from '../i18n/index.js';
+import { LOCALES, type Locale } from '../i18n/index.js';
 import { imageCache, type CachedImage } from '../render/image/cache.js';
 import { renderChart } from '../render/image/chart.js';
 import { renderMap, type MapSpec } from '../render/image/map.js';
@@ -51,4 +52,27 @@ export function withImage(reply: Reply, file: ReplyFile | null): Reply {
   const [first, ...rest] = reply.cards ?? [];
   if (!file || !first) return reply;
   return { ...reply, cards: [{ ...first, image: `attachment://${file.name}` }, ...rest], files: [...(reply.files ?? []), file] };
+}
+
+/**
+ * Draws the images asked for most (every city's map, the plain /map and the full /timeline chart, in
+ * both languages) ahead of time, one per event-loop turn so interactions keep being served in between.
+ * A front end starts it once it is connected: the first /city after a restart then costs a cache
+ * lookup instead of a render. Stops early when `signal` aborts (shutdown). Returns how many it drew.
+ */
+export async function warmImageCache(data: Dataset, signal?: AbortSignal): Promise<number> {
+  const cache = imageCache(data);
+  const before = cache.size;
+  const jobs: (() => unknown)[] = [];
+  for (const locale of LOCALES) {
+    jobs.push(() => worldMapImage(data, { colorBy: 'tier' }, locale));
+    jobs.push(() => timelineChartImage(data, {}, locale));
+    for (const city of data.cities) jobs.push(() => cityMapImage(data, city, locale));
+  }
+  for (const job of jobs) {
+    await nextTurn();
+    if (signal?.aborted) break;
+    job();
+  }
+  return cache.size - before;
 }

@@ -8,6 +8,7 @@ import type { Config } from '../config.js';
 import { createLogger, describeError, type Logger } from '../log.js';
 import { createChannelPort } from './channel-port.js';
 import { createRouter, type RouterOptions } from './router.js';
+import { warmImageCache } from '../commands/images.js';
 
 export interface GatewayHandle {
   client: Client<true>;
@@ -47,6 +48,7 @@ export async function startGateway(app: App, config: Config, options: GatewayOpt
   });
   let connected = false;
   let stopped = false;
+  const warming = new AbortController();
   const router = createRouter(app, options.commands ?? allCommands, {
     log,
     ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}),
@@ -78,6 +80,7 @@ export async function startGateway(app: App, config: Config, options: GatewayOpt
   const stop = async () => {
     if (stopped) return;
     stopped = true;
+    warming.abort();
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
     await client.destroy();
@@ -110,5 +113,9 @@ export async function startGateway(app: App, config: Config, options: GatewayOpt
   // Quiz games post their rounds as channel messages; connect() also retires the buttons of games
   // an earlier process left running. It never rejects.
   await app.quiz.connect(createChannelPort(client.rest));
+  warmImageCache(app.data, warming.signal).then(
+    (images) => log.debug('image cache warmed', { images }),
+    (error: unknown) => log.warn('image cache warm-up failed', { error: describeError(error) }),
+  );
   return { client: client as Client<true>, stop };
 }

@@ -25,6 +25,7 @@ import type { Command } from '../commands/types.js';
 import { createLogger, describeError, type Logger } from '../log.js';
 import { createChannelPort } from './channel-port.js';
 import { createRouter, type RouterOptions } from './router.js';
+import { warmImageCache } from '../commands/images.js';
 
 export const INTERACTIONS_PATH = '/interactions';
 /** Interaction payloads are a few KB; even a message command on a long message stays far below this. */
@@ -297,6 +298,7 @@ export async function createInteractionsServer(app: App, options: InteractionsSe
   server.headersTimeout = 10_000;
   server.requestTimeout = 15_000;
 
+  const warming = new AbortController();
   if (options.token) await app.quiz.connect(createChannelPort(client.rest));
   else log.warn('no DISCORD_TOKEN: quiz games cannot post their rounds; every other command works');
 
@@ -307,11 +309,16 @@ export async function createInteractionsServer(app: App, options: InteractionsSe
         server.once('error', reject);
         server.listen(port, host, () => {
           server.off('error', reject);
+          warmImageCache(app.data, warming.signal).then(
+            (images) => log.debug('image cache warmed', { images }),
+            (error: unknown) => log.warn('image cache warm-up failed', { error: describeError(error) }),
+          );
           resolve((server.address() as AddressInfo).port);
         });
       });
     },
     async close() {
+      warming.abort();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();
