@@ -233,9 +233,18 @@ describe('findInText', () => {
 describe('suggest (autocomplete)', () => {
   const ids = (input: string, limit?: number): string[] => resolver.suggest(input, limit).map((city) => city.id);
 
-  it('lists the cities in dataset order for empty input, at most 25', () => {
-    expect(ids('')).toEqual(data.cities.slice(0, 25).map((city) => city.id));
-    expect(ids('   ', 5)).toHaveLength(5);
+  it('offers the sister cities first for empty input, oldest tie first and undated last, at most 25', () => {
+    const friendship = data.cities.filter((city) => city.tier === 'friendship');
+    const dated = friendship.filter((city) => city.established).sort((a, b) => a.established!.date.localeCompare(b.established!.date));
+    const empty = ids('');
+    expect(empty).toHaveLength(Math.min(25, data.cities.length));
+    expect(empty.slice(0, 3)).toEqual(['oita', 'pittsburgh', 'duisburg']);
+    // All 25 are sister cities (there are 28), none of them an exchange city.
+    expect(empty.every((id) => friendship.some((city) => city.id === id))).toBe(true);
+    expect(empty.slice(0, Math.min(25, dated.length)).map((id) => data.cities.find((c) => c.id === id)!.established?.date.slice(0, 4)))
+      .toEqual(dated.slice(0, 25).map((city) => city.established!.date.slice(0, 4)));
+    expect(ids('   ', 5)).toEqual(empty.slice(0, 5));
+    expect(ids('\u200b', 5)).toEqual(empty.slice(0, 5));
   });
 
   it('puts an exact name first, then prefixes, then names containing the text, then typos', () => {

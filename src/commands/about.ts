@@ -12,5 +12,6 @@ export const command = {
     },
   },
   examples: ['/about'],
+  examplesZh: ['/关于'],
   run: (_input, ctx) => aboutReply(ctx.app.data, ctx.app.version, ctx.locale),
 } satisfies Command;

@@ -1,7 +1,7 @@
 // /city name: one partner city's card. The name may be an autocomplete id or anything a user typed.
 import type { City } from '../data/types.js';
-import { cityLabel } from '../views/format.js';
-import { ambiguousReply, cityReply, emptyNameReply, notFoundReply } from '../views/city.js';
+import { cityLabel, cleanQuery, isOnlyMentions } from '../views/format.js';
+import { ambiguousReply, CITY_PICK_ID, cityReply, emptyNameReply, mentionNameReply, notFoundReply } from '../views/city.js';
 import { staleChoiceReply } from '../views/common.js';
 import type { Reply } from '../views/reply.js';
 import type { App } from '../app/app.js';
@@ -11,11 +11,13 @@ import { cityMapImage, withImage } from './images.js';
 
 /** Longer input cannot be a city name; cutting it keeps lookups cheap on pasted walls of text. */
 export const MAX_QUERY = 200;
+/** As many close names as a not-found reply offers. */
+const NOT_FOUND_SUGGESTIONS = 5;
 
 /** Autocomplete entries for cities: "Duisburg · 杜伊斯堡市 (Germany)" → "duisburg". */
 export function cityChoices(app: App, text: string, locale: Locale): AutocompleteChoice[] {
   return app.resolver
-    .suggest(text.slice(0, MAX_QUERY), 25)
+    .suggest(cleanQuery(text.slice(0, MAX_QUERY)), 25)
     .map((c) => ({ name: Array.from(cityLabel(c, locale)).slice(0, 100).join(''), value: c.id }));
 }
 
@@ -23,10 +25,13 @@ export type CityLookup = { kind: 'city'; city: City } | { kind: 'reply'; reply: 
 
 /**
  * An autocomplete id first, then the resolver on free text. Anything but one confident match becomes
- * the reply the user should see instead (empty, did you mean, not found).
+ * the reply the user should see instead (empty, did you mean, not found), whose menu of cities has
+ * `pickId` as its custom_id: the command that asked shows its own answer for the city picked.
  */
-export function lookUpCity(app: App, raw: unknown, locale: Locale): CityLookup {
-  const text = typeof raw === 'string' ? raw.slice(0, MAX_QUERY).trim() : '';
+export function lookUpCity(app: App, raw: unknown, locale: Locale, pickId: string = CITY_PICK_ID): CityLookup {
+  const typed = typeof raw === 'string' ? raw.slice(0, MAX_QUERY) : '';
+  if (isOnlyMentions(typed)) return { kind: 'reply', reply: mentionNameReply(locale) };
+  const text = cleanQuery(typed);
   if (!text) return { kind: 'reply', reply: emptyNameReply(locale) };
   const byId = app.resolver.byId(text);
   if (byId) return { kind: 'city', city: byId };
@@ -35,9 +40,12 @@ export function lookUpCity(app: App, raw: unknown, locale: Locale): CityLookup {
     case 'match':
       return { kind: 'city', city: found.city };
     case 'ambiguous':
-      return { kind: 'reply', reply: ambiguousReply(found.candidates, locale) };
-    case 'none':
-      return { kind: 'reply', reply: notFoundReply(text, found.suggestions, locale) };
+      return { kind: 'reply', reply: ambiguousReply(found.candidates, locale, pickId) };
+    case 'none': {
+      // The resolver's guesses, or else what autocomplete offers for the same text ("a" → Arnhem, Ashdod…).
+      const close = found.suggestions.length ? found.suggestions : app.resolver.suggest(text, NOT_FOUND_SUGGESTIONS);
+      return { kind: 'reply', reply: notFoundReply(typed, close, locale, pickId) };
+    }
   }
 }
 
@@ -72,6 +80,7 @@ export const command = {
     ],
   },
   examples: ['/city name:Duisburg', '/city name:大分'],
+  examplesZh: ['/城市 名称:杜伊斯堡', '/城市 名称:大分'],
   run: (input, ctx) => show(ctx.app, input.options.name, ctx),
   autocomplete: (focused, _input, ctx) => cityChoices(ctx.app, focused.value, ctx.locale),
   component(id, values, ctx) {

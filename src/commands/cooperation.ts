@@ -9,6 +9,8 @@ import {
   cooperationOverviewReply,
   unknownTopicReply,
 } from '../views/cooperation.js';
+import { staleChoiceReply } from '../views/common.js';
+import { cleanQuery } from '../views/format.js';
 import { cityChoices, lookUpCity } from './city.js';
 import type { Command, OptionValue } from './types.js';
 
@@ -19,6 +21,11 @@ function parseTopic(value: OptionValue | undefined): Topic | 'invalid' | undefin
   if (typeof value !== 'string') return 'invalid';
   const wanted = value.trim().toLowerCase();
   return TOPICS.find((t) => t === wanted || LOCALES.some((l) => topicLabel(t, l).toLowerCase() === wanted)) ?? 'invalid';
+}
+
+/** The did-you-mean menu's custom_id: picking a city shows its cooperation, on the topic asked. */
+function pickId(topic: Topic | undefined): string {
+  return `cooperation:pick:${topic ?? ''}`;
 }
 
 export const command = {
@@ -51,17 +58,26 @@ export const command = {
     ],
   },
   examples: ['/cooperation topic:education', '/cooperation city:Bordeaux'],
+  examplesZh: ['/合作 领域:教育', '/合作 城市:波尔多'],
   run(input, ctx) {
     const { app, locale } = ctx;
     const topic = parseTopic(input.options.topic);
     if (topic === 'invalid') return unknownTopicReply(String(input.options.topic), locale);
     const cityText = input.options.city;
-    if (typeof cityText === 'string' && cityText.trim()) {
-      const found = lookUpCity(app, cityText, locale);
+    if (typeof cityText === 'string' && cleanQuery(cityText)) {
+      const found = lookUpCity(app, cityText, locale, pickId(topic));
       if (found.kind === 'reply') return found.reply;
       return cooperationOfCityReply(app.data, found.city, topic, locale);
     }
     return topic ? cooperationOnTopicReply(app.data, topic, locale) : cooperationOverviewReply(app.data, locale);
   },
   autocomplete: (focused, _input, ctx) => (focused.name === 'city' ? cityChoices(ctx.app, focused.value, ctx.locale) : []),
+  component(id, values, ctx) {
+    // "pick:<topic>", the topic empty when none was asked, with the chosen city's id as the value.
+    const match = /^pick:(\w*)$/.exec(id);
+    const topic = match?.[1] ? parseTopic(match[1]) : undefined;
+    const city = match && values[0] ? ctx.app.resolver.byId(values[0]) : undefined;
+    if (!city || topic === 'invalid') return { kind: 'reply', reply: staleChoiceReply(ctx.locale) };
+    return { kind: 'update', reply: { ...cooperationOfCityReply(ctx.app.data, city, topic, ctx.locale), content: '', actions: [] } };
+  },
 } satisfies Command;

@@ -1,6 +1,7 @@
 // /country name: the partner cities in one country, with their dates.
+import { staleChoiceReply } from '../views/common.js';
 import { countryCard } from '../views/count.js';
-import { countryChoices, lookUpCountry } from './count.js';
+import { countryChoices, lookUpCountry, pickedCountry } from './count.js';
 import type { Command } from './types.js';
 
 export const command = {
@@ -21,6 +22,7 @@ export const command = {
     ],
   },
   examples: ['/country name:Germany', '/country name:英国'],
+  examplesZh: ['/国家 名称:德国', '/国家 名称:英国'],
   run(input, ctx) {
     const raw = input.options.name;
     const found = lookUpCountry(ctx.app, typeof raw === 'string' ? raw : '', ctx.locale);
@@ -28,4 +30,9 @@ export const command = {
     return { cards: [countryCard(ctx.app.data, found.country, ctx.locale)] };
   },
   autocomplete: (focused, _input, ctx) => countryChoices(ctx.app, focused.value),
+  component(id, values, ctx) {
+    const country = id === 'pick' ? pickedCountry(ctx.app, values) : null;
+    if (!country) return { kind: 'reply', reply: staleChoiceReply(ctx.locale) };
+    return { kind: 'update', reply: { content: '', cards: [countryCard(ctx.app.data, country, ctx.locale)], actions: [] } };
+  },
 } satisfies Command;

@@ -9,6 +9,7 @@ export const command = {
     description: { en: 'Every command, with an example of each', 'zh-CN': '全部命令及示例' },
   },
   examples: ['/help'],
+  examplesZh: ['/帮助'],
   async run(_input, ctx) {
     // Imported lazily: index.ts imports this file, so a static import would be circular.
     const { commands } = await import('./index.js');

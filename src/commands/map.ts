@@ -6,7 +6,8 @@ import { continentLabel } from '../i18n/names.js';
 import { mapCard, noMatchReply, type ColorBy, type MapFilters } from '../views/map.js';
 import { t } from '../views/map.messages.js';
 import { staleChoiceReply } from '../views/common.js';
-import type { Action, Reply } from '../views/reply.js';
+import { cleanQuery } from '../views/format.js';
+import type { Reply } from '../views/reply.js';
 import { cityChoices, lookUpCity } from './city.js';
 import { TIER_OPTION, tierOf } from './count.js';
 import { MAP_FILE, worldMapImage } from './images.js';
@@ -48,14 +49,6 @@ function mapReply(app: App, filters: MapFilters, locale: Locale): Reply {
   };
 }
 
-/** A did-you-mean or not-found reply whose city menu draws the map instead of the city card. */
-function pickForMap(reply: Reply, filters: MapFilters): Reply {
-  const actions = reply.actions?.map((row): Action[] =>
-    row.map((action) => (action.type === 'select' ? { ...action, customId: pickId(filters) } : action)),
-  );
-  return actions ? { ...reply, actions } : reply;
-}
-
 function run(options: Record<string, OptionValue>, ctx: CommandContext): Reply {
   const { app, locale } = ctx;
   const filters: MapFilters = {
@@ -64,9 +57,9 @@ function run(options: Record<string, OptionValue>, ctx: CommandContext): Reply {
     ...(continentOf(options.continent) ? { continent: continentOf(options.continent)! } : {}),
   };
   const cityText = options.city;
-  if (typeof cityText === 'string' && cityText.trim()) {
-    const found = lookUpCity(app, cityText, locale);
-    if (found.kind === 'reply') return pickForMap(found.reply, filters);
+  if (typeof cityText === 'string' && cleanQuery(cityText)) {
+    const found = lookUpCity(app, cityText, locale, pickId(filters));
+    if (found.kind === 'reply') return found.reply;
     filters.chosen = found.city;
   }
   return mapReply(app, filters, locale);
@@ -115,6 +108,7 @@ export const command = {
     ],
   },
   examples: ['/map', '/map continent:europe city:Duisburg', '/map color:decade'],
+  examplesZh: ['/地图', '/地图 大洲:欧洲 城市:杜伊斯堡', '/地图 着色:按年代'],
   run: (input, ctx) => run(input.options, ctx),
   autocomplete: (focused, _input, ctx) => (focused.name === 'city' ? cityChoices(ctx.app, focused.value, ctx.locale) : []),
   component(id, values, ctx) {

@@ -1,5 +1,5 @@
 // /timeline [from] [to]: partnerships in date order, paged with buttons.
-import type { YearRange } from '../domain/facts/timeline.js';
+import { timeline, type YearRange } from '../domain/facts/timeline.js';
 import type { Reply } from '../views/reply.js';
 import { staleChoiceReply } from '../views/common.js';
 import { badYearReply, FIRST_YEAR, fromAfterToReply, LAST_YEAR, timelineReply } from '../views/timeline.js';
@@ -24,8 +24,9 @@ function reply(app: App, from: YearParse, to: YearParse, page: number, locale: L
   if (from.year !== undefined) range.from = from.year;
   if (to.year !== undefined) range.to = to.year;
   const result = timelineReply(app.data, range, page, locale);
-  // The chart goes with the first page; the others keep to the list.
-  return page <= 1 ? withImage(result, timelineChartImage(app.data, range, locale)) : result;
+  // The chart goes with the first page; the others keep to the list. An empty range has nothing to chart.
+  const charted = page <= 1 && timeline(app.data, range).dated.length > 0;
+  return charted ? withImage(result, timelineChartImage(app.data, range, locale)) : result;
 }
 
 export const command = {
@@ -56,6 +57,7 @@ export const command = {
     ],
   },
   examples: ['/timeline from:2010 to:2019', '/timeline'],
+  examplesZh: ['/时间线 起始年:2010 结束年:2019', '/时间线'],
   run: (input, ctx) => reply(ctx.app, parseYear(input.options.from), parseYear(input.options.to), 1, ctx.locale),
   component(id, _values, ctx) {
     // "p:<from>:<to>:<page>"; a malformed id is a stale or forged button.

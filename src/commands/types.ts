@@ -92,6 +92,8 @@ export interface Command {
   definition: CommandDefinition;
   /** Invocations /help shows, written as a user types them: "/city name:Duisburg". */
   examples?: string[];
+  /** The same for zh-CN, written with the Chinese command and option names: "/城市 名称:杜伊斯堡". */
+  examplesZh?: string[];
   run(input: CommandInput, ctx: CommandContext): Reply | Promise<Reply>;
   /** Suggestions for the focused option; at most 25; answered synchronously fast. */
   autocomplete?(focused: { name: string; value: string }, input: CommandInput, ctx: CommandContext): AutocompleteChoice[];

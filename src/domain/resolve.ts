@@ -4,6 +4,7 @@
 // "ambiguous" (ask the user) or "none" with suggestions.
 import Fuse, { type IFuseOptions } from 'fuse.js';
 import type { City, Country, Dataset } from '../data/types.js';
+import { byEstablished } from './facts/timeline.js';
 import type { CityMention, Resolution, Resolver } from './resolution.js';
 import {
   CountryNames,
@@ -150,6 +151,8 @@ export function createResolver(data: Dataset): Resolver {
   }
   for (const country of datasetCountries) countryByKey.set(country.code.toLowerCase(), country.code);
   const cityById = new Map(cities.map((city) => [city.id, city]));
+  // What an empty field offers: the sister cities, oldest tie first (undated last), then the exchange cities.
+  const byTierThenDate = [...cities].sort((a, b) => (a.tier === b.tier ? byEstablished(a, b) : a.tier === 'friendship' ? -1 : 1));
   const chineseCountryNames = new Set(
     countryForms.map(([name]) => fold(name)).filter((name) => isSyllabic(name)),
   );
@@ -468,7 +471,7 @@ export function createResolver(data: Dataset): Resolver {
   function suggest(input: string, limit: number = MAX_SUGGESTIONS): City[] {
     const count = Math.max(0, Math.min(MAX_SUGGESTIONS, Number.isFinite(limit) ? Math.floor(limit) : MAX_SUGGESTIONS));
     const folded = fold(typeof input === 'string' ? input : '');
-    if (!folded) return cities.slice(0, count);
+    if (!folded) return byTierThenDate.slice(0, count);
     const name = stripCityWords(folded);
     const keys = [compact(name)];
     const split = countryNames.split(name);

@@ -51,6 +51,25 @@ export function countryName(country: Country, locale: Locale): string {
   return locale === 'zh-CN' ? country.zh : country.name;
 }
 
+/** Countries English names with "the" inside a sentence: "in the United States", "in the Netherlands". */
+const WITH_ARTICLE = new Set(['US', 'GB', 'NL', 'CZ', 'PH', 'AE', 'BS', 'GM', 'DO', 'CF', 'KM', 'MV', 'MH', 'SB']);
+
+/** The country's name as it reads inside a sentence: "the United States" in English, "美国" in Chinese. */
+export function countryInProse(country: Country, locale: Locale): string {
+  const name = countryName(country, locale);
+  return locale === 'en' && WITH_ARTICLE.has(country.code) ? `the ${name}` : name;
+}
+
+/**
+ * A decade by its first year: "1970s" / "20世纪70年代", "2010s" / "21世纪10年代", written the way the
+ * data's Chinese prose writes them, so lists and cards agree.
+ */
+export function decadeLabel(decade: number, locale: Locale): string {
+  if (locale === 'en') return `${decade}s`;
+  const century = Math.floor(decade / 100) + 1;
+  return `${century}世纪${String(decade % 100).padStart(2, '0')}年代`;
+}
+
 const CONTINENT_KEYS = {
   Asia: 'continentAsia',
   Europe: 'continentEurope',

@@ -2,10 +2,10 @@
 // a Sources field with links, and the data's check date in the footer.
 import type { App } from '../app/app.js';
 import type { City, Dataset, Note, Topic, Total } from '../data/types.js';
-import { type Answer, type AskResult, askQuestion, type CityDate, type Scope } from '../domain/ask/index.js';
+import { type Answer, type AskResult, askQuestion, type CityDate, type CityDistance, type Scope, tierHedges, type Unmatched } from '../domain/ask/index.js';
 import { sourcesById } from '../domain/facts/sources.js';
 import { latestTotalFor } from '../domain/facts/totals.js';
-import { formatDate, formatList, type Locale } from '../i18n/index.js';
+import { formatDate, formatList, formatNumber, type Locale } from '../i18n/index.js';
 import { cityName, continentLabel, countryName, topicLabel } from '../i18n/names.js';
 import { t } from './ask.messages.js';
 import {
@@ -35,14 +35,22 @@ export function askReply(app: App, question: unknown, fallback: Locale): Reply {
 export function answerReply(result: AskResult, data: Dataset): Reply {
   const { locale, answer } = result;
   const body = describe(answer, data, locale);
-  const readings = result.readings.map((r) =>
-    t(locale, r.as === 'garbled' ? 'readGarbled' : 'readAs', { typed: sanitizeUserText(r.typed, 40), city: cityName(r.city, locale) }),
-  );
+  const readings = result.readings.flatMap((r) => {
+    const params = { typed: sanitizeUserText(r.typed, 40), city: cityName(r.city, locale), country: countryName(r.city.country, locale) };
+    if (r.doubt) return [t(locale, 'readGarbledDoubt', params), bullet(noteText(r.doubt, locale))];
+    return [t(locale, r.as === 'garbled' ? 'readGarbled' : 'readAs', params)];
+  });
+  const unmatched = result.unmatched.map((u) => {
+    const name = sanitizeUserText(u.name, 40);
+    const close = closeCandidates(u.resolution);
+    if (close.length) return t(locale, 'unmatchedClose', { name, cities: formatList(close.map((c) => nameWithCountry(c, locale)), locale) });
+    return t(locale, 'unmatched', { name });
+  });
   const sources = sourceLines(sourcesById(data, result.sources), locale);
   const card = fitCard(
     {
       title: body.title,
-      description: fitLines([...readings, ...body.lines], DESCRIPTION_MAX, locale),
+      description: fitLines([...readings, ...body.lines, ...(unmatched.length ? ['', ...unmatched] : [])], DESCRIPTION_MAX, locale),
       footer: footerText(data, locale),
       color: body.color ?? COLORS.neutral,
     },
@@ -51,6 +59,40 @@ export function answerReply(result: AskResult, data: Dataset): Reply {
   );
   return { cards: [card] };
 }
+
+/** What the resolver calls close to a name it could not match: offered only as "did you mean". */
+function closeCandidates(resolution: Unmatched['resolution']): City[] {
+  if (resolution.kind === 'match') return [resolution.city];
+  if (resolution.kind === 'ambiguous') return resolution.candidates.slice(0, 3);
+  return [];
+}
+
+function noteText(note: Note, locale: Locale): string {
+  return locale === 'zh-CN' ? note.textZh : note.text;
+}
+
+/** Why an exchange city's level is not certain, as bullets: shown wherever its tier is. */
+function hedgeLines(city: City, locale: Locale): string[] {
+  return tierHedges(city).map((n) => bullet(noteText(n, locale)));
+}
+
+/** "a friendly exchange city of Wuhan (level not certain)": the tier phrase, hedged where the data is unsure. */
+function tierOne(city: City, locale: Locale): string {
+  if (city.tier === 'friendship') return t(locale, 'tierOneFriendship');
+  const phrase = t(locale, 'tierOneExchange');
+  return tierHedges(city).length ? t(locale, 'levelNotCertain', { tier: phrase }) : phrase;
+}
+
+/** For a list naming exchange cities: each one's hedge when few, else one line saying their level is unsure. */
+function exchangeHedges(cities: City[], locale: Locale): string[] {
+  const hedged = cities.filter((c) => tierHedges(c).length);
+  if (!hedged.length) return [];
+  if (hedged.length <= MAX_HEDGED) return hedged.flatMap((c) => hedgeLines(c, locale).map((line) => `${line.slice(0, 2)}**${cityName(c, locale)}**${colon(locale)}${line.slice(2)}`));
+  return [t(locale, 'levelsNotCertain', { names: formatList(hedged.map((c) => cityName(c, locale)), locale) })];
+}
+
+/** Lists naming more exchange cities than this give one line about their levels instead of each one's note. */
+const MAX_HEDGED = 3;
 
 interface Body {
   title: string;
@@ -96,6 +138,7 @@ function describe(answer: Answer, data: Dataset, locale: Locale): Body {
             known: answer.listed.exchange.length,
             names: list(answer.listed.exchange),
           }),
+          ...exchangeHedges(answer.listed.exchange, locale),
           L('tiersNoDefinition'),
         ],
       };
@@ -132,9 +175,9 @@ function describe(answer: Answer, data: Dataset, locale: Locale): Body {
           color: answer.cities.some((c) => c.status.state !== 'active') ? COLORS.notActive : undefined,
           lines: answer.cities.flatMap((city) => [
             statusLine(city, locale),
-            city.tier === 'friendship'
-              ? L('statusOnList', { city: name(city), count: latest?.friendship ?? '', date: listDate(latest) })
-              : L('statusExchange', { city: name(city) }),
+            ...(city.tier === 'friendship'
+              ? [L('statusOnList', { city: name(city), count: latest?.friendship ?? '', date: listDate(latest) })]
+              : [L('statusExchange', { city: name(city), tier: tierOne(city, locale) }), ...hedgeLines(city, locale)]),
           ]),
         };
       }
@@ -175,7 +218,8 @@ function describe(answer: Answer, data: Dataset, locale: Locale): Body {
       const lines: string[] = [];
       const scoped = hasScope(answer.scope);
       const tier = answer.scope.tier === 'exchange' ? L('tierExchange') : L('tierFriendship');
-      const scope = scopeText(answer.scope, locale);
+      const words = scopeText(answer.scope, locale);
+      const scope = words && locale === 'en' ? ` ${words}` : words;
       if (answer.pick) {
         const { city } = answer.pick;
         const params = { city: name(city), country: country(city), date: establishedDate(city, locale), ago: agoText(answer.pick, locale), tier, scope };
@@ -187,6 +231,7 @@ function describe(answer: Answer, data: Dataset, locale: Locale): Body {
               ? wide ? 'nthScoped' : 'nthGlobal'
               : wide ? 'firstScoped' : 'firstGlobal';
         lines.push(L(key, { ...params, position: answer.position }));
+        lines.push(...hedgeLines(city, locale));
         if (answer.position === 1) lines.push(...superlatives(city).map((n) => bullet(note(n))));
         if (answer.sameYear.length) {
           lines.push(L('sameYear', { year: city.established!.date.slice(0, 4), names: list(answer.sameYear) }));
@@ -202,8 +247,9 @@ function describe(answer: Answer, data: Dataset, locale: Locale): Body {
       if (answer.undated.length) lines.push(L(answer.undated.length === 1 ? 'undatedApartOne' : 'undatedApartMany', { names: list(answer.undated) }));
       if (answer.scope.tier === 'exchange') lines.push(L('exchangePartial', { known: data.cities.filter((c) => c.tier === 'exchange').length }));
       for (const other of answer.others) {
-        const tierOne = L(other.city.tier === 'friendship' ? 'tierOneFriendship' : 'tierOneExchange');
-        lines.push(other.span ? L('otherCity', { city: name(other.city), tier: tierOne, when: whenText(other.city, locale) }) : L('otherCityUndated', { city: name(other.city) }));
+        const tier = tierOne(other.city, locale);
+        lines.push(other.span ? L('otherCity', { city: name(other.city), tier, when: whenText(other.city, locale) }) : L('otherCityUndated', { city: name(other.city) }));
+        if (other.span) lines.push(...hedgeLines(other.city, locale));
       }
       const title = answer.kind === 'latest' ? L('titleLatest') : answer.position > 1 ? L('titleNth') : L('titleFirst');
       return { title, lines };
@@ -212,14 +258,13 @@ function describe(answer: Answer, data: Dataset, locale: Locale): Body {
       const where = countryInSentence(answer.country, locale);
       return {
         title: L('titlePartner'),
-        lines: answer.cities.map((c) =>
-          L('elsewhere', {
-            city: name(c),
-            tier: L(c.tier === 'friendship' ? 'tierOneFriendship' : 'tierOneExchange'),
-            country: countryInSentence(c.country, locale),
-            asked: where,
-          }),
-        ),
+        lines: [
+          ...answer.cities.flatMap((c) => [
+            L('elsewhere', { city: name(c), tier: tierOne(c, locale), country: countryInSentence(c.country, locale), asked: where }),
+            ...hedgeLines(c, locale),
+          ]),
+          answer.there.length ? L('elsewhereThere', { asked: where, names: list(answer.there) }) : L('elsewhereNone', { asked: where }),
+        ],
       };
     }
     case 'established':
@@ -235,6 +280,7 @@ function describe(answer: Answer, data: Dataset, locale: Locale): Body {
           lines: [
             ...(row ? [L('totalsExchange', { exchange: row.exchange!, date: formatDate(row.asOf, locale), friendship: row.friendship ?? '', total: row.total ?? '' })] : []),
             L('totalsExchangeListed', { known: known.length, names: list(known) }),
+            ...exchangeHedges(known, locale),
             '',
             L('totalsHistory'),
             ...rows.filter((r) => r.exchange !== null).map((r) => bullet(totalNote(r))),
@@ -310,14 +356,75 @@ function describe(answer: Answer, data: Dataset, locale: Locale): Body {
           lines: [L('didYouMean', { name: asked, cities }), L('didYouMeanHint')],
         };
       }
+      const exchange = answer.exchangeCount;
       return {
-        title: L('titlePartner'),
-        lines: [L('notPartner', { name: asked, count: answer.list?.friendship ?? '', date: listDate(answer.list) }), L('notPartnerExchange')],
+        title: L('titleNotPartner'),
+        lines: [
+          L('notPartner', { name: asked, count: answer.list?.friendship ?? '', date: listDate(answer.list) }),
+          exchange?.exchange != null
+            ? L('notPartnerExchange', { exchange: exchange.exchange, date: formatDate(exchange.asOf, locale), known: data.cities.filter((c) => c.tier === 'exchange').length })
+            : L('notPartnerExchangeUncounted'),
+        ],
       };
     }
     case 'city':
       return { title: L('titleCity'), lines: answer.dates.flatMap((d, i) => [...(i ? [''] : []), ...cityLines(d, locale)]) };
+    case 'signatories':
+      return { title: L('titleSignatories'), lines: signatoryLines(answer, locale) };
+    case 'distance':
+      return { title: L('titleDistance'), lines: distanceLines(answer, locale) };
   }
+}
+
+function signatoryLines(answer: Extract<Answer, { kind: 'signatories' }>, locale: Locale): string[] {
+  const name = (city: City) => cityName(city, locale);
+  if (!answer.named) {
+    if (!answer.perCity.length) return [t(locale, 'signatoriesNoneAtAll')];
+    return [
+      t(locale, 'signatoriesAll'),
+      ...answer.perCity.map(({ city, notes }) => bullet(`**${name(city)}**${colon(locale)}${notes.map((n) => noteText(n, locale)).join(locale === 'zh-CN' ? '' : ' ')}`)),
+      t(locale, 'signatoriesOthers'),
+    ];
+  }
+  return answer.perCity.flatMap(({ city, notes }, i) => [
+    ...(i ? [''] : []),
+    ...(notes.length
+      ? [t(locale, 'signatoriesIntro', { city: name(city) }), ...notes.map((n) => bullet(noteText(n, locale)))]
+      : [t(locale, 'signatoriesNone', { city: name(city) })]),
+  ]);
+}
+
+function distanceLines(answer: Extract<Answer, { kind: 'distance' }>, locale: Locale): string[] {
+  const km = (value: number) => formatNumber(Math.round(value), locale);
+  const entry = (d: CityDistance) => t(locale, 'distanceEntry', { city: cityName(d.city, locale), km: km(d.km!) });
+  if (answer.named.length) {
+    return [
+      ...answer.named.map((d) =>
+        d.km === null
+          ? t(locale, 'distanceUnknown', { city: cityName(d.city, locale), country: countryName(d.city.country, locale) })
+          : t(locale, 'distanceCity', { city: cityName(d.city, locale), country: countryName(d.city.country, locale), km: km(d.km) }),
+      ),
+      ...(answer.named.some((d) => d.km !== null) ? [t(locale, 'distanceBasis')] : []),
+    ];
+  }
+  const words = scopeText(answer.scope, locale);
+  const group = t(locale, answer.scope.tier === 'exchange' ? 'distanceGroupExchange' : 'distanceGroupFriendship', {
+    scope: words && locale === 'en' ? ` ${words}` : words,
+  });
+  if (!answer.measured) return [t(locale, 'distanceNoneMeasured', { group })];
+  const lines: string[] = [];
+  const extreme = (key: 'distanceFarthest' | 'distanceClosest', picks: CityDistance[]) => {
+    const [top, ...next] = picks;
+    if (!top) return;
+    lines.push(t(locale, key, { group, city: cityName(top.city, locale), country: countryName(top.city.country, locale), km: km(top.km!) }));
+    if (next.length) lines.push(t(locale, 'distanceNext', { entries: formatList(next.map(entry), locale) }));
+  };
+  extreme('distanceFarthest', answer.farthest);
+  extreme('distanceClosest', answer.closest);
+  if (answer.unmeasured.length) lines.push(t(locale, 'distanceUnmeasured', { names: formatList(answer.unmeasured.map((c) => cityName(c, locale)), locale) }));
+  if (answer.scope.tier === 'exchange') lines.push(t(locale, 'exchangePartial', { known: answer.measured + answer.unmeasured.length }));
+  lines.push(t(locale, 'distanceBasis'));
+  return lines;
 }
 
 /** "**Duisburg** (Germany)" / "**杜伊斯堡市**（德国）". */
@@ -431,13 +538,13 @@ function topicGroups(city: City): { topic: City['cooperation'][number]['topic'];
 function establishedLines(cityDate: CityDate, locale: Locale): string[] {
   const { city } = cityDate;
   const name = cityName(city, locale);
-  const params = { city: name, country: countryName(city.country, locale), tier: t(locale, city.tier === 'friendship' ? 'tierOneFriendship' : 'tierOneExchange') };
+  const params = { city: name, country: countryName(city.country, locale), tier: tierOne(city, locale) };
   const note = (n: Note) => (locale === 'zh-CN' ? n.textZh : n.text);
   if (!city.established) {
     const known = city.caveats.length ? city.caveats : city.highlights;
-    return [t(locale, 'establishedUndated', params), ...known.map((n) => bullet(note(n)))];
+    return [t(locale, 'establishedUndated', params), ...hedgeLines(city, locale), ...known.map((n) => bullet(note(n)))];
   }
-  const lines = [t(locale, 'established', { ...params, when: whenText(city, locale), ago: agoText(cityDate, locale) })];
+  const lines = [t(locale, 'established', { ...params, when: whenText(city, locale), ago: agoText(cityDate, locale) }), ...hedgeLines(city, locale)];
   // Where the date comes from and how precise it is, then any other date a source gives.
   const basis = locale === 'zh-CN' ? city.established.noteZh : city.established.note;
   if (basis) lines.push(bullet(basis));
@@ -453,8 +560,10 @@ function partnerLines(cityDate: CityDate, list: Total | null, locale: Locale): s
   const params = { city: cityName(city, locale), country: countryName(city.country, locale), date: establishedDate(city, locale) };
   const status = city.status;
   if (city.tier === 'exchange') {
-    const caveats = city.caveats.map((n) => bullet(locale === 'zh-CN' ? n.textZh : n.text));
-    return [t(locale, city.established ? 'partnerExchange' : 'partnerExchangeUndated', params), ...caveats];
+    const hedges = tierHedges(city);
+    const caveats = city.caveats.filter((n) => !hedges.includes(n)).map((n) => bullet(noteText(n, locale)));
+    if (!hedges.length) return [t(locale, city.established ? 'partnerExchange' : 'partnerExchangeUndated', params), ...caveats];
+    return [t(locale, city.established ? 'partnerExchangeUnsure' : 'partnerExchangeUnsureUndated', params), ...hedgeLines(city, locale), ...caveats];
   }
   if (status.state === 'ended') {
     return [t(locale, 'partnerEnded', { ...params, end: formatDate(status, locale), reason: locale === 'zh-CN' ? status.reasonZh : status.reason })];
@@ -467,16 +576,16 @@ function partnerLines(cityDate: CityDate, list: Total | null, locale: Locale): s
 
 function cityLines(cityDate: CityDate, locale: Locale): string[] {
   const { city } = cityDate;
-  // Regions are recorded in English only: a Chinese answer leaves them out rather than mix scripts.
-  const region = city.region && locale === 'en' ? `, ${city.region}` : '';
+  const region = locale === 'zh-CN' ? (city.regionZh ? `，${city.regionZh}` : '') : city.region ? `, ${city.region}` : '';
+  const tier = tierLabel(city.tier, locale);
   const params = {
     city: cityName(city, locale),
     country: countryName(city.country, locale),
     region,
-    tier: tierLabel(city.tier, locale),
+    tier: tierHedges(city).length ? t(locale, 'levelNotCertain', { tier }) : tier,
     date: establishedDate(city, locale),
   };
-  const lines = [t(locale, city.established ? 'cityLine' : 'cityLineUndated', params)];
+  const lines = [t(locale, city.established ? 'cityLine' : 'cityLineUndated', params), ...hedgeLines(city, locale)];
   if (city.status.state !== 'active') lines.push(statusLine(city, locale));
   const note = (n: Note) => (locale === 'zh-CN' ? n.textZh : n.text);
   lines.push(note(city.summary), ...city.highlights.map((h) => bullet(note(h))));
@@ -527,10 +636,12 @@ function listLines(answer: Extract<Answer, { kind: 'list' }>, data: Dataset, loc
         known: knownExchange.length,
         names: names(knownExchange),
       }),
+      ...exchangeHedges(knownExchange, locale),
     );
   } else if (exchange.length) {
     lines.push(t(locale, 'listExchangeScoped', { scope: scopeWords, names: names(exchange) }));
     if (scope.tier === 'exchange') lines.push(...exchange.map((c) => bullet(cityEntry(c, locale))));
+    lines.push(...exchangeHedges(exchange, locale));
   } else {
     lines.push(t(locale, 'listExchangeNoneScoped', { scope: scopeWords, known: knownExchange.length }));
   }

@@ -1,8 +1,9 @@
 // The city card and the replies around it: did-you-mean, not found, empty input.
-import type { City, Dataset, DatedFact, Source } from '../data/types.js';
-import { citySources, sourcesById } from '../domain/facts/sources.js';
+import type { City, Dataset, DatedFact, Note, Source, SourceId } from '../data/types.js';
+import { citySources } from '../domain/facts/sources.js';
 import { friendshipSpan, type FriendshipSpan } from '../domain/facts/friendship.js';
-import { formatDate, formatList, type Locale } from '../i18n/index.js';
+import { friendshipList } from '../domain/facts/totals.js';
+import { formatDate, type Locale } from '../i18n/index.js';
 import { cityName, continentLabel, countryName, topicLabel } from '../i18n/names.js';
 import { t } from './city.messages.js';
 import { t as common } from './common.messages.js';
@@ -15,6 +16,7 @@ import {
   flagEmoji,
   footerText,
   labelled,
+  orList,
   quoteUserText,
   sourceLines,
   tierLabel,
@@ -41,24 +43,36 @@ function nameLines(city: City, locale: Locale): string[] {
   ];
 }
 
-function sourceNames(sources: Source[]): string {
-  return sources.map((s) => s.title).join('; ');
+/**
+ * Footnote marks into the card's numbered Sources field: "[1][3]". Facts cite sources by number, so
+ * Chinese sentences carry no English page titles and each page is named once, in Sources.
+ */
+type Refs = (ids: readonly SourceId[]) => string;
+
+function footnotes(data: Dataset, listed: readonly Source[], locale: Locale): Refs {
+  return (ids) => {
+    const numbers = ids
+      .map((id) => listed.findIndex((s) => s.url === data.sources.get(id)?.url) + 1)
+      .filter((n, i, all) => n > 0 && all.indexOf(n) === i)
+      .sort((a, b) => a - b);
+    if (!numbers.length) return '';
+    const marks = numbers.map((n) => `[${n}]`).join('');
+    return locale === 'zh-CN' ? marks : ` ${marks}`;
+  };
 }
 
 function dateNote(fact: DatedFact, locale: Locale): string | undefined {
   return locale === 'zh-CN' ? fact.noteZh : fact.note;
 }
 
-function establishedLines(city: City, data: Dataset, locale: Locale): string[] {
+function establishedLines(city: City, refs: Refs, locale: Locale): string[] {
   const main = city.established;
   if (!main) return [t(locale, 'noDate')];
   const lines = [dateText(main, locale)];
   const note = dateNote(main, locale);
   if (note) lines.push(`_${note}_`);
   if (city.conflictingDates.length) {
-    const dated = (d: DatedFact) =>
-      t(locale, 'conflictDate', { date: dateText(d, locale), sources: sourceNames(sourcesById(data, d.sources)) });
-    const dates = [main, ...city.conflictingDates].map(dated).join(t(locale, 'or'));
+    const dates = [main, ...city.conflictingDates].map((d) => `${dateText(d, locale)}${refs(d.sources)}`).join(t(locale, 'or'));
     lines.push(t(locale, 'conflict', { dates }));
     for (const d of city.conflictingDates) {
       const conflictNote = dateNote(d, locale);
@@ -79,9 +93,18 @@ function yearsText(span: FriendshipSpan | null, locale: Locale): string {
   return t(locale, 'yearsActive', { years, since: span.since });
 }
 
-function statusText(city: City, locale: Locale): string {
+/**
+ * Only what a source shows: a sister city is on Wuhan's latest list (of that month); no source says
+ * whether a friendly-exchange tie is still current; an end or a phase-out is told with its reason.
+ */
+function statusText(city: City, data: Dataset, refs: Refs, locale: Locale): string {
   const status = city.status;
-  if (status.state === 'active') return t(locale, 'active');
+  if (status.state === 'active') {
+    const list = city.tier === 'friendship' ? friendshipList(data) : null;
+    if (!list) return t(locale, 'statusUnknown');
+    const month = list.asOf.precision === 'year' ? list.asOf : { date: list.asOf.date.slice(0, 7), precision: 'month' as const };
+    return `${t(locale, 'onList', { count: list.count, date: formatDate(month, locale) })}${refs(list.sources)}`;
+  }
   const params = {
     date: formatDate(status, locale),
     reason: locale === 'zh-CN' ? status.reasonZh : status.reason,
@@ -93,23 +116,44 @@ function localText(note: { text: string; textZh: string }, locale: Locale): stri
   return locale === 'zh-CN' ? note.textZh : note.text;
 }
 
+/** "Friendly exchange city (level not confirmed: …)[2]" where a tierNote hedges the level. */
+function tierText(city: City, refs: Refs, locale: Locale): string {
+  const label = tierLabel(city.tier, locale);
+  if (!city.tierNote) return label;
+  const why = localText(city.tierNote, locale).replace(/[.。]\s*$/u, '');
+  return `${t(locale, 'tierHedged', { tier: label, why })}${refs(city.tierNote.sources)}`;
+}
+
+/**
+ * The caveats worth a line of their own. Where the sources disagree on the date, the Established
+ * field already says so with each date's sources, so a caveat that cites only those sources restates it.
+ */
+function caveatsToShow(city: City): Note[] {
+  if (!city.conflictingDates.length) return city.caveats;
+  const dateSources = new Set([city.established, ...city.conflictingDates].flatMap((d) => d?.sources ?? []));
+  return city.caveats.filter((c) => !c.sources.every((id) => dateSources.has(id)));
+}
+
 export function cityCard(city: City, data: Dataset, now: Date, locale: Locale): Card {
   const country = city.country;
-  const place = [`${flagEmoji(country.code)} ${countryName(country, locale)}`.trim(), city.region, continentLabel(country.continent, locale)]
+  const region = locale === 'zh-CN' ? (city.regionZh ?? city.region) : city.region;
+  const place = [`${flagEmoji(country.code)} ${countryName(country, locale)}`.trim(), region, continentLabel(country.continent, locale)]
     .filter(Boolean)
     .join(' · ');
+  const sources = citySources(data, city);
+  const refs = footnotes(data, sources, locale);
   const sections: Section[] = [
     { name: t(locale, 'names'), lines: nameLines(city, locale), inline: true },
     { name: t(locale, 'country'), lines: [place], inline: true },
-    { name: t(locale, 'tier'), lines: [tierLabel(city.tier, locale)], inline: true },
+    { name: t(locale, 'tier'), lines: [tierText(city, refs, locale)], inline: !city.tierNote },
     { name: mapText(locale, 'distanceField'), lines: [distanceLine(data, city, locale)], inline: true },
-    { name: t(locale, 'established'), lines: establishedLines(city, data, locale), minChars: 300 },
+    { name: t(locale, 'established'), lines: establishedLines(city, refs, locale), minChars: 300 },
     { name: t(locale, 'years'), lines: [yearsText(friendshipSpan(city, now), locale)], inline: true },
-    { name: t(locale, 'status'), lines: [statusText(city, locale)], inline: city.status.state === 'active' },
+    { name: t(locale, 'status'), lines: [statusText(city, data, refs, locale)], inline: city.status.state === 'active' },
     {
       name: t(locale, 'landmarks'),
       lines: city.landmarks.map((l) => {
-        const name = locale === 'zh-CN' && l.zh ? l.zh : l.name;
+        const name = locale === 'zh-CN' ? l.zh : l.name;
         const where = l.location === 'wuhan' ? ` ${t(locale, 'inWuhan')}` : '';
         return bullet(labelled(`${name}${where}`, localText({ text: l.description, textZh: l.descriptionZh }, locale), locale));
       }),
@@ -123,8 +167,13 @@ export function cityCard(city: City, data: Dataset, now: Date, locale: Locale): 
       maxFields: 2,
     },
     { name: t(locale, 'highlights'), lines: city.highlights.map((h) => bullet(localText(h, locale))), minChars: 200, maxFields: 2 },
-    { name: t(locale, 'caveats'), lines: city.caveats.map((c) => bullet(localText(c, locale))), minChars: 300, maxFields: 2 },
-    { name: t(locale, 'sources'), lines: sourceLines(citySources(data, city), locale), minChars: 400, maxFields: 3 },
+    { name: t(locale, 'caveats'), lines: caveatsToShow(city).map((c) => bullet(localText(c, locale))), minChars: 300, maxFields: 2 },
+    {
+      name: t(locale, 'sources'),
+      lines: sourceLines(sources, locale).map((line, i) => `[${i + 1}] ${line}`),
+      minChars: 400,
+      maxFields: 3,
+    },
   ];
   const color = city.status.state !== 'active' ? COLORS.notActive : COLORS[city.tier];
   return fitCard(
@@ -138,13 +187,14 @@ export function cityReply(city: City, data: Dataset, now: Date, locale: Locale):
   return { cards: [cityCard(city, data, now, locale)] };
 }
 
-function pickMenu(cities: City[], locale: Locale): Action[][] {
+/** A menu of cities; `customId` says what picking one shows (the card, its cooperation, the map). */
+function pickMenu(cities: City[], locale: Locale, customId: string): Action[][] {
   if (!cities.length) return [];
   return [
     [
       {
         type: 'select',
-        customId: CITY_PICK_ID,
+        customId,
         placeholder: common(locale, 'pickCity'),
         options: cities.slice(0, 25).map((c) => ({
           label: cityLabel(c, locale),
@@ -156,20 +206,26 @@ function pickMenu(cities: City[], locale: Locale): Action[][] {
   ];
 }
 
-export function ambiguousReply(candidates: City[], locale: Locale): Reply {
+// Did-you-mean prompts are private, like every other question back to the user; the pick replaces
+// the prompt with the answer (a component update works on an ephemeral message too).
+export function ambiguousReply(candidates: City[], locale: Locale, customId: string = CITY_PICK_ID): Reply {
   const lines = candidates.map((c) => bullet(cityLabel(c, locale)));
-  // Public like the card it turns into: the select updates this very message.
-  return { content: [t(locale, 'didYouMean'), ...lines].join('\n'), actions: pickMenu(candidates, locale) };
+  return { content: [t(locale, 'didYouMean'), ...lines].join('\n'), actions: pickMenu(candidates, locale, customId), ephemeral: true };
 }
 
-export function notFoundReply(input: string, suggestions: City[], locale: Locale): Reply {
+export function notFoundReply(input: string, suggestions: City[], locale: Locale, customId: string = CITY_PICK_ID): Reply {
   const head = t(locale, 'notFound', { text: quoteUserText(input, locale) });
   const tail = suggestions.length
-    ? t(locale, 'closeNames', { names: formatList(suggestions.map((c) => cityName(c, locale)), locale) })
+    ? t(locale, 'closeNames', { names: orList(suggestions.map((c) => cityName(c, locale)), locale) })
     : t(locale, 'noCloseNames');
-  return { content: `${head}\n${tail}`, actions: pickMenu(suggestions, locale), ephemeral: true };
+  return { content: `${head}\n${tail}`, actions: pickMenu(suggestions, locale, customId), ephemeral: true };
 }
 
 export function emptyNameReply(locale: Locale): Reply {
   return { content: t(locale, 'emptyName'), ephemeral: true };
+}
+
+/** "<@123>" typed where a city goes: Discord shows it as a person, so say that is not a city name. */
+export function mentionNameReply(locale: Locale): Reply {
+  return { content: t(locale, 'mention'), ephemeral: true };
 }

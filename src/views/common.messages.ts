@@ -26,6 +26,7 @@ export const t = defineMessages('views.common', {
     lineEnded: 'ended {year}',
     linePhasingOut: 'phasing out since {year}',
     lineConflict: 'or {dates}',
+    or: ' or ',
   },
   'zh-CN': {
     tierFriendship: '国际友好城市（姐妹城市）',
@@ -51,5 +52,6 @@ export const t = defineMessages('views.common', {
     lineEnded: '{year}年终止',
     linePhasingOut: '{year}年起逐步退出',
     lineConflict: '或{dates}',
+    or: '或',
   },
 });

@@ -6,7 +6,7 @@ import { citiesInCountry } from '../domain/facts/country.js';
 import { sourcesById } from '../domain/facts/sources.js';
 import { officialTotals } from '../domain/facts/totals.js';
 import { formatDate, formatList, formatNumber, type Locale } from '../i18n/index.js';
-import { cityName, continentLabel, countryName } from '../i18n/names.js';
+import { cityName, continentLabel, countryInProse, countryName, decadeLabel } from '../i18n/names.js';
 import { t } from './count.messages.js';
 import {
   COLORS,
@@ -14,13 +14,14 @@ import {
   fitLines,
   flagEmoji,
   footerText,
+  orList,
   quoteUserText,
   relationshipLine,
   sourceLines,
   tierLabel,
   type Section,
 } from './format.js';
-import type { Card, Reply } from './reply.js';
+import type { Action, Card, Reply } from './reply.js';
 
 function figure(total: Total, locale: Locale): string {
   const n = (x: number) => formatNumber(x, locale);
@@ -43,7 +44,7 @@ export function officialTotalsCard(data: Dataset, locale: Locale): Card {
     lines: [`**${figure(total, locale)}**`, locale === 'zh-CN' ? total.noteZh : total.note, ...sourceLines(sourcesById(data, total.sources), locale)].filter(Boolean),
     minChars: 200,
   }));
-  const base = { title: t(locale, 'officialTitle'), color: COLORS.friendship, ...(totals.length ? {} : { description: t(locale, 'officialNone') }) };
+  const base = { title: t(locale, 'officialTitle'), color: COLORS.friendship, description: t(locale, totals.length ? 'officialIntro' : 'officialNone') };
   return fitCard(base, sections, locale);
 }
 
@@ -62,7 +63,7 @@ function changeLines(cities: City[], locale: Locale): string[] {
 export function datasetCard(data: Dataset, locale: Locale, tier?: Tier): Card {
   const b = breakdown(data, tier);
   const countryLabel = (c: Country) => `${flagEmoji(c.code)} ${countryName(c, locale)}`.trim();
-  const decades = tallyLines(b.byDecade, (d) => t(locale, 'decade', { decade: d }), locale);
+  const decades = tallyLines(b.byDecade, (d) => decadeLabel(d, locale), locale);
   if (b.undated) decades.push(t(locale, 'tally', { label: t(locale, 'undated'), count: formatNumber(b.undated, locale) }));
   const sections: Section[] = [
     { name: t(locale, 'byTier'), lines: tallyLines(b.byTier, (k) => tierLabel(k, locale), locale), inline: true },
@@ -91,18 +92,45 @@ export function countReply(data: Dataset, locale: Locale, tier?: Tier): Reply {
   return { cards: [officialTotalsCard(data, locale), datasetCard(data, locale, tier)] };
 }
 
-/** The partners in one country, for /count country: and /country. */
-export function countryCard(data: Dataset, country: Country, locale: Locale, tier?: Tier): Card {
-  const cities = citiesInCountry(data, country.code).filter((c) => !tier || c.tier === tier);
-  const name = countryName(country, locale);
-  const count = cities.length === 1 ? t(locale, 'countryOne') : t(locale, 'countryMany', { count: cities.length });
+function cityCount(count: number, tier: Tier | undefined, locale: Locale): string {
+  const kind = tier ?? 'partner';
+  return count === 1 ? t(locale, `${kind}One`) : t(locale, `${kind}Many`, { count });
+}
+
+function listNames(cities: City[], locale: Locale): string {
+  return formatList(cities.map((c) => cityName(c, locale)), locale);
+}
+
+/** The sentence above the list: how many, split by tier when both appear; what the other tier has when a tier has none. */
+function countrySummary(all: City[], tier: Tier | undefined, country: Country, locale: Locale): string {
+  const name = countryInProse(country, locale);
+  const shown = all.filter((c) => !tier || c.tier === tier);
+  if (!all.length) return t(locale, 'countryNone', { country: name });
+  if (!shown.length) {
+    const others = (['friendship', 'exchange'] as const).flatMap((other) => {
+      const cities = all.filter((c) => c.tier === other);
+      return cities.length ? [t(locale, 'otherTierCities', { count: cityCount(cities.length, other, locale), cities: listNames(cities, locale) })] : [];
+    });
+    return t(locale, 'countryNoneOfTier', { tier: t(locale, `${tier!}Noun`), country: name, others: others.join(locale === 'zh-CN' ? '；' : '; ') });
+  }
+  const count = cityCount(shown.length, tier, locale);
+  const tiers = (['friendship', 'exchange'] as const).map((k) => shown.filter((c) => c.tier === k).length);
+  if (tier || tiers.some((n) => n === 0)) return t(locale, 'countryCount', { count, country: name });
+  const split = formatList([cityCount(tiers[0]!, 'friendship', locale), cityCount(tiers[1]!, 'exchange', locale)], locale);
+  return t(locale, 'countryCountTiers', { count, country: name, tiers: split });
+}
+
+/**
+ * The partners in one country, for /country and /count country:, which adds how complete the
+ * dataset is (`withCoverage`) since it answers "how many".
+ */
+export function countryCard(data: Dataset, country: Country, locale: Locale, tier?: Tier, withCoverage = false): Card {
+  const all = citiesInCountry(data, country.code);
+  const cities = all.filter((c) => !tier || c.tier === tier);
   const lines = cities.map((c) => relationshipLine(c, locale, { country: false }));
   return {
-    title: `${flagEmoji(country.code)} ${t(locale, 'countryTitle', { country: name })}`.trim(),
-    description: [
-      cities.length ? t(locale, 'countryCount', { count, country: name }) : t(locale, 'countryNone', { country: name }),
-      fitLines(lines, 3500, locale),
-    ]
+    title: `${flagEmoji(country.code)} ${t(locale, 'countryTitle', { country: countryInProse(country, locale) })}`.trim(),
+    description: [countrySummary(all, tier, country, locale), fitLines(lines, 3500, locale), withCoverage ? coverageSentence(data, locale) : '']
       .filter(Boolean)
       .join('\n\n'),
     footer: footerText(data, locale),
@@ -110,14 +138,35 @@ export function countryCard(data: Dataset, country: Country, locale: Locale, tie
   };
 }
 
-export function unknownCountryReply(input: string, suggestions: Country[], locale: Locale): Reply {
+export const COUNTRY_PICK_ID = 'country:pick';
+
+/** A did-you-mean menu of countries; `customId` says which command answers the pick. */
+function countryMenu(countries: Country[], locale: Locale, customId: string): Action[][] {
+  if (!countries.length) return [];
+  return [
+    [
+      {
+        type: 'select',
+        customId,
+        placeholder: t(locale, 'pickCountry'),
+        options: countries.slice(0, 25).map((c) => ({ label: `${c.name} · ${c.zh}`, value: c.code })),
+      },
+    ],
+  ];
+}
+
+export function unknownCountryReply(input: string, suggestions: Country[], locale: Locale, customId: string = COUNTRY_PICK_ID): Reply {
   const head = t(locale, 'unknownCountry', { text: quoteUserText(input, locale) });
   const tail = suggestions.length
-    ? t(locale, 'closeCountries', { names: formatList(suggestions.map((c) => countryName(c, locale)), locale) })
+    ? t(locale, 'closeCountries', { names: orList(suggestions.map((c) => countryName(c, locale)), locale) })
     : t(locale, 'noCloseCountries');
-  return { content: `${head}\n${tail}`, ephemeral: true };
+  return { content: `${head}\n${tail}`, actions: countryMenu(suggestions, locale, customId), ephemeral: true };
 }
 
 export function emptyCountryReply(locale: Locale): Reply {
   return { content: t(locale, 'emptyCountry'), ephemeral: true };
+}
+
+export function mentionCountryReply(locale: Locale): Reply {
+  return { content: t(locale, 'mentionCountry'), ephemeral: true };
 }

@@ -24,10 +24,18 @@ export function flagEmoji(code: string): string {
   return String.fromCodePoint(...[...code.toUpperCase()].map((c) => 0x1f1e6 + c.charCodeAt(0) - 65));
 }
 
-/** "Duisburg · 杜伊斯堡市 (Germany)": for menus and autocomplete, where both scripts help finding. */
+/** "Duisburg · 杜伊斯堡市 (Germany)" / "…（德国）": for menus and autocomplete, where both scripts help finding. */
 export function cityLabel(city: City, locale: Locale): string {
   const names = city.names.zh ? `${city.names.en} · ${city.names.zh}` : city.names.en;
-  return `${names} (${countryName(city.country, locale)})`;
+  const country = countryName(city.country, locale);
+  return locale === 'zh-CN' ? `${names}（${country}）` : `${names} (${country})`;
+}
+
+/** Alternatives the way each language lists them: "a, b or c" / "a、b或c". */
+export function orList(items: string[], locale: Locale): string {
+  if (items.length <= 1) return items.join('');
+  const separator = locale === 'zh-CN' ? '、' : ', ';
+  return `${items.slice(0, -1).join(separator)}${t(locale, 'or')}${items.at(-1)}`;
 }
 
 export function tierLabel(tier: Tier, locale: Locale, short = false): string {
@@ -51,6 +59,19 @@ const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u180e\u200b-\u200f\u2028-\u
 const DISCORD_MENTION = /<(?:@[!&]?|#|a?:\w+:)\d+>/g;
 const MARKDOWN = /[\\*_~`|>#[\]()<]/g;
 const URL_SCHEME = /\b[a-z][a-z0-9+.-]*:\/\//gi;
+/** "[Paris](http://evil.example)": a masked link, whose text is all a reader should get back. */
+const MASKED_LINK = /\[([^\]]*)\]\(\s*<?[^)\s]*>?(?:\s+"[^"]*")?\s*\)/g;
+
+/** The input without invisible characters, with masked links reduced to their text: what to look up. */
+export function cleanQuery(text: string): string {
+  return text.normalize('NFC').replace(/\s+/g, ' ').replace(INVISIBLE, '').replace(MASKED_LINK, '$1').trim();
+}
+
+/** Discord mentions (<@123>, <@&123>, <#123>, a custom emoji) and nothing else but spaces. */
+export function isOnlyMentions(text: string): boolean {
+  const visible = text.replace(INVISIBLE, '').trim();
+  return visible !== '' && visible.replace(DISCORD_MENTION, '').trim() === '';
+}
 
 /**
  * User text we echo back ("No partner city called “…”"): without mentions, markdown or links,
@@ -61,6 +82,7 @@ export function sanitizeUserText(text: string, max = 60): string {
     .normalize('NFC')
     .replace(DISCORD_MENTION, ' ')
     .replace(INVISIBLE, '')
+    .replace(MASKED_LINK, '$1')
     .replace(URL_SCHEME, '')
     .replace(MARKDOWN, '')
     .replace(/@/g, '')

@@ -12,8 +12,9 @@ function commandLine(command: Command, locale: Locale): string {
     return t(locale, 'messageCommand', { name: locale === 'zh-CN' ? nameZh : name, description: description[locale] });
   }
   const title = locale === 'zh-CN' && nameZh !== name ? `**/${name}**（${nameZh}）` : `**/${name}**`;
-  const example = command.examples?.[0];
-  const line = `${title}: ${description[locale]}`;
+  // An example shows what to type, so it is written in the reader's language or not shown at all.
+  const example = (locale === 'zh-CN' ? command.examplesZh : command.examples)?.[0];
+  const line = locale === 'zh-CN' ? `${title}：${description[locale]}` : `${title}: ${description[locale]}`;
   return example ? `${line}\n  ${t(locale, 'example', { example: `\`${example}\`` })}` : line;
 }
 

@@ -3,7 +3,7 @@
 import type { City, Continent, Dataset, Tier } from '../data/types.js';
 import { greatCircleKm } from '../domain/geo.js';
 import { formatList, formatNumber, type Locale } from '../i18n/index.js';
-import { cityName, continentLabel } from '../i18n/names.js';
+import { cityName, continentLabel, decadeLabel } from '../i18n/names.js';
 import type { KeyItem, MapPoint, MapSpec } from '../render/image/map.js';
 import { t } from './map.messages.js';
 import { bullet, COLORS, fitLines, footerText, tierLabel } from './format.js';
@@ -83,7 +83,7 @@ function keyItems(drawn: City[], filters: MapFilters, locale: Locale): KeyItem[]
       items.push(
         decade === null
           ? { kind: 'point', color: UNDATED_COLOR, label: t(locale, 'keyUndated') }
-          : { kind: 'point', color: decadeStyle(decade).color, label: t(locale, 'keyDecade', { decade }) },
+          : { kind: 'point', color: decadeStyle(decade).color, label: decadeLabel(decade, locale) },
       );
     }
   }
@@ -171,7 +171,7 @@ function legendLines(drawn: City[], filters: MapFilters, locale: Locale): string
     const decades = decadesOf(drawn).map((decade) =>
       decade === null
         ? t(locale, 'legendUndated', { color: t(locale, 'colorGrey') })
-        : t(locale, 'legendDecade', { color: t(locale, decadeStyle(decade).name), decade }),
+        : t(locale, 'legendDecade', { color: t(locale, decadeStyle(decade).name), decade: decadeLabel(decade, locale) }),
     );
     lines.push(t(locale, 'legendDecades', { decades: decades.join(locale === 'zh-CN' ? '，' : ', ') }));
   }

@@ -15,17 +15,32 @@ export function pageId(range: YearRange, page: number): string {
   return `timeline:p:${range.from ?? ''}:${range.to ?? ''}:${page}`;
 }
 
+/** "…, 2000–2010", "… in 1979", "… from 2020 on", "… up to 1990", as the range asks. */
+function titleOf(range: YearRange, locale: Locale): string {
+  const from = range.from ?? FIRST_YEAR;
+  const to = range.to ?? LAST_YEAR;
+  // A bound at the edge of what the data can hold (1979: Wuhan's first tie) narrows nothing.
+  const fromSet = from > FIRST_YEAR;
+  const toSet = to < LAST_YEAR;
+  if (from === to) return t(locale, 'titleYear', { year: from });
+  if (fromSet && toSet) return t(locale, 'titleRange', { from, to });
+  if (fromSet) return t(locale, 'titleFrom', { from });
+  if (toSet) return t(locale, 'titleTo', { to });
+  return t(locale, 'title');
+}
+
+/** Nothing in the range: "none yet" while the range runs on into the future. */
+function noneText(range: YearRange, locale: Locale): string {
+  return range.from !== undefined && (range.to ?? LAST_YEAR) === LAST_YEAR ? t(locale, 'noneYet', { from: range.from }) : t(locale, 'none');
+}
+
 export function timelineReply(data: Dataset, range: YearRange, requestedPage: number, locale: Locale): Reply {
   const { dated, undated } = timeline(data, range);
   const pages = Math.max(1, Math.ceil(dated.length / PAGE_SIZE));
   const page = Math.min(Math.max(1, Math.trunc(requestedPage) || 1), pages);
   const shown = dated.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
-  const ranged = range.from !== undefined || range.to !== undefined;
-  const title = ranged
-    ? t(locale, 'titleRange', { from: range.from ?? FIRST_YEAR, to: range.to ?? LAST_YEAR })
-    : t(locale, 'title');
   const description = [
-    dated.length ? t(locale, 'summary', { count: dated.length }) : t(locale, 'none'),
+    dated.length ? t(locale, 'summary', { count: dated.length }) : noneText(range, locale),
     shown.map((c) => relationshipLine(c, locale)).join('\n'),
   ]
     .filter(Boolean)
@@ -47,7 +62,7 @@ export function timelineReply(data: Dataset, range: YearRange, requestedPage: nu
   return {
     cards: [
       {
-        title,
+        title: titleOf(range, locale),
         description,
         fields,
         footer: `${t(locale, 'page', { page, pages })} · ${footerText(data, locale)}`,

@@ -4,7 +4,8 @@ import { command as help } from '../../src/commands/help.js';
 import { commands } from '../../src/commands/index.js';
 import type { Command } from '../../src/commands/types.js';
 import { coverageSentence } from '../../src/domain/facts/coverage.js';
-import { app, run, visibleText } from './context.js';
+import { parseCommandLine } from '../../src/console/parse.js';
+import { app, context, run, visibleText } from './context.js';
 
 describe('/about', () => {
   it('says what the bot is, how complete it is, its version and how to report an error', async () => {
@@ -28,6 +29,13 @@ describe('/about', () => {
     const text = visibleText(await run(about, {}, 'zh-CN'));
     expect(text).toContain('关于友城');
     expect(text).toContain(coverageSentence(app().data, 'zh-CN'));
+  });
+
+  it('names the report field without punctuation, so no renderer puts a colon after a question mark', async () => {
+    for (const locale of ['en', 'zh-CN'] as const) {
+      const names = (await run(about, {}, locale)).cards![0]!.fields!.map((f) => f.name);
+      for (const name of names) expect(name).not.toMatch(/[?？:：]$/);
+    }
   });
 });
 
@@ -55,9 +63,33 @@ describe('/help', () => {
     }
   });
 
-  it('shows the Chinese command names in zh-CN', async () => {
+  it('shows the Chinese command names in zh-CN, with examples typed in Chinese', async () => {
     const text = visibleText(await run(help, {}, 'zh-CN'));
-    expect(text).toContain('**/city**（城市）');
-    expect(text).toContain('例：`/city name:Duisburg`');
+    expect(text).toContain('**/city**（城市）：武汉的一个友好城市');
+    expect(text).toContain('例：`/城市 名称:杜伊斯堡`');
+    expect(text).toContain('例：`/国家 名称:德国`');
+    // No English example in the Chinese help: a command without a Chinese one shows none.
+    for (const example of text.matchAll(/例：`([^`]*)`/g)) expect(example[1]).toMatch(/^\/[^\x00-\x7f]/);
+    expect(text).not.toMatch(/\*\*: /);
+  });
+
+  it('gives Chinese examples that ask exactly what the English ones ask', async () => {
+    const withZh = commands.filter((c) => c.examplesZh?.length);
+    expect(withZh.map((c) => c.definition.name)).toEqual(
+      expect.arrayContaining(['city', 'count', 'timeline', 'map', 'country', 'cooperation', 'about', 'help']),
+    );
+    for (const c of withZh) {
+      expect(c.examplesZh, c.definition.name).toHaveLength(c.examples!.length);
+      for (const [i, zh] of c.examplesZh!.entries()) {
+        const zhParsed = parseCommandLine(zh, commands, 'zh-CN');
+        const enParsed = parseCommandLine(c.examples![i]!, commands, 'en');
+        expect(zhParsed.command, zh).toBe(c);
+        const [zhReply, enReply] = await Promise.all([
+          c.run(zhParsed.input, context('zh-CN')),
+          c.run(enParsed.input, context('zh-CN')),
+        ]);
+        expect(visibleText(zhReply), zh).toBe(visibleText(enReply));
+      }
+    }
   });
 });

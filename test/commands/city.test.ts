@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../src/commands/index.js';
 import { command as city } from '../../src/commands/city.js';
-import { app, body, click, context, field, run, visibleText } from './context.js';
+import type { Reply } from '../../src/views/reply.js';
+import { cityReply } from '../../src/views/city.js';
+import { app, body, click, context, field, NOW, run, visibleText } from './context.js';
+
+/** Every line of the Sources field, and of its "(continued)" fields. */
+function sourcesListed(reply: Reply, name: string): string[] {
+  const fields = body(reply).embeds[0]?.fields ?? [];
+  return fields.filter((f) => f.name === name || f.name.startsWith(`${name} (`) || f.name.startsWith(`${name}（`)).flatMap((f) => f.value.split('\n'));
+}
 
 describe('/city', () => {
   it('shows Duisburg with its full date, the "Wuhan China" train and linked sources', async () => {
@@ -21,11 +29,81 @@ describe('/city', () => {
     expect(field(await run(city, { name: 'Duisburg' }), 'Years of friendship')).toBe('44 years (since 1982)');
   });
 
-  it('states the conflicting dates for Kópavogur with where each comes from', async () => {
-    const established = field(await run(city, { name: 'Kopavogur' }), 'Established');
-    expect(established).toMatch(/Sources disagree: 2007 \(.+\) or 26 April 2008 \(.*Hubei.*\)/);
-    const text = visibleText(await run(city, { name: 'Kopavogur' }));
-    expect(text).toContain('not confirmed by a source'); // no sourced Chinese name
+  it('states the conflicting dates for Kópavogur once, each with numbered sources from the Sources field', async () => {
+    const reply = await run(city, { name: 'Kopavogur' });
+    const established = field(reply, 'Established');
+    const conflict = /Sources disagree: 2007 ((?:\[\d+\])+) or 26 April 2008 ((?:\[\d+\])+)\./.exec(established);
+    expect(conflict).not.toBeNull();
+    const sources = sourcesListed(reply, 'Sources');
+    const cited = (marks: string) => [...marks.matchAll(/\[(\d+)\]/g)].map((m) => sources.find((line) => line.startsWith(`[${m[1]}] `)));
+    expect(cited(conflict![1]!).join('\n')).toContain('Icelandic');
+    expect(cited(conflict![2]!).join('\n')).toContain('Hubei');
+    // Said once: no caveat repeating the same three dates below.
+    expect(visibleText(reply).match(/26 April 2008/g)).toHaveLength(2); // the conflict line and its note
+    expect(field(reply, 'Please note')).toBe('');
+    expect(visibleText(reply)).toContain('not confirmed by a source'); // no sourced Chinese name
+  });
+
+  it('in Chinese, cites the conflicting dates by number, with no English page titles in the sentence', async () => {
+    const established = field(await run(city, { name: 'Kopavogur' }, 'zh-CN'), '结好时间');
+    const line = established.split('\n').find((l) => l.startsWith('来源说法不一'));
+    expect(line).toMatch(/^来源说法不一：2007年(\[\d+\])+或2008年4月26日(\[\d+\])+。$/);
+    expect(line).not.toMatch(/[A-Za-z]/);
+  });
+
+  it('says a sister city is on Wuhan’s June 2021 list of 28, citing that list', async () => {
+    for (const [locale, status, sources, text] of [
+      ['en', 'Status', 'Sources', 'On Wuhan’s list of 28 (June 2021) '],
+      ['zh-CN', '状态', '来源', '列入武汉2021年6月公布的28个国际友好城市名单'],
+    ] as const) {
+      const reply = await run(city, { name: 'Duisburg' }, locale);
+      const value = field(reply, status);
+      expect(value.startsWith(text)).toBe(true);
+      const number = /\[(\d+)\]$/.exec(value)?.[1];
+      const cited = sourcesListed(reply, sources).find((line) => line.startsWith(`[${number}] `));
+      expect(cited).toContain('](https://ljxbmgzwsy.com/');
+    }
+  });
+
+  it('numbers every source a card cites by footnote, in every card and both languages', () => {
+    for (const locale of ['en', 'zh-CN'] as const) {
+      for (const c of app().data.cities) {
+        const reply = cityReply(c, app().data, NOW, locale);
+        const listed = new Set(sourcesListed(reply, locale === 'en' ? 'Sources' : '来源').map((line) => /^\[(\d+)\] /.exec(line)?.[1]));
+        const cards = (body(reply).embeds[0]?.fields ?? []).filter((f) => !/^(Sources|来源)/.test(f.name));
+        for (const f of cards) {
+          for (const mark of f.value.matchAll(/\[(\d+)\](?!\()/g)) expect(listed.has(mark[1]), `${c.id} ${f.name} [${mark[1]}]`).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('does not claim an exchange tie is current: no source says so', async () => {
+    expect(field(await run(city, { name: 'San Francisco' }), 'Status')).toBe('Current status not known');
+    expect(field(await run(city, { name: 'San Francisco' }, 'zh-CN'), '状态')).toBe('现状不详');
+  });
+
+  it('hedges the tier where no source confirms the level', async () => {
+    const stLouis = app().resolver.byId('st-louis')!;
+    expect(stLouis.tierNote).toBeDefined();
+    const tier = field(await run(city, { name: 'St. Louis' }), 'Tier');
+    expect(tier).toMatch(/^Friendly exchange city \(level not confirmed: .+\) (\[\d+\])+$/);
+    expect(tier).toContain(stLouis.tierNote!.text.replace(/\.$/, ''));
+    const zh = field(await run(city, { name: 'St. Louis' }, 'zh-CN'), '级别');
+    expect(zh).toMatch(/^友好交流城市（级别未经证实：.+）(\[\d+\])+$/);
+    expect(field(await run(city, { name: 'Duisburg' }), 'Tier')).toBe('International friendship city (sister city)');
+  });
+
+  it('names the region and the landmarks in Chinese for zh-CN', async () => {
+    const duisburg = app().resolver.byId('duisburg')!;
+    const reply = await run(city, { name: 'Duisburg' }, 'zh-CN');
+    expect(field(reply, '国家和地区')).toBe(`🇩🇪 德国 · ${duisburg.regionZh} · 欧洲`);
+    expect(field(reply, '国家和地区')).not.toContain(duisburg.region!);
+    const landmarks = field(reply, '地标');
+    for (const landmark of duisburg.landmarks) {
+      expect(landmarks).toContain(`**${landmark.zh}`);
+      expect(landmarks).not.toContain(landmark.name);
+    }
   });
 
   it('says Arnhem ended its tie on 21 July 2021 and how long it lasted', async () => {
@@ -56,12 +134,12 @@ describe('/city', () => {
     const reply = await run(city, { name: 'Duisburg' }, 'zh-CN');
     expect(body(reply).embeds[0]?.title).toContain('杜伊斯堡市');
     expect(field(reply, '结好时间')).toContain('1982年10月8日');
-    expect(field(reply, '状态')).toBe('有效');
     expect(field(reply, '友好年数')).toBe('44年（自1982年起）');
   });
 
-  it('offers a select of candidates when the name fits several cities, and the pick shows that card', async () => {
+  it('offers a private select of candidates when the name fits several cities, and the pick replaces it with that card', async () => {
     const reply = await run(city, { name: 'Bor' }); // Bordeaux or Borlänge
+    expect(reply.ephemeral).toBe(true);
     const row = reply.actions?.[0]?.[0];
     expect(row?.type).toBe('select');
     if (row?.type !== 'select') return;
@@ -78,6 +156,14 @@ describe('/city', () => {
     expect(body(picked.reply).components).toEqual([]);
   });
 
+  it('asks privately every time it is unsure, whatever the name', async () => {
+    for (const name of ['San', 'ma', 'Bor', 'St', 'a']) {
+      const reply = await run(city, { name });
+      expect(reply.ephemeral, name).toBe(true);
+      expect(reply.actions?.[0]?.[0]?.type, name).toBe('select');
+    }
+  });
+
   it('answers a stale or forged pick with a short ephemeral note', async () => {
     const result = await click(city, 'pick', ['no-such-city']);
     expect(result.kind).toBe('reply');
@@ -92,9 +178,38 @@ describe('/city', () => {
 
   it('offers close names, clickable, for a fragment that names nothing by itself', async () => {
     const reply = await run(city, { name: 'St' });
-    expect(reply.content).toMatch(/^No partner city called “St” in the data\.\nClose names: .*St\. Louis/);
+    expect(reply.content).toMatch(/^No partner city called “St” in the data\.\nDid you mean: St\. Louis( or |, ).*\?$/);
     const menu = reply.actions?.[0]?.[0];
     expect(menu?.type === 'select' && menu.options.map((o) => o.value)).toContain('st-louis');
+  });
+
+  it('offers what autocomplete offers when the resolver has no guess of its own', async () => {
+    const suggested = city.autocomplete({ name: 'name', value: 'a' }, { options: {} }, context()).map((c) => c.value);
+    expect(suggested.length).toBeGreaterThan(0);
+    const reply = await run(city, { name: 'a' });
+    expect(reply.content).not.toContain('Nothing close');
+    const menu = reply.actions?.[0]?.[0];
+    expect(menu?.type === 'select' && menu.options.map((o) => o.value)).toEqual(suggested.slice(0, 5));
+  });
+
+  it('says a mention is not a city name, and echoes only the text of a markdown link', async () => {
+    for (const name of ['<@123>', '<@!123> <#456>', '<@&789>']) {
+      const reply = await run(city, { name });
+      expect(reply.ephemeral).toBe(true);
+      expect(reply.content).toMatch(/^That is a mention, not a city name\./);
+    }
+    expect((await run(city, { name: '<@123>' }, 'zh-CN')).content).toMatch(/^这是一个提及/);
+    const link = await run(city, { name: '[Paris](http://evil.com)' });
+    expect(link.content).toMatch(/^No partner city called “Paris” in the data\./);
+    expect(link.content).not.toContain('evil');
+    // The link's text is what gets looked up.
+    expect(body(await run(city, { name: '[Duisburg](https://evil.example/x)' })).embeds[0]?.title).toContain('Duisburg');
+  });
+
+  it('treats invisible characters alone as an empty name', async () => {
+    for (const name of ['\u200b', '\u200b\u200b ', '\u2060\ufeff']) {
+      expect((await run(city, { name })).content).toMatch(/^Which city\?/);
+    }
   });
 
   it('forgives a typo', async () => {
@@ -124,9 +239,14 @@ describe('/city', () => {
   it('autocompletes with "English · 中文 (Country)" and the city id as value', () => {
     const choices = city.autocomplete({ name: 'name', value: 'duis' }, { options: {} }, context());
     expect(choices[0]).toEqual({ name: 'Duisburg · 杜伊斯堡市 (Germany)', value: 'duisburg' });
+    const zh = city.autocomplete({ name: 'name', value: 'duis' }, { options: {} }, context('zh-CN'));
+    expect(zh[0]).toEqual({ name: 'Duisburg · 杜伊斯堡市（德国）', value: 'duisburg' });
     const all = city.autocomplete({ name: 'name', value: '' }, { options: {} }, context());
     expect(all.length).toBeLessThanOrEqual(25);
     for (const c of all) expect(c.name.length).toBeLessThanOrEqual(100);
+    // An empty field offers the sister cities, oldest first.
+    expect(all.slice(0, 3).map((c) => c.value)).toEqual(['oita', 'pittsburgh', 'duisburg']);
+    expect(all.every((c) => app().resolver.byId(c.value)?.tier === 'friendship')).toBe(true);
   });
 
   it('is listed in the command index', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { command as cooperation } from '../../src/commands/cooperation.js';
 import { TOPICS } from '../../src/domain/facts/cooperation.js';
 import { topicLabel } from '../../src/i18n/names.js';
-import { app, body, run, visibleText } from './context.js';
+import { app, body, click, run, visibleText } from './context.js';
 
 describe('/cooperation', () => {
   it('with a topic: one line per city with its sentence, and sources', async () => {
@@ -46,6 +46,37 @@ describe('/cooperation', () => {
     const choices = cooperation.definition.options.find((o) => o.name === 'topic')!.choices!;
     expect(choices.map((c) => c.value)).toEqual([...TOPICS]);
     expect(choices.find((c) => c.value === 'environment')?.name).toEqual({ en: 'Environment and water', 'zh-CN': '环境与水务' });
+  });
+
+  it('asks which city when unsure, and the pick shows that city’s cooperation, not its card', async () => {
+    const reply = await run(cooperation, { city: 'ma', topic: 'education' });
+    expect(reply.ephemeral).toBe(true);
+    const menu = reply.actions?.[0]?.[0];
+    if (menu?.type !== 'select') return expect.fail('expected a city menu');
+    expect(menu.customId).toBe('cooperation:pick:education');
+    expect(menu.options.map((o) => o.value)).toContain('manchester');
+    const picked = await click(cooperation, menu.customId.slice('cooperation:'.length), ['manchester']);
+    if (picked.kind !== 'update') return expect.fail('expected an update');
+    const embed = body(picked.reply).embeds[0]!;
+    expect(embed.title).toContain('Wuhan and Manchester: cooperation');
+    expect(embed.fields?.map((f) => f.name)).toEqual(['Education', 'Sources']);
+    expect(body(picked.reply).components).toEqual([]);
+    expect(picked.reply.content).toBe('');
+
+    const anyTopic = await run(cooperation, { city: 'Bor' });
+    const anyMenu = anyTopic.actions?.[0]?.[0];
+    expect(anyMenu?.type === 'select' && anyMenu.customId).toBe('cooperation:pick:');
+    const bordeaux = await click(cooperation, 'pick:', ['bordeaux'], 'zh-CN');
+    if (bordeaux.kind !== 'update') return expect.fail('expected an update');
+    expect(body(bordeaux.reply).embeds[0]?.title).toContain('武汉与波尔多市的合作');
+  });
+
+  it('answers a stale or forged pick with a short private note', async () => {
+    for (const [id, values] of [['pick:', ['atlantis']], ['pick:football', ['bordeaux']], ['other', ['bordeaux']]] as const) {
+      const result = await click(cooperation, id, [...values]);
+      expect(result.kind).toBe('reply');
+      if (result.kind === 'reply') expect(result.reply.ephemeral).toBe(true);
+    }
   });
 
   it('passes an unknown city or topic back clearly', async () => {

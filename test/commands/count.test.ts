@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { command as count } from '../../src/commands/count.js';
 import { coverageSentence } from '../../src/domain/facts/coverage.js';
-import { app, body, context, run, visibleText } from './context.js';
+import { app, body, click, context, run, visibleText } from './context.js';
 
 describe('/count', () => {
   it('gives the official totals with their dates', async () => {
@@ -12,6 +12,14 @@ describe('/count', () => {
     expect(text).toContain('99 = 22 international friendship cities + 77 friendly exchange cities');
     expect(text).toMatch(/December 2010[\s\S]*16 international friendship cities/);
     expect(text).toContain('125 cities in 64 countries, both tiers together');
+  });
+
+  it('heads the totals as what each source said over the years, each row with its source', async () => {
+    const totals = body(await run(count)).embeds[0]!;
+    expect(totals.title).toBe('Totals over the years');
+    expect(visibleText(await run(count))).not.toMatch(/as Wuhan announced/);
+    for (const f of totals.fields ?? []) expect(f.value, f.name).toMatch(/\]\(https?:/);
+    expect(body(await run(count, {}, 'zh-CN')).embeds[0]?.title).toBe('历年总数');
   });
 
   it('links each official total to its source', async () => {
@@ -40,11 +48,56 @@ describe('/count', () => {
     expect(visibleText(await run(count))).toContain('Arnhem ended its tie on 21 July 2021.');
   });
 
-  it('lists the partners in one country', async () => {
-    const text = visibleText(await run(count, { country: 'Germany' }));
+  it('with a country: only that country’s partners, and how complete the data is', async () => {
+    const reply = await run(count, { country: 'Germany' });
+    expect(reply.cards).toHaveLength(1);
+    const text = visibleText(reply);
     expect(text).toContain('Partners in Germany');
-    expect(text).toContain('Duisburg');
-    expect(text).toContain('8 October 1982');
+    expect(text).toContain('The dataset lists 1 partner city in Germany.');
+    expect(text).toContain('8 October 1982 · 🇩🇪 **Duisburg**');
+    expect(text).toContain(coverageSentence(app().data, 'en'));
+    expect(text).not.toContain('Totals over the years');
+    expect(text).not.toContain('sub-provincial');
+  });
+
+  it('with a country and a tier it has none of: says so, and what the country does have', async () => {
+    const reply = await run(count, { country: 'Germany', tier: 'exchange' });
+    expect(body(reply).embeds[0]?.description).toMatch(
+      /^No friendly exchange city in Germany in the data \(1 international friendship city: Duisburg\)\./,
+    );
+    const zh = await run(count, { country: 'Germany', tier: 'exchange' }, 'zh-CN');
+    expect(body(zh).embeds[0]?.description).toMatch(/^数据中没有德国的友好交流城市（有1个国际友好城市：杜伊斯堡市）。/);
+    const korea = body(await run(count, { country: 'KR', tier: 'exchange' })).embeds[0]?.description ?? '';
+    expect(korea).toMatch(/^The dataset lists \d+ friendly exchange cit(y|ies) in South Korea\./);
+    expect(korea).not.toContain('Cheongju');
+  });
+
+  it('splits a country’s count by tier when it has both', async () => {
+    const text = visibleText(await run(count, { country: 'United States' }));
+    expect(text).toContain('The dataset lists 3 partner cities in the United States: 1 international friendship city and 2 friendly exchange cities.');
+  });
+
+  it('offers a menu for an unclear country, and the pick shows that country with the tier kept', async () => {
+    const reply = await run(count, { country: 'Sw', tier: 'friendship' });
+    expect(reply.ephemeral).toBe(true);
+    expect(reply.content).toContain('Did you mean: Sweden?');
+    const menu = reply.actions?.[0]?.[0];
+    if (menu?.type !== 'select') return expect.fail('expected a country menu');
+    expect(menu.customId).toBe('count:pick:friendship');
+    expect(menu.options.map((o) => o.value)).toEqual(['SE']);
+    const picked = await click(count, menu.customId.slice('count:'.length), ['SE']);
+    if (picked.kind !== 'update') return expect.fail('expected an update');
+    const text = visibleText(picked.reply);
+    expect(text).toContain('Partners in Sweden');
+    expect(text).toContain('Borlänge');
+    expect(body(picked.reply).components).toEqual([]);
+    expect((await click(count, 'pick:', ['XX'])).kind).toBe('reply');
+    expect((await click(count, 'pick:nonsense', ['SE'])).kind).toBe('reply');
+  });
+
+  it('treats invisible characters as no country, and a mention as not a country', async () => {
+    expect((await run(count, { country: '\u200b' })).content).toBeUndefined(); // no country: the full count
+    expect((await run(count, { country: '<@123>' })).content).toMatch(/^That is a mention, not a country\./);
   });
 
   it('limits the breakdown to one tier', async () => {
@@ -62,8 +115,11 @@ describe('/count', () => {
     expect(reply.content).toContain('No country called “Atlantis”');
   });
 
-  it('answers in Chinese for zh-CN', async () => {
+  it('answers in Chinese for zh-CN, decades written as on the cards', async () => {
     const text = visibleText(await run(count, {}, 'zh-CN'));
+    expect(text).toContain('20世纪70年代：1');
+    expect(text).toMatch(/21世纪10年代：\d+/);
+    expect(text).not.toMatch(/(?<!世纪)\d{4}年代/);
     expect(text).toContain('2019年4月17日');
     expect(text).toContain('111 = 28个国际友好城市 + 83个友好交流城市');
     expect(text).toContain('本数据集收录了截至2021年6月30日武汉官方公布的全部28个国际友好城市');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { command as country } from '../../src/commands/country.js';
 import { countryCard } from '../../src/views/count.js';
-import { app, body, context, run, visibleText } from './context.js';
+import { app, body, click, context, run, visibleText } from './context.js';
 
 describe('/country', () => {
   it('lists the partner cities in Germany with their dates', async () => {
@@ -32,6 +32,51 @@ describe('/country', () => {
     expect(reply.ephemeral).toBe(true);
     expect(reply.content).toContain('No country called “Atlantis”');
     expect((await run(country, { name: '' })).content).toMatch(/^Which country\?/);
+  });
+
+  it('puts “the” before the names that take it in English', async () => {
+    for (const [name, title] of [
+      ['US', 'Partners in the United States'],
+      ['GB', 'Partners in the United Kingdom'],
+      ['NL', 'Partners in the Netherlands'],
+      ['DE', 'Partners in Germany'],
+    ] as const) {
+      const embed = body(await run(country, { name })).embeds[0]!;
+      expect(embed.title).toContain(title);
+    }
+    expect(body(await run(country, { name: 'NL' })).embeds[0]?.description).toMatch(/^The dataset lists 1 partner city in the Netherlands\./);
+    expect(body(await run(country, { name: 'NL' }, 'zh-CN')).embeds[0]?.title).toBe('🇳🇱 荷兰的友好城市');
+  });
+
+  it('says plainly in Chinese that Wuhan has no partner in China', async () => {
+    const reply = await run(country, { name: '中国' }, 'zh-CN');
+    expect(reply.content?.split('\n')[0]).toBe('“中国”不是武汉任何一个友好城市所在的国家。');
+  });
+
+  it('offers a menu of close countries, and the pick shows that country', async () => {
+    const reply = await run(country, { name: 'Sw' });
+    expect(reply.content).toContain('Did you mean: Sweden?');
+    const menu = reply.actions?.[0]?.[0];
+    if (menu?.type !== 'select') return expect.fail('expected a country menu');
+    expect(menu.customId).toBe('country:pick');
+    const picked = await click(country, 'pick', ['SE'], 'zh-CN');
+    if (picked.kind !== 'update') return expect.fail('expected an update');
+    expect(body(picked.reply).embeds[0]?.title).toBe('🇸🇪 瑞典的友好城市');
+    expect(body(picked.reply).components).toEqual([]);
+    const stale = await click(country, 'pick', ['XX']);
+    expect(stale.kind === 'reply' && stale.reply.ephemeral).toBe(true);
+  });
+
+  it('treats invisible characters alone as an empty name, and a mention as not a country', async () => {
+    for (const name of ['\u200b', '\u200b\u2060 ']) {
+      const reply = await run(country, { name });
+      expect(reply.content).toMatch(/^Which country\?/);
+      expect(reply.actions ?? []).toEqual([]);
+    }
+    expect((await run(country, { name: '<@123>' })).content).toMatch(/^That is a mention/);
+    const link = await run(country, { name: '[Narnia](https://evil.example)' });
+    expect(link.content).toMatch(/^No country called “Narnia”/);
+    expect(link.content).not.toContain('evil');
   });
 
   it('says so for a country with no partner city', () => {

@@ -63,6 +63,7 @@ describe('/map', () => {
 
   it('offers a menu for an unclear city that draws the map with the other filters kept', async () => {
     const reply = await run(map, { city: 'Duisberg xyz', color: 'decade' });
+    expect(reply.ephemeral).toBe(true);
     const select = reply.actions?.flat().find((a) => a.type === 'select');
     if (select?.type !== 'select') return expect.fail('no select menu');
     expect(select.customId).toBe('map:pick:::decade');
@@ -76,6 +77,13 @@ describe('/map', () => {
   it('answers a stale or forged menu with a short private note', async () => {
     expect((await click(map, 'pick:::tier', ['atlantis'])).kind).toBe('reply');
     expect((await click(map, 'nonsense', ['duisburg'])).kind).toBe('reply');
+  });
+
+  it('names decades in Chinese the way the cards do', async () => {
+    const legend = field(await run(map, { color: 'decade' }, 'zh-CN'), '图例');
+    expect(legend).toContain('20世纪70年代');
+    expect(legend).not.toMatch(/(?<!世纪)\d{4}年代/);
+    expect(field(await run(map, { color: 'decade' }), 'Legend')).toContain('1970s');
   });
 
   it('speaks Chinese in zh-CN, in the card and in the image', async () => {
@@ -137,9 +145,12 @@ describe('/timeline with its chart', () => {
     expect(body(second.reply).embeds[0]?.image).toBeUndefined();
   });
 
-  it('draws a chart for a range too, and none for a bad one', async () => {
+  it('draws a chart for a range too, and none for a bad one or an empty one', async () => {
     attachedPng(await run(timeline, { from: 2000, to: 2010 }), 'timeline.png');
     expect((await run(timeline, { from: 2010, to: 2000 })).files).toBeUndefined();
+    const empty = await run(timeline, { from: 2090 });
+    expect(empty.files).toBeUndefined();
+    expect(body(empty).embeds[0]?.image).toBeUndefined();
   });
 });
 

@@ -67,6 +67,27 @@ describe('/timeline', () => {
     for (const line of lines) expect(Number(line.match(/\b(19|20)\d\d\b/)?.[0])).toBeGreaterThanOrEqual(2000);
   });
 
+  it('names the range as asked: one year, from a year on, up to a year', async () => {
+    const title = async (options: Record<string, number>, locale: 'en' | 'zh-CN' = 'en') =>
+      body(await run(timeline, options, locale)).embeds[0]?.title;
+    expect(await title({ to: 1979 })).toBe('Wuhan’s partner cities in 1979');
+    expect(await title({ from: 1982, to: 1982 })).toBe('Wuhan’s partner cities in 1982');
+    expect(await title({ from: 2010 })).toBe('Wuhan’s partner cities from 2010 on');
+    expect(await title({ to: 1990 })).toBe('Wuhan’s partner cities up to 1990');
+    expect(await title({ from: 1979 })).toBe('Wuhan’s partner cities over time');
+    expect(await title({ to: 1979 }, 'zh-CN')).toBe('武汉友好城市时间线（1979年）');
+    expect(await title({ from: 2010 }, 'zh-CN')).toBe('武汉友好城市时间线（2010年起）');
+    expect(await title({ to: 1990 }, 'zh-CN')).toBe('武汉友好城市时间线（1990年及以前）');
+    expect(entries(await run(timeline, { to: 1979 }))).toEqual(['7 September 1979 · 🇯🇵 **Ōita** (Japan)']);
+  });
+
+  it('says “none yet” for a range that runs on into the future with nothing in it', async () => {
+    const reply = await run(timeline, { from: 2090 });
+    expect(body(reply).embeds[0]?.description).toMatch(/^From 2090 on: none in the data yet\./);
+    expect(body(await run(timeline, { from: 2090 }, 'zh-CN')).embeds[0]?.description).toMatch(/^2090年起：数据中暂无。/);
+    expect(body(await run(timeline, { from: 2090, to: 2095 })).embeds[0]?.description).toMatch(/^No partnership in the data was established in these years\./);
+  });
+
   it('explains a range that runs backwards', async () => {
     const reply = await run(timeline, { from: 2015, to: 2000 });
     expect(reply.ephemeral).toBe(true);

@@ -86,7 +86,7 @@ describe('slash commands', () => {
 
   it('/count, /timeline, /country, /cooperation, /about and /help answer in English and Chinese', async () => {
     const cases: [string, Record<string, OptionInput>, RegExp, RegExp][] = [
-      ['count', {}, /Official totals/, /官方/],
+      ['count', {}, /Totals over the years/, /历年总数/],
       ['timeline', { from: 1980, to: 1990 }, /partner cities, 1980–1990/, /友好城市/],
       ['country', { name: 'Germany' }, /Partners in Germany/, /德国/],
       ['cooperation', {}, /works on/, /合作/],

@@ -1,21 +1,36 @@
 // Which sources back what we say about a city, in the order the card shows the facts.
 import type { City, Dataset, Source, SourceId } from '../../data/types.js';
+import { friendshipList } from './totals.js';
 
-/** Every source id a city's facts cite, first mention first, without repeats. */
-export function citySourceIds(city: City): SourceId[] {
+function collect(city: City, statusIds: readonly SourceId[]): SourceId[] {
   const ids = new Set<SourceId>();
   const add = (list: readonly SourceId[] | undefined) => list?.forEach((id) => ids.add(id));
   add(city.summary.sources);
   add(city.names.zhSources);
+  add(city.tierNote?.sources);
   add(city.established?.sources);
   city.conflictingDates.forEach((d) => add(d.sources));
-  if (city.status.state !== 'active') add(city.status.sources);
+  add(statusIds);
   city.landmarks.forEach((l) => add(l.sources));
   city.cooperation.forEach((c) => add(c.sources));
   city.highlights.forEach((h) => add(h.sources));
   city.caveats.forEach((c) => add(c.sources));
   add(city.coordinates?.sources);
   return [...ids];
+}
+
+/** Every source id a city's own facts cite, first mention first, without repeats. */
+export function citySourceIds(city: City): SourceId[] {
+  return collect(city, city.status.state === 'active' ? [] : city.status.sources);
+}
+
+/**
+ * What backs the city's status: the end or phase-out for those, Wuhan's friendship-city list for a
+ * current sister city, and nothing for an exchange city (no source says whether those are current).
+ */
+export function statusSourceIds(data: Dataset, city: City): SourceId[] {
+  if (city.status.state !== 'active') return city.status.sources;
+  return city.tier === 'friendship' ? (friendshipList(data)?.sources ?? []) : [];
 }
 
 /** The Source records for ids, skipping ids the dataset does not know (the loader reports those). */
@@ -33,6 +48,7 @@ export function sourcesById(data: Dataset, ids: readonly SourceId[]): Source[] {
   return out;
 }
 
+/** The sources a city card lists: its own facts' and the one its status rests on. */
 export function citySources(data: Dataset, city: City): Source[] {
-  return sourcesById(data, citySourceIds(city));
+  return sourcesById(data, collect(city, statusSourceIds(data, city)));
 }

@@ -1,5 +1,5 @@
 // Official totals (what Wuhan announced) and how much of them the dataset covers.
-import type { Dataset, Tier, Total } from '../../data/types.js';
+import type { Dataset, FuzzyDate, SourceId, Tier, Total } from '../../data/types.js';
 
 /** Oldest first. */
 export function officialTotals(data: Dataset): Total[] {
@@ -14,6 +14,21 @@ export function latestTotalFor(data: Dataset, tier: Tier): Total | null {
     if (!latest || total.asOf.date > latest.asOf.date) latest = total;
   }
   return latest;
+}
+
+export interface FriendshipList {
+  /** How many sister cities the list names. */
+  count: number;
+  asOf: FuzzyDate;
+  /** The page that gives the list (a total's first source states its figure; later ones add to its note). */
+  sources: SourceId[];
+}
+
+/** Wuhan's newest list of international friendship cities, which every sister city in the data is on. */
+export function friendshipList(data: Dataset): FriendshipList | null {
+  const total = latestTotalFor(data, 'friendship');
+  if (!total || total.friendship === null) return null;
+  return { count: total.friendship, asOf: total.asOf, sources: total.sources.slice(0, 1) };
 }
 
 export interface TierCoverage {
