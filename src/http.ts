@@ -1,35 +1,17 @@
 // `npm run start:http`: serve Discord's HTTP interactions endpoint (POST /interactions on PORT)
 // instead of connecting to the gateway, for hosting the bot as a web service. Set the application's
 // Interactions Endpoint URL in the Developer Portal to https://<your host>/interactions.
-import { createApp } from './app/create.js';
-import type { App } from './app/app.js';
-import { ConfigError, loadConfig, loadDotenv, type Config } from './config.js';
-import { DataError } from './data/load.js';
+import { fail, startApp } from './app/startup.js';
 import { createInteractionsServer, INTERACTIONS_PATH, type InteractionsServer } from './discord/http.js';
-import { createLogger, describeError, type Logger } from './log.js';
+import { describeError } from './log.js';
 
 const NO_KEY =
   'npm run start:http needs DISCORD_PUBLIC_KEY (Developer Portal → General Information → Public Key): put it in .env (see .env.example).';
 
-function fail(message: string): number {
-  process.stderr.write(`${message}\n`);
-  return 1;
-}
-
 async function main(): Promise<number> {
-  loadDotenv();
-  let config: Config;
-  let app: App;
-  let log: Logger;
-  try {
-    config = loadConfig();
-    log = createLogger({ level: config.logLevel, secrets: config.token ? [config.token] : [] });
-    app = createApp({ databasePath: config.databasePath, logger: log });
-  } catch (error) {
-    if (error instanceof ConfigError) return fail(`Configuration error (check .env; see .env.example):\n${error.message}`);
-    if (error instanceof DataError) return fail(error.message);
-    throw error;
-  }
+  const started = await startApp();
+  if (typeof started === 'number') return started;
+  const { config, log, app } = started;
   if (!config.publicKey) return fail(NO_KEY);
 
   let endpoint: InteractionsServer;

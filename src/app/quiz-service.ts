@@ -151,6 +151,14 @@ export class QuizService {
     );
   }
 
+  /**
+   * Opens the database now rather than on the first quiz command, so a server start can stop with a
+   * clear message when DATABASE_PATH is unusable. Rejects with DatabaseOpenError or SchemaTooNewError.
+   */
+  async open(): Promise<void> {
+    await this.store();
+  }
+
   /** Stops every game's timers and closes the database. Games still running count as interrupted. */
   close(): void {
     this.closed = true;

@@ -102,6 +102,15 @@ describe('npm start', () => {
     expect(misconfigured.logs()).not.toContain('abcdefghijklmnopqrstuvwxyz0123');
   }, 60_000);
 
+  it('stops with one line naming DATABASE_PATH when the database cannot be used', async () => {
+    const missingFolder = run(undefined, { env: { DATABASE_PATH: '/nonexistent-youcheng/db.sqlite' } });
+    expect((await missingFolder.exited).code).toBe(1);
+    expect(missingFolder.linesMatching(/^DATABASE_PATH: /)).toEqual([
+      'DATABASE_PATH: cannot open the database /nonexistent-youcheng/db.sqlite: the folder /nonexistent-youcheng does not exist',
+    ]);
+    expect(missingFolder.output.join('\n')).not.toMatch(/\n\s+at /); // no stack trace
+  }, 60_000);
+
   it('says how to connect, once, when it starts the offline console', async () => {
     const offline = run(undefined);
     expect((await offline.exited).code).toBe(0);
