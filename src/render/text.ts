@@ -109,6 +109,15 @@ function imageLine(url: string, savedFiles: Readonly<Record<string, string>>, lo
   return path === undefined ? t(locale, 'imageNotSaved', { name }) : t(locale, 'imageSaved', { name, path });
 }
 
+/**
+ * The colon after a field name follows the name's own language (an /ask answer can be English for a
+ * zh-CN console, or the reverse); none after a name that already ends in punctuation ("发现错误？").
+ */
+function fieldColon(name: string): string {
+  if (/[?？!！:：]$/u.test(name.trim())) return '';
+  return /\p{Script=Han}/u.test(name) ? '：' : ':';
+}
+
 function renderEmbed(
   embed: ApiEmbed,
   style: Style,
@@ -117,7 +126,6 @@ function renderEmbed(
   savedFiles: Readonly<Record<string, string>>,
 ): string[] {
   const lines: string[] = [];
-  const colon = locale === 'zh-CN' ? '：' : ':';
   if (embed.title) lines.push(style.bold(style.rgb(markdownToText(embed.title, style), embed.color)));
   if (embed.url) lines.push(style.dim(embed.url));
   if (embed.description) lines.push(...markdownToText(embed.description, style).split('\n'));
@@ -130,6 +138,7 @@ function renderEmbed(
     for (const field of fields) {
       const name = markdownToText(field.name, style);
       const value = markdownToText(field.value, style);
+      const colon = fieldColon(field.name);
       if (value.includes('\n')) {
         lines.push(style.bold(`${name}${colon}`), ...value.split('\n').map((l) => `  ${l}`));
       } else {

@@ -2,7 +2,7 @@
 // a Sources field with links, and the data's check date in the footer.
 import type { App } from '../app/app.js';
 import type { City, Dataset, Note, Topic, Total } from '../data/types.js';
-import { type Answer, type AskResult, askQuestion, type CityDate, type CityDistance, type Scope, tierHedges, type Unmatched } from '../domain/ask/index.js';
+import { type Answer, type AskResult, askQuestion, type CityDate, type CityDistance, type Scope, closeCities, tierHedges } from '../domain/ask/index.js';
 import { sourcesById } from '../domain/facts/sources.js';
 import { latestTotalFor } from '../domain/facts/totals.js';
 import { formatDate, formatList, formatNumber, type Locale } from '../i18n/index.js';
@@ -42,7 +42,7 @@ export function answerReply(result: AskResult, data: Dataset): Reply {
   });
   const unmatched = result.unmatched.map((u) => {
     const name = sanitizeUserText(u.name, 40);
-    const close = closeCandidates(u.resolution);
+    const close = closeCities(u.resolution);
     if (close.length) return t(locale, 'unmatchedClose', { name, cities: formatList(close.map((c) => nameWithCountry(c, locale)), locale) });
     return t(locale, 'unmatched', { name });
   });
@@ -58,13 +58,6 @@ export function answerReply(result: AskResult, data: Dataset): Reply {
     locale,
   );
   return { cards: [card] };
-}
-
-/** What the resolver calls close to a name it could not match: offered only as "did you mean". */
-function closeCandidates(resolution: Unmatched['resolution']): City[] {
-  if (resolution.kind === 'match') return [resolution.city];
-  if (resolution.kind === 'ambiguous') return resolution.candidates.slice(0, 3);
-  return [];
 }
 
 function noteText(note: Note, locale: Locale): string {
@@ -87,7 +80,9 @@ function tierOne(city: City, locale: Locale): string {
 function exchangeHedges(cities: City[], locale: Locale): string[] {
   const hedged = cities.filter((c) => tierHedges(c).length);
   if (!hedged.length) return [];
-  if (hedged.length <= MAX_HEDGED) return hedged.flatMap((c) => hedgeLines(c, locale).map((line) => `${line.slice(0, 2)}**${cityName(c, locale)}**${colon(locale)}${line.slice(2)}`));
+  if (hedged.length <= MAX_HEDGED) {
+    return hedged.flatMap((c) => tierHedges(c).map((n) => bullet(`**${cityName(c, locale)}**${colon(locale)}${noteText(n, locale)}`)));
+  }
   return [t(locale, 'levelsNotCertain', { names: formatList(hedged.map((c) => cityName(c, locale)), locale) })];
 }
 

@@ -86,6 +86,13 @@ describe('/ask answer language', () => {
     expect(ask('111?', 'en').locale).toBe('en');
   });
 
+  it('follows the locale for a bare name, which is in no language', () => {
+    expect(ask('Duisburg', 'zh-CN').locale).toBe('zh-CN');
+    expect(withinLimits('Kiev', 'zh-CN')).toContain('基辅');
+    expect(ask('Duisburg', 'en').locale).toBe('en');
+    expect(ask('Tell me about Duisburg', 'zh-CN').locale).toBe('en');
+  });
+
   it('answers a mixed question with Chinese characters in Chinese', () => {
     const text = withinLimits('Duisburg和武汉什么时候结好？');
     expect(text).toContain('1982年10月8日');
@@ -110,10 +117,77 @@ describe('/ask answers', () => {
     expect(text).not.toContain('2005');
   });
 
-  it('say no, naming no partner, when nothing on the list is close', () => {
+  it('say a place is no partner, naming no partner, when nothing on the list is close', () => {
     const result = ask('Is Konstanz a sister city of Wuhan?');
     expect(result.answer).toMatchObject({ kind: 'notPartner', name: 'Konstanz', suggestions: [] });
-    expect(withinLimits('Is Konstanz a sister city of Wuhan?')).toContain('No. **Konstanz** is not on Wuhan’s list');
+    const text = withinLimits('Is Konstanz a sister city of Wuhan?');
+    expect(text).toContain('**Konstanz** is not one of Wuhan’s partner cities in my data');
+    // The exchange tier has no full list: the answer says how little of it is known instead of a bare "No".
+    expect(text).toContain('I know only 6 of them by name');
+    expect(text).not.toContain('No.');
+  });
+
+  it('never drop a place that is no partner, whatever the question asks', () => {
+    for (const question of ['What do Wuhan and Paris work on together?', 'Which landmarks in Paris are named after Wuhan?', 'How far is Paris from Wuhan?', '武汉和巴黎有哪些合作？']) {
+      expect(ask(question).answer, question).toMatchObject({ kind: 'notPartner' });
+    }
+    const beside = ask('What do Duisburg and Paris work on together?');
+    expect(beside.answer).toMatchObject({ kind: 'cooperation' });
+    expect(beside.unmatched.map((u) => u.name)).toEqual(['Paris']);
+    expect(withinLimits('What do Duisburg and Paris work on together?')).toContain('**Paris** is not one of Wuhan’s partner cities in my data.');
+  });
+
+  it('take neither question words nor people for places', () => {
+    for (const question of ['Whats the first sister city', 'Which sister cities were established before 1990?', 'Did Josef Krings sign the Duisburg agreement?', "'; DROP TABLE cities; --"]) {
+      expect(ask(question).unmatched, question).toEqual([]);
+      expect(ask(question).answer.kind, question).not.toBe('notPartner');
+    }
+  });
+
+  it('read country names in lower case, and "us" as the United States only where it is one', () => {
+    const scopeOf = (question: string) => {
+      const intent = ask(question).intent;
+      return intent.kind === 'list' ? intent.scope.country?.code : undefined;
+    };
+    expect(scopeOf('how many sister cities in uk')).toBe('GB');
+    expect(scopeOf('how many sister cities does wuhan have in the us')).toBe('US');
+    expect(scopeOf('how many sister cities are in us')).toBe('US');
+    expect(scopeOf('sister cities in the U.S.?')).toBe('US');
+    expect(scopeOf('which sister cities are in usa')).toBe('US');
+    expect(ask('tell us about Duisburg').answer.kind).toBe('city');
+    expect(scopeOf('can you tell us which sister cities are in germany')).toBe('DE');
+  });
+
+  it('hedge an exchange city’s tier wherever it is shown, citing why', () => {
+    for (const question of ['Is St. Louis a sister city of Wuhan?', 'Tell me about St. Louis', 'When did Wuhan and St. Louis become partners?', 'Is St. Louis in Canada?']) {
+      const result = ask(question);
+      expect(withinLimits(question), question).toContain('probably at the friendly-exchange level');
+      // The hedge's sources: St. Louis's own page and the 2014 release naming Pittsburgh the only US sister city.
+      expect(result.sources, question).toEqual(expect.arrayContaining(['st-louis-wtc', 'S68']));
+    }
+    expect(withinLimits('Is St. Louis a sister city of Wuhan?')).not.toMatch(/St\. Louis\*\* \(United States\) is a friendly exchange city/);
+  });
+
+  it('say a garbled name is only probably a partner when the data is unsure, with the reason', () => {
+    const text = withinLimits('is Esson in Sweden?');
+    expect(text).toContain('“Esson” in the machine-translated 2019 article is probably **Essonne** (France), but that is not certain:');
+    expect(text).toContain('Borlänge');
+    expect(ask('is Esson in Sweden?').sources).toContain('S1');
+  });
+
+  it('name who signed only from the data, with its sources, and say when the data does not', () => {
+    const duisburg = ask('Who signed the Duisburg agreement?');
+    expect(duisburg.answer.kind).toBe('signatories');
+    expect(withinLimits('Who signed the Duisburg agreement?')).toContain('Josef Krings');
+    expect(duisburg.sources).toEqual(expect.arrayContaining(['S9', 'S10']));
+    expect(withinLimits('Who signed the Bordeaux agreement?')).toContain('My data doesn’t record who signed the tie between Wuhan and **Bordeaux**.');
+  });
+
+  it('give great-circle distances from the coordinates, and say when a partner has none', () => {
+    const result = ask('How far is Duisburg from Wuhan?');
+    expect(result.answer).toMatchObject({ kind: 'distance', named: [{ km: expect.closeTo(8487, 0) }] });
+    expect(result.sources).toEqual(expect.arrayContaining(['geonames-2934691']));
+    expect(withinLimits('How far is Essonne from Wuhan?')).toContain('My data has no coordinates for **Essonne**');
   });
 
   it('explain a machine-translated name from the 2019 article', () => {

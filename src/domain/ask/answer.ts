@@ -1,6 +1,6 @@
 // Intent → the facts that answer it, looked up in the dataset. No wording here: the /ask view says
 // it in English or Chinese. Every answer carries the sources that back it.
-import type { City, Continent, Dataset, Landmark, SourceId, Tier, Topic, Total } from '../../data/types.js';
+import type { City, Continent, Coordinates, Dataset, DatedFact, Landmark, Note, SourceId, Tier, Topic, Total } from '../../data/types.js';
 import { breakdown, type Tally } from '../facts/breakdown.js';
 import { type CityCooperation, cooperationOfCity, cooperationOnTopic, cooperationSummary, type TopicCooperation, type TopicSummary } from '../facts/cooperation.js';
 import { partnerCountries } from '../facts/country.js';
@@ -8,14 +8,21 @@ import { friendshipSpan, type FriendshipSpan } from '../facts/friendship.js';
 import { citySourceIds } from '../facts/sources.js';
 import { timeline } from '../facts/timeline.js';
 import { latestTotalFor, officialTotals } from '../facts/totals.js';
+import { greatCircleKm } from '../geo.js';
 import type { Resolution } from '../resolution.js';
 import { periodRange } from './entities.js';
-import type { Intent, Scope, TotalsFocus } from './intent.js';
+import type { Intent, Reading, Scope, TotalsFocus, Unmatched } from './intent.js';
 
 export interface CityDate {
   city: City;
   /** Null when no source dates the tie. */
   span: FriendshipSpan | null;
+}
+
+export interface CityDistance {
+  city: City;
+  /** Great-circle kilometres from Wuhan; null when the data has no coordinates for the city. */
+  km: number | null;
 }
 
 export interface LandmarkOf {
@@ -53,7 +60,8 @@ export type Answer =
       list: Total | null;
       report: Total | null;
     }
-  | { kind: 'elsewhere'; cities: City[]; country: { code: string; name: string; zh: string } }
+  /** `there`: the partners that are in the country asked about. */
+  | { kind: 'elsewhere'; cities: City[]; country: { code: string; name: string; zh: string }; there: City[] }
   | { kind: 'established'; dates: CityDate[] }
   | { kind: 'totals'; focus: TotalsFocus; rows: Total[] }
   | { kind: 'totalsInYear'; year: number; rows: Total[]; all: Total[] }
@@ -61,7 +69,23 @@ export type Answer =
   | { kind: 'list'; scope: Scope; friendship: City[]; exchange: City[]; undated: City[]; list: Total | null; exchangeCount: Total | null }
   | { kind: 'undated'; scope: Scope; cities: City[] }
   | { kind: 'partner'; dates: CityDate[]; list: Total | null }
-  | { kind: 'notPartner'; name: string; suggestions: City[]; list: Total | null }
+  /** `exchangeCount`: the latest count of friendly exchange cities, of which the data knows a few. */
+  | { kind: 'notPartner'; name: string; suggestions: City[]; list: Total | null; exchangeCount: Total | null }
+  /** `notes`: what the data says about who signed, per partner; empty when it records nothing. */
+  | { kind: 'signatories'; named: boolean; perCity: { city: City; notes: Note[] }[] }
+  | {
+      kind: 'distance';
+      scope: Scope;
+      /** The partners asked about, each with its distance (null without coordinates). */
+      named: CityDistance[];
+      /** With none named: the three farthest and three closest in scope, as the question asks. */
+      farthest: CityDistance[];
+      closest: CityDistance[];
+      /** How many partners in scope have coordinates, and those in scope that have none. */
+      measured: number;
+      unmeasured: City[];
+      wuhan: Coordinates;
+    }
   | { kind: 'city'; dates: CityDate[] };
 
 export interface AnswerContext {
@@ -77,9 +101,36 @@ export interface Answered {
   cities: City[];
 }
 
-export function answerIntent(intent: Intent, ctx: AnswerContext): Answered {
+/**
+ * `readings` and `unmatched` come with the intent: the answer names what it read a garble as (and the
+ * caveat when that reading is unsure), and says of other places named that they are no partner.
+ */
+export function answerIntent(intent: Intent, ctx: AnswerContext, readings: Reading[] = [], unmatched: Unmatched[] = []): Answered {
   const answer = buildAnswer(intent, ctx);
-  return { answer, sources: sourcesOf(answer, ctx.data), cities: citiesOf(answer) };
+  const readingSources = readings.flatMap((r) => [
+    ...(r.as === 'garbled' ? r.city.aliases.filter((a) => a.kind === 'garbled' && a.text.toLowerCase() === r.typed.toLowerCase()).flatMap((a) => a.sources ?? []) : []),
+    ...(r.doubt?.sources ?? []),
+  ]);
+  const unmatchedSources = unmatched.length ? [...listSources(ctx.data), ...totalSources([latestTotalFor(ctx.data, 'exchange')])] : [];
+  return {
+    answer,
+    sources: [...new Set([...readingSources, ...sourcesOf(answer, ctx.data), ...unmatchedSources])],
+    cities: citiesOf(answer),
+  };
+}
+
+/**
+ * Why an exchange city's tier is not certain: its tierNote, else its caveats about the level. Every
+ * answer that calls a city a friendly exchange city shows these with it.
+ */
+export function tierHedges(city: City): Note[] {
+  if (city.tier !== 'exchange') return [];
+  if (city.tierNote) return [city.tierNote];
+  return city.caveats.filter((n) => /\b(level|tier|sister cit|friendship cit|friendly[- ]exchange)/i.test(n.text));
+}
+
+function hedgeSources(cities: City[]): SourceId[] {
+  return cities.flatMap((c) => tierHedges(c).flatMap((n) => n.sources));
 }
 
 const dated = (city: City, now: Date): CityDate => ({ city, span: friendshipSpan(city, now) });
@@ -169,7 +220,7 @@ function buildAnswer(intent: Intent, { data, now }: AnswerContext): Answer {
     case 'established':
       return { kind: 'established', dates: intent.cities.map((c) => dated(c, now)) };
     case 'elsewhere':
-      return { kind: 'elsewhere', cities: intent.cities, country: intent.country };
+      return { kind: 'elsewhere', cities: intent.cities, country: intent.country, there: data.cities.filter((c) => c.country.code === intent.country.code) };
     case 'totals':
       return { kind: 'totals', focus: intent.focus, rows: officialTotals(data) };
     case 'totalsInYear': {
@@ -207,14 +258,65 @@ function buildAnswer(intent: Intent, { data, now }: AnswerContext): Answer {
     case 'partner':
       return { kind: 'partner', dates: intent.cities.map((c) => dated(c, now)), list: latestList(data) };
     case 'notPartner':
-      return { kind: 'notPartner', name: intent.name, suggestions: closeCities(intent.resolution), list: latestList(data) };
+      return {
+        kind: 'notPartner',
+        name: intent.name,
+        suggestions: closeCities(intent.resolution),
+        list: latestList(data),
+        exchangeCount: latestTotalFor(data, 'exchange'),
+      };
+    case 'signatories': {
+      const from = intent.cities.length ? intent.cities : data.cities;
+      const perCity = from.map((city) => ({ city, notes: signingNotes(city) }));
+      return { kind: 'signatories', named: intent.cities.length > 0, perCity: intent.cities.length ? perCity : perCity.filter((p) => p.notes.length) };
+    }
+    case 'distance':
+      return distanceAnswer(intent, data);
     case 'city':
       return { kind: 'city', dates: intent.cities.map((c) => dated(c, now)) };
   }
 }
 
+// A note that says who signed: "signed by …", "the mayors … signed", "signing for Wuhan".
+const NAMES_SIGNATORIES = /\bsigned by\b|\bsigning for\b|\bsigned\b[^.;]{0,40}\bby\b|\bmayors?\b[^.;]{0,80}\bsigned\b|\bsigned\b[^.;]{0,40}\bmayors?\b|\bsignator/i;
+
+/** The notes of a partner that name who signed its tie (dates' notes, highlights, caveats), each with its sources. */
+export function signingNotes(city: City): Note[] {
+  const noteOf = (d: DatedFact | null): Note[] => (d?.note && d.noteZh ? [{ text: d.note, textZh: d.noteZh, sources: d.sources }] : []);
+  // The date the data goes by first, then firsts and facts, then what other sources and caveats add.
+  const notes = [...noteOf(city.established), ...city.highlights, ...city.conflictingDates.flatMap(noteOf), ...city.caveats];
+  return notes.filter((n) => NAMES_SIGNATORIES.test(n.text));
+}
+
+const SHOWN_EXTREMES = 3;
+
+function distanceAnswer(intent: Extract<Intent, { kind: 'distance' }>, data: Dataset): Answer {
+  const measure = (city: City): CityDistance => ({
+    city,
+    km: city.coordinates ? greatCircleKm(data.wuhan.coordinates, city.coordinates) : null,
+  });
+  // "Which sister city is farthest?" means the listed sister cities unless the exchange tier is named.
+  const scope: Scope = { ...intent.scope, tier: intent.scope.tier ?? 'friendship' };
+  const inRange = scope.period ? timeline(data, periodRange(scope.period)).dated : data.cities;
+  const candidates = intent.cities.length ? [] : inRange.filter((c) => inScope(c, scope));
+  const ranked = candidates
+    .map(measure)
+    .filter((d) => d.km !== null)
+    .sort((a, b) => b.km! - a.km!);
+  return {
+    kind: 'distance',
+    scope,
+    named: intent.cities.map(measure),
+    farthest: intent.extreme === 'closest' ? [] : ranked.slice(0, SHOWN_EXTREMES),
+    closest: intent.extreme === 'farthest' ? [] : ranked.slice(-SHOWN_EXTREMES).reverse(),
+    measured: ranked.length,
+    unmeasured: candidates.filter((c) => !c.coordinates),
+    wuhan: data.wuhan.coordinates,
+  };
+}
+
 /** Only what the resolver itself calls close; its weak "none" suggestions are never offered. */
-function closeCities(resolution: Resolution): City[] {
+export function closeCities(resolution: Resolution): City[] {
   if (resolution.kind === 'match') return [resolution.city];
   if (resolution.kind === 'ambiguous') return resolution.candidates.slice(0, 3);
   return [];
@@ -251,6 +353,10 @@ function citiesOf(answer: Answer): City[] {
       return answer.countries.flatMap((g) => g.cities);
     case 'notPartner':
       return answer.suggestions;
+    case 'signatories':
+      return answer.perCity.map((p) => p.city);
+    case 'distance':
+      return answer.named.length ? answer.named.map((d) => d.city) : unique([...answer.farthest, ...answer.closest].map((d) => d.city));
     default:
       return [];
   }
@@ -280,6 +386,7 @@ function sourcesOf(answer: Answer, data: Dataset): SourceId[] {
           ...totalSources(answer.counts),
           ...listSources(data),
           ...answer.listed.exchange.flatMap((c) => c.caveats.flatMap((n) => n.sources)),
+          ...hedgeSources(answer.listed.exchange),
         ];
       case 'rank':
         return totalSources([answer.total]);
@@ -290,6 +397,7 @@ function sourcesOf(answer: Answer, data: Dataset): SourceId[] {
         return [
           ...cities.flatMap((c) => (c.status.state === 'active' ? [] : c.status.sources)),
           ...listSources(data),
+          ...hedgeSources(answer.cities),
         ];
       }
       case 'cooperation':
@@ -306,6 +414,7 @@ function sourcesOf(answer: Answer, data: Dataset): SourceId[] {
           ...(answer.pick ? establishedSources(answer.pick.city) : []),
           ...answer.others.flatMap((d) => establishedSources(d.city)),
           ...listSources(data),
+          ...hedgeSources(citiesOf(answer)),
         ];
       case 'established':
       case 'city':
@@ -313,11 +422,13 @@ function sourcesOf(answer: Answer, data: Dataset): SourceId[] {
           ...establishedSources(d.city),
           ...d.city.summary.sources,
           ...(answer.kind === 'city' ? d.city.highlights.flatMap((h) => h.sources) : []),
+          ...hedgeSources([d.city]),
         ]);
       case 'partner':
-        return [...answer.dates.flatMap((d) => establishedSources(d.city)), ...listSources(data)];
+        return [...answer.dates.flatMap((d) => [...establishedSources(d.city), ...hedgeSources([d.city])]), ...listSources(data)];
       case 'totals':
-        return totalSources(answer.focus === 'exchange' ? answer.rows.filter((t) => t.exchange !== null) : answer.rows);
+        if (answer.focus === 'exchange') return [...totalSources(answer.rows.filter((t) => t.exchange !== null)), ...hedgeSources(data.cities)];
+        return totalSources(answer.rows);
       case 'totalsInYear':
         return totalSources(answer.rows.length ? answer.rows : answer.all);
       case 'countries':
@@ -327,13 +438,25 @@ function sourcesOf(answer: Answer, data: Dataset): SourceId[] {
           ...listSources(data),
           ...totalSources([answer.exchange.length ? answer.exchangeCount : null]),
           ...answer.friendship.concat(answer.exchange).flatMap(establishedSources),
+          ...hedgeSources(answer.exchange),
         ];
       case 'notPartner':
-        return listSources(data);
+        return [...listSources(data), ...totalSources([answer.exchangeCount])];
+      case 'signatories':
+        return answer.perCity.flatMap((p) => p.notes.flatMap((n) => n.sources));
+      case 'distance': {
+        const shown = answer.named.length ? answer.named : [...answer.farthest, ...answer.closest];
+        const measured = shown.filter((d) => d.city.coordinates);
+        return [
+          ...(measured.length ? answer.wuhan.sources : []),
+          ...measured.flatMap((d) => d.city.coordinates!.sources),
+          ...(answer.named.length ? [] : listSources(data)),
+        ];
+      }
       case 'undated':
         return answer.cities.flatMap(establishedSources);
       case 'elsewhere':
-        return answer.cities.flatMap((c) => c.summary.sources);
+        return [...answer.cities.flatMap((c) => c.summary.sources), ...hedgeSources(answer.cities), ...listSources(data)];
     }
   })();
   return [...new Set(ids)];

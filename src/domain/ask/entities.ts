@@ -19,6 +19,8 @@ export interface Entities {
   /** Partner cities named in the question, first mention first, each once. */
   cities: City[];
   mentions: Mention[];
+  /** Where the question names a partner, a continent or the country found: not places to look up again. */
+  named: (readonly [number, number])[];
   country: CountryRef | null;
   continents: Continent[];
   /** A single year, a decade or an open/closed range of years. */
@@ -60,10 +62,12 @@ export function findEntities(question: string, lower: string, resolver: Resolver
   const AS_OF = /\b(?:as of|as at) (\d{4})\b|(?:截至|截止到?)\s*(\d{4})\s*年?(?:底|末)?/i;
   const asOf = question.match(AS_OF);
   const withoutAsOf = question.replace(new RegExp(AS_OF.source, 'gi'), ' ');
+  const country = findCountry(question, resolver, taken);
   return {
     cities,
     mentions,
-    country: findCountry(question, resolver, taken),
+    named: [...taken, ...(country ? [[country.start, country.end] as const] : [])],
+    country: country?.country ?? null,
     continents: findContinents(question, lower),
     period: findPeriod(withoutAsOf, withoutAsOf.toLowerCase()),
     asOfYear: asOf ? Number(asOf[1] ?? asOf[2]) : null,
@@ -151,7 +155,31 @@ function overlaps(start: number, end: number, taken: readonly (readonly [number,
   return taken.some(([s, e]) => start < e && s < end);
 }
 
-function findCountry(question: string, resolver: Resolver, taken: readonly (readonly [number, number])[]): CountryRef | null {
+/**
+ * "us" is mostly the pronoun ("tell us"): it names the United States only as "U.S.", in capitals
+ * within a sentence that is not all capitals, after "the", or as "in us" closing the question.
+ */
+function meansUnitedStates(question: string, start: number, end: number): boolean {
+  const typed = question.slice(start, end);
+  if (typed.includes('.')) return true;
+  if (typed === 'US' && /\p{Ll}/u.test(question)) return true;
+  const before = question.slice(Math.max(0, start - 4), start).toLowerCase();
+  if (/\bthe $/.test(before)) return true;
+  return /\bin $/.test(before) && /^[\s?!.。？！]*$/.test(question.slice(end));
+}
+
+/** True when the text is a country's name or a common form of it ("France", "uk", "德国", "German"). */
+export function isCountryName(text: string): boolean {
+  return countryLexicon().has(compact(fold(text)));
+}
+
+interface CountryFound {
+  country: CountryRef;
+  start: number;
+  end: number;
+}
+
+function findCountry(question: string, resolver: Resolver, taken: readonly (readonly [number, number])[]): CountryFound | null {
   const lexicon = countryLexicon();
   const words: Word[] = [];
   for (const m of question.matchAll(LATIN_WORD)) {
@@ -166,10 +194,9 @@ function findCountry(question: string, resolver: Resolver, taken: readonly (read
       if (overlaps(first.start, last.end, taken)) continue;
       const key = compact(fold(question.slice(first.start, last.end)));
       const code = lexicon.get(key);
-      // Two- and three-letter forms (US, UK, USA) count only in capitals: "us" is a pronoun.
-      if (!code || (key.length <= 3 && !/^[A-Z.]+$/.test(question.slice(first.start, last.end)))) continue;
+      if (!code || (key === 'us' && !meansUnitedStates(question, first.start, last.end))) continue;
       const country = countryRef(code, resolver);
-      if (country) return country;
+      if (country) return { country, start: first.start, end: last.end };
     }
   }
   let scanned = 0;
@@ -180,7 +207,7 @@ function findCountry(question: string, resolver: Resolver, taken: readonly (read
         if (overlaps(m.index + i, m.index + i + len, taken)) continue;
         const code = lexicon.get(run.slice(i, i + len));
         const country = code ? countryRef(code, resolver) : null;
-        if (country) return country;
+        if (country) return { country, start: m.index + i, end: m.index + i + len };
       }
     }
   }

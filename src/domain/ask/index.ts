@@ -3,11 +3,12 @@ import type { Dataset } from '../../data/types.js';
 import type { Locale } from '../../i18n/index.js';
 import type { Resolver } from '../resolution.js';
 import { type Answered, answerIntent } from './answer.js';
-import { detectIntent, type Intent, type Reading } from './intent.js';
+import { detectIntent, type Intent, type Reading, type Unmatched } from './intent.js';
 import { cleanQuestion, detectLanguage } from './question.js';
 
-export type { Answer, Answered, CityDate } from './answer.js';
-export type { Intent, Reading, Scope } from './intent.js';
+export type { Answer, Answered, CityDate, CityDistance } from './answer.js';
+export { closeCities, signingNotes, tierHedges } from './answer.js';
+export type { Intent, Reading, Scope, Unmatched } from './intent.js';
 export { cleanQuestion, detectLanguage, MAX_QUESTION_CHARS } from './question.js';
 
 export interface AskDeps {
@@ -22,12 +23,14 @@ export interface AskResult extends Answered {
   intent: Intent;
   /** Cities read from a misspelling, which the answer names so the user can tell. */
   readings: Reading[];
+  /** Places named besides the answer's partners that are no partner: the answer says so. */
+  unmatched: Unmatched[];
 }
 
 /** Never throws on any input: empty, huge, emoji-only or non-string questions get the "unknown" answer. */
 export function askQuestion(raw: unknown, deps: AskDeps, fallback: Locale): AskResult {
   const question = cleanQuestion(raw);
   const locale = detectLanguage(question, fallback);
-  const { intent, readings } = detectIntent(question, deps.resolver);
-  return { locale, intent, readings, ...answerIntent(intent, { data: deps.data, now: deps.now }) };
+  const { intent, readings, unmatched } = detectIntent(question, deps.resolver);
+  return { locale, intent, readings, unmatched, ...answerIntent(intent, { data: deps.data, now: deps.now }, readings, unmatched) };
 }

@@ -1,9 +1,10 @@
 // Question → intent: keyword rules in English and Chinese over the entities the resolver finds.
 // Deterministic and cheap: a handful of regular expressions and resolver look-ups per question.
-import type { City, Continent, Tier, Topic } from '../../data/types.js';
+import type { City, Continent, Note, Tier, Topic } from '../../data/types.js';
 import type { Resolution, Resolver } from '../resolution.js';
 import { type CountryRef, type Entities, findEntities, leftoverNames, type Period } from './entities.js';
 import { CUES, type CueName } from './lexicon.js';
+import { namedPlaces } from './places.js';
 import { hasHan } from './question.js';
 
 /** Which partners a list, "first" or "latest" question is about. Empty means all of them. */
@@ -45,6 +46,10 @@ export type Intent =
   | { kind: 'partner'; cities: City[] }
   /** A place the question names that is not a known partner; `resolution` says how close it came. */
   | { kind: 'notPartner'; name: string; resolution: Resolution }
+  /** Who signed the ties of these partners (all partners whose notes say, when none is named). */
+  | { kind: 'signatories'; cities: City[] }
+  /** How far partners are from Wuhan; with none named, the farthest and the closest in scope. */
+  | { kind: 'distance'; cities: City[]; scope: Scope; extreme: 'farthest' | 'closest' | null }
   | { kind: 'city'; cities: City[] };
 
 /** A city found in the question under a spelling none of its names has: the answer says so. */
@@ -53,18 +58,28 @@ export interface Reading {
   city: City;
   /** 'typo': close to a name; 'garbled': a machine translation's rendering of it. */
   as: 'typo' | 'garbled';
+  /** For a garble the data is unsure of ("Esson" is probably Essonne): the note that says why. */
+  doubt: Note | null;
+}
+
+/** A place the question names besides the partners it answers about, and how close it came to one. */
+export interface Unmatched {
+  name: string;
+  resolution: Resolution;
 }
 
 export interface Detection {
   intent: Intent;
   readings: Reading[];
+  /** Places named that are no partner: the answer says so rather than drop them. */
+  unmatched: Unmatched[];
 }
 
 /** The most cities one answer covers ("Duisburg and Manchester"); more would drown the answer. */
 export const MAX_CITIES = 3;
 
 export function detectIntent(question: string, resolver: Resolver): Detection {
-  if (!/[\p{L}\p{N}]/u.test(question)) return { intent: { kind: 'empty' }, readings: [] };
+  if (!/[\p{L}\p{N}]/u.test(question)) return { intent: { kind: 'empty' }, readings: [], unmatched: [] };
   const lower = question.toLowerCase();
   const zh = hasHan(question);
   const entities = findEntities(question, lower, resolver);
@@ -76,8 +91,32 @@ export function detectIntent(question: string, resolver: Resolver): Detection {
   const has = (cue: CueName) => CUES[cue].en.test(bareLower) || CUES[cue].zh.test(bareQuestion);
   // Questions about the tiers themselves need the tier names left in.
   const hasWhole = (cue: CueName) => CUES[cue].en.test(lower) || CUES[cue].zh.test(question);
-  const intent = decide({ question, zh, entities, exchangeTier, has, hasWhole }, resolver);
-  return { intent, readings: readings(entities, intent) };
+  const decided = decide({ question, zh, entities, exchangeTier, has, hasWhole }, resolver);
+  const { intent, unmatched } = checkPlaces(decided, question, entities, resolver);
+  return { intent, readings: readings(entities, intent), unmatched };
+}
+
+/** Answers about the data itself, where a name is a source or a figure rather than a place asked about. */
+const ABOUT_DATA = new Set<Intent['kind']>(['empty', 'sources', 'tiers', 'rank', 'notPartner', 'elsewhere']);
+/** Answers that say "I don't know": a place named stays unanswered, but the answer says it is no partner. */
+const KEEPS_UNKNOWN = new Set<Intent['kind']>(['offTopic']);
+
+/**
+ * A place the question names that is no partner is never dropped: with no partner named the answer
+ * becomes "X is not one of Wuhan's partners" (as "Is X a sister city?" gets); beside partners it is
+ * said in one more line. Names the resolver reads exactly are partners after all and left to it.
+ */
+function checkPlaces(intent: Intent, question: string, entities: Entities, resolver: Resolver): { intent: Intent; unmatched: Unmatched[] } {
+  if (ABOUT_DATA.has(intent.kind)) return { intent, unmatched: [] };
+  const named = 'cities' in intent ? intent.cities : [];
+  const places = namedPlaces(question, entities)
+    .filter((p) => !named.length || p.joined)
+    .map((p) => ({ name: p.name, resolution: resolver.resolve(p.name) }))
+    .filter((p) => !(p.resolution.kind === 'match' && p.resolution.via === 'exact'));
+  const first = places[0];
+  if (!first) return { intent, unmatched: [] };
+  if (!named.length && !KEEPS_UNKNOWN.has(intent.kind)) return { intent: { kind: 'notPartner', ...first }, unmatched: places.slice(1, MAX_CITIES) };
+  return { intent, unmatched: places.slice(0, MAX_CITIES) };
 }
 
 /** Mentions that are a typo ("Duisberg") or a garbled name ("Dacha"): the answer names what it read. */
@@ -86,7 +125,15 @@ function readings(entities: Entities, intent: Intent): Reading[] {
   const answered = new Set(intent.cities.map((c) => c.id));
   return entities.mentions
     .filter((m) => answered.has(m.city.id) && (!m.exact || m.garbled))
-    .map((m) => ({ typed: m.text, city: m.city, as: m.exact ? 'garbled' : 'typo' }));
+    .map((m) => ({ typed: m.text, city: m.city, as: m.exact ? 'garbled' : 'typo', doubt: m.exact ? garbleDoubt(m.city, m.text) : null }));
+}
+
+const DOUBT = /\b(probably|possibly|perhaps|may|might|unclear|unresolved|uncertain|not certain|not verified|unverified)\b/i;
+
+/** A caveat that quotes the garbled name and hedges what it stands for. */
+function garbleDoubt(city: City, typed: string): Note | null {
+  const quoted = new RegExp(`(?<![\\p{L}])${typed.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'iu');
+  return city.caveats.find((n) => quoted.test(n.text) && DOUBT.test(n.text)) ?? null;
 }
 
 interface Clues {
@@ -105,7 +152,9 @@ function decide(clues: Clues, resolver: Resolver): Intent {
   const scope = scopeOf(entities, exchangeTier, has('outside'));
   const scoped = scope.country !== undefined || scope.continents !== undefined || scope.period !== undefined;
 
+  if (has('signatories')) return { kind: 'signatories', cities };
   if (has('offTopic')) return { kind: 'offTopic', cities };
+  if (has('distance')) return { kind: 'distance', cities, scope, extreme: has('farthest') ? 'farthest' : has('closest') ? 'closest' : null };
   const country = scope.country;
   if (named && country && !scope.outside && cities.every((c) => c.country.code !== country.code)) return { kind: 'elsewhere', cities, country };
   if (has('sources')) {
@@ -126,7 +175,7 @@ function decide(clues: Clues, resolver: Resolver): Intent {
     return Number.isNaN(position) ? { kind: 'notUnderstood' } : { kind: 'first', scope, cities, position };
   }
   // "First" and "latest" alone ("the latest news") are not about partners: a partner word must be there.
-  const aboutPartners = named || scoped || has('relation') || has('list');
+  const aboutPartners = named || scoped || exchangeTier || has('relation') || has('list');
   if ((has('first') && aboutPartners) || (!named && has('start') && (has('when') || has('relation'))))
     return { kind: 'first', scope, cities, position: 1 };
   if (has('latest') && aboutPartners && !has('count') && !has('history')) return { kind: 'latest', scope, cities };

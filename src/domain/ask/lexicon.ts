@@ -122,8 +122,27 @@ export const CUES = {
   },
   /** Topics no data covers: say so instead of answering something else. */
   offTopic: {
-    en: /\b(population|inhabitants|how many people|weather|temperature|mayors?|gdp|how big|how far|distance|time ?zone|currency|visa|hotels?|restaurants?|food|cuisine|elevation|altitude|covid|virus|pandemic|lab leak|capital of|who signed|furthest|farthest|closest|nearest to|news|signator(y|ies)|language spoken|football club)\b/,
-    zh: /新闻|人口|天气|气温|市长|面积|多远|距离|时区|货币|签证|酒店|美食|海拔|经济总量|疫情|病毒|新冠|首都|谁签|签字人/,
+    en: /\b(population|inhabitants|how many people|weather|temperature|mayors?|gdp|how big|time ?zone|currency|visa|hotels?|restaurants?|food|cuisine|elevation|altitude|covid|virus|pandemic|lab leak|capital of|news|language spoken|football club)\b/,
+    zh: /新闻|人口|天气|气温|市长|面积|时区|货币|签证|酒店|美食|海拔|经济总量|疫情|病毒|新冠|首都/,
+  },
+  /** Who signed a tie: answered from the notes that name the signatories. */
+  signatories: {
+    en: /\b(who signed|who (?:was|were) the signator(?:y|ies)|signator(?:y|ies)|signed by whom|by whom\b.{0,40}\bsigned|who (?:put|set) (?:their|his|her) (?:names?|signatures?)|whose signatures?)\b/,
+    zh: /谁签|签字人|签署人|签约人|签字的是谁|签署的是谁|签约的是谁|由谁签/,
+  },
+  /** How far a partner is from Wuhan: great-circle distance between the coordinates. */
+  distance: {
+    en: /\b(how far(?! back| along| into| has| have| did)|distances?|far away|far from|kilomet(?:er|re)s?|km|miles?|farthest|furthest|most distant|remotest|closest|nearest)\b/,
+    zh: /多远|距离|远近|最远|(?:离|距)武汉最近|最近.{0,4}(?:离|距)|公里|千米/,
+  },
+  /** The far end of a distance question. */
+  farthest: {
+    en: /\b(farthest|furthest|most distant|remotest)\b/,
+    zh: /最远/,
+  },
+  closest: {
+    en: /\b(closest|nearest)\b/,
+    zh: /(?:离|距)武汉最近|最近.{0,4}(?:离|距)|离.{0,6}最近|距离最近|最近的距离/,
   },
   /** The exchange tier, named. Removed before other cues so "exchange" is not read as cooperation. */
   exchangeTier: {
@@ -136,7 +155,7 @@ export const CUES = {
   },
   /** Mentions Wuhan itself (not needed to answer, but "tell me about Wuhan" is an overview). */
   overview: {
-    en: /\b(overview|summary|summarise|summarize|tell me about wuhan|about wuhan's (sister|friendship|twin)|wuhan'?s? (sister|twin|friendship|partner) cities\??$|^(sister|twin|friendship|partner) cities( of wuhan)?\??$)\b/,
+    en: /\b(overview|summary|summarise|summarize|tell me about wuhan|tell (?:me|us) (?:about|of) (?:the |wuhan'?s? )?(?:sister|twin|friendship|partner) cities|about wuhan's (sister|friendship|twin)|wuhan'?s? (sister|twin|friendship|partner) cities\??$|^(sister|twin|friendship|partner) cities( of wuhan)?\??$)\b/,
     zh: /^武汉(市)?的?(国际)?(友好城市|友城|姐妹城市)[？?]?$|^(国际)?(友好城市|友城|姐妹城市)[？?]?$|概况|简介|介绍一下武汉/,
   },
   never: { en: NEVER, zh: NEVER },
@@ -189,7 +208,7 @@ export const ZH_FILLER = [
   '是不是', '哪一年', '武汉市', '友好关系', '结为', '结成', '缔结', '建立', '成为', '结好', '关系', '国际',
   '友城', '武汉', '何时', '哪年', '是否', '请问', '一下', '的', '是', '吗', '呢', '吧', '么', '和', '与', '跟',
   '同', '了', '在', '有', '也', '还', '都', '个', '城市', '市', '哪一个', '哪个', '哪座', '哪些', '哪里', '哪儿',
-  '什么', '怎么', '为什么', '多少', '谁', '哪',
+  '什么', '怎么', '为什么', '多少', '谁', '哪', '名单', '列表', '数据', '资料',
 ];
 
 /** Characters no place name in a question is made of: what is left with them is not a name. */

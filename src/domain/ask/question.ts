@@ -12,7 +12,6 @@ const INVISIBLE = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u00ad\u180e\u200b-\u
 // Discord mention markup (<@123>, <@&456>, <#789>, <:emoji:1>) and @everyone/@here carry no question.
 const MENTIONS = /<(?:@[!&]?|#|a?:\w+:)\d+>|@(?:everyone|here)\b/gi;
 const HAN = /\p{Script=Han}/u;
-const LATIN = /\p{Script=Latin}/u;
 
 /** The question as the matcher reads it: visible text, single-spaced, NFC, at most MAX_QUESTION_CHARS. */
 export function cleanQuestion(raw: unknown): string {
@@ -28,13 +27,17 @@ export function cleanQuestion(raw: unknown): string {
   return chars.length <= MAX_QUESTION_CHARS ? clean : chars.slice(0, MAX_QUESTION_CHARS).join('');
 }
 
+// English words that make a question English; a bare name ("Duisburg", "Kiev") has none of them.
+// Word edges are any letter, not only ASCII ones: the "i" in "Galați" is no English word.
+const ENGLISH = /(?<![\p{L}\p{M}'])(a|an|the|of|in|on|at|to|for|from|with|and|or|not|no|yes|is|are|was|were|be|been|do|does|did|has|have|had|can|could|will|would|what|what's|when|where|which|who|whom|whose|why|how|many|much|any|all|some|about|tell|me|show|list|give|please|its|it|this|that|there|their|they|you|your|my|i|sister|twin|twinned|city|cities|town|towns|partner|partners|partnership|friendship|friendly|exchange|first|latest|oldest|newest|still|since|ended|far|signed|year|years|date|ties?)(?![\p{L}\p{M}'])/iu;
+
 /**
- * A question with Chinese characters is answered in Chinese, one in Latin letters in English, whatever
- * the user's Discord locale; anything else (emoji, digits, another script) follows the locale.
+ * A question with Chinese characters is answered in Chinese, one in English words in English, whatever
+ * the user's Discord locale; anything else (a bare name, emoji, digits, another script) follows the locale.
  */
 export function detectLanguage(question: string, fallback: Locale): Locale {
   if (HAN.test(question)) return 'zh-CN';
-  if (LATIN.test(question)) return 'en';
+  if (ENGLISH.test(question)) return 'en';
   return fallback;
 }
 
