@@ -1,7 +1,7 @@
 // `npm run start:http`: serve Discord's HTTP interactions endpoint (POST /interactions on PORT)
 // instead of connecting to the gateway, for hosting the bot as a web service. Set the application's
 // Interactions Endpoint URL in the Developer Portal to https://<your host>/interactions.
-import { fail, startApp } from './app/startup.js';
+import { exitOnSignal, fail, startApp } from './app/startup.js';
 import { createInteractionsServer, INTERACTIONS_PATH, type InteractionsServer } from './discord/http.js';
 import { describeError } from './log.js';
 
@@ -29,25 +29,7 @@ async function main(): Promise<number> {
     return fail(`Could not serve on port ${config.port}: ${error instanceof Error ? error.message : String(error)}`);
   }
 
-  let stopping = false;
-  const onSignal = (signal: NodeJS.Signals) => {
-    // Listeners stay installed: a second signal while stopping must not kill the process midway.
-    if (stopping) return;
-    stopping = true;
-    log.info('shutting down', { signal });
-    endpoint
-      .close()
-      .then(() => app.quiz.close())
-      .then(
-        () => process.exit(0),
-        (error: unknown) => {
-          log.error('shutdown failed', { error: describeError(error) });
-          process.exit(1);
-        },
-      );
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  exitOnSignal(app, log, () => endpoint.close());
   return 0; // the server keeps the process alive until a signal stops it
 }
 

@@ -45,7 +45,7 @@ export interface Scheduler {
  * Node's timers, looked up at call time (so vitest's fake timers apply) and unref'd: a pending quiz
  * timer alone never keeps a process alive (the console's one-shot mode exits after printing).
  */
-export const timerScheduler: Scheduler = {
+const timerScheduler: Scheduler = {
   set(callback, ms) {
     const handle = globalThis.setTimeout(callback, ms);
     handle.unref?.();
@@ -87,7 +87,7 @@ export interface QuizServiceOptions {
   revealMs?: number;
 }
 
-export const DEFAULT_REVEAL_MS = 5000;
+const DEFAULT_REVEAL_MS = 5000;
 const GAME_ID_LENGTH = 8;
 const GAME_ID_ATTEMPTS = 5;
 const BOARD_SIZE = 10;
@@ -203,15 +203,15 @@ export class QuizService {
   // Starting and stopping.
 
   async start(caller: QuizCaller, options: StartOptions): Promise<Reply> {
-    const ephemeral = caller.userLocale;
-    const settings = this.readSettings(options, ephemeral);
+    const locale = caller.userLocale;
+    const settings = this.readSettings(options, locale);
     if (typeof settings === 'string') return notice(settings);
     const busy = this.channels.get(caller.channelId);
-    if (busy) return notice(this.busyText(busy, ephemeral));
-    if (!this.port) return notice(t(ephemeral, 'unavailable'));
+    if (busy) return notice(this.busyText(busy, locale));
+    if (!this.port) return notice(t(locale, 'unavailable'));
 
     const questions = generateQuestions(this.options.data, this.options.random, settings);
-    if (questions.length < SETTINGS_LIMITS.rounds.min) return notice(t(ephemeral, 'notEnoughQuestions'));
+    if (questions.length < SETTINGS_LIMITS.rounds.min) return notice(t(locale, 'notEnoughQuestions'));
 
     this.channels.set(caller.channelId, 'starting');
     let active: ActiveGame | undefined;
@@ -220,7 +220,7 @@ export class QuizService {
       const id = await this.createGame(db, caller, settings);
       if (!id) {
         this.channels.delete(caller.channelId);
-        return notice(t(ephemeral, 'starting'));
+        return notice(t(locale, 'starting'));
       }
       const game = new QuizGame(
         {
@@ -247,14 +247,14 @@ export class QuizService {
       this.channels.set(caller.channelId, created);
       // On the game's chain, so a /quiz stop arriving meanwhile waits for the question to be up.
       await this.step(created, () => this.postQuestion(created));
-      if (created.ended) return notice(t(ephemeral, 'cannotPost'));
+      if (created.ended) return notice(t(locale, 'cannotPost'));
     } catch (error) {
       this.log.error('quiz: could not start a game', { channelId: caller.channelId, error });
       if (active) await this.abandon(active);
       else this.channels.delete(caller.channelId);
-      return notice(t(ephemeral, active ? 'cannotPost' : 'unavailable'));
+      return notice(t(locale, active ? 'cannotPost' : 'unavailable'));
     }
-    return notice(t(ephemeral, 'started'));
+    return notice(t(locale, 'started'));
   }
 
   private readSettings(options: StartOptions, locale: Locale): QuizSettings | string {

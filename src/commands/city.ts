@@ -10,7 +10,7 @@ import type { AutocompleteChoice, Command, CommandContext } from './types.js';
 import { cityMapImage, withImage } from './images.js';
 
 /** Longer input cannot be a city name; cutting it keeps lookups cheap on pasted walls of text. */
-export const MAX_QUERY = 200;
+const MAX_QUERY = 200;
 /** As many close names as a not-found reply offers. */
 const NOT_FOUND_SUGGESTIONS = 5;
 

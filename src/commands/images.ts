@@ -13,9 +13,9 @@ import { cityMapDescription, cityMapSpec, selectCities, worldMapSpec, type MapFi
 import type { Reply, ReplyFile } from '../views/reply.js';
 
 export const MAP_FILE = 'map.png';
-export const TIMELINE_FILE = 'timeline.png';
+const TIMELINE_FILE = 'timeline.png';
 
-export function cityMapFile(city: City): string {
+function cityMapFile(city: City): string {
   return `map-${city.id}.png`;
 }
 

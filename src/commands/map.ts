@@ -13,7 +13,7 @@ import { TIER_OPTION, tierOf } from './count.js';
 import { MAP_FILE, worldMapImage } from './images.js';
 import type { Command, CommandContext, OptionValue } from './types.js';
 
-/** Option values are slugs: Discord and the console both pass them as typed. */
+/** Option values are slugs, as Discord and the console pass them; the option lists them in this order. */
 const CONTINENTS: Record<string, Continent> = {
   asia: 'Asia',
   europe: 'Europe',
@@ -49,13 +49,19 @@ function mapReply(app: App, filters: MapFilters, locale: Locale): Reply {
   };
 }
 
+/** The filters the options (or a did-you-mean menu's custom_id) ask for, before any city is chosen. */
+function filtersOf(tier: OptionValue | undefined, continent: OptionValue | undefined, color: OptionValue | undefined): MapFilters {
+  const filters: MapFilters = { colorBy: colorByOf(color) };
+  const chosenTier = tierOf(tier);
+  if (chosenTier) filters.tier = chosenTier;
+  const chosenContinent = continentOf(continent);
+  if (chosenContinent) filters.continent = chosenContinent;
+  return filters;
+}
+
 function run(options: Record<string, OptionValue>, ctx: CommandContext): Reply {
   const { app, locale } = ctx;
-  const filters: MapFilters = {
-    colorBy: colorByOf(options.color),
-    ...(tierOf(options.tier) ? { tier: tierOf(options.tier)! } : {}),
-    ...(continentOf(options.continent) ? { continent: continentOf(options.continent)! } : {}),
-  };
+  const filters = filtersOf(options.tier, options.continent, options.color);
   const cityText = options.city;
   if (typeof cityText === 'string' && cleanQuery(cityText)) {
     const found = lookUpCity(app, cityText, locale, pickId(filters));
@@ -64,8 +70,6 @@ function run(options: Record<string, OptionValue>, ctx: CommandContext): Reply {
   }
   return mapReply(app, filters, locale);
 }
-
-const CONTINENT_ORDER: Continent[] = ['Asia', 'Europe', 'Africa', 'North America', 'South America', 'Oceania'];
 
 export const command = {
   definition: {
@@ -82,9 +86,9 @@ export const command = {
         nameZh: '大洲',
         description: { en: 'Only this continent, zoomed in', 'zh-CN': '只看这个大洲，并放大显示' },
         type: 'string',
-        choices: CONTINENT_ORDER.map((continent) => ({
+        choices: Object.entries(CONTINENTS).map(([slug, continent]) => ({
           name: { en: continentLabel(continent, 'en'), 'zh-CN': continentLabel(continent, 'zh-CN') },
-          value: slugOf(continent),
+          value: slug,
         })),
       },
       {
@@ -116,12 +120,7 @@ export const command = {
     const match = /^pick:(\w*):([\w-]*):(\w+)$/.exec(id);
     const city: City | undefined = match && values[0] ? ctx.app.resolver.byId(values[0]) : undefined;
     if (!match || !city) return { kind: 'reply', reply: staleChoiceReply(ctx.locale) };
-    const filters: MapFilters = {
-      colorBy: colorByOf(match[3]),
-      chosen: city,
-      ...(tierOf(match[1]) ? { tier: tierOf(match[1])! } : {}),
-      ...(continentOf(match[2]) ? { continent: continentOf(match[2])! } : {}),
-    };
+    const filters: MapFilters = { ...filtersOf(match[1], match[2], match[3]), chosen: city };
     return { kind: 'update', reply: { ...mapReply(ctx.app, filters, ctx.locale), content: '', actions: [] } };
   },
 } satisfies Command;

@@ -5,6 +5,9 @@ import { DIFFICULTIES, QUIZ_TOPICS, SETTINGS_LIMITS } from '../domain/quiz/types
 import { difficultyLabel, helpReply, quizTopicLabel } from '../views/quiz.js';
 import type { Command, OptionChoice, OptionValue, UserRef } from './types.js';
 
+// The descriptions quote the limits, so they follow any change to them.
+const { rounds, seconds } = SETTINGS_LIMITS;
+
 const difficultyChoices: OptionChoice[] = DIFFICULTIES.map((d) => ({
   name: { en: difficultyLabel(d, 'en'), 'zh-CN': difficultyLabel(d, 'zh-CN') },
   value: d,
@@ -43,18 +46,24 @@ export const command = {
           {
             name: 'rounds',
             nameZh: '题数',
-            description: { en: 'How many questions (3–20, default 10)', 'zh-CN': '题目数量（3–20，默认10）' },
+            description: {
+              en: `How many questions (${rounds.min}–${rounds.max}, default ${rounds.default})`,
+              'zh-CN': `题目数量（${rounds.min}–${rounds.max}，默认${rounds.default}）`,
+            },
             type: 'integer',
-            minValue: SETTINGS_LIMITS.rounds.min,
-            maxValue: SETTINGS_LIMITS.rounds.max,
+            minValue: rounds.min,
+            maxValue: rounds.max,
           },
           {
             name: 'seconds',
             nameZh: '秒数',
-            description: { en: 'Seconds per question (10–60, default 20)', 'zh-CN': '每题秒数（10–60，默认20）' },
+            description: {
+              en: `Seconds per question (${seconds.min}–${seconds.max}, default ${seconds.default})`,
+              'zh-CN': `每题秒数（${seconds.min}–${seconds.max}，默认${seconds.default}）`,
+            },
             type: 'integer',
-            minValue: SETTINGS_LIMITS.seconds.min,
-            maxValue: SETTINGS_LIMITS.seconds.max,
+            minValue: seconds.min,
+            maxValue: seconds.max,
           },
           {
             name: 'difficulty',

@@ -10,7 +10,7 @@ import type { ComponentResult, Reply } from '../views/reply.js';
 import { t } from './messages.js';
 import { ParseError, parseCommandLine } from './parse.js';
 
-export const CONSOLE_USER = { id: 'console', name: 'console' } as const;
+const CONSOLE_USER = { id: 'console', name: 'console' } as const;
 export const PROMPT = 'youcheng> ';
 
 /** The console's user may do everything a moderator may: it is the operator's own terminal. */

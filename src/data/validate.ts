@@ -640,7 +640,7 @@ function todayUtc(): string {
 }
 
 /** Runs every check; returns the dataset built from whatever was readable plus all problems. */
-export function checkDataset(raw: RawDataset, options: ValidateOptions = {}): { dataset: Dataset; problems: string[] } {
+function checkDataset(raw: RawDataset, options: ValidateOptions = {}): { dataset: Dataset; problems: string[] } {
   const today = options.today ?? todayUtc();
   const problems: string[] = [];
   const registry = new Map<SourceId, { source: Source; file: string }>();

@@ -2,6 +2,7 @@
 // Slash commands and buttons need only the Guilds intent (no privileged intents).
 import { Client, Events, GatewayIntentBits, RESTEvents } from 'discord.js';
 import type { App } from '../app/app.js';
+import { exitOnSignal } from '../app/startup.js';
 import { commands as allCommands } from '../commands/index.js';
 import type { Command } from '../commands/types.js';
 import type { Config } from '../config.js';
@@ -81,27 +82,10 @@ export async function startGateway(app: App, config: Config, options: GatewayOpt
     if (stopped) return;
     stopped = true;
     warming.abort();
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    releaseSignals();
     await client.destroy();
   };
-  function onSignal(signal: NodeJS.Signals): void {
-    log.info('shutting down', { signal });
-    // Closing the quiz marks running games as interrupted and closes the database cleanly.
-    stop()
-      .then(() => app.quiz.close())
-      .then(
-        () => process.exit(0),
-        (error: unknown) => {
-          log.error('shutdown failed', { error: describeError(error) });
-          process.exit(1);
-        },
-      );
-  }
-  if (options.handleSignals ?? true) {
-    process.once('SIGINT', onSignal);
-    process.once('SIGTERM', onSignal);
-  }
+  const releaseSignals = (options.handleSignals ?? true) ? exitOnSignal(app, log, stop) : () => {};
 
   try {
     await client.login(token);

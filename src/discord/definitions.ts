@@ -13,7 +13,7 @@ import {
 } from 'discord.js';
 import type { CommandDefinition, Localized, OptionDefinition, OptionType } from '../commands/types.js';
 
-export const COMMAND_RULES = {
+const COMMAND_RULES = {
   /** Chat command and option names: letters, digits, "-" and "_"; lowercase wherever a case exists. */
   chatName: /^[-_\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u,
   nameMax: 32,

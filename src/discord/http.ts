@@ -31,7 +31,7 @@ export const INTERACTIONS_PATH = '/interactions';
 /** Interaction payloads are a few KB; even a message command on a long message stays far below this. */
 export const MAX_BODY_BYTES = 256 * 1024;
 /** Discord's timestamps are seconds; an older (or replayed) request is refused. */
-export const MAX_CLOCK_SKEW_SECONDS = 5 * 60;
+const MAX_CLOCK_SKEW_SECONDS = 5 * 60;
 
 const SIGNATURE = /^[0-9a-f]{128}$/i;
 const TIMESTAMP = /^\d{1,12}$/;
@@ -39,14 +39,14 @@ const SNOWFLAKE = /^\d{17,20}$/;
 const CALLBACK_PATH = /\/interactions\/(\d+)\/[^/]+\/callback$/;
 
 /** The public key from the Developer Portal (64 hex characters), ready for verify(). */
-export function importPublicKey(hex: string): Promise<webcrypto.CryptoKey> {
+function importPublicKey(hex: string): Promise<webcrypto.CryptoKey> {
   return webcrypto.subtle.importKey('raw', Buffer.from(hex, 'hex'), 'Ed25519', false, ['verify']);
 }
 
 export type Verdict = 'ok' | 'missing' | 'stale' | 'invalid';
 
 /** Checks Discord's headers against the raw body; `nowSeconds` is the receiving clock. */
-export async function verifyRequest(
+async function verifyRequest(
   key: webcrypto.CryptoKey,
   signature: string | undefined,
   timestamp: string | undefined,

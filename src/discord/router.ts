@@ -117,7 +117,8 @@ function contextFor(app: App, interaction: BaseInteraction, audience: 'channel' 
   };
 }
 
-function describe(interaction: Interaction): Record<string, unknown> {
+/** What a log line says about an interaction: names and ids, never its token or what the user typed. */
+function interactionFields(interaction: Interaction): Record<string, unknown> {
   const fields: Record<string, unknown> = { interaction: interaction.id, type: interaction.type };
   if (interaction.isCommand() || interaction.isAutocomplete()) fields.command = interaction.commandName;
   if (interaction.isMessageComponent()) fields.customId = interaction.customId;
@@ -307,13 +308,13 @@ export function createRouter(app: App, commands: readonly Command[], options: Ro
     else if (interaction.isMessageContextMenuCommand()) await onMessageContext(interaction);
     else if (interaction.isAutocomplete()) await onAutocomplete(interaction);
     else if (interaction.isMessageComponent()) await onComponent(interaction);
-    else log.debug('ignored an interaction', describe(interaction));
+    else log.debug('ignored an interaction', interactionFields(interaction));
   }
 
   /** Tell the user, briefly and privately; a UserError's own message, else a generic one. */
   async function fail(interaction: Interaction, error: unknown): Promise<void> {
-    if (error instanceof UserError) log.debug('user error', { ...describe(interaction), message: error.message });
-    else log.error('interaction failed', { ...describe(interaction), error: describeError(error) });
+    if (error instanceof UserError) log.debug('user error', { ...interactionFields(interaction), message: error.message });
+    else log.error('interaction failed', { ...interactionFields(interaction), error: describeError(error) });
     try {
       if (interaction.isAutocomplete()) {
         if (!interaction.responded) await interaction.respond([]);
@@ -328,7 +329,7 @@ export function createRouter(app: App, commands: readonly Command[], options: Ro
       }
     } catch (secondary) {
       // Usually the interaction expired (Discord error 10062): nothing left to tell the user.
-      log.warn('could not report a failure to the user', { ...describe(interaction), error: describeError(secondary) });
+      log.warn('could not report a failure to the user', { ...interactionFields(interaction), error: describeError(secondary) });
     }
   }
 

@@ -2,7 +2,7 @@
 import { geoDistance } from 'd3-geo';
 
 /** The mean Earth radius (IUGG), in km. */
-export const EARTH_RADIUS_KM = 6371.0088;
+const EARTH_RADIUS_KM = 6371.0088;
 
 export interface LatLon {
   lat: number;

@@ -307,32 +307,20 @@ export function createResolver(data: Dataset): Resolver {
 
     // Whole words and runs of up to four adjacent words ("sankt polten", "du yi si bao").
     const spacedWords = words.filter((word) => !isUnspaced(word.text));
-    for (let first = 0; first < spacedWords.length; first++) {
-      for (let count = 1; count <= 4 && first + count <= spacedWords.length; count++) {
-        const run = spacedWords.slice(first, first + count);
-        if (count > 1 && !adjacent(run)) break;
-        const start = run[0]!.start;
-        const end = run[run.length - 1]!.end;
-        const spaced = folded.slice(start, end);
-        if (WUHAN_NAMES.has(compact(spaced))) continue;
-        const hits = count === 1 ? (byKey.get(spaced) ?? []) : (bySpaced.get(spaced) ?? pinyinHits(compact(spaced)));
-        for (const name of hits) found.push({ city: name.city, start, end, via: 'exact', name });
-      }
+    for (const { count, start, end } of wordRuns(spacedWords, 4)) {
+      const spaced = folded.slice(start, end);
+      if (WUHAN_NAMES.has(compact(spaced))) continue;
+      const hits = count === 1 ? (byKey.get(spaced) ?? []) : (bySpaced.get(spaced) ?? pinyinHits(compact(spaced)));
+      for (const name of hits) found.push({ city: name.city, start, end, via: 'exact', name });
     }
 
     // Typos, only in words long enough that one slip cannot turn one real city into another.
-    for (let first = 0; first < spacedWords.length; first++) {
-      for (let count = 1; count <= 2 && first + count <= spacedWords.length; count++) {
-        const run = spacedWords.slice(first, first + count);
-        if (count > 1 && !adjacent(run)) break;
-        const start = run[0]!.start;
-        const end = run[run.length - 1]!.end;
-        const key = compact(folded.slice(start, end));
-        if (WUHAN_NAMES.has(key) || NOT_PARTNERS.has(key) || !/^\p{L}+$/u.test(key) || codePointLength(key) < 5) continue;
-        if (found.some((mention) => mention.start <= start && end <= mention.end)) continue;
-        const hit = closestTypo(key, count > 1);
-        if (hit) found.push({ city: hit.city, start, end, via: 'fuzzy', name: hit });
-      }
+    for (const { count, start, end } of wordRuns(spacedWords, 2)) {
+      const key = compact(folded.slice(start, end));
+      if (WUHAN_NAMES.has(key) || NOT_PARTNERS.has(key) || !/^\p{L}+$/u.test(key) || codePointLength(key) < 5) continue;
+      if (found.some((mention) => mention.start <= start && end <= mention.end)) continue;
+      const hit = closestTypo(key, count > 1);
+      if (hit) found.push({ city: hit.city, start, end, via: 'fuzzy', name: hit });
     }
     return pickMentions(found);
   }
@@ -674,8 +662,18 @@ function firstChar(text: string): string {
   return String.fromCodePoint(text.codePointAt(0) ?? 0);
 }
 
-function adjacent(run: readonly { start: number; end: number }[]): boolean {
-  return run.every((word, index) => index === 0 || word.start === run[index - 1]!.end + 1);
+/** Every run of 1 to `longest` words in a row, one space apart, as its word count and span. */
+function* wordRuns(
+  words: readonly { start: number; end: number }[],
+  longest: number,
+): Generator<{ count: number; start: number; end: number }> {
+  for (let first = 0; first < words.length; first++) {
+    for (let count = 1; count <= longest && first + count <= words.length; count++) {
+      const last = words[first + count - 1]!;
+      if (count > 1 && last.start !== words[first + count - 2]!.end + 1) break;
+      yield { count, start: words[first]!.start, end: last.end };
+    }
+  }
 }
 
 /** Spans of folded text that name Wuhan itself (武汉, wuhan), which no mention may overlap. */

@@ -3,7 +3,7 @@
 // Pure and fast: autocomplete calls this on every keystroke.
 
 /** Input beyond this is ignored: no city name is longer, and a 6,000-character paste must stay cheap. */
-export const MAX_INPUT_CHARS = 200;
+const MAX_INPUT_CHARS = 200;
 
 /** Folded text with, for each of its UTF-16 units, the span of the original text it came from. */
 export interface FoldedText {
@@ -184,7 +184,7 @@ export function stripCityWords(folded: string): string {
  * Other names for countries, by ISO code, beyond the English and Chinese names. England, Wales and
  * Scotland map to the United Kingdom: within this data no other country can be meant.
  */
-export const COMMON_COUNTRY_FORMS: Readonly<Record<string, readonly string[]>> = {
+const COMMON_COUNTRY_FORMS: Readonly<Record<string, readonly string[]>> = {
   GB: ['UK', 'U.K.', 'Great Britain', 'Britain', 'England', 'Wales', 'Scotland', 'GB', '英格兰', '威尔士', '大不列颠'],
   US: ['USA', 'U.S.A.', 'US', 'U.S.', 'America', 'United States of America', '美利坚合众国'],
   KR: ['Korea', 'Republic of Korea', '한국', '대한민국', '南韩', '大韩民国'],

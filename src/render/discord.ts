@@ -25,8 +25,8 @@ export const LIMITS = {
 } as const;
 
 /** Discord's MessageFlags.Ephemeral, as a number so this module needs no discord.js import. */
-export const EPHEMERAL_FLAG = 1 << 6;
-export const DEFAULT_COLOR = 0xd4213d; // Wuhan red
+const EPHEMERAL_FLAG = 1 << 6;
+const DEFAULT_COLOR = 0xd4213d; // Wuhan red
 
 export interface ApiEmbed {
   title?: string;

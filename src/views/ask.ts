@@ -16,6 +16,7 @@ import {
   fitLines,
   flagEmoji,
   footerText,
+  localText,
   sanitizeUserText,
   sourceLines,
   tierLabel,
@@ -37,7 +38,7 @@ export function answerReply(result: AskResult, data: Dataset): Reply {
   const body = describe(answer, data, locale);
   const readings = result.readings.flatMap((r) => {
     const params = { typed: sanitizeUserText(r.typed, 40), city: cityName(r.city, locale), country: countryName(r.city.country, locale) };
-    if (r.doubt) return [t(locale, 'readGarbledDoubt', params), bullet(noteText(r.doubt, locale))];
+    if (r.doubt) return [t(locale, 'readGarbledDoubt', params), bullet(localText(r.doubt, locale))];
     return [t(locale, r.as === 'garbled' ? 'readGarbled' : 'readAs', params)];
   });
   const unmatched = result.unmatched.map((u) => {
@@ -60,13 +61,9 @@ export function answerReply(result: AskResult, data: Dataset): Reply {
   return { cards: [card] };
 }
 
-function noteText(note: Note, locale: Locale): string {
-  return locale === 'zh-CN' ? note.textZh : note.text;
-}
-
 /** Why an exchange city's level is not certain, as bullets: shown wherever its tier is. */
 function hedgeLines(city: City, locale: Locale): string[] {
-  return tierHedges(city).map((n) => bullet(noteText(n, locale)));
+  return tierHedges(city).map((n) => bullet(localText(n, locale)));
 }
 
 /** "a friendly exchange city of Wuhan (level not certain)": the tier phrase, hedged where the data is unsure. */
@@ -81,7 +78,7 @@ function exchangeHedges(cities: City[], locale: Locale): string[] {
   const hedged = cities.filter((c) => tierHedges(c).length);
   if (!hedged.length) return [];
   if (hedged.length <= MAX_HEDGED) {
-    return hedged.flatMap((c) => tierHedges(c).map((n) => bullet(`**${cityName(c, locale)}**${colon(locale)}${noteText(n, locale)}`)));
+    return hedged.flatMap((c) => tierHedges(c).map((n) => bullet(`**${cityName(c, locale)}**${colon(locale)}${localText(n, locale)}`)));
   }
   return [t(locale, 'levelsNotCertain', { names: formatList(hedged.map((c) => cityName(c, locale)), locale) })];
 }
@@ -101,7 +98,6 @@ function describe(answer: Answer, data: Dataset, locale: Locale): Body {
   const country = (city: City) => countryName(city.country, locale);
   const list = (cities: City[]) => formatList(cities.map(name), locale);
   const listDate = (total: Total | null) => (total ? formatDate(total.asOf, locale) : '');
-  const note = (n: Note) => (locale === 'zh-CN' ? n.textZh : n.text);
   const totalNote = (total: Total) => (locale === 'zh-CN' ? total.noteZh : total.note);
 
   switch (answer.kind) {
@@ -196,7 +192,7 @@ function describe(answer: Answer, data: Dataset, locale: Locale): Body {
         title: L('titleCooperation'),
         lines: [
           L('cooperationTopicIntro', { topic }),
-          ...answer.partners.map(({ city, entries }) => bullet(`**${name(city)}**${colon(locale)}${entries.map((e) => (locale === 'zh-CN' ? e.textZh : e.text)).join(' ')}`)),
+          ...answer.partners.map(({ city, entries }) => bullet(`**${name(city)}**${colon(locale)}${entries.map((e) => localText(e, locale)).join(' ')}`)),
         ],
       };
     }
@@ -227,7 +223,7 @@ function describe(answer: Answer, data: Dataset, locale: Locale): Body {
               : wide ? 'firstScoped' : 'firstGlobal';
         lines.push(L(key, { ...params, position: answer.position }));
         lines.push(...hedgeLines(city, locale));
-        if (answer.position === 1) lines.push(...superlatives(city).map((n) => bullet(note(n))));
+        if (answer.position === 1) lines.push(...superlatives(city).map((n) => bullet(localText(n, locale))));
         if (answer.sameYear.length) {
           lines.push(L('sameYear', { year: city.established!.date.slice(0, 4), names: list(answer.sameYear) }));
         }
@@ -332,7 +328,7 @@ function describe(answer: Answer, data: Dataset, locale: Locale): Body {
         title: L('titleUndated'),
         lines: [
           L('undatedIntro', { scope, count: answer.cities.length }),
-          ...answer.cities.map((c) => bullet(`${nameWithCountry(c, locale)}${colon(locale)}${c.caveats[0] ? note(c.caveats[0]) : L('dateUnknown')}`)),
+          ...answer.cities.map((c) => bullet(`${nameWithCountry(c, locale)}${colon(locale)}${c.caveats[0] ? localText(c.caveats[0], locale) : L('dateUnknown')}`)),
         ],
       };
     }
@@ -377,14 +373,14 @@ function signatoryLines(answer: Extract<Answer, { kind: 'signatories' }>, locale
     if (!answer.perCity.length) return [t(locale, 'signatoriesNoneAtAll')];
     return [
       t(locale, 'signatoriesAll'),
-      ...answer.perCity.map(({ city, notes }) => bullet(`**${name(city)}**${colon(locale)}${notes.map((n) => noteText(n, locale)).join(locale === 'zh-CN' ? '' : ' ')}`)),
+      ...answer.perCity.map(({ city, notes }) => bullet(`**${name(city)}**${colon(locale)}${notes.map((n) => localText(n, locale)).join(locale === 'zh-CN' ? '' : ' ')}`)),
       t(locale, 'signatoriesOthers'),
     ];
   }
   return answer.perCity.flatMap(({ city, notes }, i) => [
     ...(i ? [''] : []),
     ...(notes.length
-      ? [t(locale, 'signatoriesIntro', { city: name(city) }), ...notes.map((n) => bullet(noteText(n, locale)))]
+      ? [t(locale, 'signatoriesIntro', { city: name(city) }), ...notes.map((n) => bullet(localText(n, locale)))]
       : [t(locale, 'signatoriesNone', { city: name(city) })]),
   ]);
 }
@@ -514,7 +510,7 @@ function cooperationLines(city: City, groups: { topic: City['cooperation'][numbe
   if (!shown.length) return [...lines, t(locale, 'cooperationNone', { city: name })];
   lines.push(t(locale, 'cooperationIntro', { city: name }));
   for (const group of shown) {
-    const text = group.entries.map((e) => (locale === 'zh-CN' ? e.textZh : e.text)).join(locale === 'zh-CN' ? '' : ' ');
+    const text = group.entries.map((e) => localText(e, locale)).join(locale === 'zh-CN' ? '' : ' ');
     lines.push(bullet(`**${topicLabel(group.topic, locale)}**${colon(locale)}${text}`));
   }
   return lines;
@@ -534,17 +530,16 @@ function establishedLines(cityDate: CityDate, locale: Locale): string[] {
   const { city } = cityDate;
   const name = cityName(city, locale);
   const params = { city: name, country: countryName(city.country, locale), tier: tierOne(city, locale) };
-  const note = (n: Note) => (locale === 'zh-CN' ? n.textZh : n.text);
   if (!city.established) {
     const known = city.caveats.length ? city.caveats : city.highlights;
-    return [t(locale, 'establishedUndated', params), ...hedgeLines(city, locale), ...known.map((n) => bullet(note(n)))];
+    return [t(locale, 'establishedUndated', params), ...hedgeLines(city, locale), ...known.map((n) => bullet(localText(n, locale)))];
   }
   const lines = [t(locale, 'established', { ...params, when: whenText(city, locale), ago: agoText(cityDate, locale) }), ...hedgeLines(city, locale)];
   // Where the date comes from and how precise it is, then any other date a source gives.
   const basis = locale === 'zh-CN' ? city.established.noteZh : city.established.note;
   if (basis) lines.push(bullet(basis));
   for (const other of city.conflictingDates) lines.push(t(locale, 'conflictingDate', { date: dateText(other, locale) }));
-  lines.push(...dateDisputes(city).map((n) => bullet(note(n))));
+  lines.push(...dateDisputes(city).map((n) => bullet(localText(n, locale))));
   if (city.status.state === 'ended') lines.push(t(locale, 'statusEndedShort', { date: formatDate(city.status, locale) }));
   if (city.status.state === 'phasing-out') lines.push(t(locale, 'statusPhasingShort', { city: name, date: formatDate(city.status, locale) }));
   return lines;
@@ -556,7 +551,7 @@ function partnerLines(cityDate: CityDate, list: Total | null, locale: Locale): s
   const status = city.status;
   if (city.tier === 'exchange') {
     const hedges = tierHedges(city);
-    const caveats = city.caveats.filter((n) => !hedges.includes(n)).map((n) => bullet(noteText(n, locale)));
+    const caveats = city.caveats.filter((n) => !hedges.includes(n)).map((n) => bullet(localText(n, locale)));
     if (!hedges.length) return [t(locale, city.established ? 'partnerExchange' : 'partnerExchangeUndated', params), ...caveats];
     return [t(locale, city.established ? 'partnerExchangeUnsure' : 'partnerExchangeUnsureUndated', params), ...hedgeLines(city, locale), ...caveats];
   }
@@ -582,8 +577,7 @@ function cityLines(cityDate: CityDate, locale: Locale): string[] {
   };
   const lines = [t(locale, city.established ? 'cityLine' : 'cityLineUndated', params), ...hedgeLines(city, locale)];
   if (city.status.state !== 'active') lines.push(statusLine(city, locale));
-  const note = (n: Note) => (locale === 'zh-CN' ? n.textZh : n.text);
-  lines.push(note(city.summary), ...city.highlights.map((h) => bullet(note(h))));
+  lines.push(localText(city.summary, locale), ...city.highlights.map((h) => bullet(localText(h, locale))));
   return lines;
 }
 

@@ -11,7 +11,7 @@ const ALL_COLOR = '#374151';
 const BAND_COLOR = '#fff4cc';
 
 /** A date as a point in time: 1982-10-08 → 1982.77; a month is taken at its middle, a year at mid-year. */
-export function fractionalYear(date: FuzzyDate): number {
+function fractionalYear(date: FuzzyDate): number {
   const [year, month, day] = date.date.split('-').map(Number) as [number, number?, number?];
   if (date.precision === 'year' || month === undefined) return year + 0.5;
   if (date.precision === 'month' || day === undefined) return year + (month - 0.5) / 12;

@@ -16,6 +16,7 @@ import {
   flagEmoji,
   footerText,
   labelled,
+  localText,
   orList,
   quoteUserText,
   sourceLines,
@@ -24,6 +25,7 @@ import {
 } from './format.js';
 import type { Action, Card, Reply } from './reply.js';
 import { distanceLine } from './map.js';
+import { pickMenu } from './common.js';
 import { t as mapText } from './map.messages.js';
 
 export const CITY_PICK_ID = 'city:pick';
@@ -112,10 +114,6 @@ function statusText(city: City, data: Dataset, refs: Refs, locale: Locale): stri
   return t(locale, status.state === 'ended' ? 'ended' : 'phasingOut', params);
 }
 
-function localText(note: { text: string; textZh: string }, locale: Locale): string {
-  return locale === 'zh-CN' ? note.textZh : note.text;
-}
-
 /** "Friendly exchange city (level not confirmed: …)[2]" where a tierNote hedges the level. */
 function tierText(city: City, refs: Refs, locale: Locale): string {
   const label = tierLabel(city.tier, locale);
@@ -134,7 +132,7 @@ function caveatsToShow(city: City): Note[] {
   return city.caveats.filter((c) => !c.sources.every((id) => dateSources.has(id)));
 }
 
-export function cityCard(city: City, data: Dataset, now: Date, locale: Locale): Card {
+function cityCard(city: City, data: Dataset, now: Date, locale: Locale): Card {
   const country = city.country;
   const region = locale === 'zh-CN' ? (city.regionZh ?? city.region) : city.region;
   const place = [`${flagEmoji(country.code)} ${countryName(country, locale)}`.trim(), region, continentLabel(country.continent, locale)]
@@ -188,29 +186,23 @@ export function cityReply(city: City, data: Dataset, now: Date, locale: Locale):
 }
 
 /** A menu of cities; `customId` says what picking one shows (the card, its cooperation, the map). */
-function pickMenu(cities: City[], locale: Locale, customId: string): Action[][] {
-  if (!cities.length) return [];
-  return [
-    [
-      {
-        type: 'select',
-        customId,
-        placeholder: common(locale, 'pickCity'),
-        options: cities.slice(0, 25).map((c) => ({
-          label: cityLabel(c, locale),
-          value: c.id,
-          description: [tierLabel(c.tier, locale, true), c.established ? formatDate(c.established, locale) : ''].filter(Boolean).join(' · '),
-        })),
-      },
-    ],
-  ];
+function cityMenu(cities: City[], locale: Locale, customId: string): Action[][] {
+  return pickMenu(
+    customId,
+    common(locale, 'pickCity'),
+    cities.map((c) => ({
+      label: cityLabel(c, locale),
+      value: c.id,
+      description: [tierLabel(c.tier, locale, true), c.established ? formatDate(c.established, locale) : ''].filter(Boolean).join(' · '),
+    })),
+  );
 }
 
 // Did-you-mean prompts are private, like every other question back to the user; the pick replaces
 // the prompt with the answer (a component update works on an ephemeral message too).
 export function ambiguousReply(candidates: City[], locale: Locale, customId: string = CITY_PICK_ID): Reply {
   const lines = candidates.map((c) => bullet(cityLabel(c, locale)));
-  return { content: [t(locale, 'didYouMean'), ...lines].join('\n'), actions: pickMenu(candidates, locale, customId), ephemeral: true };
+  return { content: [t(locale, 'didYouMean'), ...lines].join('\n'), actions: cityMenu(candidates, locale, customId), ephemeral: true };
 }
 
 export function notFoundReply(input: string, suggestions: City[], locale: Locale, customId: string = CITY_PICK_ID): Reply {
@@ -218,7 +210,7 @@ export function notFoundReply(input: string, suggestions: City[], locale: Locale
   const tail = suggestions.length
     ? t(locale, 'closeNames', { names: orList(suggestions.map((c) => cityName(c, locale)), locale) })
     : t(locale, 'noCloseNames');
-  return { content: `${head}\n${tail}`, actions: pickMenu(suggestions, locale, customId), ephemeral: true };
+  return { content: `${head}\n${tail}`, actions: cityMenu(suggestions, locale, customId), ephemeral: true };
 }
 
 export function emptyNameReply(locale: Locale): Reply {

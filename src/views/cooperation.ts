@@ -13,6 +13,7 @@ import {
   flagEmoji,
   footerText,
   labelled,
+  localText,
   quoteUserText,
   sourceLines,
   type Section,
@@ -20,10 +21,6 @@ import {
 import type { Reply } from './reply.js';
 
 const EXAMPLES = 3;
-
-function entryText(entry: Cooperation, locale: Locale): string {
-  return locale === 'zh-CN' ? entry.textZh : entry.text;
-}
 
 function sourcesSection(data: Dataset, entries: Cooperation[], locale: Locale): Section {
   const ids = entries.flatMap((e) => e.sources);
@@ -56,7 +53,7 @@ export function cooperationOnTopicReply(data: Dataset, topic: Topic, locale: Loc
   // One line per city: its first sentence on the topic (most cities have just one).
   const lines = found.map(({ city, entries }) => {
     const flag = flagEmoji(city.country.code);
-    return bullet(`${flag ? `${flag} ` : ''}${labelled(cityName(city, locale), entryText(entries[0]!, locale), locale)}`);
+    return bullet(`${flag ? `${flag} ` : ''}${labelled(cityName(city, locale), localText(entries[0]!, locale), locale)}`);
   });
   return {
     cards: [
@@ -82,7 +79,7 @@ export function cooperationOfCityReply(data: Dataset, city: City, topic: Topic |
     : t(locale, 'cityEmpty', { city: name });
   const sections: Section[] = groups.map((g) => ({
     name: topicLabel(g.topic, locale),
-    lines: g.entries.map((e) => bullet(entryText(e, locale))),
+    lines: g.entries.map((e) => bullet(localText(e, locale))),
     minChars: 150,
   }));
   if (groups.length) sections.push(sourcesSection(data, groups.flatMap((g) => g.entries), locale));

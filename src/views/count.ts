@@ -21,6 +21,7 @@ import {
   tierLabel,
   type Section,
 } from './format.js';
+import { pickMenu } from './common.js';
 import type { Action, Card, Reply } from './reply.js';
 
 function figure(total: Total, locale: Locale): string {
@@ -37,7 +38,7 @@ function figure(total: Total, locale: Locale): string {
   return t(locale, 'totalOnly', { total: n(total.total ?? 0) });
 }
 
-export function officialTotalsCard(data: Dataset, locale: Locale): Card {
+function officialTotalsCard(data: Dataset, locale: Locale): Card {
   const totals = officialTotals(data);
   const sections: Section[] = totals.map((total) => ({
     name: formatDate(total.asOf, locale),
@@ -60,7 +61,7 @@ function changeLines(cities: City[], locale: Locale): string[] {
   );
 }
 
-export function datasetCard(data: Dataset, locale: Locale, tier?: Tier): Card {
+function datasetCard(data: Dataset, locale: Locale, tier?: Tier): Card {
   const b = breakdown(data, tier);
   const countryLabel = (c: Country) => `${flagEmoji(c.code)} ${countryName(c, locale)}`.trim();
   const decades = tallyLines(b.byDecade, (d) => decadeLabel(d, locale), locale);
@@ -142,17 +143,11 @@ export const COUNTRY_PICK_ID = 'country:pick';
 
 /** A did-you-mean menu of countries; `customId` says which command answers the pick. */
 function countryMenu(countries: Country[], locale: Locale, customId: string): Action[][] {
-  if (!countries.length) return [];
-  return [
-    [
-      {
-        type: 'select',
-        customId,
-        placeholder: t(locale, 'pickCountry'),
-        options: countries.slice(0, 25).map((c) => ({ label: `${c.name} · ${c.zh}`, value: c.code })),
-      },
-    ],
-  ];
+  return pickMenu(
+    customId,
+    t(locale, 'pickCountry'),
+    countries.map((c) => ({ label: `${c.name} · ${c.zh}`, value: c.code })),
+  );
 }
 
 export function unknownCountryReply(input: string, suggestions: Country[], locale: Locale, customId: string = COUNTRY_PICK_ID): Reply {

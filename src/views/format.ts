@@ -14,9 +14,9 @@ export const COLORS = {
 } as const;
 
 /** The same limits render/discord.ts enforces; views aim under them so nothing is cut there. */
-export const FIELD_MAX = 1024;
+const FIELD_MAX = 1024;
 /** Leaves room under Discord's 6,000 for a footer and rounding in what counts as a character. */
-export const CARD_BUDGET = 5800;
+const CARD_BUDGET = 5800;
 
 /** "DE" → 🇩🇪 (two regional-indicator symbols); empty for anything that is not two letters. */
 export function flagEmoji(code: string): string {
@@ -150,6 +150,11 @@ export function sourceLines(sources: Source[], locale: Locale): string[] {
     const link = target ? `[${title}](${target})` : title;
     return s.quality ? `${link} ${t(locale, QUALITY_KEYS[s.quality])}` : link;
   });
+}
+
+/** A note's (or a cooperation entry's) text in the reader's language: the dataset writes both. */
+export function localText(item: { text: string; textZh: string }, locale: Locale): string {
+  return locale === 'zh-CN' ? item.textZh : item.text;
 }
 
 /** "**Trade:** text" / "**经贸**：text". */

@@ -43,7 +43,7 @@ function decadeStyle(decade: number): { color: string; name: ColorKey } {
   return DECADE_PALETTE[index]!;
 }
 
-export function pointColor(city: City, colorBy: ColorBy): string {
+function pointColor(city: City, colorBy: ColorBy): string {
   if (colorBy === 'tier') return TIER_COLORS[city.tier];
   const decade = decadeOf(city);
   return decade === null ? UNDATED_COLOR : decadeStyle(decade).color;
@@ -151,7 +151,7 @@ export function cityMapDescription(data: Dataset, city: City, locale: Locale): s
 }
 
 /** "9,456" (km, great circle), or null without coordinates. */
-export function distanceText(data: Dataset, city: City, locale: Locale): string | null {
+function distanceText(data: Dataset, city: City, locale: Locale): string | null {
   if (!city.coordinates) return null;
   return formatNumber(Math.round(greatCircleKm(data.wuhan.coordinates, city.coordinates)), locale);
 }

@@ -16,7 +16,7 @@ const FINAL_STANDINGS = 10;
 const NAME_MAX = 32;
 
 /** "quiz:a:<game>:<question>:<button>": the button's position only, never whether it is right. */
-export function answerCustomId(gameId: string, round: number, option: number): string {
+function answerCustomId(gameId: string, round: number, option: number): string {
   return `quiz:a:${gameId}:${round}:${option}`;
 }
 

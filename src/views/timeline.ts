@@ -6,12 +6,12 @@ import { t } from './timeline.messages.js';
 import { COLORS, fitLines, footerText, relationshipLine } from './format.js';
 import type { Action, Reply } from './reply.js';
 
-export const PAGE_SIZE = 10;
+const PAGE_SIZE = 10;
 export const FIRST_YEAR = 1979; // Wuhan's first twinning (Ōita)
 export const LAST_YEAR = 2100;
 
 /** "timeline:p:<from>:<to>:<page>", an absent bound left empty; pages count from 1. */
-export function pageId(range: YearRange, page: number): string {
+function pageId(range: YearRange, page: number): string {
   return `timeline:p:${range.from ?? ''}:${range.to ?? ''}:${page}`;
 }
 

@@ -1,7 +1,7 @@
 // startGateway in this process, with the real discord.js client, against the fake Discord on
 // 127.0.0.1 (test/fake-discord): login through DISCORD_API_URL, READY, an interaction over the
 // gateway, the answer posted back, the quiz connected to a channel port.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { App } from '../../src/app/app.js';
 import type { Command } from '../../src/commands/types.js';
 import type { ChannelPort } from '../../src/views/reply.js';
@@ -9,7 +9,7 @@ import { loadConfig } from '../../src/config.js';
 import { describeLoginError, startGateway, type GatewayHandle } from '../../src/discord/client.js';
 import { createLogger } from '../../src/log.js';
 import { chatInputPayload } from '../fake-discord/payloads.js';
-import { startFakeDiscord, type FakeDiscord } from '../fake-discord/server.js';
+import { stopAfterEachTest } from '../fake-discord/per-test.js';
 
 const echo: Command = {
   definition: { name: 'echo', nameZh: '回声', description: { en: 'Echo', 'zh-CN': '回声' } },
@@ -32,23 +32,16 @@ function capture() {
   return { lines, log: createLogger({ level: 'debug', write: (line) => lines.push(line) }) };
 }
 
-let discord: FakeDiscord | undefined;
-let bot: GatewayHandle | undefined;
-afterEach(async () => {
-  await bot?.stop();
-  await discord?.close();
-  bot = undefined;
-  discord = undefined;
-});
+const running = stopAfterEachTest((bot: GatewayHandle) => bot.stop());
 
 describe('startGateway', () => {
   it('logs in through DISCORD_API_URL, routes interactions and never logs the token', async () => {
-    const fake = (discord = await startFakeDiscord());
+    const fake = await running.startDiscord();
     const { app, ports } = fakeApp();
     const { lines, log } = capture();
     const config = loadConfig({ DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl });
 
-    bot = await startGateway(app, config, { log, commands: [echo], handleSignals: false });
+    running.bot(await startGateway(app, config, { log, commands: [echo], handleSignals: false }));
     await fake.waitForSession();
     await expect.poll(() => lines.find((l) => l.includes('INFO ready'))).toMatch(/"tag":"Youcheng","guilds":\d+/);
     expect(ports).toHaveLength(1);
@@ -63,10 +56,10 @@ describe('startGateway', () => {
   });
 
   it('gives the quiz a port that posts to channels with the bot token', async () => {
-    const fake = (discord = await startFakeDiscord());
+    const fake = await running.startDiscord();
     const { app, ports } = fakeApp();
     const config = loadConfig({ DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl });
-    bot = await startGateway(app, config, { log: capture().log, commands: [echo], handleSignals: false });
+    running.bot(await startGateway(app, config, { log: capture().log, commands: [echo], handleSignals: false }));
 
     const channelId = fake.guilds[0]!.channelIds[0]!;
     const ref = await ports[0]!.send(channelId, { content: 'Question 1' });
@@ -76,7 +69,7 @@ describe('startGateway', () => {
   });
 
   it('rejects, with the client torn down, when Discord refuses the token, and says what to do', async () => {
-    const fake = (discord = await startFakeDiscord());
+    const fake = await running.startDiscord();
     const { lines, log } = capture();
     // Token-shaped, but not the one this Discord knows.
     const config = loadConfig({ DISCORD_TOKEN: `${fake.token.slice(0, -4)}abcd`, DISCORD_API_URL: fake.apiUrl });

@@ -2,33 +2,27 @@
 // environment variables) against the fake Discord on 127.0.0.1. botEnvironment() sets every variable,
 // so a developer's .env cannot change the outcome (dotenv never overrides a set variable, even "").
 import { spawn } from 'node:child_process';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { commands } from '../../src/commands/index.js';
 import { toApplicationCommands } from '../../src/discord/definitions.js';
 import { BotProcess, botEnvironment, REPO_ROOT, startBot, temporaryDatabasePath } from '../fake-discord/bot.js';
 import { chatInputPayload } from '../fake-discord/payloads.js';
-import { startFakeDiscord, type FakeDiscord } from '../fake-discord/server.js';
+import { stopAfterEachTest } from '../fake-discord/per-test.js';
+import type { FakeDiscord } from '../fake-discord/server.js';
 
 const GUILD = '1200000000000000001';
 const NO_TOKEN_HINT =
   'No DISCORD_TOKEN set: starting the offline console. To connect to Discord, put DISCORD_TOKEN in .env (see .env.example).';
 
-let discord: FakeDiscord | undefined;
-let bot: BotProcess | undefined;
-afterEach(async () => {
-  bot?.kill();
-  await discord?.close();
-  bot = undefined;
-  discord = undefined;
-});
+const running = stopAfterEachTest((bot: BotProcess) => bot.kill());
 
 function run(fake: FakeDiscord | undefined, options: ConstructorParameters<typeof BotProcess>[2] = {}): BotProcess {
-  return (bot = new BotProcess(fake, temporaryDatabasePath(), options));
+  return running.bot(new BotProcess(fake, temporaryDatabasePath(), options));
 }
 
 describe('npm run deploy', () => {
   it('registers every command in the configured server and says so', async () => {
-    const fake = (discord = await startFakeDiscord());
+    const fake = await running.startDiscord();
     const deploy = run(fake, { script: 'deploy', env: { DISCORD_GUILD_ID: GUILD } });
     expect((await deploy.exited).code).toBe(0);
     const put = fake.requests.find((r) => r.method === 'PUT');
@@ -52,8 +46,8 @@ describe('npm run deploy', () => {
 
 describe('npm start', () => {
   it('connects with a token and answers an interaction', async () => {
-    const fake = (discord = await startFakeDiscord());
-    const started = (bot = await startBot(fake));
+    const fake = await running.startDiscord();
+    const started = running.bot(await startBot(fake));
     const exchange = await fake.dispatchInteraction(chatInputPayload('about', {}));
     expect((await exchange.answer()).data).toMatchObject({ allowed_mentions: { parse: [] } });
     expect(started.linesMatching(/ (ERROR|WARN) /)).toEqual([]);
@@ -63,7 +57,7 @@ describe('npm start', () => {
   // npm itself exits on SIGTERM without passing it on (npm 11), so a supervisor should run the
   // node process directly; that process is what must stop cleanly.
   it('stops cleanly on SIGTERM', async () => {
-    const fake = (discord = await startFakeDiscord());
+    const fake = await running.startDiscord();
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
       cwd: REPO_ROOT,
       env: botEnvironment(fake, temporaryDatabasePath()),
@@ -83,7 +77,7 @@ describe('npm start', () => {
   }, 60_000);
 
   it('stops with one line saying what to do when Discord refuses the token', async () => {
-    const fake = (discord = await startFakeDiscord());
+    const fake = await running.startDiscord();
     const refused = run(fake, { env: { DISCORD_TOKEN: `${fake.token.slice(0, -4)}abcd` } });
     expect((await refused.exited).code).toBe(1);
     expect(refused.output).toContain(

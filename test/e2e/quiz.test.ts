@@ -9,7 +9,7 @@
 import Database from 'better-sqlite3';
 import type { APIMessage } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
-import { startBot, temporaryDatabasePath } from '../fake-discord/bot.js';
+import { startBot, temporaryDatabasePath, type BotProcess } from '../fake-discord/bot.js';
 import { chatInputPayload, clickPayload, componentsOf, type InteractionOptions } from '../fake-discord/payloads.js';
 import { startFakeDiscord, type Exchange, type ExchangeEvent, type FakeDiscord } from '../fake-discord/server.js';
 
@@ -97,13 +97,28 @@ function statsField(answer: ExchangeEvent, name: string): string | undefined {
   return fields.find((f) => f.name === name)?.value;
 }
 
+/**
+ * Runs a test's `body`; a failure carries the output of the bot (`currentBot`, since a test may
+ * restart it), and the bot and the fake Discord stop either way.
+ */
+async function runShowingBotOutput(discord: FakeDiscord, currentBot: () => BotProcess, body: () => Promise<void>): Promise<void> {
+  try {
+    await body();
+  } catch (error) {
+    throw new Error(`${(error as Error).message}\n--- bot output ---\n${currentBot().logs()}`, { cause: error });
+  } finally {
+    await currentBot().stop();
+    await discord.close();
+  }
+}
+
 describe.concurrent('a quiz over a faulty network', () => {
   it('three players play to the final standings through gateway and REST faults, losing no answer', async () => {
     // Heartbeats every 2 s rather than Discord's 41 s, so they run all through the game.
     const discord = await startFakeDiscord({ heartbeatIntervalMs: 2000 });
     const databasePath = temporaryDatabasePath();
     const bot = await startBot(discord, { databasePath });
-    try {
+    await runShowingBotOutput(discord, () => bot, async () => {
       const channelId = discord.guilds[0]!.channelIds[0]!;
       const game = table(discord, channelId);
       const picks: Record<string, string[]> = { Alice: [], Bob: [], Carol: [] };
@@ -199,12 +214,7 @@ describe.concurrent('a quiz over a faulty network', () => {
       expect(sent(2).map((p) => p.d.intents)).toEqual([1, 1]);
       expect(sent(6)).toHaveLength(3);
       expect(sent(1).length).toBeGreaterThan(10);
-    } catch (error) {
-      throw new Error(`${(error as Error).message}\n--- bot output ---\n${bot.logs()}`, { cause: error });
-    } finally {
-      await bot.stop();
-      await discord.close();
-    }
+    });
   }, 120_000);
 
   it('stops cleanly on SIGTERM mid-game, and the next start keeps the points and retires the game', async () => {
@@ -212,7 +222,7 @@ describe.concurrent('a quiz over a faulty network', () => {
     const databasePath = temporaryDatabasePath();
     // Run by node itself, as a supervisor runs it, so the test sees the bot's own exit code.
     let bot = await startBot(discord, { databasePath, via: 'node' });
-    try {
+    await runShowingBotOutput(discord, () => bot, async () => {
       const channelId = discord.guilds[0]!.channelIds[0]!;
       const game = table(discord, channelId);
       await (await game.slash('quiz', { rounds: 3, seconds: 10 }, { subcommand: 'start', ...BOB.opts })).answer();
@@ -243,11 +253,6 @@ describe.concurrent('a quiz over a faulty network', () => {
       const again = await (await game.slash('quiz', { rounds: 3, seconds: 10 }, { subcommand: 'start', ...ALICE.opts })).answer();
       expect(again.data.content).toMatch(/^Your quiz has started/);
       for (const exchange of game.exchanges) expect(exchange.rejections, exchange.id).toEqual([]);
-    } catch (error) {
-      throw new Error(`${(error as Error).message}\n--- bot output ---\n${bot.logs()}`, { cause: error });
-    } finally {
-      await bot.stop();
-      await discord.close();
-    }
+    });
   }, 120_000);
 });

@@ -1,10 +1,10 @@
 // `npm run start:http` as a person runs it: configured by environment variables only, serving
 // POST /interactions on PORT, and stopping cleanly on SIGTERM.
 import { createServer } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BotProcess, temporaryDatabasePath } from '../fake-discord/bot.js';
 import { chatInputPayload } from '../fake-discord/payloads.js';
-import { startFakeDiscord, type FakeDiscord } from '../fake-discord/server.js';
+import { stopAfterEachTest } from '../fake-discord/per-test.js';
 import { createSigner, post } from './sign.js';
 
 /** A port nothing listens on right now. */
@@ -19,21 +19,14 @@ function freePort(): Promise<number> {
   });
 }
 
-let discord: FakeDiscord | undefined;
-let bot: BotProcess | undefined;
-afterEach(async () => {
-  bot?.kill();
-  await discord?.close();
-  bot = undefined;
-  discord = undefined;
-});
+const running = stopAfterEachTest((bot: BotProcess) => bot.kill());
 
 describe('npm run start:http', () => {
   it('serves signed interactions on PORT and stops cleanly on SIGTERM', async () => {
-    const fake = (discord = await startFakeDiscord());
+    const fake = await running.startDiscord();
     const signer = createSigner();
     const port = await freePort();
-    const server = (bot = new BotProcess(fake, temporaryDatabasePath(), {
+    const server = running.bot(new BotProcess(fake, temporaryDatabasePath(), {
       script: 'start:http',
       via: 'node',
       env: { PORT: String(port), DISCORD_PUBLIC_KEY: signer.publicKeyHex },
@@ -57,7 +50,7 @@ describe('npm run start:http', () => {
   }, 60_000);
 
   it('says what it needs when DISCORD_PUBLIC_KEY is missing', async () => {
-    const server = (bot = new BotProcess(undefined, temporaryDatabasePath(), { script: 'start:http' }));
+    const server = running.bot(new BotProcess(undefined, temporaryDatabasePath(), { script: 'start:http' }));
     expect((await server.exited).code).toBe(1);
     expect(server.output).toContainEqual(expect.stringContaining('npm run start:http needs DISCORD_PUBLIC_KEY'));
   }, 60_000);

@@ -281,7 +281,7 @@ function buildAnswer(intent: Intent, { data, now }: AnswerContext): Answer {
 const NAMES_SIGNATORIES = /\bsigned by\b|\bsigning for\b|\bsigned\b[^.;]{0,40}\bby\b|\bmayors?\b[^.;]{0,80}\bsigned\b|\bsigned\b[^.;]{0,40}\bmayors?\b|\bsignator/i;
 
 /** The notes of a partner that name who signed its tie (dates' notes, highlights, caveats), each with its sources. */
-export function signingNotes(city: City): Note[] {
+function signingNotes(city: City): Note[] {
   const noteOf = (d: DatedFact | null): Note[] => (d?.note && d.noteZh ? [{ text: d.note, textZh: d.noteZh, sources: d.sources }] : []);
   // The date the data goes by first, then firsts and facts, then what other sources and caveats add.
   const notes = [...noteOf(city.established), ...city.highlights, ...city.conflictingDates.flatMap(noteOf), ...city.caveats];

@@ -7,9 +7,8 @@ import { detectIntent, type Intent, type Reading, type Unmatched } from './inten
 import { cleanQuestion, detectLanguage } from './question.js';
 
 export type { Answer, Answered, CityDate, CityDistance } from './answer.js';
-export { closeCities, signingNotes, tierHedges } from './answer.js';
+export { closeCities, tierHedges } from './answer.js';
 export type { Intent, Reading, Scope, Unmatched } from './intent.js';
-export { cleanQuestion, detectLanguage, MAX_QUESTION_CHARS } from './question.js';
 
 export interface AskDeps {
   data: Dataset;

@@ -76,7 +76,7 @@ export interface Detection {
 }
 
 /** The most cities one answer covers ("Duisburg and Manchester"); more would drown the answer. */
-export const MAX_CITIES = 3;
+const MAX_CITIES = 3;
 
 export function detectIntent(question: string, resolver: Resolver): Detection {
   if (!/[\p{L}\p{N}]/u.test(question)) return { intent: { kind: 'empty' }, readings: [], unmatched: [] };

@@ -5,7 +5,7 @@ import type { Locale } from '../../i18n/index.js';
  * Questions are analysed up to this many characters: every real question is shorter, and a cap keeps
  * a 6,000-character paste as fast as a short one.
  */
-export const MAX_QUESTION_CHARS = 400;
+const MAX_QUESTION_CHARS = 400;
 
 // Zero-width and bidi controls, C0/C1 controls: invisible, and they split words the matcher needs whole.
 const INVISIBLE = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g;

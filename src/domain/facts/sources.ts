@@ -28,7 +28,7 @@ export function citySourceIds(city: City): SourceId[] {
  * What backs the city's status: the end or phase-out for those, Wuhan's friendship-city list for a
  * current sister city, and nothing for an exchange city (no source says whether those are current).
  */
-export function statusSourceIds(data: Dataset, city: City): SourceId[] {
+function statusSourceIds(data: Dataset, city: City): SourceId[] {
   if (city.status.state !== 'active') return city.status.sources;
   return city.tier === 'friendship' ? (friendshipList(data)?.sources ?? []) : [];
 }

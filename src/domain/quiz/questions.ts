@@ -5,7 +5,7 @@
 // or are being phased out appear only in the question about ended ties. Every reveal line names the
 // city it is about, since it is read apart from the card that would say so.
 import type { City, Continent, Country, Dataset, FuzzyDate, Note, Source, SourceId, Topic } from '../../data/types.js';
-import { foldName } from '../../data/validate.js';
+import { foldName } from '../../data/load.js';
 import { formatDate, formatList, LOCALES, type Locale, type Params } from '../../i18n/index.js';
 import { cityName, continentLabel, countryName, topicLabel } from '../../i18n/names.js';
 import type { Random } from '../random.js';

@@ -89,7 +89,7 @@ function diamond(x: number, y: number, r: number, fill: string): string {
   return element('path', { d: `M${x},${y - r}L${x + r},${y}L${x},${y + r}L${x - r},${y}Z`, fill, stroke: '#ffffff', 'stroke-width': 1.2 });
 }
 
-export function chartSvg(spec: ChartSpec): { svg: string; layout: ChartLayout } {
+function chartSvg(spec: ChartSpec): { svg: string; layout: ChartLayout } {
   const width = spec.width;
   const plotWidth = width - LEFT - RIGHT;
   const upper: Box = { x: LEFT, y: HEADER, width: plotWidth, height: UPPER_HEIGHT };

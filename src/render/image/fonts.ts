@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 
-export const FONT_FILES = {
+const FONT_FILES = {
   regular: require.resolve('@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf'),
   bold: require.resolve('@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf'),
   /** About 10 MB: read on first use, by an image with Chinese text. */
@@ -272,7 +272,7 @@ function cmapLookup(view: DataView, cmap: number): (codePoint: number) => number
 
 const loaded = new Map<FontName, Font>();
 
-export function font(name: FontName): Font {
+function font(name: FontName): Font {
   let f = loaded.get(name);
   if (!f) {
     f = new Font(name, readFileSync(FONT_FILES[name]));

@@ -367,7 +367,7 @@ function baseLayer(spec: MapSpec, projection: GeoProjection, frame: Box): string
   return layer;
 }
 
-export function mapSvg(spec: MapSpec, layout: MapLayout): string {
+function mapSvg(spec: MapSpec, layout: MapLayout): string {
   const { frame } = layout;
   const top = headerHeight(spec);
   const projection = projectionFor(spec, frame);

@@ -1,7 +1,7 @@
 // Small helpers for writing SVG as text, and the boxes that keep labels apart.
 import { shape, textWidth } from './fonts.js';
 
-export function escapeXml(text: string): string {
+function escapeXml(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }
 
@@ -16,7 +16,7 @@ export function element(name: string, attributes: Record<string, AttributeValue>
   return children === undefined ? `<${name}${attrs}/>` : `<${name}${attrs}>${children}</${name}>`;
 }
 
-export function round(n: number): number {
+function round(n: number): number {
   return Math.round(n * 100) / 100;
 }
 
