@@ -35,6 +35,7 @@ export const command = {
     ],
   },
   examples: ['/leaderboard', '/leaderboard period:month scope:global'],
+  examplesZh: ['/排行榜', '/排行榜 时段:本月 范围:所有服务器'],
   run(input, ctx) {
     const { period, scope } = input.options;
     // The console passes what was typed: anything unknown falls back to the defaults.

@@ -117,6 +117,7 @@ export const command = {
     ],
   },
   examples: ['/quiz start', '/quiz start rounds:5 difficulty:hard', '/quiz stats'],
+  examplesZh: ['/问答 开始', '/问答 开始 题数:5 难度:困难', '/问答 统计'],
   async run(input, ctx) {
     const quiz = ctx.app.quiz;
     const { options } = input;

@@ -2,7 +2,6 @@
 // the interactive console when nothing is given in a terminal. Returns the exit code: 0 answered,
 // 1 a command failed, 2 the input was not a valid command (or a batch line failed).
 // The dataset, commands and readline load lazily so --help and flag errors answer at once.
-import { mkdirSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { App } from '../app/app.js';
 import type { AppOptions } from '../app/create.js';
@@ -12,7 +11,7 @@ import type { Logger } from '../log.js';
 import { toMessageBody, type MessageBody } from '../render/discord.js';
 import { renderText } from '../render/text.js';
 import type { Reply } from '../views/reply.js';
-import { saveFiles } from './files.js';
+import { prepareOutDir, saveFiles } from './files.js';
 import { t } from './messages.js';
 import { commandSummary, ParseError } from './parse.js';
 import { consoleContext, describeFailure, isDatabaseProblem, PROMPT, runCommandLine } from './session.js';
@@ -57,7 +56,11 @@ export async function runCli(argv: readonly string[], io: CliIO, deps: CliDeps =
     io.stderr.write(`${t(locale, 'emptyCommand')}\n`);
     return 2;
   }
-  if (flags.out) mkdirSync(flags.out, { recursive: true });
+  const outProblem = flags.out === undefined ? null : prepareOutDir(flags.out, locale);
+  if (outProblem) {
+    io.stderr.write(`${outProblem}\n`);
+    return 2;
+  }
 
   const env = io.env ?? process.env;
   const databasePath = env.DATABASE_PATH?.trim();
@@ -129,7 +132,7 @@ async function answer(app: App, flags: Flags, io: CliIO, commands: readonly Comm
   const written = new Set<string>();
   /** Images go to --out DIR; text mode names each file where its card shows it, JSON mode on stderr. */
   const save = (reply: Reply) => {
-    const savedFiles = flags.out && reply.files?.length ? saveFiles(flags.out, reply.files, written) : {};
+    const savedFiles = flags.out && reply.files?.length ? saveFiles(flags.out, reply.files, written, locale) : {};
     if (flags.json) for (const path of Object.values(savedFiles)) io.stderr.write(`${path}\n`);
     return savedFiles;
   };

@@ -10,7 +10,7 @@ import { controlsOf, renderText, type Control } from '../render/text.js';
 import type { ComponentResult, Reply } from '../views/reply.js';
 import { saveFiles } from './files.js';
 import { t } from './messages.js';
-import { commandSummary, matchMessageCommand } from './parse.js';
+import { commandSummary, echo, matchMessageCommand } from './parse.js';
 import { consoleContext, describeFailure, pressComponent, PROMPT, runCommandLine } from './session.js';
 import { Transcript } from './transcript.js';
 
@@ -64,7 +64,7 @@ export async function runInteractiveConsole(app: App, options: InteractiveOption
     show(number, reply, edited) {
       const header = dim(t(locale, edited ? 'messageEdited' : 'messageHeader', { number }));
       const width = terminal ? output.columns : undefined;
-      const savedFiles = options.out && reply.files?.length ? saveFiles(options.out, reply.files, written) : {};
+      const savedFiles = options.out && reply.files?.length ? saveFiles(options.out, reply.files, written, locale) : {};
       write(`${header}\n${renderText(reply, { locale, color, savedFiles, ...(width ? { width } : {}) })}\n`);
     },
   });
@@ -137,9 +137,14 @@ export async function runInteractiveConsole(app: App, options: InteractiveOption
       write(`${t(locale, 'interactiveHelp')}\n${commandSummary(commands, locale)}`);
       return undefined;
     }
-    const lang = /^(?:lang|language|语言)\s+((?:en|zh)(?:-\w+)?)$/i.exec(text);
+    const lang = /^(?:lang|language|语言)(?:\s+(.*))?$/i.exec(text);
     if (lang) {
-      locale = lang[1]!.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+      const wanted = lang[1]?.trim() ?? '';
+      if (!/^(?:en|zh)(?:-\w+)?$/i.test(wanted)) {
+        write(wanted ? t(locale, 'unknownLanguage', { value: echo(wanted) }) : t(locale, 'languageUsage'));
+        return undefined;
+      }
+      locale = wanted.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
       ctx = consoleContext(app, locale);
       write(t(locale, 'languageSet', { locale }));
       return undefined;

@@ -39,7 +39,7 @@ const QUOTES: Record<string, string> = { '"': '"', "'": "'", '“': '”', '‘'
 const sameName = (typed: string, name: string) => typed.toLowerCase() === name.toLowerCase();
 
 /** Typed text quoted back in an error: control characters shown as "?", long text cut. */
-function echo(text: string): string {
+export function echo(text: string): string {
   const chars = Array.from(text.replace(/\p{Cc}/gu, '?'));
   return chars.length > 60 ? `${chars.slice(0, 59).join('')}…` : chars.join('');
 }
@@ -342,8 +342,9 @@ function coerce(option: OptionDefinition, raw: string, locale: Locale): OptionVa
       throw new ParseError(t(locale, 'notBoolean', { name, value: echo(value) }));
     }
     case 'user': {
-      // The console has no member list: "<@123>" or "@name" names a user by what was typed.
-      const id = /^<@!?(\d+)>$/.exec(value)?.[1] ?? value.replace(/^@/, '');
+      // As in Discord, a user is a mention or an id; the console has no member list to look a name up in.
+      const id = /^(?:<@!?(\d+)>|(\d+))$/.exec(value)?.slice(1).find(Boolean);
+      if (!id) throw new ParseError(t(locale, 'notUser', { name, value: echo(value) }));
       return { id, name: id };
     }
   }

@@ -7,6 +7,7 @@ import type { Locale } from '../i18n/index.js';
 import { SchemaTooNewError } from '../storage/migrations.js';
 import { DatabaseOpenError } from '../storage/sqlite.js';
 import type { ComponentResult, Reply } from '../views/reply.js';
+import { OutputError } from './files.js';
 import { t } from './messages.js';
 import { ParseError, parseCommandLine } from './parse.js';
 
@@ -47,12 +48,12 @@ export async function pressComponent(
 }
 
 /**
- * A failed command in one line: the user's mistake, or a database the console cannot use (named by
- * DATABASE_PATH, the setting to change). Anything else is a bug: `withStack` adds its stack for
+ * A failed command in one line: the user's mistake, a database the console cannot use (named by
+ * DATABASE_PATH, the setting to change) or an image that --out DIR could not take. Anything else is a bug: `withStack` adds its stack for
  * whoever fixes it.
  */
 export function describeFailure(error: unknown, locale: Locale, withStack = false): string {
-  if (error instanceof ParseError || error instanceof UserError) return error.message;
+  if (error instanceof ParseError || error instanceof UserError || error instanceof OutputError) return error.message;
   if (error instanceof DatabaseOpenError) {
     return error.missingFolder === undefined
       ? t(locale, 'databaseUnusable', { path: error.path, reason: error.reason })

@@ -28,6 +28,11 @@ export interface DatedFact extends FuzzyDate {
   sources: SourceId[];
   /** True when the date is worked out (from an anniversary, a report's date), not stated outright. */
   inferred?: boolean;
+  /**
+   * Set when a source suggests the tie began later than this date without giving another date
+   * (Ashdod: a later, undated agreement). A dated disagreement goes into `conflictingDates` instead.
+   */
+  doubt?: 'possibly-later';
   /** Own-words remark, e.g. "October per a mirrored BBC feature; other sources give only 1986". */
   note?: string;
   /** The same remark in simplified Chinese; present exactly when `note` is. */

@@ -33,6 +33,7 @@ export const FRIENDSHIP_CITY_IDS: readonly string[] = [
 const TIERS: readonly Tier[] = ['friendship', 'exchange'];
 const CONTINENTS: readonly Continent[] = ['Asia', 'Europe', 'Africa', 'North America', 'South America', 'Oceania'];
 const PRECISIONS: readonly Precision[] = ['day', 'month', 'year'];
+const DOUBTS: readonly NonNullable<DatedFact['doubt']>[] = ['possibly-later'];
 const TOPICS: readonly Topic[] = [
   'trade', 'education', 'health', 'environment', 'culture', 'sport', 'transport', 'science', 'urban', 'governance',
 ];
@@ -361,11 +362,12 @@ function checkDatedFact(
   known: (id: string) => boolean,
   today: string,
 ): value is DatedFact {
-  if (!object(scope, path, value, ['date', 'precision', 'sources'], ['inferred', 'note', 'noteZh'])) return false;
+  if (!object(scope, path, value, ['date', 'precision', 'sources'], ['inferred', 'doubt', 'note', 'noteZh'])) return false;
   oneOf(scope, join(path, 'precision'), value.precision, PRECISIONS);
   dateOf(scope, join(path, 'date'), value.date, value.precision, today);
   sourceList(scope, join(path, 'sources'), value.sources, known);
   if (value.inferred !== undefined) boolean(scope, join(path, 'inferred'), value.inferred);
+  if (value.doubt !== undefined) oneOf(scope, join(path, 'doubt'), value.doubt, DOUBTS);
   // A note shown in one language only would leave zh-CN readers without the caveat, so they come as a pair.
   optionalText(scope, join(path, 'note'), value.note);
   if (value.note !== undefined && value.noteZh === undefined) scope.report(join(path, 'noteZh'), 'is missing: a note needs its Chinese version');

@@ -47,7 +47,7 @@ export function cityName(city: City, locale: Locale): string {
   return locale === 'zh-CN' && city.names.zh ? city.names.zh : city.names.en;
 }
 
-export function countryName(country: Country, locale: Locale): string {
+export function countryName(country: Pick<Country, 'name' | 'zh'>, locale: Locale): string {
   return locale === 'zh-CN' ? country.zh : country.name;
 }
 
@@ -55,19 +55,19 @@ export function countryName(country: Country, locale: Locale): string {
 const WITH_ARTICLE = new Set(['US', 'GB', 'NL', 'CZ', 'PH', 'AE', 'BS', 'GM', 'DO', 'CF', 'KM', 'MV', 'MH', 'SB']);
 
 /** The country's name as it reads inside a sentence: "the United States" in English, "美国" in Chinese. */
-export function countryInProse(country: Country, locale: Locale): string {
+export function countryInProse(country: Pick<Country, 'code' | 'name' | 'zh'>, locale: Locale): string {
   const name = countryName(country, locale);
   return locale === 'en' && WITH_ARTICLE.has(country.code) ? `the ${name}` : name;
 }
 
 /**
- * A decade by its first year: "1970s" / "20世纪70年代", "2010s" / "21世纪10年代", written the way the
- * data's Chinese prose writes them, so lists and cards agree.
+ * A decade by its first year: "1970s" / "20世纪70年代", "2010s" / "2010年代". The 1900s read as the data's
+ * Chinese prose writes them; from 2000 on, "21世纪00年代" is stilted and "2000年代" is what people write.
  */
 export function decadeLabel(decade: number, locale: Locale): string {
   if (locale === 'en') return `${decade}s`;
-  const century = Math.floor(decade / 100) + 1;
-  return `${century}世纪${String(decade % 100).padStart(2, '0')}年代`;
+  if (decade >= 2000) return `${decade}年代`;
+  return `${Math.floor(decade / 100) + 1}世纪${String(decade % 100).padStart(2, '0')}年代`;
 }
 
 const CONTINENT_KEYS = {

@@ -2,7 +2,7 @@
 // a Sources field with links, and the data's check date in the footer.
 import type { App } from '../app/app.js';
 import type { City, Dataset, Note, Topic, Total } from '../data/types.js';
-import { type Answer, type AskResult, askQuestion, type CityDate, type CityDistance, type Scope, closeCities, tierHedges } from '../domain/ask/index.js';
+import { type Answer, type AskResult, askQuestion, type CityDate, type CityDistance, type Scope, closeCities, statusCaveats, tierHedges } from '../domain/ask/index.js';
 import { sourcesById } from '../domain/facts/sources.js';
 import { latestTotalFor } from '../domain/facts/totals.js';
 import { formatDate, formatList, formatNumber, type Locale } from '../i18n/index.js';
@@ -28,9 +28,12 @@ const DESCRIPTION_MAX = 3900;
 /** Sources keep at least this much of their field when the card is long. */
 const SOURCES_MIN = 300;
 
-/** Answers a question from the app's data: what both /ask and the "Ask Youcheng" message command send. */
-export function askReply(app: App, question: unknown, fallback: Locale): Reply {
-  return answerReply(askQuestion(question, { data: app.data, resolver: app.resolver, now: app.now() }, fallback), app.data);
+/**
+ * Answers a question from the app's data: what both /ask and the "Ask Youcheng" message command send.
+ * `maxChars`: how much of the text to read; a whole message for the message command.
+ */
+export function askReply(app: App, question: unknown, fallback: Locale, maxChars?: number): Reply {
+  return answerReply(askQuestion(question, { data: app.data, resolver: app.resolver, now: app.now() }, fallback, maxChars), app.data);
 }
 
 export function answerReply(result: AskResult, data: Dataset): Reply {
@@ -102,9 +105,9 @@ function describe(answer: Answer, data: Dataset, locale: Locale): Body {
 
   switch (answer.kind) {
     case 'unknown': {
-      const lead = answer.reason === 'empty' ? L('empty') : answer.reason === 'offTopic' ? L('offTopic') : L('unknown');
+      const lead = answer.reason === 'notUnderstood' ? L('unknown') : L(answer.reason);
       return {
-        title: answer.reason === 'empty' ? L('titleEmpty') : L('titleUnknown'),
+        title: answer.reason === 'empty' || answer.reason === 'noWords' ? L('titleEmpty') : L('titleUnknown'),
         lines: [lead, '', L('examplesIntro'), ...examples(answer.cities, data, locale).map(bullet)],
       };
     }
@@ -167,7 +170,7 @@ function describe(answer: Answer, data: Dataset, locale: Locale): Body {
           lines: answer.cities.flatMap((city) => [
             statusLine(city, locale),
             ...(city.tier === 'friendship'
-              ? [L('statusOnList', { city: name(city), count: latest?.friendship ?? '', date: listDate(latest) })]
+              ? [L('statusOnList', { city: name(city), count: latest?.friendship ?? '', date: listDate(latest) }), ...caveatLines(city, locale)]
               : [L('statusExchange', { city: name(city), tier: tierOne(city, locale) }), ...hedgeLines(city, locale)]),
           ]),
         };
@@ -242,7 +245,13 @@ function describe(answer: Answer, data: Dataset, locale: Locale): Body {
         lines.push(other.span ? L('otherCity', { city: name(other.city), tier, when: whenText(other.city, locale) }) : L('otherCityUndated', { city: name(other.city) }));
         if (other.span) lines.push(...hedgeLines(other.city, locale));
       }
-      const title = answer.kind === 'latest' ? L('titleLatest') : answer.position > 1 ? L('titleNth') : L('titleFirst');
+      const exchangeTier = answer.scope.tier === 'exchange';
+      const title =
+        answer.kind === 'latest'
+          ? L(exchangeTier ? 'titleLatestExchange' : 'titleLatest')
+          : answer.position > 1
+            ? L('titleNth')
+            : L(exchangeTier ? 'titleFirstExchange' : 'titleFirst');
       return { title, lines };
     }
     case 'elsewhere': {
@@ -306,6 +315,7 @@ function describe(answer: Answer, data: Dataset, locale: Locale): Body {
     case 'countries': {
       const latest = latestTotalFor(data, 'friendship');
       const count = answer.countries.reduce((n, g) => n + g.cities.length, 0);
+      if (answer.most && answer.countries.length) return { title: L('titleCountries'), lines: mostCountriesLines(answer, data, locale) };
       return {
         title: L('titleCountries'),
         lines: [
@@ -358,6 +368,14 @@ function describe(answer: Answer, data: Dataset, locale: Locale): Body {
         ],
       };
     }
+    case 'person':
+      return {
+        title: L('titlePerson'),
+        lines: [
+          L('personIntro', { name: sanitizeUserText(answer.name, 40) }),
+          ...answer.notes.map(({ city, note }) => bullet(L('personCityNote', { city: name(city), note: localText(note, locale) }))),
+        ],
+      };
     case 'city':
       return { title: L('titleCity'), lines: answer.dates.flatMap((d, i) => [...(i ? [''] : []), ...cityLines(d, locale)]) };
     case 'signatories':
@@ -534,7 +552,10 @@ function establishedLines(cityDate: CityDate, locale: Locale): string[] {
     const known = city.caveats.length ? city.caveats : city.highlights;
     return [t(locale, 'establishedUndated', params), ...hedgeLines(city, locale), ...known.map((n) => bullet(localText(n, locale)))];
   }
-  const lines = [t(locale, 'established', { ...params, when: whenText(city, locale), ago: agoText(cityDate, locale) }), ...hedgeLines(city, locale)];
+  const lines = [t(locale, 'established', { ...params, when: whenText(city, locale), ago: agoText(cityDate, locale) })];
+  // A date a source hints may be too early: the later account is said at once, as a conflicting date is.
+  if (city.established.doubt === 'possibly-later' && !city.conflictingDates.length) lines.push(t(locale, 'establishedLater'));
+  lines.push(...hedgeLines(city, locale));
   // Where the date comes from and how precise it is, then any other date a source gives.
   const basis = locale === 'zh-CN' ? city.established.noteZh : city.established.note;
   if (basis) lines.push(bullet(basis));
@@ -561,7 +582,13 @@ function partnerLines(cityDate: CityDate, list: Total | null, locale: Locale): s
   const lines = [t(locale, city.established ? 'partnerYes' : 'partnerYesUndated', params)];
   if (list) lines.push(t(locale, 'statusOnList', { city: params.city, count: list.friendship ?? '', date: formatDate(list.asOf, locale) }));
   if (status.state === 'phasing-out') lines.push(statusLine(city, locale));
-  return lines;
+  return [...lines, ...caveatLines(city, locale)];
+}
+
+/** "What qualifies this:" and the caveats that qualify a sister city's status, if it has any. */
+function caveatLines(city: City, locale: Locale): string[] {
+  const notes = statusCaveats(city);
+  return notes.length ? [t(locale, 'statusCaveats'), ...notes.map((n) => bullet(localText(n, locale)))] : [];
 }
 
 function cityLines(cityDate: CityDate, locale: Locale): string[] {
@@ -611,9 +638,11 @@ function listLines(answer: Extract<Answer, { kind: 'list' }>, data: Dataset, loc
       lines.push(t(locale, 'listScoped', { scope: scopeWords, count: friendship.length }));
       lines.push(...friendship.map((c) => bullet(cityEntry(c, locale))));
     } else {
-      lines.push(t(locale, 'listScopedNone', { count: list?.friendship ?? '', date: listDate, scope: scopeWords }));
+      const key = scope.period && !scope.country && !scope.continents ? 'listScopedNonePeriod' : 'listScopedNone';
+      lines.push(t(locale, key, { count: list?.friendship ?? '', date: listDate, scope: scopeWords }));
     }
   }
+  if (answer.ended.length) lines.push(t(locale, 'listEndedIntro'), ...answer.ended.map((c) => bullet(statusLine(c, locale))));
   const undatedFriendship = undated.filter((c) => scope.tier === 'exchange' || c.tier === 'friendship');
   if (undatedFriendship.length) lines.push(t(locale, 'listUndated', { names: names(undatedFriendship) }));
   lines.push('');
@@ -633,6 +662,27 @@ function listLines(answer: Extract<Answer, { kind: 'list' }>, data: Dataset, loc
     lines.push(...exchangeHedges(exchange, locale));
   } else {
     lines.push(t(locale, 'listExchangeNoneScoped', { scope: scopeWords, known: knownExchange.length }));
+  }
+  return lines;
+}
+
+/** The countries tied for the most sister cities, the rest in one line, exchange cities apart. */
+function mostCountriesLines(answer: Extract<Answer, { kind: 'countries' }>, data: Dataset, locale: Locale): string[] {
+  const top = answer.countries[0]!.cities.length;
+  const leaders = answer.countries.filter((g) => g.cities.length === top);
+  const others = answer.countries.filter((g) => g.cities.length < top);
+  const latest = latestTotalFor(data, 'friendship');
+  const countries = formatList(leaders.map((g) => `${flagEmoji(g.country.code)} ${countryInSentence(g.country, locale)}`), locale);
+  const params = { date: latest ? formatDate(latest.asOf, locale) : '', countries, count: top };
+  const lines = [
+    t(locale, leaders.length > 1 ? 'countriesMost' : 'countriesMostOne', params),
+    ...leaders.map((g) => bullet(`${countryName(g.country, locale)}${colon(locale)}${formatList(g.cities.map((c) => cityName(c, locale)), locale)}`)),
+  ];
+  const lower = [...new Set(others.map((g) => g.cities.length))];
+  if (lower.length === 1) lines.push(t(locale, 'countriesMostOthers', { others: others.length, count: lower[0]! }));
+  if (answer.exchange.length) {
+    const names = formatList(answer.exchange.map((c) => `${cityName(c, locale)}${locale === 'zh-CN' ? `（${countryName(c.country, locale)}）` : ` (${countryName(c.country, locale)})`}`), locale);
+    lines.push('', t(locale, 'countriesMostExchange', { known: answer.exchange.length, names }));
   }
   return lines;
 }

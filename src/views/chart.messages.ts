@@ -30,7 +30,7 @@ export const t = defineMessages('views.chart', {
     markTotal: '官方公布的两级合计数',
     band: '所选年份',
     undatedNote: '因日期不详而未计入：{names}。',
-    officialNote: '官方公布的两级合计数包含许多本列表未列出的友好交流城市；各数字的来源见 /count。',
+    officialNote: '官方公布的两级合计数包含许多本列表未列出的友好交流城市；各数字的来源见 /数量。',
     imageDescription: '武汉每年新增友好城市关系与累计数量图，并标出官方数字',
   },
 });

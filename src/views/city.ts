@@ -92,6 +92,7 @@ function yearsText(span: FriendshipSpan | null, locale: Locale): string {
   if (span.ended) {
     return t(locale, 'yearsEnded', { years, since: span.since, until: span.ended.date.slice(0, 4) });
   }
+  if (span.assumes) return t(locale, 'yearsAssumed', { years, date: formatDate(span.assumes, locale) });
   return t(locale, 'yearsActive', { years, since: span.since });
 }
 
@@ -193,7 +194,7 @@ function cityMenu(cities: City[], locale: Locale, customId: string): Action[][] 
     cities.map((c) => ({
       label: cityLabel(c, locale),
       value: c.id,
-      description: [tierLabel(c.tier, locale, true), c.established ? formatDate(c.established, locale) : ''].filter(Boolean).join(' · '),
+      description: [tierLabel(c.tier, locale, true), c.established ? dateText(c.established, locale) : ''].filter(Boolean).join(' · '),
     })),
   );
 }

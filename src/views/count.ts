@@ -2,13 +2,14 @@
 import type { City, Country, Dataset, Tier, Total } from '../data/types.js';
 import { breakdown } from '../domain/facts/breakdown.js';
 import { coverageSentence } from '../domain/facts/coverage.js';
-import { citiesInCountry } from '../domain/facts/country.js';
+import { citiesInCountry, worldCountry } from '../domain/facts/country.js';
 import { sourcesById } from '../domain/facts/sources.js';
 import { officialTotals } from '../domain/facts/totals.js';
 import { formatDate, formatList, formatNumber, type Locale } from '../i18n/index.js';
 import { cityName, continentLabel, countryInProse, countryName, decadeLabel } from '../i18n/names.js';
 import { t } from './count.messages.js';
 import {
+  cleanQuery,
   COLORS,
   fitCard,
   fitLines,
@@ -150,7 +151,13 @@ function countryMenu(countries: Country[], locale: Locale, customId: string): Ac
   );
 }
 
+/**
+ * A real country with no partner (Brazil) gets that answer; anything else is not a country we know,
+ * with close names to pick from.
+ */
 export function unknownCountryReply(input: string, suggestions: Country[], locale: Locale, customId: string = COUNTRY_PICK_ID): Reply {
+  const real = worldCountry(cleanQuery(input));
+  if (real) return { content: t(locale, 'noPartnerInCountry', { country: countryInProse(real, locale) }) };
   const head = t(locale, 'unknownCountry', { text: quoteUserText(input, locale) });
   const tail = suggestions.length
     ? t(locale, 'closeCountries', { names: orList(suggestions.map((c) => countryName(c, locale)), locale) })

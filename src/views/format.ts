@@ -1,6 +1,6 @@
 // Small formatting pieces every view uses: flags, user text made safe, source links,
 // and fitting lines into Discord's field and embed limits.
-import type { City, Dataset, FuzzyDate, Source, Tier } from '../data/types.js';
+import type { City, Dataset, DatedFact, FuzzyDate, Source, Tier } from '../data/types.js';
 import { formatDate, type Locale } from '../i18n/index.js';
 import { cityName, countryName } from '../i18n/names.js';
 import type { Card, CardField } from './reply.js';
@@ -43,11 +43,12 @@ export function tierLabel(tier: Tier, locale: Locale, short = false): string {
   return t(locale, short ? 'tierExchangeShort' : 'tierExchange');
 }
 
-/** A date with "(inferred)" when the sources only imply it. */
-export function dateText(date: FuzzyDate & { inferred?: boolean }, locale: Locale): string {
+/** A date with its doubts: "October 2009 (inferred; possibly later)" when the sources only imply it or hint at a later one. */
+export function dateText(date: FuzzyDate & Pick<DatedFact, 'inferred' | 'doubt'>, locale: Locale): string {
   const text = formatDate(date, locale);
-  if (!date.inferred) return text;
-  return locale === 'zh-CN' ? `${text}（${t(locale, 'inferred')}）` : `${text} (${t(locale, 'inferred')})`;
+  const doubts = [...(date.inferred ? [t(locale, 'inferred')] : []), ...(date.doubt === 'possibly-later' ? [t(locale, 'possiblyLater')] : [])];
+  if (!doubts.length) return text;
+  return locale === 'zh-CN' ? `${text}（${doubts.join('；')}）` : `${text} (${doubts.join('; ')})`;
 }
 
 export function footerText(data: Dataset, locale: Locale): string {

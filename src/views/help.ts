@@ -5,13 +5,28 @@ import { t } from './help.messages.js';
 import { COLORS, fitLines } from './format.js';
 import type { Reply } from './reply.js';
 
+/**
+ * What follows the command's name: its subcommands ("start | stop | stats"), or its options, optional
+ * ones in brackets ("[continent] [tier]"), in the reader's language, since that is what they type.
+ */
+function usageText(command: Command, locale: Locale): string {
+  const { subcommands, options } = command.definition;
+  const label = (item: { name: string; nameZh: string }) => (locale === 'zh-CN' ? item.nameZh : item.name);
+  if (subcommands?.length) return subcommands.map(label).join(' | ');
+  return (options ?? []).map((o) => (o.required ? label(o) : `[${label(o)}]`)).join(' ');
+}
+
 function commandLine(command: Command, locale: Locale): string {
   const { name, nameZh, description, type } = command.definition;
   if (type === 'message') {
     // Message commands have no slash form: say where Discord shows them.
     return t(locale, 'messageCommand', { name: locale === 'zh-CN' ? nameZh : name, description: description[locale] });
   }
-  const title = locale === 'zh-CN' && nameZh !== name ? `**/${name}**（${nameZh}）` : `**/${name}**`;
+  const usage = usageText(command, locale);
+  // zh-CN users see the Chinese names in Discord's command list; the English name helps find the command too.
+  const shown = locale === 'zh-CN' ? nameZh : name;
+  const call = `**/${shown}${usage ? ` ${usage}` : ''}**`;
+  const title = shown !== name ? `${call}（/${name}）` : call;
   // An example shows what to type, so it is written in the reader's language or not shown at all.
   const example = (locale === 'zh-CN' ? command.examplesZh : command.examples)?.[0];
   const line = locale === 'zh-CN' ? `${title}：${description[locale]}` : `${title}: ${description[locale]}`;

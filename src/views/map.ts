@@ -49,14 +49,23 @@ function pointColor(city: City, colorBy: ColorBy): string {
   return decade === null ? UNDATED_COLOR : decadeStyle(decade).color;
 }
 
+function matchesFilters(city: City, filters: MapFilters): boolean {
+  return (!filters.tier || city.tier === filters.tier) && (!filters.continent || city.country.continent === filters.continent);
+}
+
 /** The cities the filters select (the chosen one always), split by whether they can be drawn. */
 export function selectCities(data: Dataset, filters: MapFilters): { drawn: City[]; notDrawn: City[] } {
-  const selected = data.cities.filter(
-    (c) =>
-      c === filters.chosen ||
-      ((!filters.tier || c.tier === filters.tier) && (!filters.continent || c.country.continent === filters.continent)),
-  );
+  const selected = data.cities.filter((c) => c === filters.chosen || matchesFilters(c, filters));
   return { drawn: selected.filter((c) => c.coordinates), notDrawn: selected.filter((c) => !c.coordinates) };
+}
+
+/**
+ * The chosen city when it is drawn although the filters leave it out (Sydney on a map of Asia): it is
+ * counted and named apart, so "9 cities · Asia only, plus Sydney" stays true.
+ */
+function drawnBeyondFilters(drawn: City[], filters: MapFilters): City | undefined {
+  const chosen = filters.chosen;
+  return chosen && drawn.includes(chosen) && !matchesFilters(chosen, filters) ? chosen : undefined;
 }
 
 function isEnded(city: City): boolean {
@@ -109,7 +118,9 @@ function home(data: Dataset, locale: Locale): MapSpec['home'] {
 export function worldMapSpec(data: Dataset, filters: MapFilters, locale: Locale): MapSpec | null {
   const { drawn, notDrawn } = selectCities(data, filters);
   if (!drawn.length) return null;
-  const filtered = filterText(filters, locale);
+  const extra = drawnBeyondFilters(drawn, filters);
+  const filtered = extra ? t(locale, 'plusChosen', { filters: filterText(filters, locale), name: cityName(extra, locale) }) : filterText(filters, locale);
+  const count = extra ? drawn.length - 1 : drawn.length;
   const coloring = t(locale, filters.colorBy === 'tier' ? 'byTier' : 'byDecade');
   const notes: string[] = [];
   if (notDrawn.length) notes.push(t(locale, 'notDrawnNote', { names: formatList(notDrawn.map((c) => cityName(c, locale)), locale) }));
@@ -119,8 +130,8 @@ export function worldMapSpec(data: Dataset, filters: MapFilters, locale: Locale)
     mapHeight: 630,
     title: t(locale, 'imageTitle'),
     subtitle: filtered
-      ? t(locale, 'subtitleFiltered', { count: drawn.length, filters: filtered, coloring })
-      : t(locale, 'subtitle', { count: drawn.length, coloring }),
+      ? t(locale, 'subtitleFiltered', { count, filters: filtered, coloring })
+      : t(locale, 'subtitle', { count, coloring }),
     home: home(data, locale),
     points: drawn.map((c) => mapPoint(c, filters.colorBy, filters.chosen, locale)),
     view: filters.continent ? 'fit' : 'world',
@@ -189,7 +200,14 @@ export interface MapImageRef {
 
 export function mapCard(data: Dataset, filters: MapFilters, image: MapImageRef, locale: Locale): Card {
   const { drawn, notDrawn } = selectCities(data, filters);
-  const description = [drawn.length === 1 ? t(locale, 'descriptionOne') : t(locale, 'description', { count: drawn.length })];
+  const extra = drawnBeyondFilters(drawn, filters);
+  const description = [
+    extra
+      ? t(locale, 'descriptionPlus', { count: drawn.length - 1, filters: filterText(filters, locale), name: cityName(extra, locale) })
+      : drawn.length === 1
+        ? t(locale, 'descriptionOne')
+        : t(locale, 'description', { count: drawn.length }),
+  ];
   if (filters.chosen && !filters.chosen.coordinates) description.push(t(locale, 'chosenNotDrawn', { name: cityName(filters.chosen, locale) }));
   const fields = [{ name: t(locale, 'legendField'), value: fitLines(legendLines(drawn, filters, locale), 1024, locale) }];
   if (image.numbered.length) {

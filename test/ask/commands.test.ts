@@ -27,9 +27,9 @@ describe('/ask', () => {
     expect(text).toContain('来源');
   });
 
-  it('answers a question without letters in the server’s language', async () => {
+  it('answers a question without letters in the server’s language, asking for words', async () => {
     const { text } = visibleText(await run(ask, { question: '???' }, 'zh-CN'));
-    expect(text).toContain('问题是空的');
+    expect(text).toContain('我只能读懂用文字写的问题');
   });
 
   it('is what the console runs for "/ask question:…"', async () => {
@@ -50,6 +50,14 @@ describe('Ask Youcheng (message command)', () => {
   it('answers the question written in the target message', async () => {
     const { text } = visibleText(await askMessage.run({ options: { message: 'Is Arnhem still a sister city of Wuhan?' } }, context('en')));
     expect(text).toContain('21 July 2021');
+  });
+
+  it('finds the question at the end of a long message (Discord allows 2,000, or 4,000 with Nitro)', async () => {
+    const preamble = 'We visited the river festival last summer and had a wonderful time with the delegation. '.repeat(20);
+    const { answer } = visibleText(await askMessage.run({ options: { message: `${preamble}Is Arnhem still a sister city of Wuhan?` } }, context('en')));
+    expect(preamble.length).toBeGreaterThan(1500);
+    expect(answer).toContain('21 July 2021');
+    expect(answer).not.toContain('I don’t know');
   });
 
   it('says so when the message has no text (an image, a sticker)', async () => {

@@ -45,11 +45,22 @@ describe('/ask on bad input', () => {
     });
   }
 
-  it('says the question was empty, with examples, when nothing readable is left', () => {
-    for (const question of ['', '🎉🔥💯', '\u200b\ufeff', '@everyone']) {
+  it('says the question was empty, with examples, when nothing is left', () => {
+    for (const question of ['', '\u200b\ufeff', '@everyone']) {
       const result = ask(question);
       expect(result.answer).toMatchObject({ kind: 'unknown', reason: 'empty' });
       expect(withinLimits(question)).toContain('How many sister cities does Wuhan have?');
+    }
+  });
+
+  it('asks for words, with examples, when only emoji or punctuation is typed', () => {
+    for (const question of ['🎉🔥💯', '🙂', '?!']) {
+      const result = ask(question);
+      expect(result.answer).toMatchObject({ kind: 'unknown', reason: 'noWords' });
+      const text = withinLimits(question);
+      expect(text).toContain('I can only read questions in words');
+      expect(text).not.toContain('empty');
+      expect(text).toContain('How many sister cities does Wuhan have?');
     }
   });
 

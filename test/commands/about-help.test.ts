@@ -44,9 +44,16 @@ describe('/help', () => {
     const text = visibleText(await run(help));
     for (const c of commands) {
       const { name, type, description } = c.definition;
-      expect(text).toContain(type === 'message' ? `**${name}** (on a message` : `**/${name}**: ${description.en}`);
+      expect(text).toMatch(type === 'message' ? `**${name}** (on a message` : new RegExp(`\\*\\*/${name}\\b[^*]*\\*\\*: ${description.en}`));
       if (c.examples?.[0]) expect(text).toContain(`\`${c.examples[0]}\``);
     }
+  });
+
+  it('lists what follows each command: subcommands, then options, optional ones in brackets', async () => {
+    const text = visibleText(await run(help));
+    expect(text).toContain('**/quiz start | stop | stats | optout | optin | help**: ');
+    expect(text).toContain('**/map [tier] [continent] [city] [color]**: ');
+    expect(text).toContain('**/city name**: ');
   });
 
   it('reads the list when asked, so commands added later show up', async () => {
@@ -65,7 +72,9 @@ describe('/help', () => {
 
   it('shows the Chinese command names in zh-CN, with examples typed in Chinese', async () => {
     const text = visibleText(await run(help, {}, 'zh-CN'));
-    expect(text).toContain('**/city**（城市）：武汉的一个友好城市');
+    expect(text).toContain('**/城市 名称**（/city）：武汉的一个友好城市');
+    expect(text).toContain('**/问答 开始 | 结束 | 统计 | 退出排行 | 加入排行 | 说明**（/quiz）');
+    expect(text).toContain('**/地图 [级别] [大洲] [城市] [着色]**（/map）');
     expect(text).toContain('例：`/城市 名称:杜伊斯堡`');
     expect(text).toContain('例：`/国家 名称:德国`');
     // No English example in the Chinese help: a command without a Chinese one shows none.
@@ -76,7 +85,7 @@ describe('/help', () => {
   it('gives Chinese examples that ask exactly what the English ones ask', async () => {
     const withZh = commands.filter((c) => c.examplesZh?.length);
     expect(withZh.map((c) => c.definition.name)).toEqual(
-      expect.arrayContaining(['city', 'count', 'timeline', 'map', 'country', 'cooperation', 'about', 'help']),
+      expect.arrayContaining(['city', 'count', 'timeline', 'map', 'country', 'cooperation', 'about', 'help', 'ask', 'quiz', 'leaderboard']),
     );
     for (const c of withZh) {
       expect(c.examplesZh, c.definition.name).toHaveLength(c.examples!.length);
@@ -88,7 +97,9 @@ describe('/help', () => {
           c.run(zhParsed.input, context('zh-CN')),
           c.run(enParsed.input, context('zh-CN')),
         ]);
-        expect(visibleText(zhReply), zh).toBe(visibleText(enReply));
+        // /ask answers in the language of the question, so its translated example gets the same answer in Chinese.
+        if (c.definition.name === 'ask') expect(visibleText(zhReply), zh).toMatch(/\p{Script=Han}/u);
+        else expect(visibleText(zhReply), zh).toBe(visibleText(enReply));
       }
     }
   });

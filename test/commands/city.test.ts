@@ -118,6 +118,13 @@ describe('/city', () => {
     expect(field(reply, 'Years of friendship')).toMatch(/^Not known/);
   });
 
+  it('shows a doubted date with its doubt, and counts the years as uncertain', async () => {
+    const reply = await run(city, { name: 'Ashdod' });
+    expect(field(reply, 'Established')).toContain('October 2009 (inferred; possibly later)');
+    expect(field(reply, 'Years of friendship')).toMatch(/^about \d+ years \(if October 2009\)$/);
+    expect(field(await run(city, { name: 'Ashdod' }, 'zh-CN'), '结好时间')).toContain('2009年10月（推断；可能更晚）');
+  });
+
   it('marks an inferred date', async () => {
     expect(field(await run(city, { name: 'Markham' }), 'Established')).toContain('2006 (inferred)');
   });

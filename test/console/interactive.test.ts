@@ -106,6 +106,14 @@ describe('interactive console on piped input', () => {
     expect(out).toMatch(/youcheng> \/quiz start rounds:0\n轮数（rounds）至少为 1，而不是 0。\n$/);
   });
 
+  it('names the languages it knows when asked for another, whatever message came last', async () => {
+    const out = await session(['/pages', 'lang xx', 'lang', 'language de-DE']);
+    expect(out).toContain('youcheng> lang xx\nUnknown language xx: use lang en or lang zh-CN.\n');
+    expect(out).toContain('youcheng> lang\nUse lang en or lang zh-CN.\n');
+    expect(out).toContain('youcheng> language de-DE\nUnknown language de-DE: use lang en or lang zh-CN.\n');
+    expect(out).not.toContain('No button');
+  });
+
   it('lets a quiz post and edit its own messages through the console port', async () => {
     let port: ChannelPort | undefined;
     const app = { ...fakeApp(), quiz: { connect: (p: ChannelPort) => (port = p) } } as unknown as App;

@@ -1,5 +1,5 @@
 // --out DIR: the one-shot and batch modes write a reply's images there and name the files.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
@@ -62,5 +62,35 @@ describe('--out', () => {
   it('without it, says an image was made and how to save it', async () => {
     const run = await cli(['/city Bangkok']);
     expect(run.stdout).toContain('[image map-bangkok.png: add --out DIR to save it]');
+  });
+
+  it('refuses a --out that cannot be a folder in one line, exit 2, before running anything', async () => {
+    const file = join(tempDir(), '..', 'a-file');
+    writeFileSync(file, 'x');
+    for (const [dir, reason] of [
+      [file, `--out ${file}: ${file} exists and is not a directory.`],
+      [join(file, 'below'), `--out ${join(file, 'below')}: ${file} exists and is not a directory.`],
+      // mkdir under /proc fails with ENOENT, on which Node's recursive mkdir retries forever.
+      ['/proc/youcheng-nope', '--out /proc/youcheng-nope: cannot write there (no such file or directory).'],
+    ] as const) {
+      const run = await cli(['--out', dir, '/help']);
+      expect(run.code, dir).toBe(2);
+      expect(run.stderr).toBe(`${reason}\n`);
+      expect(run.stdout).toBe('');
+    }
+  });
+
+  it('makes missing parent folders', async () => {
+    const dir = join(tempDir(), 'a', 'b');
+    expect((await cli(['--out', dir, '/map'])).code).toBe(0);
+    expect(existsSync(join(dir, 'map.png'))).toBe(true);
+  });
+
+  it('reports an image it cannot write in one line, exit 1', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'map.png'), { recursive: true });
+    const run = await cli(['--out', dir, '/map']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(`Could not save ${join(dir, 'map.png')}: illegal operation on a directory.\n`);
   });
 });

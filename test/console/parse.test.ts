@@ -87,6 +87,8 @@ describe('parseCommandLine: what Discord would accept', () => {
   it('reads booleans and users', () => {
     expect(parse('/options flag:true who:<@123>').options).toEqual({ flag: true, who: { id: '123', name: '123' } });
     expect(parse('/options flag:no').options).toEqual({ flag: false });
+    expect(parse('/options who:<@!45>').options).toEqual({ who: { id: '45', name: '45' } });
+    expect(parse('/options who:678').options).toEqual({ who: { id: '678', name: '678' } });
   });
 
   it('is case-insensitive about names and allows a missing slash', () => {
@@ -156,6 +158,8 @@ describe('parseCommandLine: errors say what is valid', () => {
     expect(errorOf('/quiz start rounds:2.5')).toBe('rounds must be a whole number, not “2.5”.');
     expect(errorOf('/quiz start rounds:1e3')).toBe('rounds must be a whole number, not “1e3”.');
     expect(errorOf('/options flag:maybe')).toBe('flag must be true or false, not “maybe”.');
+    expect(errorOf('/options who:abc')).toBe('who option expects a mention like <@123> or an id, not “abc”.');
+    expect(errorOf('/options who:@ann')).toBe('who option expects a mention like <@123> or an id, not “@ann”.');
   });
 
   it('out of range', () => {

@@ -5,8 +5,9 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/data/load.js';
-import type { City } from '../../src/data/types.js';
+import type { City, Continent } from '../../src/data/types.js';
 import { shape } from '../../src/render/image/fonts.js';
+import { distanceToBox, segmentCrossesBox } from '../../src/render/image/labels.js';
 import { arcPaths, layoutMap, MAP_THEME, renderMap, type MapLayout, type MapSpec } from '../../src/render/image/map.js';
 import { svgToPng } from '../../src/render/image/png.js';
 import { overlaps, SvgCanvas, type Box } from '../../src/render/image/svg.js';
@@ -24,6 +25,17 @@ function worldSpec(filters: Partial<MapFilters> = {}, locale: 'en' | 'zh-CN' = '
 /** Every box a label must keep clear of: the points and Wuhan's marker. */
 function pointBoxes(layout: MapLayout): Box[] {
   return [layout.home, ...layout.points].map((p) => ({ x: p.x - 4, y: p.y - 4, width: 8, height: 8 }));
+}
+
+/** A label's box ends this close (px) to its point's centre: marker radius plus a few px. */
+const TOUCHING = 12;
+/** Wuhan's name may stand a little further off: its 7.5 px marker plus up to 18 px. */
+const HOME_TOUCHING = 26;
+/** A leader starts this close to its point's centre: on the marker's edge. */
+const MARKER_REACH = 9;
+
+function contains(box: Box, p: { x: number; y: number }): boolean {
+  return p.x >= box.x && p.x <= box.x + box.width && p.y >= box.y && p.y <= box.y + box.height;
 }
 
 function inside(box: Box, frame: Box): boolean {
@@ -88,13 +100,50 @@ describe('the world map', () => {
 });
 
 describe('labels', () => {
+  const continents: Continent[] = ['Asia', 'Europe', 'Africa', 'North America', 'South America', 'Oceania'];
   const cases: [string, MapSpec][] = [
     ['world, English', worldSpec()],
     ['world, Chinese', worldSpec({}, 'zh-CN')],
     ['world by decade, a city chosen', worldSpec({ colorBy: 'decade', chosen: city('arnhem') })],
-    ['Europe', worldSpec({ continent: 'Europe' })],
-    ['Asia, Chinese', worldSpec({ continent: 'Asia' }, 'zh-CN')],
+    ['Europe by decade', worldSpec({ continent: 'Europe', colorBy: 'decade' })],
+    ...continents.flatMap((continent): [string, MapSpec][] => [
+      [continent, worldSpec({ continent })],
+      [`${continent}, Chinese`, worldSpec({ continent }, 'zh-CN')],
+    ]),
   ];
+
+  it.each(cases)('touch their own point, or are joined to it by a leader line, and no other point is as near (%s)', (_name, spec) => {
+    const layout = layoutMap(spec);
+    const points = [{ id: 'home', ...layout.home }, ...layout.points];
+    for (const label of layout.labels) {
+      const own = points.find((p) => p.id === label.id)!;
+      const others = points.filter((p) => p !== own);
+      for (const other of others) expect(contains(label.box, other), `${label.text} holds ${other.id}'s point`).toBe(false);
+      if (label.leader) {
+        const [x1, y1, x2, y2] = label.leader;
+        expect(Math.hypot(x1 - own.x, y1 - own.y), `${label.text}: leader starts at its point`).toBeLessThan(MARKER_REACH);
+        expect(distanceToBox(x2, y2, label.box), `${label.text}: leader ends at the label`).toBeLessThan(0.5);
+        expect(Math.hypot(x2 - x1, y2 - y1), `${label.text}: leader long enough to see`).toBeGreaterThan(5);
+      } else if (label.id === 'home') {
+        // Set a little further out to stay clear of the arcs; red and bold like its marker.
+        expect(distanceToBox(own.x, own.y, label.box), label.text).toBeLessThan(HOME_TOUCHING);
+      } else {
+        const gap = distanceToBox(own.x, own.y, label.box);
+        expect(gap, `${label.text} within ${TOUCHING} px of its point`).toBeLessThan(TOUCHING);
+        for (const other of others) expect(distanceToBox(other.x, other.y, label.box), `${label.text}: ${other.id} nearer than its own point`).toBeGreaterThan(gap);
+      }
+    }
+  });
+
+  it.each(cases)('keep Wuhan\'s name clear of every arc (%s)', (_name, spec) => {
+    const home = layoutMap(spec).labels.find((l) => l.id === 'home')!;
+    for (const { id, d } of arcPaths(spec)) {
+      const xy = (d.match(/-?[\d.]+/g) ?? []).map(Number);
+      for (let i = 2; i + 1 < xy.length; i += 2) {
+        expect(segmentCrossesBox(xy[i - 2]!, xy[i - 1]!, xy[i]!, xy[i + 1]!, home.box), id).toBe(false);
+      }
+    }
+  });
 
   it.each(cases)('never overlap each other or a point, and stay inside the map (%s)', (_name, spec) => {
     const layout = layoutMap(spec);

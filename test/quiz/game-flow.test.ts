@@ -72,7 +72,7 @@ describe('a whole game', () => {
     const revealText = allText(reveal.reply);
     expect(revealText).toContain(`the answer is ${'ABCD'[right]}`);
     expect(revealText).toContain(questions[0]!.fact.en);
-    expect(revealText).toContain(questions[0]!.source.url.slice(0, 30));
+    for (const source of questions[0]!.sources) expect(revealText).toContain(source.url.slice(0, 30));
     expect(revealText).toContain('1 of 2');
     expect(reveal.reply.cards![0]!.footer).toBe('Next question in a few seconds.');
     // Ann answered right after 2 of 10 seconds: 100 + 40 for speed.

@@ -159,7 +159,7 @@ describe('leaderboards', () => {
     expect(mine).toContain('Use /quiz optin to show them.');
     expect(await board(setup, bob)).toContain('No points on this board yet. Start a game with /quiz start.');
     const zh = await leaderboard.run({ options: {} }, { ...context(setup.app, ann), locale: 'en', userLocale: 'zh-CN' });
-    expect(allText(zh)).toContain('你已退出排行榜，所以不显示你的积分。用 /quiz optin 可重新显示。');
+    expect(allText(zh)).toContain('你已退出排行榜，所以不显示你的积分。用 /问答 加入排行 可重新显示。');
 
     expect((await quizRun(setup.app, bob, 'stats', { user: { id: 'ann', name: 'Ann' } })).content).toBe(
       'Ann has opted out of leaderboards and stats.',

@@ -78,17 +78,17 @@ function rightOptions(q: Question): number[] {
       const first = [...inContinent].sort((a, b) => range(a.established!)[0].localeCompare(range(b.established!)[0]))[0]!;
       return right((id) => id === first.id);
     }
-    case 'ended-tie': {
-      const wanted = q.prompt.en.includes('phasing out') ? 'phasing-out' : 'ended';
-      return right((id) => city(id).status.state === wanted);
+    // A sentence from the city's own record, its names blanked: about that city and no other option.
+    case 'ended-tie':
+    case 'landmark':
+    case 'cooperation': {
+      const [id] = subject.split('#') as [string];
+      for (const other of values.filter((v) => v !== id)) {
+        for (const locale of LOCALES) expect(namesCity(q.prompt[locale], city(other)), q.prompt[locale]).toBe(false);
+      }
+      for (const locale of LOCALES) expect(namesCity(q.prompt[locale], city(id)), q.prompt[locale]).toBe(false);
+      return right((option) => option === id);
     }
-    case 'landmark': {
-      const [id, index] = subject.split('#') as [string, string];
-      const name = city(id).landmarks[Number(index)]!.name;
-      return right((option) => city(option).landmarks.some((l) => l.name === name));
-    }
-    case 'cooperation':
-      return right((id) => city(id).cooperation.some((co) => co.topic === subject));
     case 'city-from-chinese':
       return right((id) => city(id).names.zh === city(subject).names.zh);
     case 'chinese-of-city':
@@ -136,7 +136,8 @@ function checkQuestion(q: Question): void {
   // The reveal line is read apart from the card, so it names the city it is about.
   const about = factCity(q);
   if (about) for (const locale of LOCALES) expect(namesCity(q.fact[locale], about), q.fact[locale]).toBe(true);
-  expect(q.source.url).toMatch(/^https?:\/\//);
+  expect(q.sources.length).toBeGreaterThan(0);
+  for (const source of q.sources) expect(source.url).toMatch(/^https?:\/\//);
   if (CITY_OPTION_KINDS.includes(q.kind)) {
     const cities = q.optionValues.map(city);
     expect(cities.every((c) => c.tier === 'friendship')).toBe(true);
@@ -301,34 +302,69 @@ describe('a small hand-made dataset', () => {
     }
   });
 
-  it('asks the ended-tie question with active cities only as wrong options', () => {
+  it('asks the ended-tie question over its own sentence, with active cities only as wrong options', () => {
     const q = buildQuestion(tiny, 'ended-tie', 'ended', seededRandom(1), 'normal')!;
     expect(q.optionValues[q.answer]).toBe('ended');
-    expect(q.prompt.en).toBe('Which of these cities has ended its sister-city tie with Wuhan?');
+    expect(q.prompt.en).toBe('Which city ended its sister-city tie with Wuhan like this? “____\'s council voted in 2021 to end the tie.”');
+    expect(q.prompt['zh-CN']).toBe('哪个城市以这种方式终止了与武汉的友好城市关系？“2021年，____市议会投票终止了关系。”');
+    expect(q.fact.en).toBe("Ended's council voted in 2021 to end the tie.");
   });
 
-  it('leaves out a landmark whose name gives its city away, and one that stands in Wuhan', () => {
+  it('asks where a landmark stands by its description, the city blanked, never about one in Wuhan', () => {
     const landmarks = allSubjects(tiny).find((s) => s.kind === 'landmark')!.subjects;
-    expect(landmarks).toEqual(['alpha#1', 'beta#0']);
+    expect(landmarks).toEqual(['alpha#0', 'alpha#1', 'beta#0']);
+    const tower = buildQuestion(tiny, 'landmark', 'alpha#0', seededRandom(1), 'normal')!;
+    expect(tower.prompt.en).toBe('Which sister city is this landmark in? “____ Tower, opened in ____ by both mayors in 1999.”');
+    expect(tower.prompt['zh-CN']).toBe('这处地标位于哪个友好城市？“1999年在____落成的____ Tower（中文）。”');
   });
 
-  it('quotes a landmark’s name once, in each language’s own name for it', () => {
-    const train = buildQuestion(tiny, 'landmark', 'beta#0', seededRandom(1), 'normal')!;
-    expect(train.prompt.en).toBe('Which sister city is home to the landmark “Wuhan China” S-Bahn train?');
-    expect(train.prompt['zh-CN']).toBe('“中国武汉号”列车位于哪个友好城市？');
-    const garden = buildQuestion(tiny, 'landmark', 'alpha#1', seededRandom(1), 'normal')!;
-    expect(garden.prompt.en).toBe('Which sister city is home to the landmark “Friendship Garden”?');
-    expect(garden.prompt['zh-CN']).toBe('“Friendship Garden（中文）”位于哪个友好城市？');
-  });
-
-  it('puts the city’s name before a reveal line that does not name it, and leaves one that does', () => {
-    const urban = buildQuestion(tiny, 'cooperation', 'urban', seededRandom(1), 'normal')!;
+  it('asks which city a cooperation sentence is about, its names blanked, and names the city in the reveal', () => {
+    const trade = buildQuestion(tiny, 'cooperation', 'alpha#0', seededRandom(1), 'normal')!;
+    expect(trade.prompt.en).toBe('Which city does this sentence from our sources describe? “____ and Wuhan signed a trade agreement in 2001.”');
+    expect(trade.prompt['zh-CN']).toBe('资料中的这句话说的是哪个城市？“____与武汉于2001年签署trade协议。”');
+    expect(trade.optionValues[trade.answer]).toBe('alpha');
+    expect(trade.fact).toEqual({ en: 'Alpha and Wuhan signed a trade agreement in 2001.', 'zh-CN': 'Alpha与武汉于2001年签署trade协议。' });
+    const urban = buildQuestion(tiny, 'cooperation', 'theta#0', seededRandom(1), 'normal')!;
     expect(urban.fact).toEqual({
-      en: 'Theta: Urban projects are part of the commitments.',
-      'zh-CN': 'Theta：城市建设项目也在合作承诺之内。',
+      en: 'Theta: Urban projects were added to the commitments in 2003.',
+      'zh-CN': 'Theta：2003年，城市建设项目被列入合作承诺。',
     });
-    const trade = buildQuestion(tiny, 'cooperation', 'trade', seededRandom(1), 'normal')!;
-    expect(trade.fact).toEqual({ en: 'Alpha works on trade.', 'zh-CN': 'Alpha在trade方面合作。' });
+  });
+
+  it('skips a sentence that says nothing particular once blanked, or names another option city', () => {
+    const vague = tinyDataset();
+    vague.cities.find((c) => c.id === 'alpha')!.cooperation[0]!.text = 'Alpha and Wuhan cooperate on trade.';
+    const naming = tinyDataset();
+    naming.cities.find((c) => c.id === 'alpha')!.cooperation[0]!.text = 'Alpha and Beta signed a trade agreement in 2001.';
+    const cooperation = (dataset: Dataset) => allSubjects(dataset).find((s) => s.kind === 'cooperation')!.subjects;
+    expect(cooperation(tiny)).toContain('alpha#0');
+    expect(cooperation(vague)).not.toContain('alpha#0');
+    for (let seed = 0; seed < 20; seed++) {
+      const q = buildQuestion(naming, 'cooperation', 'alpha#0', seededRandom(seed), 'normal');
+      expect(q?.optionValues ?? []).not.toContain('beta');
+    }
+  });
+
+  it('blanks a name in any case or accent', () => {
+    const oita = tinyDataset();
+    const alpha = oita.cities.find((c) => c.id === 'alpha')!;
+    alpha.names.en = 'Ōita';
+    alpha.cooperation[0]!.text = 'OITA firms showed their farming at the Oita Week in 2001.';
+    const q = buildQuestion(oita, 'cooperation', 'alpha#0', seededRandom(1), 'normal')!;
+    expect(q.prompt.en).toContain('“____ firms showed their farming at the ____ Week in 2001.”');
+  });
+
+  it('cites exactly the sources of the fact it reveals: all of a date’s sources', () => {
+    const q = buildQuestion(tiny, 'year-established', 'alpha', seededRandom(1), 'normal')!;
+    expect(q.sources.map((s) => s.id)).toEqual(['S1', 'S2']);
+    const landmark = buildQuestion(tiny, 'landmark', 'alpha#0', seededRandom(1), 'normal')!;
+    expect(landmark.sources.map((s) => s.id)).toEqual(['S3']);
+  });
+
+  it('never asks a date question about a date a source casts doubt on', () => {
+    const doubted = tinyDataset();
+    doubted.cities.find((c) => c.id === 'alpha')!.established!.doubt = 'possibly-later';
+    expect(allSubjects(doubted).find((s) => s.kind === 'year-established')!.subjects).not.toContain('alpha');
   });
 
   it('asks for a continent’s first sister city only when no undated or uncertain city could have come first', () => {

@@ -41,7 +41,7 @@ function question(answer: number): Question {
     optionValues: ['a', 'b', 'c', 'd'],
     answer,
     fact: text,
-    source: { id: 'S', url: 'https://example.org', title: 'S' },
+    sources: [{ id: 'S', url: 'https://example.org', title: 'S' }],
   };
 }
 
@@ -141,5 +141,23 @@ describe('leaderboard windows', () => {
     expect(nextReset('month', new Date('2025-12-31T12:00:00Z'))?.toISOString()).toBe('2026-01-01T00:00:00.000Z');
     expect(periodStart('all', sunday)).toBeNull();
     expect(nextReset('all', sunday)).toBeNull();
+  });
+});
+
+describe('command names in the quiz texts', () => {
+  it('are the Chinese names of the commands in Chinese texts, as zh users see them in Discord', async () => {
+    await import('../../src/views/quiz.messages.js');
+    const { command: quiz } = await import('../../src/commands/quiz.js');
+    const { command: leaderboard } = await import('../../src/commands/leaderboard.js');
+    const { registry } = await import('../../src/i18n/index.js');
+    const zh = Object.values(registry.get('quiz')!['zh-CN']).join('\n');
+    expect(zh).not.toMatch(/\/(quiz|leaderboard)\b/);
+    const named = [...zh.matchAll(/\/([^\s*。，；：]+)(?: ([^\s*。，；：]+))?/gu)];
+    expect(named.length).toBeGreaterThan(5);
+    const subcommands = new Set(quiz.definition.subcommands!.map((s) => s.nameZh));
+    for (const [, name, sub] of named) {
+      expect([quiz.definition.nameZh, leaderboard.definition.nameZh]).toContain(name);
+      if (name === quiz.definition.nameZh) expect(subcommands, sub).toContain(sub);
+    }
   });
 });

@@ -1,6 +1,6 @@
 // A hand-made dataset with the awkward cases in it: a disputed date, an inferred one, none at all,
 // an ended tie, a landmark named after its own city, one with quotes in its name, one in Wuhan, a
-// cooperation sentence that does not name its city, and a friendly-exchange city of uncertain level.
+// cooperation sentence that does not name its city, a date with several sources, and a friendly-exchange city of uncertain level.
 import type { City, Continent, Dataset, DatedFact, Landmark, Note } from '../../src/data/types.js';
 
 type LandmarkSpec = string | Pick<Landmark, 'name' | 'zh' | 'location'>;
@@ -36,14 +36,14 @@ function makeCity(spec: CitySpec): City {
     established: spec.date ?? null,
     conflictingDates: spec.conflicting ?? [],
     status: spec.ended
-      ? { state: 'ended', date: '2021-07-21', precision: 'day', reason: 'The council ended it.', reasonZh: '市议会终止了关系。', sources: ['S2'] }
+      ? { state: 'ended', date: '2021-07-21', precision: 'day', reason: `${en}'s council voted in 2021 to end the tie.`, reasonZh: `2021年，${en}市议会投票终止了关系。`, sources: ['S2'] }
       : { state: 'active' },
     landmarks: (spec.landmarks ?? []).map((l) => {
       const { name, zh, location } = typeof l === 'string' ? { name: l, zh: `${l}（中文）`, location: 'partner' as const } : l;
-      return { name, zh, location, description: `${name}, a place in ${en}.`, descriptionZh: `${en}的${zh}。`, sources: ['S3'] };
+      return { name, zh, location, description: `${name}, opened in ${en} by both mayors in 1999.`, descriptionZh: `1999年在${en}落成的${zh}。`, sources: ['S3'] };
     }),
     cooperation: (spec.topics ?? []).map((topic) => {
-      const [text, textZh] = spec.cooperationText ?? [`${en} works on ${topic}.`, `${en}在${topic}方面合作。`];
+      const [text, textZh] = spec.cooperationText ?? [`${en} and Wuhan signed a ${topic} agreement in 2001.`, `${en}与武汉于2001年签署${topic}协议。`];
       return { topic, text, textZh, sources: ['S3'] };
     }),
     highlights: [],
@@ -59,7 +59,7 @@ const year = (date: string, extra: Partial<DatedFact> = {}): DatedFact => ({ dat
 
 export function tinyDataset(): Dataset {
   const cities = [
-    makeCity({ id: 'alpha', country: ['Japan', 'JP', '日本', 'Asia'], date: day('1980-05-01'), zh: '阿尔法', landmarks: ['Alpha Tower', 'Friendship Garden'], topics: ['trade'] }),
+    makeCity({ id: 'alpha', country: ['Japan', 'JP', '日本', 'Asia'], date: day('1980-05-01', { sources: ['S1', 'S2'] }), zh: '阿尔法', landmarks: ['Alpha Tower', 'Friendship Garden'], topics: ['trade'] }),
     makeCity({
       id: 'beta',
       country: ['Germany', 'DE', '德国', 'Europe'],
@@ -80,7 +80,7 @@ export function tinyDataset(): Dataset {
       country: ['Mexico', 'MX', '墨西哥', 'North America'],
       date: year('2001'),
       topics: ['urban'],
-      cooperationText: ['Urban projects are part of the commitments.', '城市建设项目也在合作承诺之内。'],
+      cooperationText: ['Urban projects were added to the commitments in 2003.', '2003年，城市建设项目被列入合作承诺。'],
     }),
     makeCity({ id: 'epsilon', country: ['Kenya', 'KE', '肯尼亚', 'Africa'], date: year('2000') }),
     makeCity({ id: 'disputed', country: ['Italy', 'IT', '意大利', 'Europe'], date: year('1988'), conflicting: [year('1989')] }),

@@ -36,7 +36,9 @@ export interface CountryCities {
 }
 
 export type Answer =
-  | { kind: 'unknown'; reason: 'empty' | 'offTopic' | 'notUnderstood'; cities: City[] }
+  | { kind: 'unknown'; reason: 'empty' | 'noWords' | 'province' | 'offTopic' | 'notUnderstood'; cities: City[] }
+  /** What the partners' notes say about a person asked about by name. */
+  | { kind: 'person'; name: string; notes: { city: City; note: Note }[] }
   /** `rows`: the official counts the question is about (those with a figure it quotes, else all). */
   | { kind: 'sources'; cities: City[]; about: 'totals' | 'general'; rows: Total[] }
   | { kind: 'tiers'; counts: Total[]; listed: Record<Tier, City[]> }
@@ -65,8 +67,13 @@ export type Answer =
   | { kind: 'established'; dates: CityDate[] }
   | { kind: 'totals'; focus: TotalsFocus; rows: Total[] }
   | { kind: 'totalsInYear'; year: number; rows: Total[]; all: Total[] }
-  | { kind: 'countries'; countries: CountryCities[]; continents: Tally<Continent>[]; mixed: Total | null }
-  | { kind: 'list'; scope: Scope; friendship: City[]; exchange: City[]; undated: City[]; list: Total | null; exchangeCount: Total | null }
+  /**
+   * `most`: only the countries with the most sister cities were asked for; `exchange`: the friendly
+   * exchange cities known by name, counted apart from the sister cities.
+   */
+  | { kind: 'countries'; most: boolean; countries: CountryCities[]; continents: Tally<Continent>[]; mixed: Total | null; exchange: City[] }
+  /** `ended`: ties that ended or began winding down in the period asked about. */
+  | { kind: 'list'; scope: Scope; friendship: City[]; exchange: City[]; undated: City[]; ended: City[]; list: Total | null; exchangeCount: Total | null }
   | { kind: 'undated'; scope: Scope; cities: City[] }
   | { kind: 'partner'; dates: CityDate[]; list: Total | null }
   /** `exchangeCount`: the latest count of friendly exchange cities, of which the data knows a few. */
@@ -129,6 +136,16 @@ export function tierHedges(city: City): Note[] {
   return city.caveats.filter((n) => /\b(level|tier|sister cit|friendship cit|friendly[- ]exchange)/i.test(n.text));
 }
 
+// Caveats on whether the tie stands as stated: one side silent about it, another word for it, one
+// source only, no formal agreement, a list that may be out of date.
+const QUALIFIES_STATUS = /\b(not confirmed|report of a signed|do(?:es)? not mention wuhan|calls wuhan an?\b|only one source|no formal twinning|still (?:appears|listed)|winding)/i;
+
+/** A sister city's caveats that qualify its status: every "yes" or status answer shows them. */
+export function statusCaveats(city: City): Note[] {
+  if (city.tier !== 'friendship' || city.status.state === 'ended') return [];
+  return city.caveats.filter((n) => QUALIFIES_STATUS.test(n.text));
+}
+
 function hedgeSources(cities: City[]): SourceId[] {
   return cities.flatMap((c) => tierHedges(c).flatMap((n) => n.sources));
 }
@@ -154,7 +171,13 @@ function inScope(city: City, scope: Scope): boolean {
 function buildAnswer(intent: Intent, { data, now }: AnswerContext): Answer {
   switch (intent.kind) {
     case 'empty':
-      return { kind: 'unknown', reason: 'empty', cities: [] };
+    case 'noWords':
+    case 'province':
+      return { kind: 'unknown', reason: intent.kind, cities: [] };
+    case 'person': {
+      const notes = personNotes(intent.name, data);
+      return notes.length ? { kind: 'person', name: intent.name, notes } : { kind: 'unknown', reason: 'notUnderstood', cities: [] };
+    }
     case 'notUnderstood':
       return { kind: 'unknown', reason: 'notUnderstood', cities: [] };
     case 'offTopic':
@@ -230,6 +253,8 @@ function buildAnswer(intent: Intent, { data, now }: AnswerContext): Answer {
     case 'countries':
       return {
         kind: 'countries',
+        most: intent.most,
+        exchange: data.cities.filter((c) => c.tier === 'exchange'),
         countries: partnerCountries(data)
           .map((country) => ({ country, cities: data.cities.filter((c) => c.country.code === country.code && c.tier === 'friendship') }))
           .filter((g) => g.cities.length > 0)
@@ -249,6 +274,7 @@ function buildAnswer(intent: Intent, { data, now }: AnswerContext): Answer {
         exchange: matching.filter((c) => c.tier === 'exchange'),
         // A period cannot place an undated tie: name those apart rather than leave them out silently.
         undated: scope.period ? line.undated.filter((c) => inScope(c, scope)) : [],
+        ended: scope.period ? endedIn(data, scope) : [],
         list: latestList(data),
         exchangeCount: latestTotalFor(data, 'exchange'),
       };
@@ -275,6 +301,37 @@ function buildAnswer(intent: Intent, { data, now }: AnswerContext): Answer {
     case 'city':
       return { kind: 'city', dates: intent.cities.map((c) => dated(c, now)) };
   }
+}
+
+/** Partners whose tie ended or began winding down within the scope's period. */
+function endedIn(data: Dataset, scope: Scope): City[] {
+  const { from, to } = periodRange(scope.period!);
+  return data.cities.filter((c) => {
+    if (c.status.state === 'active' || !inScope(c, { ...scope, period: undefined })) return false;
+    const year = Number(c.status.date.slice(0, 4));
+    return (from === undefined || year >= from) && (to === undefined || year <= to);
+  });
+}
+
+/** Words of a person's name worth looking for: not titles or filler, at least three letters. */
+const NAME_WORD = /[\p{L}\p{M}'-]{3,}/gu;
+const NOT_NAME_WORDS = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'professor', 'mayor', 'president', 'minister', 'the', 'and', 'sir', 'lord', 'lady', 'mister', 'herr']);
+
+/**
+ * Notes (highlights and caveats) that name the person asked about: the whole name, or its last word
+ * (the surname: "Gerich", "Grisch") as a whole word. A first name alone ("John") names too many.
+ */
+function personNotes(name: string, data: Dataset): { city: City; note: Note }[] {
+  const words = [...name.matchAll(NAME_WORD)].map((m) => m[0]).filter((w) => !NOT_NAME_WORDS.has(w.toLowerCase()));
+  const escaped = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const patterns = [name, ...words.slice(-1)].map((w) => new RegExp(`(?<![\\p{L}])${escaped(w)}(?![\\p{L}])`, 'iu'));
+  const found: { city: City; note: Note }[] = [];
+  for (const city of data.cities) {
+    for (const note of [...city.highlights, ...city.caveats]) {
+      if (patterns.some((p) => p.test(note.text) || p.test(note.textZh))) found.push({ city, note });
+    }
+  }
+  return found;
 }
 
 // A note that says who signed: "signed by …", "the mayors … signed", "signing for Wuhan".
@@ -353,6 +410,8 @@ function citiesOf(answer: Answer): City[] {
       return answer.countries.flatMap((g) => g.cities);
     case 'notPartner':
       return answer.suggestions;
+    case 'person':
+      return unique(answer.notes.map((n) => n.city));
     case 'signatories':
       return answer.perCity.map((p) => p.city);
     case 'distance':
@@ -398,6 +457,7 @@ function sourcesOf(answer: Answer, data: Dataset): SourceId[] {
           ...cities.flatMap((c) => (c.status.state === 'active' ? [] : c.status.sources)),
           ...listSources(data),
           ...hedgeSources(answer.cities),
+          ...answer.cities.flatMap((c) => statusCaveats(c).flatMap((n) => n.sources)),
         ];
       }
       case 'cooperation':
@@ -425,7 +485,10 @@ function sourcesOf(answer: Answer, data: Dataset): SourceId[] {
           ...hedgeSources([d.city]),
         ]);
       case 'partner':
-        return [...answer.dates.flatMap((d) => [...establishedSources(d.city), ...hedgeSources([d.city])]), ...listSources(data)];
+        return [
+          ...answer.dates.flatMap((d) => [...establishedSources(d.city), ...hedgeSources([d.city]), ...statusCaveats(d.city).flatMap((n) => n.sources)]),
+          ...listSources(data),
+        ];
       case 'totals':
         if (answer.focus === 'exchange') return [...totalSources(answer.rows.filter((t) => t.exchange !== null)), ...hedgeSources(data.cities)];
         return totalSources(answer.rows);
@@ -438,12 +501,15 @@ function sourcesOf(answer: Answer, data: Dataset): SourceId[] {
           ...listSources(data),
           ...totalSources([answer.exchange.length ? answer.exchangeCount : null]),
           ...answer.friendship.concat(answer.exchange).flatMap(establishedSources),
+          ...answer.ended.flatMap((c) => (c.status.state === 'active' ? [] : c.status.sources)),
           ...hedgeSources(answer.exchange),
         ];
       case 'notPartner':
         return [...listSources(data), ...totalSources([answer.exchangeCount])];
       case 'signatories':
         return answer.perCity.flatMap((p) => p.notes.flatMap((n) => n.sources));
+      case 'person':
+        return answer.notes.flatMap((n) => n.note.sources);
       case 'distance': {
         const shown = answer.named.length ? answer.named : [...answer.farthest, ...answer.closest];
         const measured = shown.filter((d) => d.city.coordinates);

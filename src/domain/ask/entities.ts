@@ -2,7 +2,7 @@
 // cooperation topics, and, when no known city is named, the place name the user typed.
 import type { City, Continent, Topic } from '../../data/types.js';
 import { compact, fold, worldCountryForms } from '../text.js';
-import type { Resolver } from '../resolution.js';
+import type { CityMention, Resolver } from '../resolution.js';
 import type { YearRange } from '../facts/timeline.js';
 import { CONTINENT_WORDS, EN_FILLER, TOPIC_WORDS, ZH_FILLER, ZH_NOT_A_NAME } from './lexicon.js';
 
@@ -43,7 +43,7 @@ export function periodRange(period: Period): YearRange {
 
 /** `lower`: the question lower-cased, which the English patterns read. */
 export function findEntities(question: string, lower: string, resolver: Resolver): Entities {
-  const found = resolver.findInText(question);
+  const found = withShortHanNames(question, resolver.findInText(question), resolver);
   const cities: City[] = [];
   for (const m of found) if (!cities.some((c) => c.id === m.city.id)) cities.push(m.city);
   const mentions = found.map((m) => {
@@ -73,6 +73,38 @@ export function findEntities(question: string, lower: string, resolver: Resolver
     asOfYear: asOf ? Number(asOf[1] ?? asOf[2]) : null,
     topics: TOPIC_WORDS.filter((w) => w.en.test(lower) || w.zh.test(question)).map((w) => w.topic),
   };
+}
+
+/** Characters around a two-character Chinese name in a question ("曼谷离武汉多远", "武汉和大分合作"). */
+const SHORT_NAME_BEFORE = new Set([...'和与跟同及或在是对到去从向往的、离距让把给和请问']);
+const SHORT_NAME_AFTER = new Set([...'离距到和与跟同及或合相有多在是的、市县省之间友结建什哪怎为呢吗么']);
+/** Only so much of a question is scanned for short names: questions are short, pastes are not. */
+const MAX_SHORT_NAME_SCAN = 200;
+
+/**
+ * The resolver finds a two-character Chinese name (曼谷, 基辅, 大分, 清州) only beside a few characters;
+ * questions put it beside more (离, 到, 合作, 相距...). Where such a character borders a two-character
+ * window and the resolver reads that window exactly as a partner, it is a mention too.
+ */
+function withShortHanNames(question: string, found: CityMention[], resolver: Resolver): CityMention[] {
+  const extra: CityMention[] = [];
+  const limit = Math.min(question.length, MAX_SHORT_NAME_SCAN);
+  const isHan = (ch: string | undefined) => ch !== undefined && /\p{Script=Han}/u.test(ch);
+  for (let i = 0; i + 2 <= limit; i++) {
+    if (!isHan(question[i]) || !isHan(question[i + 1])) continue;
+    const before = question[i - 1];
+    const after = question[i + 2];
+    const leftFree = !isHan(before) || SHORT_NAME_BEFORE.has(before!);
+    const rightFree = !isHan(after) || SHORT_NAME_AFTER.has(after!);
+    if (!leftFree || !rightFree || (!isHan(before) && !isHan(after))) continue;
+    if ([...found, ...extra].some((m) => i < m.end && m.start < i + 2)) continue;
+    const text = question.slice(i, i + 2);
+    if (text === '武汉') continue;
+    const read = resolver.resolve(text);
+    if (read.kind === 'match' && read.via === 'exact') extra.push({ city: read.city, text, start: i, end: i + 2 });
+  }
+  if (!extra.length) return found;
+  return [...found, ...extra].sort((a, b) => a.start - b.start);
 }
 
 function continentSpans(question: string): (readonly [number, number])[] {

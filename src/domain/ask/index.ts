@@ -6,8 +6,10 @@ import { type Answered, answerIntent } from './answer.js';
 import { detectIntent, type Intent, type Reading, type Unmatched } from './intent.js';
 import { cleanQuestion, detectLanguage } from './question.js';
 
+export { MAX_MESSAGE_CHARS } from './question.js';
+
 export type { Answer, Answered, CityDate, CityDistance } from './answer.js';
-export { closeCities, tierHedges } from './answer.js';
+export { closeCities, statusCaveats, tierHedges } from './answer.js';
 export type { Intent, Reading, Scope, Unmatched } from './intent.js';
 
 export interface AskDeps {
@@ -26,9 +28,12 @@ export interface AskResult extends Answered {
   unmatched: Unmatched[];
 }
 
-/** Never throws on any input: empty, huge, emoji-only or non-string questions get the "unknown" answer. */
-export function askQuestion(raw: unknown, deps: AskDeps, fallback: Locale): AskResult {
-  const question = cleanQuestion(raw);
+/**
+ * Never throws on any input: empty, huge, emoji-only or non-string questions get the "unknown" answer.
+ * `maxChars`: how much of the text to read (a whole Discord message for "Ask Youcheng").
+ */
+export function askQuestion(raw: unknown, deps: AskDeps, fallback: Locale, maxChars?: number): AskResult {
+  const question = cleanQuestion(raw, maxChars);
   const locale = detectLanguage(question, fallback);
   const { intent, readings, unmatched } = detectIntent(question, deps.resolver);
   return { locale, intent, readings, unmatched, ...answerIntent(intent, { data: deps.data, now: deps.now }, readings, unmatched) };

@@ -21,6 +21,12 @@ export type TotalsFocus = 'current' | 'history' | 'exchange';
 
 export type Intent =
   | { kind: 'empty' }
+  /** Something typed, but no word or number in it (emoji, punctuation). */
+  | { kind: 'noWords' }
+  /** About Hubei province's partners, which the data does not hold: only Wuhan's own. */
+  | { kind: 'province' }
+  /** "Who was X?": a person, looked up in the partners' notes, never taken for a place. */
+  | { kind: 'person'; name: string }
   /** About something the data does not cover (population, weather...); `cities` are what we do know of. */
   | { kind: 'offTopic'; cities: City[] }
   | { kind: 'notUnderstood' }
@@ -39,7 +45,8 @@ export type Intent =
   | { kind: 'established'; cities: City[] }
   | { kind: 'totals'; focus: TotalsFocus }
   | { kind: 'totalsInYear'; year: number }
-  | { kind: 'countries' }
+  /** `most`: only the countries with the most partners are asked for. */
+  | { kind: 'countries'; most: boolean }
   | { kind: 'list'; scope: Scope }
   /** Partners no source dates. */
   | { kind: 'undated'; scope: Scope }
@@ -79,7 +86,7 @@ export interface Detection {
 const MAX_CITIES = 3;
 
 export function detectIntent(question: string, resolver: Resolver): Detection {
-  if (!/[\p{L}\p{N}]/u.test(question)) return { intent: { kind: 'empty' }, readings: [], unmatched: [] };
+  if (!/[\p{L}\p{N}]/u.test(question)) return { intent: { kind: question ? 'noWords' : 'empty' }, readings: [], unmatched: [] };
   const lower = question.toLowerCase();
   const zh = hasHan(question);
   const entities = findEntities(question, lower, resolver);
@@ -91,13 +98,15 @@ export function detectIntent(question: string, resolver: Resolver): Detection {
   const has = (cue: CueName) => CUES[cue].en.test(bareLower) || CUES[cue].zh.test(bareQuestion);
   // Questions about the tiers themselves need the tier names left in.
   const hasWhole = (cue: CueName) => CUES[cue].en.test(lower) || CUES[cue].zh.test(question);
-  const decided = decide({ question, zh, entities, exchangeTier, has, hasWhole }, resolver);
+  // Hubei named and Wuhan not: the question is about the province, whose partners the data lacks.
+  const province = /\bhubei\b|湖北/i.test(question) && !/\bwuhan|武汉/i.test(question);
+  const decided = decide({ question, zh, entities, exchangeTier, has, hasWhole, province }, resolver);
   const { intent, unmatched } = checkPlaces(decided, question, entities, resolver);
   return { intent, readings: readings(entities, intent), unmatched };
 }
 
 /** Answers about the data itself, where a name is a source or a figure rather than a place asked about. */
-const ABOUT_DATA = new Set<Intent['kind']>(['empty', 'sources', 'tiers', 'rank', 'notPartner', 'elsewhere']);
+const ABOUT_DATA = new Set<Intent['kind']>(['empty', 'noWords', 'province', 'person', 'sources', 'tiers', 'rank', 'notPartner', 'elsewhere']);
 /** Answers that say "I don't know": a place named stays unanswered, but the answer says it is no partner. */
 const KEEPS_UNKNOWN = new Set<Intent['kind']>(['offTopic']);
 
@@ -111,6 +120,8 @@ function checkPlaces(intent: Intent, question: string, entities: Entities, resol
   const named = 'cities' in intent ? intent.cities : [];
   const places = namedPlaces(question, entities)
     .filter((p) => !named.length || p.joined)
+    // A candidate holding a partner's name ("曼谷相距") is that partner plus words, not another place.
+    .filter((p) => !entities.mentions.some((m) => p.name.includes(m.text)) && !resolver.findInText(p.name).length)
     .map((p) => ({ name: p.name, resolution: resolver.resolve(p.name) }))
     .filter((p) => !(p.resolution.kind === 'match' && p.resolution.via === 'exact'));
   const first = places[0];
@@ -143,6 +154,19 @@ interface Clues {
   exchangeTier: boolean;
   has: (cue: CueName) => boolean;
   hasWhole: (cue: CueName) => boolean;
+  province: boolean;
+}
+
+// "Who was Werner Gerich?", "Grisch是谁": the name asked about. "Who signed" is answered before this.
+const WHO_EN = /^\s*who(?:'s| is| was| were| are)\s+(.+?)[\s?!.]*$/i;
+const WHO_ZH = /^\s*(?:谁是|请问)?\s*(.+?)\s*(?:是谁|是什么人|是何人)[？?！!。]*$|^\s*谁是\s*(.+?)[？?！!。]*$/u;
+
+function askedPerson(question: string): string | null {
+  const m = question.match(WHO_EN) ?? question.match(WHO_ZH);
+  const name = (m?.[1] ?? m?.[2])?.trim();
+  // "Who are Wuhan's sister cities?" asks for the list, not a person.
+  if (!name || /\b(sister|twin|partner|friendship|cit(y|ies)|wuhan)\b|友城|友好城市|城市|武汉/i.test(name)) return null;
+  return name;
 }
 
 function decide(clues: Clues, resolver: Resolver): Intent {
@@ -153,6 +177,11 @@ function decide(clues: Clues, resolver: Resolver): Intent {
   const scoped = scope.country !== undefined || scope.continents !== undefined || scope.period !== undefined;
 
   if (has('signatories')) return { kind: 'signatories', cities };
+  if (!named && clues.province) return { kind: 'province' };
+  if (!named) {
+    const person = askedPerson(clues.question);
+    if (person) return { kind: 'person', name: person };
+  }
   if (has('offTopic')) return { kind: 'offTopic', cities };
   if (has('distance')) return { kind: 'distance', cities, scope, extreme: has('farthest') ? 'farthest' : has('closest') ? 'closest' : null };
   const country = scope.country;
@@ -164,6 +193,9 @@ function decide(clues: Clues, resolver: Resolver): Intent {
   if (has('rank')) return { kind: 'rank' };
   if (hasWhole('tierDefinition') || (hasWhole('tierDifference') && (exchangeTier || /sister|twin|姐妹/.test(clues.question.toLowerCase()))))
     return { kind: 'tiers' };
+  // "Which country has the most sister cities?": the top of the by-country count.
+  if (!named && has('most') && !has('latest') && (has('countries') || /\bcountry\b/.test(clues.question.toLowerCase())))
+    return { kind: 'countries', most: true };
   if (has('landmarks')) return { kind: 'landmarks', cities };
   if (has('status') && (named || !has('count') || has('ended'))) return { kind: 'status', cities };
   if (has('cooperation') || (named && entities.topics.length > 0 && !has('when')))
@@ -187,12 +219,12 @@ function decide(clues: Clues, resolver: Resolver): Intent {
       if (scope.period.kind === 'year' && !has('added')) return { kind: 'totalsInYear', year: scope.period.year };
       return { kind: 'list', scope };
     }
-    if (has('countries') || has('continents')) return { kind: 'countries' };
+    if (has('countries') || has('continents')) return { kind: 'countries', most: false };
     if (!named && entities.asOfYear) return { kind: 'totalsInYear', year: entities.asOfYear };
     if (!named) return { kind: 'totals', focus: exchangeTier ? 'exchange' : has('history') ? 'history' : 'current' };
   }
   if (scoped && !named) return { kind: 'list', scope };
-  if (!named && (has('countries') || has('continents')) && (has('list') || has('relation'))) return { kind: 'countries' };
+  if (!named && (has('countries') || has('continents')) && (has('list') || has('relation'))) return { kind: 'countries', most: has('most') };
   if (!named && has('history') && has('relation')) return { kind: 'totals', focus: 'history' };
   if (named) return has('partnerCheck') ? { kind: 'partner', cities } : { kind: 'city', cities };
 

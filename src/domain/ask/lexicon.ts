@@ -100,9 +100,14 @@ export const CUES = {
     en: /\b(countries|nations)\b/,
     zh: /国家/,
   },
+  /** "Which country has the most": the top of a ranking, not the whole of it. */
+  most: {
+    en: /\b(the most|most of|largest number|biggest number|highest number)\b/,
+    zh: /最多/,
+  },
   /** Asking for the names, not only a number. */
   list: {
-    en: /\b(which|list|name|names|all|every|show|what are)\b/,
+    en: /\b(which|list|name|names|all|every|show|what are|who are)\b/,
     zh: /哪些|哪几个|哪个|有什么|列出|列举|名单|全部|所有|都有|都是|是哪|谁/,
   },
   /** Cities added in a period, as opposed to what Wuhan had then. */
@@ -208,7 +213,7 @@ export const ZH_FILLER = [
   '是不是', '哪一年', '武汉市', '友好关系', '结为', '结成', '缔结', '建立', '成为', '结好', '关系', '国际',
   '友城', '武汉', '何时', '哪年', '是否', '请问', '一下', '的', '是', '吗', '呢', '吧', '么', '和', '与', '跟',
   '同', '了', '在', '有', '也', '还', '都', '个', '城市', '市', '哪一个', '哪个', '哪座', '哪些', '哪里', '哪儿',
-  '什么', '怎么', '为什么', '多少', '谁', '哪', '名单', '列表', '数据', '资料',
+  '什么', '怎么', '为什么', '多少', '谁', '哪', '名单', '列表', '数据', '资料', '相距', '距离', '多远', '离', '距', '到',
 ];
 
 /** Characters no place name in a question is made of: what is left with them is not a name. */

@@ -5,26 +5,52 @@ import type { Locale } from '../../i18n/index.js';
  * Questions are analysed up to this many characters: every real question is shorter, and a cap keeps
  * a 6,000-character paste as fast as a short one.
  */
-const MAX_QUESTION_CHARS = 400;
+export const MAX_QUESTION_CHARS = 400;
+/** A Discord message runs to 4,000 characters (with Nitro): "Ask Youcheng" reads all of it. */
+export const MAX_MESSAGE_CHARS = 4000;
 
 // Zero-width and bidi controls, C0/C1 controls: invisible, and they split words the matcher needs whole.
 const INVISIBLE = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g;
 // Discord mention markup (<@123>, <@&456>, <#789>, <:emoji:1>) and @everyone/@here carry no question.
 const MENTIONS = /<(?:@[!&]?|#|a?:\w+:)\d+>|@(?:everyone|here)\b/gi;
 const HAN = /\p{Script=Han}/u;
+// "[Paris](https://evil.example)": a masked link, of which only the text is part of the question.
+const MASKED_LINK = /\[([^\]]*)\]\(\s*<?[^)\s]*>?(?:\s+"[^"]*")?\s*\)/g;
+// A sentence ending in a question mark: in a long message, where the question is.
+const QUESTION_SENTENCE = /[^.!?。！？\n]*[?？]/gu;
 
-/** The question as the matcher reads it: visible text, single-spaced, NFC, at most MAX_QUESTION_CHARS. */
-export function cleanQuestion(raw: unknown): string {
+/**
+ * The question as the matcher reads it: visible text, single-spaced, NFC, at most MAX_QUESTION_CHARS.
+ * A longer text (a whole message, up to `maxChars`) is reduced to its last questions, those sentences
+ * ending in a question mark, so a question after a long preamble is still read.
+ */
+export function cleanQuestion(raw: unknown, maxChars = MAX_QUESTION_CHARS): string {
   if (typeof raw !== 'string') return '';
-  const clean = raw
+  const visible = Array.from(raw.length > maxChars * 2 ? raw.slice(0, maxChars * 2) : raw).slice(0, maxChars).join('');
+  const clean = visible
     .normalize('NFC')
     .replace(INVISIBLE, '')
+    .replace(MASKED_LINK, '$1')
     .replace(MENTIONS, ' ')
     .replace(/[\u2018\u2019\u02bc]/g, "'")
     .replace(/\s+/g, ' ')
     .trim();
   const chars = Array.from(clean);
-  return chars.length <= MAX_QUESTION_CHARS ? clean : chars.slice(0, MAX_QUESTION_CHARS).join('');
+  if (chars.length <= MAX_QUESTION_CHARS) return clean;
+  const asked = lastQuestions(clean);
+  return asked || chars.slice(0, MAX_QUESTION_CHARS).join('');
+}
+
+/** The last sentences of the text that end in a question mark, as many as fit MAX_QUESTION_CHARS. */
+function lastQuestions(text: string): string {
+  const sentences = [...text.matchAll(QUESTION_SENTENCE)].map((m) => m[0].trim()).filter((s) => /[\p{L}\p{N}]/u.test(s));
+  let picked = '';
+  for (let i = sentences.length - 1; i >= 0; i--) {
+    const next = picked ? `${sentences[i]} ${picked}` : sentences[i]!;
+    if (Array.from(next).length > MAX_QUESTION_CHARS) break;
+    picked = next;
+  }
+  return picked;
 }
 
 // English words that make a question English; a bare name ("Duisburg", "Kiev") has none of them.

@@ -1,5 +1,6 @@
 // Partners grouped by country.
 import type { City, Country, Dataset } from '../../data/types.js';
+import { compact, fold, worldCountryForms } from '../text.js';
 import { byEstablished } from './timeline.js';
 
 /** The partners in one country (by ISO code), oldest tie first, undated last. */
@@ -13,4 +14,28 @@ export function partnerCountries(data: Dataset): Country[] {
   const byCode = new Map<string, Country>();
   for (const city of data.cities) byCode.set(city.country.code, city.country);
   return [...byCode.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** A country as the runtime's ICU data names it, for countries the dataset has no partner in. */
+export type WorldCountry = Pick<Country, 'code' | 'name' | 'zh'>;
+
+let worldByName: Map<string, string> | undefined;
+
+/**
+ * Any real country by its English or Chinese name ("Brazil", "巴西"), partner or not, so "no partner
+ * there" can be told apart from "no such country". Null for anything else.
+ */
+export function worldCountry(name: string): WorldCountry | null {
+  if (!worldByName) {
+    worldByName = new Map();
+    for (const [form, code] of worldCountryForms()) {
+      const key = compact(fold(form));
+      if (key && !worldByName.has(key)) worldByName.set(key, code);
+    }
+  }
+  const code = worldByName.get(compact(fold(name)));
+  if (!code) return null;
+  const english = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' }).of(code);
+  const chinese = new Intl.DisplayNames(['zh-Hans'], { type: 'region', fallback: 'none' }).of(code);
+  return english ? { code, name: english, zh: chinese ?? english } : null;
 }

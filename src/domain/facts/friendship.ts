@@ -4,8 +4,10 @@ import type { City, FuzzyDate } from '../../data/types.js';
 export interface FriendshipSpan {
   /** Whole years from the establishment to `until`, counting an uncertain day or month generously. */
   years: number;
-  /** True when the coarse date leaves the count one year uncertain. */
+  /** True when the coarse date, or a doubt about it, leaves the count uncertain. */
   approximate: boolean;
+  /** Set when sources doubt or dispute the start date: the count assumes this one. */
+  assumes?: FuzzyDate;
   /** The year the tie began. */
   since: number;
   /** Set when the tie has ended: its end date. `years` then counts up to that date. */
@@ -48,7 +50,9 @@ export function friendshipSpan(city: City, now: Date): FriendshipSpan | null {
     ? parts(ended)
     : { year: now.getUTCFullYear(), month: now.getUTCMonth() + 1, day: now.getUTCDate() };
   const { min, max } = yearsBetween(start, end);
-  const span: FriendshipSpan = { years: Math.max(0, max), approximate: min !== max, since: start.year };
+  const doubted = city.established.doubt !== undefined || city.conflictingDates.length > 0;
+  const span: FriendshipSpan = { years: Math.max(0, max), approximate: min !== max || doubted, since: start.year };
+  if (doubted) span.assumes = { date: city.established.date, precision: city.established.precision };
   if (ended) span.ended = ended;
   return span;
 }

@@ -1,13 +1,15 @@
 // Quiz questions generated from the dataset. Each kind lists the subjects it can ask about and builds
 // one question per subject; the generator mixes kinds by difficulty and topic without repeating a
 // subject. A question is only built when the dataset gives exactly one right answer: cities whose
-// establishment date is disputed, inferred or unknown never feed a date question, and ties that ended
-// or are being phased out appear only in the question about ended ties. Every reveal line names the
-// city it is about, since it is read apart from the card that would say so.
-import type { City, Continent, Country, Dataset, FuzzyDate, Note, Source, SourceId, Topic } from '../../data/types.js';
+// establishment date is disputed, doubted, inferred or unknown never feed a date question, and no
+// question rests on what the data does not say (a city missing from a cooperation field may just be
+// unrecorded): those kinds quote one of the city's own sentences with its names blanked out. Every
+// reveal line names the city it is about, since it is read apart from the card that would say so, and
+// cites exactly the sources of what it says.
+import type { City, Continent, Country, Dataset, FuzzyDate, Note, Source, SourceId } from '../../data/types.js';
 import { foldName } from '../../data/load.js';
 import { formatDate, formatList, LOCALES, type Locale, type Params } from '../../i18n/index.js';
-import { cityName, continentLabel, countryName, topicLabel } from '../../i18n/names.js';
+import { cityName, continentLabel, countryName } from '../../i18n/names.js';
 import type { Random } from '../random.js';
 import { t } from './questions.messages.js';
 import type { Difficulty, LocalText, Question, QuestionKind, QuizSettings, QuizTopic } from './types.js';
@@ -94,7 +96,7 @@ function foldedNames(city: City): string[] {
 /** A city's date when the sources state it and agree on it; null otherwise. */
 function datedCity(city: City): DatedCity | null {
   const established = city.established;
-  if (!established || established.inferred || city.conflictingDates.length > 0) return null;
+  if (!established || established.inferred || established.doubt || city.conflictingDates.length > 0) return null;
   return { city, year: Number(established.date.slice(0, 4)), ...dateRange(established) };
 }
 
@@ -104,13 +106,10 @@ function dateRange(date: FuzzyDate): { start: string; end: string } {
   return { start: `${date.date}-01-01`, end: `${date.date}-12-31` };
 }
 
-const SOURCE_RANK = { none: 0, mirror: 1, repost: 1, low: 2, 'machine-translated': 2 } as const;
-
-/** The best source among `ids` to cite in one line: original pages before copies and weak pages. */
-function pickSource(data: Dataset, ids: readonly SourceId[]): Source | null {
+/** Every source behind one fact, in the dataset's order; null when none is known, so it is not told. */
+function sourcesOf(data: Dataset, ids: readonly SourceId[]): Source[] | null {
   const sources = ids.map((id) => data.sources.get(id)).filter((s): s is Source => s !== undefined);
-  sources.sort((a, b) => SOURCE_RANK[a.quality ?? 'none'] - SOURCE_RANK[b.quality ?? 'none']);
-  return sources[0] ?? null;
+  return sources.length ? sources : null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -164,7 +163,7 @@ interface Option {
 
 interface Fact {
   text: LocalText;
-  source: Source;
+  sources: Source[];
 }
 
 function cityOption(city: City): Option {
@@ -194,18 +193,19 @@ function assemble(
     optionValues: options.map((o) => o.value),
     answer: options.indexOf(right),
     fact: fact.text,
-    source: fact.source,
+    sources: fact.sources,
   };
 }
 
+/** The date to the precision `established` states, cited to exactly `established.sources`. */
 function establishedFact(ctx: BuildContext, dated: DatedCity): Fact | null {
   const established = dated.city.established!;
-  const source = pickSource(ctx.pool.data, established.sources);
-  if (!source) return null;
+  const sources = sourcesOf(ctx.pool.data, established.sources);
+  if (!sources) return null;
   const key = established.precision === 'day' ? 'factEstablishedDay' : 'factEstablished';
   return {
     text: text(key, (locale) => ({ city: cityName(dated.city, locale), date: formatDate(established, locale) })),
-    source,
+    sources,
   };
 }
 
@@ -216,11 +216,11 @@ function establishedFact(ctx: BuildContext, dated: DatedCity): Fact | null {
 function cityFact(ctx: BuildContext, city: City): Fact | null {
   const highlights = city.highlights
     .filter((note) => note.text.length <= FACT_MAX)
-    .map((note) => ({ note, source: pickSource(ctx.pool.data, note.sources) }))
-    .filter((h): h is { note: Note; source: Source } => h.source !== null);
-  const asFact = (h: { note: Note; source: Source }): Fact => ({
+    .map((note) => ({ note, sources: sourcesOf(ctx.pool.data, note.sources) }))
+    .filter((h): h is { note: Note; sources: Source[] } => h.sources !== null);
+  const asFact = (h: { note: Note; sources: Source[] }): Fact => ({
     text: { en: h.note.text, 'zh-CN': h.note.textZh },
-    source: h.source,
+    sources: h.sources,
   });
   const named = pickOne(highlights.filter((h) => mentions(ctx.pool, h.note.text, city)), ctx.random);
   if (named) return naming(ctx.pool, city, asFact(named));
@@ -229,11 +229,11 @@ function cityFact(ctx: BuildContext, city: City): Fact | null {
   if (fromDate) return fromDate;
   const other = pickOne(highlights, ctx.random);
   if (other) return naming(ctx.pool, city, asFact(other));
-  const source = pickSource(ctx.pool.data, city.summary.sources);
-  if (!source) return null;
+  const sources = sourcesOf(ctx.pool.data, city.summary.sources);
+  if (!sources) return null;
   return naming(ctx.pool, city, {
     text: { en: firstSentence(city.summary.text), 'zh-CN': firstSentence(city.summary.textZh) },
-    source,
+    sources,
   });
 }
 
@@ -248,7 +248,7 @@ function naming(pool: QuizPool, city: City, fact: Fact | null): Fact | null {
       const line = fact.text[locale];
       return mentions(pool, line, city) ? line : t(locale, 'factAbout', { city: cityName(city, locale), fact: line });
     }),
-    source: fact.source,
+    sources: fact.sources,
   };
 }
 
@@ -270,14 +270,91 @@ function countryInSentence(country: Country, locale: Locale): string {
   return locale === 'en' && /^(United |Netherlands$|Philippines$|Czech Republic$)/.test(name) ? `the ${name}` : name;
 }
 
+/** What stands for the hidden city in a quoted sentence. */
+const BLANK = '____';
+/** A quoted sentence needs this much text besides its blanks to be a question at all. */
+const QUOTE_MIN = 30;
+
 /**
- * A landmark's name as it reads in a sentence: quoted whole (“China Garden”, “武汉之森”), or, when it
- * quotes a name of its own, with just those quotes made curly (“Wuhan China” S-Bahn train), never
- * quotes inside quotes.
+ * The sentence with every name and alias of `city` replaced by a blank, in both languages; null when
+ * it would still name the city or would say nothing particular: no number and no name but Wuhan's
+ * ("____ and Wuhan cooperate on ports and logistics." could be about many cities).
  */
-function landmarkTitle(name: string): string {
-  const curly = name.replace(/"([^"]*)"/g, '“$1”');
-  return /[“”「」]/u.test(curly) ? curly : `“${curly}”`;
+function blankedQuote(pool: QuizPool, city: City, sentence: LocalText): LocalText | null {
+  const keys = pool.foldedNames.get(city) ?? foldedNames(city);
+  const blanked = both((locale) => blankOut(sentence[locale], keys));
+  if (LOCALES.some((locale) => mentions(pool, blanked[locale], city))) return null;
+  const rest = blanked.en.replaceAll(BLANK, '').trim();
+  const words = rest.split(/\s+/).slice(1);
+  const particular = /\d/.test(rest) || words.some((w) => /^\p{Lu}/u.test(w) && !w.startsWith('Wuhan'));
+  return rest.length >= QUOTE_MIN && particular ? blanked : null;
+}
+
+/**
+ * `text` with each stretch whose folded form is one of `keys` replaced by BLANK. In Latin script a
+ * stretch must be a whole word ("Oita" is not blanked inside "exploitation").
+ */
+function blankOut(text: string, keys: readonly string[]): string {
+  // The folded text, and for each of its characters the index of the character it came from.
+  let folded = '';
+  const origin: number[] = [];
+  for (let i = 0; i < text.length; ) {
+    const char = String.fromCodePoint(text.codePointAt(i)!);
+    for (const f of foldName(char)) {
+      folded += f;
+      origin.push(i);
+    }
+    i += char.length;
+  }
+  const spans: [number, number][] = [];
+  for (const key of keys) {
+    for (let at = folded.indexOf(key); at !== -1; at = folded.indexOf(key, at + 1)) {
+      const start = origin[at]!;
+      const last = origin[at + key.length - 1]!;
+      const end = last + String.fromCodePoint(text.codePointAt(last)!).length;
+      const latinLetter = /[\p{Script=Latin}\d]/u;
+      if (latinLetter.test(text[start - 1] ?? '') || latinLetter.test(text[end] ?? '')) continue;
+      spans.push([start, end]);
+    }
+  }
+  spans.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  let out = '';
+  let from = 0;
+  for (const [start, end] of spans) {
+    if (end <= from) continue;
+    out += start >= from ? `${text.slice(from, start)}${BLANK}` : '';
+    from = end;
+  }
+  return out + text.slice(from);
+}
+
+/**
+ * "Which city is this about?" over a sentence from one city's own record: right by construction.
+ * The other options are cities the blanked sentence does not name.
+ */
+function quoteQuestion(
+  ctx: BuildContext,
+  kind: QuestionKind,
+  subject: string,
+  promptKey: 'cooperation' | 'landmark' | 'ended' | 'phasingOut',
+  city: City,
+  sentence: LocalText,
+  sourceIds: readonly SourceId[],
+  others: readonly City[],
+): Question | null {
+  const quote = blankedQuote(ctx.pool, city, sentence);
+  const sources = sourcesOf(ctx.pool.data, sourceIds);
+  if (!quote) return null;
+  const candidates = others.filter((c) => c !== city && LOCALES.every((locale) => !mentions(ctx.pool, quote[locale], c)));
+  return assemble(
+    ctx,
+    kind,
+    subject,
+    text(promptKey, (locale) => ({ quote: quote[locale] })),
+    cityOption(city),
+    distractors(candidates, sameContinent(city), ctx)?.map(cityOption) ?? null,
+    naming(ctx.pool, city, sources && { text: sentence, sources }),
+  );
 }
 
 const sameContinent = (a: City) => (b: City) => a.country.continent === b.country.continent;
@@ -449,7 +526,7 @@ const countryCount: KindSpec = {
           country: countryInSentence(country, locale),
           cities: formatList(cities.map((c) => cityName(c, locale)), locale),
         })),
-        source: ctx.pool.listSource,
+        sources: [ctx.pool.listSource],
       },
     );
   },
@@ -522,7 +599,7 @@ const firstInContinent: KindSpec = {
     const elsewhere = ctx.pool.dated.filter((d) => d.city.country.continent !== continent);
     const fill = distractors(elsewhere, nearYears(first), ctx)?.map((d) => d.city) ?? [];
     const wrong = [...neighbours, ...fill].slice(0, DISTRACTORS);
-    const source = pickSource(ctx.pool.data, city.established!.sources);
+    const sources = sourcesOf(ctx.pool.data, city.established!.sources);
     return assemble(
       ctx,
       this.kind,
@@ -530,49 +607,49 @@ const firstInContinent: KindSpec = {
       text('firstInContinent', (locale) => ({ continent: continentLabel(city.country.continent, locale) })),
       cityOption(city),
       wrong.map(cityOption),
-      source && {
+      sources && {
         text: text('factFirstInContinent', (locale) => ({
           city: cityName(city, locale),
           continent: continentLabel(city.country.continent, locale),
           date: formatDate(city.established!, locale),
         })),
-        source,
+        sources,
       },
     );
   },
 };
 
+/** The sentence about an ended or fading tie, with the city blanked: no question rests on "still active". */
 const endedTie: KindSpec = {
   kind: 'ended-tie',
   topic: 'dates',
   level: 1,
-  subjects: (pool) => pool.notActive.map((c) => c.id),
+  subjects: (pool) =>
+    pool.notActive.flatMap((city) =>
+      city.status.state !== 'active' && blankedQuote(pool, city, statusSentence(city.status)) ? [city.id] : [],
+    ),
   build(id, ctx) {
     const city = ctx.pool.notActive.find((c) => c.id === id);
     if (!city || city.status.state === 'active') return null;
     const status = city.status;
-    const source = pickSource(ctx.pool.data, status.sources);
-    return assemble(
-      ctx,
-      this.kind,
-      id,
-      text(status.state === 'ended' ? 'ended' : 'phasingOut', () => ({})),
-      cityOption(city),
-      distractors(ctx.pool.active, sameContinent(city), ctx)?.map(cityOption) ?? null,
-      naming(ctx.pool, city, source && { text: { en: status.reason, 'zh-CN': status.reasonZh }, source }),
-    );
+    const prompt = status.state === 'ended' ? 'ended' : 'phasingOut';
+    return quoteQuestion(ctx, this.kind, id, prompt, city, statusSentence(status), status.sources, ctx.pool.active);
   },
 };
 
+function statusSentence(status: Exclude<City['status'], { state: 'active' }>): LocalText {
+  return { en: status.reason, 'zh-CN': status.reasonZh };
+}
+
+/** A landmark's description with the city blanked: another city may have an unrecorded "China Garden". */
 const landmark: KindSpec = {
   kind: 'landmark',
   topic: 'exchanges',
   level: 2,
-  // Only landmarks in the partner city (the question asks where one stands), and none named after it.
   subjects: (pool) =>
     pool.active.flatMap((city) =>
       city.landmarks.flatMap((l, i) =>
-        l.location !== 'partner' || mentions(pool, l.name, city) || mentions(pool, l.zh, city) ? [] : [`${city.id}#${i}`],
+        l.location === 'partner' && blankedQuote(pool, city, landmarkSentence(l)) ? [`${city.id}#${i}`] : [],
       ),
     ),
   build(subject, ctx) {
@@ -580,63 +657,49 @@ const landmark: KindSpec = {
     const city = activeCity(ctx.pool, id);
     const mark = city?.landmarks[Number(index)];
     if (!city || !mark) return null;
-    const name = foldName(mark.name);
-    const others = ctx.pool.active.filter(
-      (c) =>
-        c !== city &&
-        !c.landmarks.some((l) => foldName(l.name) === name) &&
-        !mentions(ctx.pool, mark.name, c) &&
-        !mentions(ctx.pool, mark.zh, c),
-    );
-    const source = pickSource(ctx.pool.data, mark.sources);
-    return assemble(
-      ctx,
-      this.kind,
-      subject,
-      text('landmark', (locale) => ({ landmark: landmarkTitle(locale === 'zh-CN' ? mark.zh : mark.name) })),
-      cityOption(city),
-      distractors(others, sameContinent(city), ctx)?.map(cityOption) ?? null,
-      naming(ctx.pool, city, source && { text: { en: mark.description, 'zh-CN': mark.descriptionZh }, source }),
-    );
+    return quoteQuestion(ctx, this.kind, subject, 'landmark', city, landmarkSentence(mark), mark.sources, ctx.pool.active);
   },
 };
 
+function landmarkSentence(mark: City['landmarks'][number]): LocalText {
+  return { en: mark.description, 'zh-CN': mark.descriptionZh };
+}
+
+/**
+ * One cooperation sentence with the city blanked. Asking which city worked on a topic would need the
+ * others not to have, and the data cannot show that they did not.
+ */
 const cooperation: KindSpec = {
   kind: 'cooperation',
   topic: 'exchanges',
   level: 2,
-  subjects: (pool) => [...new Set(pool.active.flatMap((c) => c.cooperation.map((co) => co.topic)))].sort(),
-  build(topic, ctx) {
-    const works = (c: City) => c.cooperation.some((co) => co.topic === topic);
-    const city = pickOne(ctx.pool.active.filter(works), ctx.random);
-    const item = city?.cooperation.find((co) => co.topic === topic);
+  subjects: (pool) =>
+    pool.active.flatMap((city) =>
+      city.cooperation.flatMap((item, i) => (blankedQuote(pool, city, cooperationSentence(item)) ? [`${city.id}#${i}`] : [])),
+    ),
+  build(subject, ctx) {
+    const [id, index] = subject.split('#') as [string, string];
+    const city = activeCity(ctx.pool, id);
+    const item = city?.cooperation[Number(index)];
     if (!city || !item) return null;
-    const others = ctx.pool.active.filter((c) => !works(c));
-    const source = pickSource(ctx.pool.data, item.sources);
-    return assemble(
-      ctx,
-      this.kind,
-      topic,
-      text('cooperation', (locale) => ({
-        topic: locale === 'en' ? topicLabel(topic as Topic, locale).toLowerCase() : topicLabel(topic as Topic, locale),
-      })),
-      cityOption(city),
-      distractors(others, sameContinent(city), ctx)?.map(cityOption) ?? null,
-      naming(ctx.pool, city, source && { text: { en: item.text, 'zh-CN': item.textZh }, source }),
-    );
+    return quoteQuestion(ctx, this.kind, subject, 'cooperation', city, cooperationSentence(item), item.sources, ctx.pool.active);
   },
 };
 
+function cooperationSentence(item: City['cooperation'][number]): LocalText {
+  return { en: item.text, 'zh-CN': item.textZh };
+}
+
 function chineseFact(ctx: BuildContext, city: City): Fact | null {
-  const source = pickSource(ctx.pool.data, city.names.zhSources ?? []);
+  const sources = sourcesOf(ctx.pool.data, city.names.zhSources ?? []);
   return (
-    source && {
+    sources && {
       text: text('factChinese', (locale) => ({
         city: city.names.en,
         country: countryName(city.country, locale),
         zh: city.names.zh!,
       })),
-      source,
+      sources,
     }
   );
 }

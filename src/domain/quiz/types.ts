@@ -38,9 +38,9 @@ export interface Question {
   optionValues: string[];
   /** Index of the one correct option. */
   answer: number;
-  /** One line shown when the answer is revealed, and where it comes from. */
+  /** One line shown when the answer is revealed, and the sources that state it (every one cited). */
   fact: LocalText;
-  source: Source;
+  sources: Source[];
 }
 
 export interface QuizSettings {

@@ -3,11 +3,11 @@
 // any point spans less than 180° of longitude, so no arc runs off one edge and back in at the other.
 // Labels are placed greedily around their points and never overlap each other, a point or the
 // frame; a point whose label finds no room gets a number, listed in the legend under the map.
-import { geoGraticule10, geoNaturalEarth1, geoPath, type GeoPermissibleObjects, type GeoProjection } from 'd3-geo';
+import { geoGraticule10, geoInterpolate, geoNaturalEarth1, geoPath, type GeoPermissibleObjects, type GeoProjection } from 'd3-geo';
 import type { Feature, FeatureCollection, LineString, MultiLineString } from 'geojson';
 import { svgToPng, type Image } from './png.js';
-import { candidateBoxes, LabelPlacer, pointBox, spiralBoxes, type PlacedLabel } from './labels.js';
-import { element, SvgCanvas, textBox, wrapText, type Box, type TextStyle } from './svg.js';
+import { LabelPlacer, pointBox, type Marker, type PlacedLabel, type Polyline } from './labels.js';
+import { element, SvgCanvas, wrapText, type Box, type TextStyle } from './svg.js';
 import { textWidth } from './fonts.js';
 import { loadWorld, type Resolution } from './world.js';
 
@@ -91,6 +91,8 @@ const NUMBER_SIZE = 12;
 const KEY_SIZE = 13;
 const NOTE_SIZE = 12;
 const MARGIN = 16;
+/** Straight pieces an arc is cut into when labels are kept off it. */
+const ARC_SAMPLES = 64;
 /** A fitted view shows at least this many degrees of longitude, so a short arc is not blown up. */
 const MIN_SPAN_DEGREES = 28;
 /** The equator's length in Natural Earth at scale 1: 2π × 0.8707. */
@@ -109,6 +111,14 @@ function arcOf(spec: MapSpec, point: MapPoint): Feature<LineString> {
     properties: {},
     geometry: { type: 'LineString', coordinates: [[spec.home.lon, spec.home.lat], [point.lon, point.lat]] },
   };
+}
+
+/** The arc as a projected polyline, for labels to keep off it. */
+function arcLine(spec: MapSpec, point: MapPoint, project: (lon: number, lat: number) => [number, number]): Polyline {
+  const along = geoInterpolate([spec.home.lon, spec.home.lat], [point.lon, point.lat]);
+  const line: Polyline = [];
+  for (let i = 0; i <= ARC_SAMPLES; i++) line.push(project(...along(i / ARC_SAMPLES)));
+  return line;
 }
 
 function projectionFor(spec: MapSpec, frame: Box): GeoProjection {
@@ -148,36 +158,37 @@ export function layoutMap(spec: MapSpec): MapLayout {
     return { id: p.id, x, y, color: p.color, highlight: p.highlight, label: p.label };
   });
 
-  const obstacles = [pointBox(hx, hy, HOME_RADIUS + 1), ...points.map((p) => pointBox(p.x, p.y, p.highlight ? HIGHLIGHT_RADIUS : POINT_RADIUS))];
+  const markers: Marker[] = [
+    { id: 'home', x: hx, y: hy, radius: HOME_RADIUS + 1 },
+    ...points.map((p) => ({ id: p.id, x: p.x, y: p.y, radius: p.highlight ? HIGHLIGHT_RADIUS : POINT_RADIUS })),
+  ];
   const inner: Box = { x: frame.x + 3, y: frame.y + 3, width: frame.width - 6, height: frame.height - 6 };
-  const placer = new LabelPlacer(inner, obstacles);
-  const homeShape = textBox(0, 0, spec.home.label, HOME_LABEL_SIZE, true);
-  placer.place('home', 'name', spec.home.label, HOME_LABEL_SIZE, true, candidateBoxes(hx, hy, HOME_RADIUS + 3, homeShape.width, homeShape.height));
+  const arcs = spec.points.map((p) => arcLine(spec, p, project));
+  const placer = new LabelPlacer(inner, markers.map((m) => pointBox(m.x, m.y, m.radius)), markers, arcs);
+  // Every arc starts at home, so its name goes where none runs, a little further out if need be;
+  // its red, bold and larger text ties it to the red marker even with another point nearby.
+  const homeGaps = [0, 2, 4, 7, 10, 14].map((extra) => HOME_RADIUS + 3 + extra);
+  const homeArgs = [markers[0]!, 'name', spec.home.label, HOME_LABEL_SIZE, true] as const;
+  const homeOptions = { gaps: homeGaps, slide: true, distinct: true };
+  placer.placeNear(...homeArgs, { ...homeOptions, maxArcs: 0 }) ?? placer.placeNear(...homeArgs, homeOptions);
 
   // Crowded points last, so that isolated ones keep their names; the chosen city goes first.
   const crowding = (p: { x: number; y: number }) => points.filter((q) => Math.hypot(q.x - p.x, q.y - p.y) < 60).length;
   const order = [...points].sort((a, b) => Number(b.highlight) - Number(a.highlight) || crowding(a) - crowding(b) || a.x - b.x);
+  const markerOf = new Map(markers.map((m) => [m.id, m]));
   const unlabelled: typeof points = [];
   for (const p of order) {
-    const shape = textBox(0, 0, p.label, LABEL_SIZE, p.highlight);
-    const gap = (p.highlight ? HIGHLIGHT_RADIUS : POINT_RADIUS) + 3;
-    const near = candidateBoxes(p.x, p.y, gap, shape.width, shape.height);
+    const marker = markerOf.get(p.id)!;
     // The chosen city keeps its name even in a crowd: further out, with a line back to its point.
-    const candidates = p.highlight ? [...near, ...spiralBoxes(p.x, p.y, shape.width, shape.height)] : near;
-    if (!placer.place(p.id, 'name', p.label, LABEL_SIZE, p.highlight, candidates, p.highlight ? [p.x, p.y] : undefined)) {
-      unlabelled.push(p);
-    }
+    const label = placer.placeNear(marker, 'name', p.label, LABEL_SIZE, p.highlight) ?? (p.highlight ? placer.placeAway(marker, 'name', p.label, LABEL_SIZE, true) : null);
+    if (!label) unlabelled.push(p);
   }
   // Numbers read west to east, then north to south.
   unlabelled.sort((a, b) => a.x - b.x || a.y - b.y);
-  const numbered = unlabelled.map((p, i) => ({ number: i + 1, id: p.id, label: p.label, x: p.x, y: p.y, highlight: p.highlight }));
-  for (const n of numbered) {
-    const content = String(n.number);
-    const shape = textBox(0, 0, content, NUMBER_SIZE, true);
-    const gap = (n.highlight ? HIGHLIGHT_RADIUS : POINT_RADIUS) + 2;
-    const near = candidateBoxes(n.x, n.y, gap, shape.width, shape.height);
-    placer.place(n.id, 'number', content, NUMBER_SIZE, true, [...near, ...spiralBoxes(n.x, n.y, shape.width, shape.height)], [n.x, n.y]);
-  }
+  const numbered = unlabelled.map((p, i) => ({ number: i + 1, id: p.id, label: p.label }));
+  // Numbers next to their points first, then the ones that need a leader line.
+  const away = numbered.filter((n) => !placer.placeNear(markerOf.get(n.id)!, 'number', String(n.number), NUMBER_SIZE, true));
+  for (const n of away) placer.placeAway(markerOf.get(n.id)!, 'number', String(n.number), NUMBER_SIZE, true);
 
   const footer = footerLayout(spec, numbered, top + spec.mapHeight, new SvgCanvas());
   return {
@@ -187,7 +198,8 @@ export function layoutMap(spec: MapSpec): MapLayout {
     project,
     home: { x: hx, y: hy },
     points: points.map(({ id, x, y, color, highlight }) => ({ id, x, y, color, highlight })),
-    labels: placer.placed,
+    // Names as placed, then numbers in order.
+    labels: [...placer.placed].sort((a, b) => (a.kind === 'number' ? Number(a.text) : 0) - (b.kind === 'number' ? Number(b.text) : 0)),
     numbered: numbered.map(({ number, id, label }) => ({ number, id, label })),
   };
 }
@@ -406,7 +418,11 @@ function mapSvg(spec: MapSpec, layout: MapLayout): string {
   for (const label of layout.labels) {
     if (label.leader) {
       const [x1, y1, x2, y2] = label.leader;
-      parts.push(element('line', { x1, y1, x2, y2, stroke: MAP_THEME.muted, 'stroke-width': 0.8 }));
+      // A halo under the leader too, so it stands out from the arcs it may cross.
+      parts.push(
+        element('line', { x1, y1, x2, y2, stroke: MAP_THEME.halo, 'stroke-width': 3, 'stroke-linecap': 'round' }),
+        element('line', { x1, y1, x2, y2, stroke: MAP_THEME.ink, 'stroke-width': 1 }),
+      );
     }
   }
   const byId = new Map(spec.points.map((p) => [p.id, p]));

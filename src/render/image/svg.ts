@@ -29,7 +29,8 @@ export interface TextStyle {
   anchor?: 'start' | 'middle' | 'end';
 }
 
-const HALO_WIDTH = 3;
+/** Stroke width of the halo in px: about 2 px of white round every glyph. */
+const HALO_WIDTH = 4;
 /** Noto Sans SC is shipped in one weight: bold Chinese is drawn with a thin outline of its own colour. */
 const FAUX_BOLD_EM = 0.04;
 
