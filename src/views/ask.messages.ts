@@ -371,7 +371,7 @@ export const t = defineMessages('views.ask', {
     distanceEntry: '{city}（{km}公里）',
     distanceNoneMeasured: '我的资料中没有{group}的坐标。',
     distanceUnmeasured: '以下城市没有坐标，未参与比较：{names}。',
-    distanceBasis: '距离按GeoNames中各城市与武汉的坐标计算，为大圆距离（公里）。',
+    distanceBasis: '距离按 GeoNames 中各城市与武汉的坐标计算，为大圆距离（公里）。',
     didYouMean: '我没有找到叫“{name}”的友城。你是不是想问{cities}？',
     didYouMeanHint: '请用这个名称再问一次。',
     cityLine: '**{city}**（{country}{region}）：{tier}，{date}结好。',

@@ -96,7 +96,7 @@ export const t = defineMessages('views.map', {
     colorGrey: '灰色',
     numberedField: '地图上的编号',
     notDrawnField: '未绘制',
-    notDrawn: '{name}：缺少坐标（所用的居民点地名辞典中没有它）',
+    notDrawn: '{name}：缺少坐标（所用的居民点地名库中没有收录）',
     chosenNotDrawn: '{name}缺少坐标，无法在地图上显示。',
     sourcesField: '来源',
     sourceGeoNames: '[GeoNames](https://www.geonames.org/)：武汉及图中各城市的坐标',

@@ -39,7 +39,7 @@ export const t = defineMessages('quiz.questions', {
     landmark: '这处地标位于哪个友好城市？“{quote}”',
     cooperation: '资料中的这句话说的是哪个城市？“{quote}”',
     cityFromChinese: '中文名“{zh}”指的是哪个城市？',
-    chineseOfCity: '{city}的中文名是什么？',
+    chineseOfCity: '{city} 的中文名是什么？',
     factEstablishedDay: '{city}于{date}与武汉结为友好城市。',
     factEstablished: '{city}于{date}与武汉结为友好城市。',
     factFirstInContinent: '{city}于{date}成为武汉在{continent}的第一个友好城市。',
