@@ -305,8 +305,8 @@ describe('a small hand-made dataset', () => {
   it('asks the ended-tie question over its own sentence, with active cities only as wrong options', () => {
     const q = buildQuestion(tiny, 'ended-tie', 'ended', seededRandom(1), 'normal')!;
     expect(q.optionValues[q.answer]).toBe('ended');
-    expect(q.prompt.en).toBe('Which city ended its sister-city tie with Wuhan like this? “____\'s council voted in 2021 to end the tie.”');
-    expect(q.prompt['zh-CN']).toBe('哪个城市以这种方式终止了与武汉的友好城市关系？“2021年，____市议会投票终止了关系。”');
+    expect(q.prompt.en).toBe('Which city ended its sister-city tie with Wuhan like this? “\\_\\_\\_\\_\'s council voted in 2021 to end the tie.”');
+    expect(q.prompt['zh-CN']).toBe('哪个城市以这种方式终止了与武汉的友好城市关系？“2021年，\\_\\_\\_\\_市议会投票终止了关系。”');
     expect(q.fact.en).toBe("Ended's council voted in 2021 to end the tie.");
   });
 
@@ -314,14 +314,14 @@ describe('a small hand-made dataset', () => {
     const landmarks = allSubjects(tiny).find((s) => s.kind === 'landmark')!.subjects;
     expect(landmarks).toEqual(['alpha#0', 'alpha#1', 'beta#0']);
     const tower = buildQuestion(tiny, 'landmark', 'alpha#0', seededRandom(1), 'normal')!;
-    expect(tower.prompt.en).toBe('Which sister city is this landmark in? “____ Tower, opened in ____ by both mayors in 1999.”');
-    expect(tower.prompt['zh-CN']).toBe('这处地标位于哪个友好城市？“1999年在____落成的____ Tower（中文）。”');
+    expect(tower.prompt.en).toBe('Which sister city is this landmark in? “\\_\\_\\_\\_ Tower, opened in \\_\\_\\_\\_ by both mayors in 1999.”');
+    expect(tower.prompt['zh-CN']).toBe('这处地标位于哪个友好城市？“1999年在\\_\\_\\_\\_落成的\\_\\_\\_\\_ Tower（中文）。”');
   });
 
   it('asks which city a cooperation sentence is about, its names blanked, and names the city in the reveal', () => {
     const trade = buildQuestion(tiny, 'cooperation', 'alpha#0', seededRandom(1), 'normal')!;
-    expect(trade.prompt.en).toBe('Which city does this sentence from our sources describe? “____ and Wuhan signed a trade agreement in 2001.”');
-    expect(trade.prompt['zh-CN']).toBe('资料中的这句话说的是哪个城市？“____与武汉于2001年签署trade协议。”');
+    expect(trade.prompt.en).toBe('Which city does this sentence from our sources describe? “\\_\\_\\_\\_ and Wuhan signed a trade agreement in 2001.”');
+    expect(trade.prompt['zh-CN']).toBe('资料中的这句话说的是哪个城市？“\\_\\_\\_\\_与武汉于2001年签署trade协议。”');
     expect(trade.optionValues[trade.answer]).toBe('alpha');
     expect(trade.fact).toEqual({ en: 'Alpha and Wuhan signed a trade agreement in 2001.', 'zh-CN': 'Alpha与武汉于2001年签署trade协议。' });
     const urban = buildQuestion(tiny, 'cooperation', 'theta#0', seededRandom(1), 'normal')!;
@@ -351,7 +351,7 @@ describe('a small hand-made dataset', () => {
     alpha.names.en = 'Ōita';
     alpha.cooperation[0]!.text = 'OITA firms showed their farming at the Oita Week in 2001.';
     const q = buildQuestion(oita, 'cooperation', 'alpha#0', seededRandom(1), 'normal')!;
-    expect(q.prompt.en).toContain('“____ firms showed their farming at the ____ Week in 2001.”');
+    expect(q.prompt.en).toContain('“\\_\\_\\_\\_ firms showed their farming at the \\_\\_\\_\\_ Week in 2001.”');
   });
 
   it('cites exactly the sources of the fact it reveals: all of a date’s sources', () => {

@@ -270,8 +270,14 @@ function countryInSentence(country: Country, locale: Locale): string {
   return locale === 'en' && /^(United |Netherlands$|Philippines$|Czech Republic$)/.test(name) ? `the ${name}` : name;
 }
 
+/** A sentence shown inside “…” has its own double quotes turned into single ones, as both languages nest them. */
+function innerQuotes(sentence: string): string {
+  return sentence.replace(/"([^"]*)"/g, '‘$1’').replace(/“/g, '‘').replace(/”/g, '’');
+}
+
 /** What stands for the hidden city in a quoted sentence. */
-const BLANK = '____';
+// Escaped: a bare "____" is Discord markdown for an empty underline and would vanish.
+const BLANK = '\\_\\_\\_\\_';
 /** A quoted sentence needs this much text besides its blanks to be a question at all. */
 const QUOTE_MIN = 30;
 
@@ -350,7 +356,7 @@ function quoteQuestion(
     ctx,
     kind,
     subject,
-    text(promptKey, (locale) => ({ quote: quote[locale] })),
+    text(promptKey, (locale) => ({ quote: innerQuotes(quote[locale]) })),
     cityOption(city),
     distractors(candidates, sameContinent(city), ctx)?.map(cityOption) ?? null,
     naming(ctx.pool, city, sources && { text: sentence, sources }),
