@@ -1,5 +1,5 @@
 // /count [country] [tier]: official totals and what the dataset lists.
-import type { Country, Tier } from '../data/types.js';
+import type { Country, PartnerTier } from '../data/types.js';
 import type { App } from '../app/app.js';
 import type { Locale } from '../i18n/index.js';
 import { staleChoiceReply } from '../views/common.js';
@@ -56,7 +56,7 @@ export const TIER_OPTION: OptionDefinition = {
   ],
 };
 
-export function tierOf(value: unknown): Tier | undefined {
+export function tierOf(value: unknown): PartnerTier | undefined {
   return value === 'friendship' || value === 'exchange' ? value : undefined;
 }
 

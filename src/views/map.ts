@@ -7,6 +7,7 @@ import { cityName, continentLabel, decadeLabel } from '../i18n/names.js';
 import type { KeyItem, MapPoint, MapSpec } from '../render/image/map.js';
 import { t } from './map.messages.js';
 import { bullet, COLORS, fitLines, footerText, tierLabel } from './format.js';
+import { hasEnded, isPartner, otherTies } from '../domain/facts/partners.js';
 import type { Card, Reply } from './reply.js';
 
 export type ColorBy = 'tier' | 'decade';
@@ -19,7 +20,15 @@ export interface MapFilters {
   colorBy: ColorBy;
 }
 
-export const TIER_COLORS: Record<Tier, string> = { friendship: '#1f6fb2', exchange: '#e08a00' };
+// Ties that are not partner cities are drawn only when asked for by name, in grey.
+const OTHER_TIE_COLOR = '#8c8c8c';
+export const TIER_COLORS: Record<Tier, string> = {
+  friendship: '#1f6fb2',
+  exchange: '#e08a00',
+  memorandum: OTHER_TIE_COLOR,
+  district: OTHER_TIE_COLOR,
+  unstated: OTHER_TIE_COLOR,
+};
 const INK = '#1f2937';
 
 type ColorKey = 'colorPurple' | 'colorBlue' | 'colorGreen' | 'colorOrange' | 'colorBrown' | 'colorPink';
@@ -49,8 +58,9 @@ function pointColor(city: City, colorBy: ColorBy): string {
   return decade === null ? UNDATED_COLOR : decadeStyle(decade).color;
 }
 
+/** Only partner cities are ever selected by filters: a memorandum or a district tie is drawn only when chosen. */
 function matchesFilters(city: City, filters: MapFilters): boolean {
-  return (!filters.tier || city.tier === filters.tier) && (!filters.continent || city.country.continent === filters.continent);
+  return isPartner(city) && (!filters.tier || city.tier === filters.tier) && (!filters.continent || city.country.continent === filters.continent);
 }
 
 /** The cities the filters select (the chosen one always), split by whether they can be drawn. */
@@ -69,7 +79,7 @@ function drawnBeyondFilters(drawn: City[], filters: MapFilters): City | undefine
 }
 
 function isEnded(city: City): boolean {
-  return city.status.state !== 'active';
+  return hasEnded(city.status);
 }
 
 function mapPoint(city: City, colorBy: ColorBy, chosen: City | undefined, locale: Locale): MapPoint {
@@ -87,6 +97,7 @@ function keyItems(drawn: City[], filters: MapFilters, locale: Locale): KeyItem[]
   if (filters.colorBy === 'tier') {
     if (drawn.some((c) => c.tier === 'friendship')) items.push({ kind: 'point', color: TIER_COLORS.friendship, label: t(locale, 'keyFriendship') });
     if (drawn.some((c) => c.tier === 'exchange')) items.push({ kind: 'point', color: TIER_COLORS.exchange, label: t(locale, 'keyExchange') });
+    if (drawn.some((c) => !isPartner(c))) items.push({ kind: 'point', color: OTHER_TIE_COLOR, label: t(locale, 'keyOtherTie') });
   } else {
     for (const decade of decadesOf(drawn)) {
       items.push(
@@ -119,7 +130,11 @@ export function worldMapSpec(data: Dataset, filters: MapFilters, locale: Locale)
   const { drawn, notDrawn } = selectCities(data, filters);
   if (!drawn.length) return null;
   const extra = drawnBeyondFilters(drawn, filters);
-  const filtered = extra ? t(locale, 'plusChosen', { filters: filterText(filters, locale), name: cityName(extra, locale) }) : filterText(filters, locale);
+  const filtered = !extra
+    ? filterText(filters, locale)
+    : filterText(filters, locale)
+      ? t(locale, 'plusChosen', { filters: filterText(filters, locale), name: cityName(extra, locale) })
+      : t(locale, 'plusChosenOnly', { name: cityName(extra, locale) });
   const count = extra ? drawn.length - 1 : drawn.length;
   const coloring = t(locale, filters.colorBy === 'tier' ? 'byTier' : 'byDecade');
   const notes: string[] = [];
@@ -178,6 +193,7 @@ function legendLines(drawn: City[], filters: MapFilters, locale: Locale): string
   if (filters.colorBy === 'tier') {
     if (drawn.some((c) => c.tier === 'friendship')) lines.push(t(locale, 'legendFriendship'));
     if (drawn.some((c) => c.tier === 'exchange')) lines.push(t(locale, 'legendExchange'));
+    if (drawn.some((c) => !isPartner(c))) lines.push(t(locale, 'legendOtherTie'));
   } else {
     const decades = decadesOf(drawn).map((decade) =>
       decade === null
@@ -202,7 +218,9 @@ export function mapCard(data: Dataset, filters: MapFilters, image: MapImageRef, 
   const { drawn, notDrawn } = selectCities(data, filters);
   const extra = drawnBeyondFilters(drawn, filters);
   const description = [
-    extra
+    extra && !filterText(filters, locale)
+      ? t(locale, 'descriptionPlusOther', { count: drawn.length - 1, name: cityName(extra, locale), tier: tierLabel(extra.tier, locale, true) })
+      : extra
       ? t(locale, 'descriptionPlus', { count: drawn.length - 1, filters: filterText(filters, locale), name: cityName(extra, locale) })
       : drawn.length === 1
         ? t(locale, 'descriptionOne')
@@ -215,6 +233,11 @@ export function mapCard(data: Dataset, filters: MapFilters, image: MapImageRef, 
   }
   if (notDrawn.length) {
     fields.push({ name: t(locale, 'notDrawnField'), value: fitLines(notDrawn.map((c) => bullet(t(locale, 'notDrawn', { name: cityName(c, locale) }))), 1024, locale) });
+  }
+  const others = otherTies(data).filter((c) => c !== filters.chosen);
+  if (others.length) {
+    const names = others.map((c) => (locale === 'zh-CN' ? `${cityName(c, locale)}（${tierLabel(c.tier, locale, true)}）` : `${cityName(c, locale)} (${tierLabel(c.tier, locale, true)})`));
+    fields.push({ name: t(locale, 'otherTiesField'), value: fitLines([t(locale, 'otherTies', { names: formatList(names, locale) })], 1024, locale) });
   }
   fields.push({ name: t(locale, 'sourcesField'), value: [t(locale, 'sourceGeoNames'), t(locale, 'sourceNaturalEarth')].map(bullet).join('\n') });
   return {

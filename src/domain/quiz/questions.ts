@@ -8,6 +8,7 @@
 // cites exactly the sources of what it says.
 import type { City, Continent, Country, Dataset, FuzzyDate, Note, Source, SourceId } from '../../data/types.js';
 import { foldName } from '../../data/load.js';
+import { type EndedStatus, hasEnded } from '../facts/partners.js';
 import { formatDate, formatList, LOCALES, type Locale, type Params } from '../../i18n/index.js';
 import { cityName, continentLabel, countryName } from '../../i18n/names.js';
 import type { Random } from '../random.js';
@@ -69,7 +70,7 @@ function quizPool(data: Dataset): QuizPool {
 
 function buildPool(data: Dataset): QuizPool {
   const friendship = data.cities.filter((c) => c.tier === 'friendship').sort((a, b) => a.id.localeCompare(b.id));
-  const active = friendship.filter((c) => c.status.state === 'active');
+  const active = friendship.filter((c) => !hasEnded(c.status));
   const countries = new Map<string, Country>();
   for (const city of active) countries.set(city.country.code, city.country);
   const listTotal = [...data.totals]
@@ -78,7 +79,7 @@ function buildPool(data: Dataset): QuizPool {
   return {
     data,
     active,
-    notActive: friendship.filter((c) => c.status.state !== 'active'),
+    notActive: friendship.filter((c) => hasEnded(c.status)),
     dated: active.map(datedCity).filter((d): d is DatedCity => d !== null),
     countries: [...countries.values()].sort((a, b) => a.code.localeCompare(b.code)),
     listSource: listTotal?.sources[0] ? (data.sources.get(listTotal.sources[0]) ?? null) : null,
@@ -419,7 +420,7 @@ function firstByContinent(pool: QuizPool): Map<Continent, DatedCity> {
     if (cities.length < 2 || dated.some((d) => d === null)) continue;
     const sorted = (dated as DatedCity[]).sort((a, b) => a.start.localeCompare(b.start));
     const [first, second] = sorted as [DatedCity, DatedCity];
-    if (first.end < second.start && first.city.tier === 'friendship' && first.city.status.state === 'active') {
+    if (first.end < second.start && first.city.tier === 'friendship' && !hasEnded(first.city.status)) {
       firsts.set(continent, first);
     }
   }
@@ -508,7 +509,9 @@ const countryCount: KindSpec = {
         (country) =>
           !pool.data.cities.some(
             (c) => c.country.code === country.code && maybeSisterCity(c) && !pool.active.includes(c),
-          ),
+          ) &&
+          // The fact cites the official list, so a country with a sister city signed after it is left out.
+          !pool.active.some((c) => c.country.code === country.code && !(c.status.state === 'active' && c.status.basis === 'official-list')),
       )
       .map((c) => c.code),
   build(code, ctx) {
@@ -632,18 +635,18 @@ const endedTie: KindSpec = {
   level: 1,
   subjects: (pool) =>
     pool.notActive.flatMap((city) =>
-      city.status.state !== 'active' && blankedQuote(pool, city, statusSentence(city.status)) ? [city.id] : [],
+      hasEnded(city.status) && blankedQuote(pool, city, statusSentence(city.status)) ? [city.id] : [],
     ),
   build(id, ctx) {
     const city = ctx.pool.notActive.find((c) => c.id === id);
-    if (!city || city.status.state === 'active') return null;
+    if (!city || !hasEnded(city.status)) return null;
     const status = city.status;
     const prompt = status.state === 'ended' ? 'ended' : 'phasingOut';
     return quoteQuestion(ctx, this.kind, id, prompt, city, statusSentence(status), status.sources, ctx.pool.active);
   },
 };
 
-function statusSentence(status: Exclude<City['status'], { state: 'active' }>): LocalText {
+function statusSentence(status: EndedStatus): LocalText {
   return { en: status.reason, 'zh-CN': status.reasonZh };
 }
 
