@@ -56,6 +56,8 @@ export const t = defineMessages('views.ask', {
     // Tiers
     tiersIntro: 'Wuhan’s official counts keep two tiers apart: **international friendship cities** (国际友好城市, usually called sister cities) and **friendly exchange cities** (友好交流城市).',
     tiersCount: '{date}: {friendship} friendship cities and {exchange} friendly exchange cities, {total} in all.',
+    tiersCountNoTotal: '{date}: {friendship} friendship cities and {exchange} friendly exchange cities (no total given).',
+    tiersOthers: 'Also in my data, but not partner cities and never counted: {names}. A memorandum or letter of intent comes before any tie; a district tie links one of Wuhan’s districts, not the city.',
     tiersListed: 'The friendship cities are named one by one on Wuhan’s list of {date} ({count} cities). No full list of the friendly exchange cities was found; I know {known} of them by name: {names}.',
     tiersNoDefinition: 'The sources do not define the two tiers beyond counting them separately, so I won’t either. Some partners use other words for the same ties: see each city’s notes.',
     // Rank
@@ -267,6 +269,8 @@ export const t = defineMessages('views.ask', {
     sourcesCity: '关于{city}的资料出自以下网页：',
     tiersIntro: '武汉的官方统计分为两个级别：**国际友好城市**（通常称为姐妹城市）和**友好交流城市**。',
     tiersCount: '{date}：国际友好城市{friendship}个，友好交流城市{exchange}个，共{total}个。',
+    tiersCountNoTotal: '{date}：国际友好城市{friendship}个，友好交流城市{exchange}个（未给出总数）。',
+    tiersOthers: '我的资料中还有一些不是友好城市、也从不计入数字的关系：{names}。备忘录或意向书在结好之前；区级关系连接的是武汉的某个区，而不是武汉市。',
     tiersListed: '国际友好城市在武汉{date}的名单上逐一列出（共{count}个）。友好交流城市没有找到完整名单，我知道名称的有{known}个：{names}。',
     tiersNoDefinition: '资料只是分别统计这两个级别，并未给出更多定义，所以我也不作额外解释。有些友城对同一关系用词不同，详见各城市的说明。',
     rank: '根据{date}的报道，武汉的国际友好城市和友好交流城市数量居全国15个副省级城市**首位**：',

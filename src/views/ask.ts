@@ -3,7 +3,7 @@
 import type { App } from '../app/app.js';
 import type { City, Dataset, Note, Topic, Total } from '../data/types.js';
 import { type Answer, type AskResult, askQuestion, type CityDate, type CityDistance, type Scope, closeCities, statusCaveats, tierHedges } from '../domain/ask/index.js';
-import { hasEnded, isPartner, onOfficialList, sisterCityCount } from '../domain/facts/partners.js';
+import { hasEnded, isPartner, onOfficialList, otherTies, sisterCityCount } from '../domain/facts/partners.js';
 import { sourcesById } from '../domain/facts/sources.js';
 import { latestTotalFor } from '../domain/facts/totals.js';
 import { formatDate, formatList, formatNumber, type Locale } from '../i18n/index.js';
@@ -128,7 +128,8 @@ function describe(answer: Answer, data: Dataset, locale: Locale): Body {
         lines: [
           L('tiersIntro'),
           ...answer.counts.map((row) =>
-            bullet(L('tiersCount', { date: formatDate(row.asOf, locale), friendship: row.friendship!, exchange: row.exchange!, total: row.total ?? row.friendship! + row.exchange! })),
+            // No sum where the source gave none: the bot never makes up a total.
+            bullet(L(row.total === null ? 'tiersCountNoTotal' : 'tiersCount', { date: formatDate(row.asOf, locale), friendship: row.friendship!, exchange: row.exchange!, total: row.total ?? '' })),
           ),
           L('tiersListed', {
             date: listDate(latestList),
@@ -137,6 +138,9 @@ function describe(answer: Answer, data: Dataset, locale: Locale): Body {
             names: list(answer.listed.exchange),
           }),
           ...exchangeHedges(answer.listed.exchange, locale),
+          ...(otherTies(data).length
+            ? [L('tiersOthers', { names: formatList(otherTies(data).map((c) => (locale === 'zh-CN' ? `${name(c)}（${tierLabel(c.tier, locale, true)}）` : `${name(c)} (${tierLabel(c.tier, locale, true)})`)), locale) })]
+            : []),
           L('tiersNoDefinition'),
         ],
       };
