@@ -357,6 +357,16 @@ describe('broken files', () => {
     expect(problemsOf(stated)).toContain('city "pittsburgh": conflictingDates[0].document: "treaty" is not one of agreement, memorandum, intent, announcement, not-stated');
   });
 
+  it('rejects an official-list date with no total of that date, and a loose figure of unknown kind', () => {
+    const dir = fixture(({ totals }) => {
+      totals.listAsOf = '2021-07-01';
+      totals.totals[0].qualifier = 'roughly';
+    });
+    const message = problemsOf(dir);
+    expect(message).toContain('data/totals.json: listAsOf: "2021-07-01": no total of sister cities has that date');
+    expect(message).toContain('data/totals.json: totals[0].qualifier: "roughly" is not one of more-than, about');
+  });
+
   it('rejects an unknown source id', () => {
     const dir = fixture(({ oita }) => {
       oita.summary.sources = ['S3', 'S999'];
