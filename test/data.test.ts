@@ -71,7 +71,13 @@ describe('the real dataset', () => {
     const owner = new Map<string, string>();
     const clashes: string[] = [];
     for (const city of data.cities) {
-      const names = [city.names.en, city.names.native, city.names.nativeLatin, city.names.zh, ...city.aliases.map((a) => a.text)];
+      const names = [
+        city.names.en,
+        city.names.native,
+        city.names.nativeLatin,
+        city.names.zh,
+        ...city.aliases.map((a) => a.text),
+      ];
       for (const name of names) {
         if (!name) continue;
         const key = foldName(name);
@@ -83,12 +89,13 @@ describe('the real dataset', () => {
     expect(clashes).toEqual([]);
   });
 
-  it('has pinyin aliases that are exactly pinyin-pro\'s reading of the Chinese names', () => {
+  it("has pinyin aliases that are exactly pinyin-pro's reading of the Chinese names", () => {
     const wrong: string[] = [];
     for (const city of data.cities) {
       const readings = new Set<string>();
       for (const alias of city.aliases) {
-        if (alias.kind === 'zh' || alias.kind === 'unverified-zh') readings.add(toPinyin(alias.text.replace(/市$/u, '')));
+        if (alias.kind === 'zh' || alias.kind === 'unverified-zh')
+          readings.add(toPinyin(alias.text.replace(/市$/u, '')));
       }
       const actual = city.aliases.filter((a) => a.kind === 'pinyin').map((a) => a.text);
       // A sourced Chinese name always gets its pinyin; an unverified one may (lookup only).
@@ -97,7 +104,8 @@ describe('the real dataset', () => {
         readings.add(main);
         if (!actual.includes(main)) wrong.push(`${city.id}: missing pinyin alias "${main}"`);
       }
-      for (const p of actual) if (!readings.has(p)) wrong.push(`${city.id}: "${p}" is not the pinyin of any of its Chinese names`);
+      for (const p of actual)
+        if (!readings.has(p)) wrong.push(`${city.id}: "${p}" is not the pinyin of any of its Chinese names`);
     }
     expect(wrong).toEqual([]);
   });
@@ -111,7 +119,8 @@ describe('the real dataset', () => {
       }
     }
     for (const total of data.totals) {
-      for (const id of total.sources) if (!data.sources.has(id)) unsourced.push(`total ${total.asOf.date}: unknown ${id}`);
+      for (const id of total.sources)
+        if (!data.sources.has(id)) unsourced.push(`total ${total.asOf.date}: unknown ${id}`);
     }
     expect(unsourced).toEqual([]);
   });
@@ -190,7 +199,9 @@ describe('broken files', () => {
     const dir = fixture(({ oita }) => {
       oita.established.date = '1979-13-07';
     });
-    expect(problemsOf(dir)).toContain('data/cities/oita.json: city "oita": established.date: "1979-13-07" is not a valid date');
+    expect(problemsOf(dir)).toContain(
+      'data/cities/oita.json: city "oita": established.date: "1979-13-07" is not a valid date',
+    );
   });
 
   it('rejects a date that does not match its precision, and a future date', () => {
@@ -199,8 +210,12 @@ describe('broken files', () => {
       pittsburgh.established = { date: '2999-01', precision: 'month', sources: ['S6'] };
     });
     const message = problemsOf(dir);
-    expect(message).toContain('data/cities/oita.json: city "oita": established.date: "1979-09-07" does not match precision "month"');
-    expect(message).toContain('data/cities/pittsburgh.json: city "pittsburgh": established.date: "2999-01" is in the future');
+    expect(message).toContain(
+      'data/cities/oita.json: city "oita": established.date: "1979-09-07" does not match precision "month"',
+    );
+    expect(message).toContain(
+      'data/cities/pittsburgh.json: city "pittsburgh": established.date: "2999-01" is in the future',
+    );
   });
 
   it('rejects displayed Chinese text that uses an unverified Chinese name', () => {
@@ -220,7 +235,9 @@ describe('broken files', () => {
     });
     const message = problemsOf(dir);
     expect(message).toContain('data/cities/oita.json: city "oita": highlights[0].sources: is missing');
-    expect(message).toContain('data/cities/pittsburgh.json: city "pittsburgh": cooperation[0].sources: must name at least one source');
+    expect(message).toContain(
+      'data/cities/pittsburgh.json: city "pittsburgh": cooperation[0].sources: must name at least one source',
+    );
   });
 
   it('rejects a garbled alias or a Chinese name without a source', () => {
@@ -238,12 +255,20 @@ describe('broken files', () => {
       oita.established.note = 'Signed in Ōita.';
       delete pittsburgh.established.note;
       pittsburgh.established.noteZh = '在匹兹堡签署。';
-      pittsburgh.conflictingDates = [{ date: '1982', precision: 'year', sources: ['S6'], note: 'Year only.', noteZh: 'Year only.' }];
+      pittsburgh.conflictingDates = [
+        { date: '1982', precision: 'year', sources: ['S6'], note: 'Year only.', noteZh: 'Year only.' },
+      ];
     });
     const message = problemsOf(dir);
-    expect(message).toContain('data/cities/oita.json: city "oita": established.noteZh: is missing: a note needs its Chinese version');
-    expect(message).toContain('city "pittsburgh": established.note: is missing: noteZh needs the English note it translates');
-    expect(message).toContain('city "pittsburgh": conflictingDates[0].noteZh: "Year only." must contain Chinese characters');
+    expect(message).toContain(
+      'data/cities/oita.json: city "oita": established.noteZh: is missing: a note needs its Chinese version',
+    );
+    expect(message).toContain(
+      'city "pittsburgh": established.note: is missing: noteZh needs the English note it translates',
+    );
+    expect(message).toContain(
+      'city "pittsburgh": conflictingDates[0].noteZh: "Year only." must contain Chinese characters',
+    );
   });
 
   it('rejects a Chinese region that does not go with the English one', () => {
@@ -252,7 +277,9 @@ describe('broken files', () => {
       pittsburgh.regionZh = 'Pennsylvania';
     });
     const message = problemsOf(dir);
-    expect(message).toContain('data/cities/oita.json: city "oita": regionZh: is null but region is "Ōita Prefecture": give its Chinese name');
+    expect(message).toContain(
+      'data/cities/oita.json: city "oita": regionZh: is null but region is "Ōita Prefecture": give its Chinese name',
+    );
     expect(message).toContain('city "pittsburgh": regionZh: "Pennsylvania" must contain Chinese characters');
     const noRegion = fixture(({ oita }) => {
       oita.region = null;
@@ -279,7 +306,9 @@ describe('broken files', () => {
     expect(message).toContain(
       'data/cities/pittsburgh.json: city "pittsburgh": cooperation[0].text: "The two cities have two pairs of sister schools." must name the city ("Pittsburgh" or an alias)',
     );
-    expect(message).toContain('city "pittsburgh": cooperation[0].textZh: "两市有两对姐妹学校。" must name the city ("匹兹堡")');
+    expect(message).toContain(
+      'city "pittsburgh": cooperation[0].textZh: "两市有两对姐妹学校。" must name the city ("匹兹堡")',
+    );
   });
 
   it('asks the Chinese cooperation sentence for the English name when no source gave a Chinese one', () => {
@@ -292,7 +321,7 @@ describe('broken files', () => {
     );
   });
 
-  it('allows a note on an uncertain tier for any tier but a sister city\'s', () => {
+  it("allows a note on an uncertain tier for any tier but a sister city's", () => {
     const note = { text: 'Level not stated.', textZh: '级别未说明。', sources: ['S2'] };
     const dir = fixture(({ oita }) => {
       oita.tierNote = note;
@@ -312,28 +341,43 @@ describe('broken files', () => {
       pittsburgh.status = { state: 'unknown' };
     });
     const message = problemsOf(dir);
-    expect(message).toContain('data/cities/oita.json: city "oita": status.basis: is missing: say whether the official list or another source shows the tie current');
-    expect(message).toContain('data/cities/oita.json: city "oita": status.sources: is missing: an active status needs the source that shows it');
+    expect(message).toContain(
+      'data/cities/oita.json: city "oita": status.basis: is missing: say whether the official list or another source shows the tie current',
+    );
+    expect(message).toContain(
+      'data/cities/oita.json: city "oita": status.sources: is missing: an active status needs the source that shows it',
+    );
     expect(message).toContain('data/cities/pittsburgh.json: city "pittsburgh": status.note: is missing');
     expect(message).toContain('data/cities/pittsburgh.json: city "pittsburgh": status.noteZh: is missing');
   });
 
   it('rejects "on the official list" that does not cite the list and its date', () => {
     const dir = fixture(({ oita, pittsburgh }) => {
-      oita.status = { state: 'active', basis: 'official-list', asOf: { date: '2019-04-17', precision: 'day' }, sources: ['S1'] };
+      oita.status = {
+        state: 'active',
+        basis: 'official-list',
+        asOf: { date: '2019-04-17', precision: 'day' },
+        sources: ['S1'],
+      };
       pittsburgh.status = { state: 'active', basis: 'source', sources: ['S7'] };
     });
     const message = problemsOf(dir);
-    expect(message).toContain('data/cities/oita.json: city "oita": status.asOf: {"date":"2019-04-17","precision":"day"} must be the official list\'s date, 2021-06-30');
+    expect(message).toContain(
+      'data/cities/oita.json: city "oita": status.asOf: {"date":"2019-04-17","precision":"day"} must be the official list\'s date, 2021-06-30',
+    );
     expect(message).toContain('data/cities/oita.json: city "oita": status.sources: must cite the official list (S2)');
-    expect(message).toContain('data/cities/pittsburgh.json: city "pittsburgh": status.asOf: is missing: date the source that shows the tie current');
+    expect(message).toContain(
+      'data/cities/pittsburgh.json: city "pittsburgh": status.asOf: is missing: date the source that shows the tie current',
+    );
   });
 
   it('rejects an unknown tier, and a sister city off the official list that predates it', () => {
     const dir = fixture(({ oita }) => {
       oita.tier = 'twin';
     });
-    expect(problemsOf(dir)).toContain('data/cities/oita.json: city "oita": tier: "twin" is not one of friendship, exchange, memorandum, district, unstated');
+    expect(problemsOf(dir)).toContain(
+      'data/cities/oita.json: city "oita": tier: "twin" is not one of friendship, exchange, memorandum, district, unstated',
+    );
     const root = fixture(() => {});
     const sister = JSON.parse(readFileSync(join(DEFAULT_DATA_DIR, 'cities', 'sao-paulo.json'), 'utf8')) as Json;
     sister.established.date = '2020-11-11';
@@ -348,13 +392,19 @@ describe('broken files', () => {
       pittsburgh.conflictingDates = [{ date: '1982-10', precision: 'month', sources: ['S6'] }];
     });
     const message = problemsOf(dir);
-    expect(message).toContain('data/cities/pittsburgh.json: city "pittsburgh": established.document: is missing: sources give different dates, so say what kind of document this date belongs to');
-    expect(message).toContain('data/cities/pittsburgh.json: city "pittsburgh": conflictingDates[0].document: is missing');
+    expect(message).toContain(
+      'data/cities/pittsburgh.json: city "pittsburgh": established.document: is missing: sources give different dates, so say what kind of document this date belongs to',
+    );
+    expect(message).toContain(
+      'data/cities/pittsburgh.json: city "pittsburgh": conflictingDates[0].document: is missing',
+    );
     const stated = fixture(({ pittsburgh }) => {
       pittsburgh.established.document = 'agreement';
       pittsburgh.conflictingDates = [{ date: '1982-10', precision: 'month', sources: ['S6'], document: 'treaty' }];
     });
-    expect(problemsOf(stated)).toContain('city "pittsburgh": conflictingDates[0].document: "treaty" is not one of agreement, memorandum, intent, announcement, not-stated');
+    expect(problemsOf(stated)).toContain(
+      'city "pittsburgh": conflictingDates[0].document: "treaty" is not one of agreement, memorandum, intent, announcement, not-stated',
+    );
   });
 
   it('rejects an official-list date with no total of that date, and a loose figure of unknown kind', () => {
@@ -371,7 +421,9 @@ describe('broken files', () => {
     const dir = fixture(({ oita }) => {
       oita.summary.sources = ['S3', 'S999'];
     });
-    expect(problemsOf(dir)).toContain('data/cities/oita.json: city "oita": summary.sources[1]: unknown source id "S999"');
+    expect(problemsOf(dir)).toContain(
+      'data/cities/oita.json: city "oita": summary.sources[1]: unknown source id "S999"',
+    );
   });
 
   it('rejects a source defined twice, or a page given a second id', () => {
@@ -391,7 +443,9 @@ describe('broken files', () => {
     });
     const message = problemsOf(dir);
     expect(message).toContain('city "pittsburgh": summary.sources[0]: unknown source id "oita-hubei-gov-2016"');
-    expect(message).toContain('city "oita": source "oita-hubei-gov-2016": url: "ftp://example.org/oita" is not an http(s) URL');
+    expect(message).toContain(
+      'city "oita": source "oita-hubei-gov-2016": url: "ftp://example.org/oita" is not an http(s) URL',
+    );
   });
 
   it('rejects the same alias claimed by two cities, compared without case, accents or 市', () => {
@@ -399,7 +453,9 @@ describe('broken files', () => {
       pittsburgh.aliases.push({ text: 'ŌITA', kind: 'spelling' }, { text: '大分市', kind: 'zh', sources: ['S65'] });
     });
     const message = problemsOf(dir);
-    expect(message).toMatch(/data\/cities\/pittsburgh\.json: city "pittsburgh": aliases\[\d+\]\.text: "ŌITA" is also claimed by city "oita"/);
+    expect(message).toMatch(
+      /data\/cities\/pittsburgh\.json: city "pittsburgh": aliases\[\d+\]\.text: "ŌITA" is also claimed by city "oita"/,
+    );
     expect(message).toMatch(/city "pittsburgh": aliases\[\d+\]\.text: "大分市" is also claimed by city "oita"/);
   });
 
@@ -435,7 +491,9 @@ describe('broken files', () => {
       delete pittsburgh.summary;
     });
     const message = problemsOf(dir);
-    expect(message).toContain('data/cities/pittsburgh.json: city "pittsburg": id: "pittsburg" must equal the file name "pittsburgh"');
+    expect(message).toContain(
+      'data/cities/pittsburgh.json: city "pittsburg": id: "pittsburg" must equal the file name "pittsburgh"',
+    );
     expect(message).toContain('city "pittsburg": summary: is missing');
   });
 

@@ -26,10 +26,34 @@ import type {
 
 /** The 28 friendship cities on Wuhan's June 2021 list; every one must have a file. */
 export const FRIENDSHIP_CITY_IDS: readonly string[] = [
-  'oita', 'pittsburgh', 'duisburg', 'manchester', 'galati', 'kyiv', 'khartoum', 'gyor', 'bordeaux',
-  'arnhem', 'cheongju', 'sankt-poelten', 'christchurch', 'markham', 'borlange', 'kopavogur', 'ashdod',
-  'essonne', 'izmir', 'tijuana', 'saratov', 'concepcion', 'bishkek', 'chalkida', 'izhevsk', 'swansea',
-  'entebbe', 'bangkok',
+  'oita',
+  'pittsburgh',
+  'duisburg',
+  'manchester',
+  'galati',
+  'kyiv',
+  'khartoum',
+  'gyor',
+  'bordeaux',
+  'arnhem',
+  'cheongju',
+  'sankt-poelten',
+  'christchurch',
+  'markham',
+  'borlange',
+  'kopavogur',
+  'ashdod',
+  'essonne',
+  'izmir',
+  'tijuana',
+  'saratov',
+  'concepcion',
+  'bishkek',
+  'chalkida',
+  'izhevsk',
+  'swansea',
+  'entebbe',
+  'bangkok',
 ];
 
 const TIERS: readonly Tier[] = ['friendship', 'exchange', 'memorandum', 'district', 'unstated'];
@@ -39,10 +63,26 @@ const CONTINENTS: readonly Continent[] = ['Asia', 'Europe', 'Africa', 'North Ame
 const PRECISIONS: readonly Precision[] = ['day', 'month', 'year'];
 const DOUBTS: readonly NonNullable<DatedFact['doubt']>[] = ['possibly-later'];
 const TOPICS: readonly Topic[] = [
-  'trade', 'education', 'health', 'environment', 'culture', 'sport', 'transport', 'science', 'urban', 'governance',
+  'trade',
+  'education',
+  'health',
+  'environment',
+  'culture',
+  'sport',
+  'transport',
+  'science',
+  'urban',
+  'governance',
 ];
 const ALIAS_KINDS: readonly AliasKind[] = [
-  'spelling', 'old', 'local', 'language', 'zh', 'pinyin', 'garbled', 'unverified-zh',
+  'spelling',
+  'old',
+  'local',
+  'language',
+  'zh',
+  'pinyin',
+  'garbled',
+  'unverified-zh',
 ];
 const SOURCE_QUALITIES: readonly NonNullable<Source['quality']>[] = ['mirror', 'repost', 'low', 'machine-translated'];
 /** Alias kinds that are claims about the world and so need a source. */
@@ -366,7 +406,10 @@ function checkDatedFact(
   known: (id: string) => boolean,
   today: string,
 ): value is DatedFact {
-  if (!object(scope, path, value, ['date', 'precision', 'sources'], ['inferred', 'doubt', 'document', 'note', 'noteZh'])) return false;
+  if (
+    !object(scope, path, value, ['date', 'precision', 'sources'], ['inferred', 'doubt', 'document', 'note', 'noteZh'])
+  )
+    return false;
   oneOf(scope, join(path, 'precision'), value.precision, PRECISIONS);
   if (value.document !== undefined) oneOf(scope, join(path, 'document'), value.document, DOCUMENT_KINDS);
   dateOf(scope, join(path, 'date'), value.date, value.precision, today);
@@ -375,8 +418,10 @@ function checkDatedFact(
   if (value.doubt !== undefined) oneOf(scope, join(path, 'doubt'), value.doubt, DOUBTS);
   // A note shown in one language only would leave zh-CN readers without the caveat, so they come as a pair.
   optionalText(scope, join(path, 'note'), value.note);
-  if (value.note !== undefined && value.noteZh === undefined) scope.report(join(path, 'noteZh'), 'is missing: a note needs its Chinese version');
-  if (value.noteZh !== undefined && value.note === undefined) scope.report(join(path, 'note'), 'is missing: noteZh needs the English note it translates');
+  if (value.note !== undefined && value.noteZh === undefined)
+    scope.report(join(path, 'noteZh'), 'is missing: a note needs its Chinese version');
+  if (value.noteZh !== undefined && value.note === undefined)
+    scope.report(join(path, 'note'), 'is missing: noteZh needs the English note it translates');
   optionalText(scope, join(path, 'noteZh'), value.noteZh, { han: true });
   return true;
 }
@@ -463,23 +508,30 @@ function checkStatus(
 ): value is CityStatus {
   if (isObject(value) && value.state === 'active') {
     if (!object(scope, 'status', value, ['state', 'basis', 'sources'], ['asOf', 'note', 'noteZh'])) return false;
-    if (value.basis === undefined) scope.report('status.basis', 'is missing: say whether the official list or another source shows the tie current');
+    if (value.basis === undefined)
+      scope.report('status.basis', 'is missing: say whether the official list or another source shows the tie current');
     else oneOf(scope, 'status.basis', value.basis, STATUS_BASES);
-    if (value.sources === undefined) scope.report('status.sources', 'is missing: an active status needs the source that shows it');
+    if (value.sources === undefined)
+      scope.report('status.sources', 'is missing: an active status needs the source that shows it');
     else sourceList(scope, 'status.sources', value.sources, known);
     if (value.asOf !== undefined) fuzzyDate(scope, 'status.asOf', value.asOf, today);
     pairedNote(scope, 'status', value);
     if (value.basis === 'official-list') {
-      if (!FRIENDSHIP_CITY_IDS.includes(fileId)) scope.report('status.basis', `"official-list": "${fileId}" is not on the official list`);
+      if (!FRIENDSHIP_CITY_IDS.includes(fileId))
+        scope.report('status.basis', `"official-list": "${fileId}" is not on the official list`);
       if (list) {
         const asOf = isObject(value.asOf) ? value.asOf.date : undefined;
-        if (asOf !== list.asOf) scope.report('status.asOf', `${show(value.asOf)} must be the official list's date, ${list.asOf}`);
+        if (asOf !== list.asOf)
+          scope.report('status.asOf', `${show(value.asOf)} must be the official list's date, ${list.asOf}`);
         if (Array.isArray(value.sources) && !list.sources.every((id) => (value.sources as unknown[]).includes(id))) {
           scope.report('status.sources', `must cite the official list (${list.sources.join(', ')})`);
         }
       }
     } else if (value.basis === 'source' && value.asOf === undefined && value.note === undefined) {
-      scope.report('status.asOf', 'is missing: date the source that shows the tie current, or say in a note why it is undated');
+      scope.report(
+        'status.asOf',
+        'is missing: date the source that shows the tie current, or say in a note why it is undated',
+      );
     }
     return true;
   }
@@ -511,8 +563,10 @@ function fuzzyDate(scope: Scope, path: string, value: unknown, today: string): v
 function pairedNote(scope: Scope, path: string, value: Record<string, unknown>): void {
   optionalText(scope, join(path, 'note'), value.note);
   optionalText(scope, join(path, 'noteZh'), value.noteZh, { han: true });
-  if (value.note !== undefined && value.noteZh === undefined) scope.report(join(path, 'noteZh'), 'is missing: a note needs its Chinese version');
-  if (value.noteZh !== undefined && value.note === undefined) scope.report(join(path, 'note'), 'is missing: noteZh needs the English note it translates');
+  if (value.note !== undefined && value.noteZh === undefined)
+    scope.report(join(path, 'noteZh'), 'is missing: a note needs its Chinese version');
+  if (value.noteZh !== undefined && value.note === undefined)
+    scope.report(join(path, 'note'), 'is missing: noteZh needs the English note it translates');
 }
 
 /**
@@ -521,10 +575,16 @@ function pairedNote(scope: Scope, path: string, value: Record<string, unknown>):
  */
 function checkDocumentsStated(scope: Scope, city: Record<string, unknown>): void {
   if (!Array.isArray(city.conflictingDates) || city.conflictingDates.length === 0) return;
-  const dates: [string, unknown][] = [['established', city.established], ...city.conflictingDates.map((d, i): [string, unknown] => [`conflictingDates[${i}]`, d])];
+  const dates: [string, unknown][] = [
+    ['established', city.established],
+    ...city.conflictingDates.map((d, i): [string, unknown] => [`conflictingDates[${i}]`, d]),
+  ];
   for (const [path, date] of dates) {
     if (isObject(date) && date.document === undefined) {
-      scope.report(join(path, 'document'), 'is missing: sources give different dates, so say what kind of document this date belongs to');
+      scope.report(
+        join(path, 'document'),
+        'is missing: sources give different dates, so say what kind of document this date belongs to',
+      );
     }
   }
 }
@@ -562,7 +622,12 @@ function checkCooperation(
 }
 
 /** Latitude and longitude in degrees, in range, with their source. */
-function checkCoordinates(scope: Scope, path: string, value: unknown, known: (id: string) => boolean): value is Coordinates {
+function checkCoordinates(
+  scope: Scope,
+  path: string,
+  value: unknown,
+  known: (id: string) => boolean,
+): value is Coordinates {
   if (!object(scope, path, value, ['lat', 'lon', 'sources'])) return false;
   const degrees = (key: 'lat' | 'lon', limit: number) => {
     const n = value[key];
@@ -578,8 +643,22 @@ function checkCoordinates(scope: Scope, path: string, value: unknown, known: (id
 }
 
 const CITY_KEYS = [
-  'id', 'tier', 'names', 'aliases', 'country', 'region', 'regionZh', 'coordinates', 'established', 'conflictingDates', 'status',
-  'landmarks', 'cooperation', 'highlights', 'summary', 'caveats',
+  'id',
+  'tier',
+  'names',
+  'aliases',
+  'country',
+  'region',
+  'regionZh',
+  'coordinates',
+  'established',
+  'conflictingDates',
+  'status',
+  'landmarks',
+  'cooperation',
+  'highlights',
+  'summary',
+  'caveats',
 ] as const;
 
 function checkCity(
@@ -600,13 +679,18 @@ function checkCity(
   if (value.tierNote !== undefined) {
     checkNote(scope, 'tierNote', value.tierNote, known);
     // A sister city's level is never hedged: it is on Wuhan's own list or a source states it outright.
-    if (value.tier === 'friendship') scope.report('tierNote', `is not for tier "friendship": a sister city's level is stated by its source`);
+    if (value.tier === 'friendship')
+      scope.report('tierNote', `is not for tier "friendship": a sister city's level is stated by its source`);
   }
   // A sister city off the official list must be newer than the list, so counts can say "as of" honestly.
   if (value.tier === 'friendship' && !FRIENDSHIP_CITY_IDS.includes(fileId) && list) {
-    const date = isObject(value.established) && typeof value.established.date === 'string' ? value.established.date : null;
+    const date =
+      isObject(value.established) && typeof value.established.date === 'string' ? value.established.date : null;
     if (date === null || date <= list.asOf) {
-      scope.report('tier', `"friendship" but "${fileId}" is not on the official list of ${list.asOf}: only a tie signed after it may be a sister city here`);
+      scope.report(
+        'tier',
+        `"friendship" but "${fileId}" is not on the official list of ${list.asOf}: only a tie signed after it may be a sister city here`,
+      );
     }
   }
   checkNames(scope, value.names, known);
@@ -615,7 +699,8 @@ function checkCity(
   if (value.region !== null) text(scope, 'region', value.region);
   checkRegionZh(scope, value.region, value.regionZh);
   if (value.coordinates !== null) checkCoordinates(scope, 'coordinates', value.coordinates, known);
-  if (value.established !== null && value.established !== undefined) checkDatedFact(scope, 'established', value.established, known, today);
+  if (value.established !== null && value.established !== undefined)
+    checkDatedFact(scope, 'established', value.established, known, today);
   checkList(scope, 'conflictingDates', value.conflictingDates, (p, d): d is DatedFact =>
     checkDatedFact(scope, p, d, known, today),
   );
@@ -636,7 +721,8 @@ function checkCity(
 function checkRegionZh(scope: Scope, region: unknown, regionZh: unknown): void {
   if (regionZh === undefined) return; // missing: reported once by object()
   if (regionZh === null) {
-    if (typeof region === 'string') scope.report('regionZh', `is null but region is ${show(region)}: give its Chinese name`);
+    if (typeof region === 'string')
+      scope.report('regionZh', `is null but region is ${show(region)}: give its Chinese name`);
     return;
   }
   if (text(scope, 'regionZh', regionZh, { han: true }) && region === null) {
@@ -662,22 +748,34 @@ function checkCooperationNamesCity(scope: Scope, city: Record<string, unknown>):
   const { en, native, nativeLatin, zh } = city.names;
   if (typeof en !== 'string') return; // reported by checkNames
   const aliases = Array.isArray(city.aliases) ? city.aliases.filter(isObject) : [];
-  const english = [en, native, nativeLatin, ...aliases.filter((a) => NAMING_ALIAS_KINDS.has(a.kind as AliasKind)).map((a) => a.text)]
+  const english = [
+    en,
+    native,
+    nativeLatin,
+    ...aliases.filter((a) => NAMING_ALIAS_KINDS.has(a.kind as AliasKind)).map((a) => a.text),
+  ]
     .filter((name): name is string => typeof name === 'string' && name !== '')
     .map(looseText);
   const chinese =
     typeof zh === 'string'
-      ? [zh.replace(/市$/u, ''), ...aliases.filter((a) => a.kind === 'zh').map((a) => a.text)]
-          .filter((name): name is string => typeof name === 'string' && name !== '')
+      ? [zh.replace(/市$/u, ''), ...aliases.filter((a) => a.kind === 'zh').map((a) => a.text)].filter(
+          (name): name is string => typeof name === 'string' && name !== '',
+        )
       : [en];
   city.cooperation.forEach((entry, i) => {
     if (!isObject(entry)) return;
     const path = `cooperation[${i}]`;
     if (typeof entry.text === 'string' && !english.some((name) => looseText(entry.text as string).includes(name))) {
-      scope.report(join(path, 'text'), `${show(entry.text)} must name the city ("${en}" or an alias): it is shown without the card`);
+      scope.report(
+        join(path, 'text'),
+        `${show(entry.text)} must name the city ("${en}" or an alias): it is shown without the card`,
+      );
     }
     if (typeof entry.textZh === 'string' && !chinese.some((name) => (entry.textZh as string).includes(name))) {
-      scope.report(join(path, 'textZh'), `${show(entry.textZh)} must name the city ("${chinese[0]}"): it is shown without the card`);
+      scope.report(
+        join(path, 'textZh'),
+        `${show(entry.textZh)} must name the city ("${chinese[0]}"): it is shown without the card`,
+      );
     }
   });
 }
@@ -706,9 +804,21 @@ function checkUnverifiedNamesHidden(scope: Scope, city: Record<string, unknown>)
   for (const [key, value] of Object.entries(city)) if (key !== 'aliases' && key !== 'sources') visit(value, key);
 }
 
-function checkTotal(scope: Scope, path: string, value: unknown, known: (id: string) => boolean, today: string): value is Total {
+function checkTotal(
+  scope: Scope,
+  path: string,
+  value: unknown,
+  known: (id: string) => boolean,
+  today: string,
+): value is Total {
   if (
-    !object(scope, path, value, ['asOf', 'friendship', 'exchange', 'total', 'note', 'noteZh', 'sources'], ['countries', 'qualifier'])
+    !object(
+      scope,
+      path,
+      value,
+      ['asOf', 'friendship', 'exchange', 'total', 'note', 'noteZh', 'sources'],
+      ['countries', 'qualifier'],
+    )
   ) {
     return false;
   }
@@ -720,7 +830,8 @@ function checkTotal(scope: Scope, path: string, value: unknown, known: (id: stri
   count(scope, join(path, 'exchange'), value.exchange, true);
   count(scope, join(path, 'total'), value.total, true);
   if (value.countries !== undefined) count(scope, join(path, 'countries'), value.countries, false);
-  if (value.qualifier !== undefined) oneOf(scope, join(path, 'qualifier'), value.qualifier, ['more-than', 'about'] as const);
+  if (value.qualifier !== undefined)
+    oneOf(scope, join(path, 'qualifier'), value.qualifier, ['more-than', 'about'] as const);
   text(scope, join(path, 'note'), value.note);
   text(scope, join(path, 'noteZh'), value.noteZh, { han: true });
   sourceList(scope, join(path, 'sources'), value.sources, known);
@@ -784,8 +895,11 @@ function checkDataset(raw: RawDataset, options: ValidateOptions = {}): { dataset
 
   // The official list's date and source, for statuses that cite it: the total dated on listAsOf.
   const listTotal = totals.find((t) => t.asOf.date === listAsOf && t.friendship !== null);
-  const officialList: OfficialListRef | null = listTotal ? { asOf: listAsOf, sources: listTotal.sources.slice(0, 1) } : null;
-  if (listAsOf && !listTotal) totalsScope.report('listAsOf', `${show(listAsOf)}: no total of sister cities has that date`);
+  const officialList: OfficialListRef | null = listTotal
+    ? { asOf: listAsOf, sources: listTotal.sources.slice(0, 1) }
+    : null;
+  if (listAsOf && !listTotal)
+    totalsScope.report('listAsOf', `${show(listAsOf)}: no total of sister cities has that date`);
 
   const cities: City[] = [];
   /** Folded name → who claimed it first, to report names shared by two cities. */

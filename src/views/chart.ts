@@ -36,21 +36,49 @@ export function timelineChartSpec(data: Dataset, range: YearRange, locale: Local
     }
     return counts;
   };
-  const firstYear = Math.min(...dated.map((c) => Math.floor(establishedAt(c))), ...data.totals.map((x) => Math.floor(fractionalYear(x.asOf))));
-  const lastYear = Math.max(Number(data.asOf.slice(0, 4)), ...data.totals.map((x) => Math.floor(fractionalYear(x.asOf))));
+  const firstYear = Math.min(
+    ...dated.map((c) => Math.floor(establishedAt(c))),
+    ...data.totals.map((x) => Math.floor(fractionalYear(x.asOf))),
+  );
+  const lastYear = Math.max(
+    Number(data.asOf.slice(0, 4)),
+    ...data.totals.map((x) => Math.floor(fractionalYear(x.asOf))),
+  );
 
   const marks: ChartSpec['marks'] = [];
   for (const total of data.totals) {
     const at = fractionalYear(total.asOf);
-    if (total.friendship !== null) marks.push({ at, value: total.friendship, label: String(total.friendship), color: TIER_COLORS.friendship, shape: 'diamond' });
+    if (total.friendship !== null)
+      marks.push({
+        at,
+        value: total.friendship,
+        label: String(total.friendship),
+        color: TIER_COLORS.friendship,
+        shape: 'diamond',
+      });
     // "more than 110" and "about 107" are marked as loosely as their sources gave them.
     const loose = total.qualifier === 'more-than' ? '+' : '';
     const about = total.qualifier === 'about' ? '~' : '';
-    if (total.total !== null) marks.push({ at, value: total.total, label: `${about}${total.total}${loose}`, color: ALL_COLOR, shape: 'square' });
+    if (total.total !== null)
+      marks.push({
+        at,
+        value: total.total,
+        label: `${about}${total.total}${loose}`,
+        color: ALL_COLOR,
+        shape: 'square',
+      });
   }
 
   const notes: string[] = [];
-  if (undated.length) notes.push(t(locale, 'undatedNote', { names: formatList(undated.map((c) => cityName(c, locale)), locale) }));
+  if (undated.length)
+    notes.push(
+      t(locale, 'undatedNote', {
+        names: formatList(
+          undated.map((c) => cityName(c, locale)),
+          locale,
+        ),
+      }),
+    );
   notes.push(t(locale, 'officialNote'));
 
   const highlighted = range.from !== undefined || range.to !== undefined;

@@ -4,14 +4,16 @@ export const t = defineMessages('views.count', {
   en: {
     answerTitle: 'How many partner cities Wuhan has',
     answerList: '**{count}** international friendship (sister) cities on Wuhan’s latest official list, of **{date}**.',
-    answerSince: 'Since that list: **{city}** signed a sister-city agreement on {date}. No newer official count was found, so it is not added to the figure above.',
+    answerSince:
+      'Since that list: **{city}** signed a sister-city agreement on {date}. No newer official count was found, so it is not added to the figure above.',
     answerChanges: 'Changes among the listed cities: {changes}',
     answerAll: 'Latest count of all partner cities, both tiers: **{figure}**, as of {date}.',
     answerOthers: 'Not partner cities, and not counted anywhere here: {names}.',
     countryOtherTies: 'Not partner cities, not counted: {names}.',
     moreThan: 'more than {n}',
     about: 'about {n}',
-    bothTiersNoTotal: '{friendship} international friendship cities and {exchange} friendly exchange cities (no total given)',
+    bothTiersNoTotal:
+      '{friendship} international friendship cities and {exchange} friendly exchange cities (no total given)',
     officialTitle: 'Totals over the years',
     officialIntro: 'Each figure as its source gave it, oldest first.',
     officialNone: 'No total is in the data.',
@@ -47,7 +49,8 @@ export const t = defineMessages('views.count', {
     friendshipNoun: 'international friendship city',
     exchangeNoun: 'friendly exchange city',
     unknownCountry: 'No country called “{text}” among Wuhan’s partners in the data.',
-    noPartnerInCountry: 'None of Wuhan’s partner cities in the data is in {country}. Run /count to see every country with a partner city.',
+    noPartnerInCountry:
+      'None of Wuhan’s partner cities in the data is in {country}. Run /count to see every country with a partner city.',
     closeCountries: 'Did you mean: {names}?',
     pickCountry: 'Pick a country',
     emptyCountry: 'Which country? Type its name, for example `/country name:Germany`.',

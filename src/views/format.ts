@@ -291,22 +291,40 @@ export function fitCard(base: Omit<Card, 'fields'>, sections: Section[], locale:
  * for what sets it apart: exchange tier, ended, phasing out, other dates. The tier is only marked for
  * exchange cities, since most entries are friendship cities.
  */
-export function relationshipLine(city: City, locale: Locale, options: { date?: boolean; country?: boolean } = {}): string {
+export function relationshipLine(
+  city: City,
+  locale: Locale,
+  options: { date?: boolean; country?: boolean } = {},
+): string {
   const { date = true, country = true } = options;
   const parts: string[] = [];
   if (date) parts.push(city.established ? dateText(city.established, locale) : t(locale, 'dateUnknown'));
   const flag = flagEmoji(city.country.code);
-  const where = !country ? '' : locale === 'zh-CN' ? `（${countryName(city.country, locale)}）` : ` (${countryName(city.country, locale)})`;
+  const where = !country
+    ? ''
+    : locale === 'zh-CN'
+      ? `（${countryName(city.country, locale)}）`
+      : ` (${countryName(city.country, locale)})`;
   parts.push(`${flag ? `${flag} ` : ''}**${cityName(city, locale)}**${where}`);
   const markers: string[] = [];
   if (city.tier !== 'friendship') {
-    const key = ({ exchange: 'lineExchange', memorandum: 'lineMemorandum', district: 'lineDistrict', unstated: 'lineUnstated' } as const)[city.tier];
+    const key = (
+      {
+        exchange: 'lineExchange',
+        memorandum: 'lineMemorandum',
+        district: 'lineDistrict',
+        unstated: 'lineUnstated',
+      } as const
+    )[city.tier];
     markers.push(t(locale, key));
   }
   if (city.status.state === 'ended') markers.push(t(locale, 'lineEnded', { year: city.status.date.slice(0, 4) }));
-  if (city.status.state === 'phasing-out') markers.push(t(locale, 'linePhasingOut', { year: city.status.date.slice(0, 4) }));
+  if (city.status.state === 'phasing-out')
+    markers.push(t(locale, 'linePhasingOut', { year: city.status.date.slice(0, 4) }));
   if (city.conflictingDates.length) {
-    markers.push(t(locale, 'lineConflict', { dates: city.conflictingDates.map((d) => dateText(d, locale)).join(' / ') }));
+    markers.push(
+      t(locale, 'lineConflict', { dates: city.conflictingDates.map((d) => dateText(d, locale)).join(' / ') }),
+    );
   }
   const line = parts.join(' · ');
   return markers.length ? `${line} · _${markers.join(locale === 'zh-CN' ? '，' : ', ')}_` : line;

@@ -13,10 +13,14 @@ export const t = defineMessages('views.map', {
     onlyContinent: '{continent} only',
     plusChosen: '{filters}, plus {name}',
     plusChosenOnly: 'plus {name}',
-    descriptionPlusOther: 'Drawn: {count} partner cities, plus {name}, the chosen city, which is not a partner city ({tier}). Each line is the shortest route over the globe (a great circle) from Wuhan. Click the image to enlarge it.',
-    descriptionPlus: 'Drawn: {count} partner cities ({filters}), plus {name}, the chosen city. Each line is the shortest route over the globe (a great circle) from Wuhan. Click the image to enlarge it.',
-    description: '{count} partner cities are drawn. Each line is the shortest route over the globe (a great circle) from Wuhan. Click the image to enlarge it.',
-    descriptionOne: 'One partner city is drawn. Each line is the shortest route over the globe (a great circle) from Wuhan. Click the image to enlarge it.',
+    descriptionPlusOther:
+      'Drawn: {count} partner cities, plus {name}, the chosen city, which is not a partner city ({tier}). Each line is the shortest route over the globe (a great circle) from Wuhan. Click the image to enlarge it.',
+    descriptionPlus:
+      'Drawn: {count} partner cities ({filters}), plus {name}, the chosen city. Each line is the shortest route over the globe (a great circle) from Wuhan. Click the image to enlarge it.',
+    description:
+      '{count} partner cities are drawn. Each line is the shortest route over the globe (a great circle) from Wuhan. Click the image to enlarge it.',
+    descriptionOne:
+      'One partner city is drawn. Each line is the shortest route over the globe (a great circle) from Wuhan. Click the image to enlarge it.',
     keyFriendship: 'Friendship city',
     keyExchange: 'Friendly exchange city',
     keyOtherTie: 'Not a partner city (memorandum or other tie)',
@@ -33,7 +37,8 @@ export const t = defineMessages('views.map', {
     legendExchange: 'Orange points: friendly exchange cities',
     legendOtherTie: 'Grey point: a memorandum, letter of intent or district-level tie, not a partner city',
     otherTiesField: 'Not partner cities, not drawn',
-    otherTies: 'Ties that are not partner cities are left off the map and out of its count: {names}. Ask for one by name to see it.',
+    otherTies:
+      'Ties that are not partner cities are left off the map and out of its count: {names}. Ask for one by name to see it.',
     legendDecades: 'Points coloured by the decade the tie began: {decades}',
     legendDecade: '{color} {decade}',
     legendUndated: '{color} date unknown',
@@ -52,7 +57,8 @@ export const t = defineMessages('views.map', {
     chosenNotDrawn: '{name} has no coordinates, so it cannot be shown on the map.',
     sourcesField: 'Sources',
     sourceGeoNames: '[GeoNames](https://www.geonames.org/): coordinates of Wuhan and of every city drawn',
-    sourceNaturalEarth: '[Natural Earth](https://www.naturalearthdata.com/), via [world-atlas](https://github.com/topojson/world-atlas): country shapes',
+    sourceNaturalEarth:
+      '[Natural Earth](https://www.naturalearthdata.com/), via [world-atlas](https://github.com/topojson/world-atlas): country shapes',
     noMatch: 'No partner city with coordinates matches those filters. Try `/map` without them.',
     imageDescription: 'World map of Wuhan’s partner cities, each joined to Wuhan by a line',
     distanceField: 'Distance from Wuhan',
@@ -73,8 +79,10 @@ export const t = defineMessages('views.map', {
     onlyContinent: '仅{continent}',
     plusChosen: '{filters}，另加{name}',
     plusChosenOnly: '另加{name}',
-    descriptionPlusOther: '图中有{count}个友好城市，另加所选城市{name}，它不是友好城市（{tier}）。每条线都是从武汉出发、沿地球表面的最短路线（大圆航线）。点击图片可放大。',
-    descriptionPlus: '图中有{count}个友好城市（{filters}），另加所选城市{name}。每条线都是从武汉出发、沿地球表面的最短路线（大圆航线）。点击图片可放大。',
+    descriptionPlusOther:
+      '图中有{count}个友好城市，另加所选城市{name}，它不是友好城市（{tier}）。每条线都是从武汉出发、沿地球表面的最短路线（大圆航线）。点击图片可放大。',
+    descriptionPlus:
+      '图中有{count}个友好城市（{filters}），另加所选城市{name}。每条线都是从武汉出发、沿地球表面的最短路线（大圆航线）。点击图片可放大。',
     description: '图中共有{count}个友好城市。每条线都是从武汉出发、沿地球表面的最短路线（大圆航线）。点击图片可放大。',
     descriptionOne: '图中有1个友好城市。每条线都是从武汉出发、沿地球表面的最短路线（大圆航线）。点击图片可放大。',
     keyFriendship: '国际友好城市',
@@ -112,7 +120,8 @@ export const t = defineMessages('views.map', {
     chosenNotDrawn: '{name}缺少坐标，无法在地图上显示。',
     sourcesField: '来源',
     sourceGeoNames: '[GeoNames](https://www.geonames.org/)：武汉及图中各城市的坐标',
-    sourceNaturalEarth: '[Natural Earth](https://www.naturalearthdata.com/)，经 [world-atlas](https://github.com/topojson/world-atlas)：国界',
+    sourceNaturalEarth:
+      '[Natural Earth](https://www.naturalearthdata.com/)，经 [world-atlas](https://github.com/topojson/world-atlas)：国界',
     noMatch: '没有符合这些条件且有坐标的友好城市。试试不带条件的 `/地图`。',
     imageDescription: '武汉友好城市世界地图，每个城市与武汉之间以线相连',
     distanceField: '与武汉的距离',

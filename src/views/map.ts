@@ -60,7 +60,11 @@ function pointColor(city: City, colorBy: ColorBy): string {
 
 /** Only partner cities are ever selected by filters: a memorandum or a district tie is drawn only when chosen. */
 function matchesFilters(city: City, filters: MapFilters): boolean {
-  return isPartner(city) && (!filters.tier || city.tier === filters.tier) && (!filters.continent || city.country.continent === filters.continent);
+  return (
+    isPartner(city) &&
+    (!filters.tier || city.tier === filters.tier) &&
+    (!filters.continent || city.country.continent === filters.continent)
+  );
 }
 
 /** The cities the filters select (the chosen one always), split by whether they can be drawn. */
@@ -84,7 +88,15 @@ function isEnded(city: City): boolean {
 
 function mapPoint(city: City, colorBy: ColorBy, chosen: City | undefined, locale: Locale): MapPoint {
   const { lat, lon } = city.coordinates!;
-  return { id: city.id, lat, lon, label: cityName(city, locale), color: pointColor(city, colorBy), dashed: isEnded(city), highlight: city === chosen };
+  return {
+    id: city.id,
+    lat,
+    lon,
+    label: cityName(city, locale),
+    color: pointColor(city, colorBy),
+    dashed: isEnded(city),
+    highlight: city === chosen,
+  };
 }
 
 function decadesOf(cities: City[]): (number | null)[] {
@@ -95,9 +107,12 @@ function decadesOf(cities: City[]): (number | null)[] {
 function keyItems(drawn: City[], filters: MapFilters, locale: Locale): KeyItem[] {
   const items: KeyItem[] = [];
   if (filters.colorBy === 'tier') {
-    if (drawn.some((c) => c.tier === 'friendship')) items.push({ kind: 'point', color: TIER_COLORS.friendship, label: t(locale, 'keyFriendship') });
-    if (drawn.some((c) => c.tier === 'exchange')) items.push({ kind: 'point', color: TIER_COLORS.exchange, label: t(locale, 'keyExchange') });
-    if (drawn.some((c) => !isPartner(c))) items.push({ kind: 'point', color: OTHER_TIE_COLOR, label: t(locale, 'keyOtherTie') });
+    if (drawn.some((c) => c.tier === 'friendship'))
+      items.push({ kind: 'point', color: TIER_COLORS.friendship, label: t(locale, 'keyFriendship') });
+    if (drawn.some((c) => c.tier === 'exchange'))
+      items.push({ kind: 'point', color: TIER_COLORS.exchange, label: t(locale, 'keyExchange') });
+    if (drawn.some((c) => !isPartner(c)))
+      items.push({ kind: 'point', color: OTHER_TIE_COLOR, label: t(locale, 'keyOtherTie') });
   } else {
     for (const decade of decadesOf(drawn)) {
       items.push(
@@ -109,14 +124,16 @@ function keyItems(drawn: City[], filters: MapFilters, locale: Locale): KeyItem[]
   }
   if (drawn.some((c) => !isEnded(c))) items.push({ kind: 'line', color: INK, label: t(locale, 'keyActive') });
   if (drawn.some(isEnded)) items.push({ kind: 'dashed', color: INK, label: t(locale, 'keyEnded') });
-  if (filters.chosen && drawn.includes(filters.chosen)) items.push({ kind: 'highlight', color: '#ffc107', label: t(locale, 'keyChosen') });
+  if (filters.chosen && drawn.includes(filters.chosen))
+    items.push({ kind: 'highlight', color: '#ffc107', label: t(locale, 'keyChosen') });
   return items;
 }
 
 function filterText(filters: MapFilters, locale: Locale): string {
   const parts: string[] = [];
   if (filters.tier) parts.push(t(locale, 'onlyTier', { tier: tierLabel(filters.tier, locale) }));
-  if (filters.continent) parts.push(t(locale, 'onlyContinent', { continent: continentLabel(filters.continent, locale) }));
+  if (filters.continent)
+    parts.push(t(locale, 'onlyContinent', { continent: continentLabel(filters.continent, locale) }));
   return parts.join(' · ');
 }
 
@@ -138,7 +155,15 @@ export function worldMapSpec(data: Dataset, filters: MapFilters, locale: Locale)
   const count = extra ? drawn.length - 1 : drawn.length;
   const coloring = t(locale, filters.colorBy === 'tier' ? 'byTier' : 'byDecade');
   const notes: string[] = [];
-  if (notDrawn.length) notes.push(t(locale, 'notDrawnNote', { names: formatList(notDrawn.map((c) => cityName(c, locale)), locale) }));
+  if (notDrawn.length)
+    notes.push(
+      t(locale, 'notDrawnNote', {
+        names: formatList(
+          notDrawn.map((c) => cityName(c, locale)),
+          locale,
+        ),
+      }),
+    );
   notes.push(t(locale, 'sourcesNote'));
   return {
     width: 1200,
@@ -173,7 +198,10 @@ export function cityMapSpec(data: Dataset, city: City, locale: Locale): MapSpec 
 }
 
 export function cityMapDescription(data: Dataset, city: City, locale: Locale): string {
-  return t(locale, 'cityImageDescription', { name: cityName(city, locale), km: distanceText(data, city, locale) ?? '?' });
+  return t(locale, 'cityImageDescription', {
+    name: cityName(city, locale),
+    km: distanceText(data, city, locale) ?? '?',
+  });
 }
 
 /** "9,456" (km, great circle), or null without coordinates. */
@@ -198,12 +226,16 @@ function legendLines(drawn: City[], filters: MapFilters, locale: Locale): string
     const decades = decadesOf(drawn).map((decade) =>
       decade === null
         ? t(locale, 'legendUndated', { color: t(locale, 'colorGrey') })
-        : t(locale, 'legendDecade', { color: t(locale, decadeStyle(decade).name), decade: decadeLabel(decade, locale) }),
+        : t(locale, 'legendDecade', {
+            color: t(locale, decadeStyle(decade).name),
+            decade: decadeLabel(decade, locale),
+          }),
     );
     lines.push(t(locale, 'legendDecades', { decades: decades.join(locale === 'zh-CN' ? '，' : ', ') }));
   }
   if (drawn.some(isEnded)) lines.push(t(locale, 'legendDashed'));
-  if (filters.chosen && drawn.includes(filters.chosen)) lines.push(t(locale, 'legendChosen', { name: cityName(filters.chosen, locale) }));
+  if (filters.chosen && drawn.includes(filters.chosen))
+    lines.push(t(locale, 'legendChosen', { name: cityName(filters.chosen, locale) }));
   return lines.map(bullet);
 }
 
@@ -219,27 +251,62 @@ export function mapCard(data: Dataset, filters: MapFilters, image: MapImageRef, 
   const extra = drawnBeyondFilters(drawn, filters);
   const description = [
     extra && !filterText(filters, locale)
-      ? t(locale, 'descriptionPlusOther', { count: drawn.length - 1, name: cityName(extra, locale), tier: tierLabel(extra.tier, locale, true) })
+      ? t(locale, 'descriptionPlusOther', {
+          count: drawn.length - 1,
+          name: cityName(extra, locale),
+          tier: tierLabel(extra.tier, locale, true),
+        })
       : extra
-      ? t(locale, 'descriptionPlus', { count: drawn.length - 1, filters: filterText(filters, locale), name: cityName(extra, locale) })
-      : drawn.length === 1
-        ? t(locale, 'descriptionOne')
-        : t(locale, 'description', { count: drawn.length }),
+        ? t(locale, 'descriptionPlus', {
+            count: drawn.length - 1,
+            filters: filterText(filters, locale),
+            name: cityName(extra, locale),
+          })
+        : drawn.length === 1
+          ? t(locale, 'descriptionOne')
+          : t(locale, 'description', { count: drawn.length }),
   ];
-  if (filters.chosen && !filters.chosen.coordinates) description.push(t(locale, 'chosenNotDrawn', { name: cityName(filters.chosen, locale) }));
-  const fields = [{ name: t(locale, 'legendField'), value: fitLines(legendLines(drawn, filters, locale), 1024, locale) }];
+  if (filters.chosen && !filters.chosen.coordinates)
+    description.push(t(locale, 'chosenNotDrawn', { name: cityName(filters.chosen, locale) }));
+  const fields = [
+    { name: t(locale, 'legendField'), value: fitLines(legendLines(drawn, filters, locale), 1024, locale) },
+  ];
   if (image.numbered.length) {
-    fields.push({ name: t(locale, 'numberedField'), value: fitLines(image.numbered.map((n) => `**${n.number}** ${n.label}`), 1024, locale) });
+    fields.push({
+      name: t(locale, 'numberedField'),
+      value: fitLines(
+        image.numbered.map((n) => `**${n.number}** ${n.label}`),
+        1024,
+        locale,
+      ),
+    });
   }
   if (notDrawn.length) {
-    fields.push({ name: t(locale, 'notDrawnField'), value: fitLines(notDrawn.map((c) => bullet(t(locale, 'notDrawn', { name: cityName(c, locale) }))), 1024, locale) });
+    fields.push({
+      name: t(locale, 'notDrawnField'),
+      value: fitLines(
+        notDrawn.map((c) => bullet(t(locale, 'notDrawn', { name: cityName(c, locale) }))),
+        1024,
+        locale,
+      ),
+    });
   }
   const others = otherTies(data).filter((c) => c !== filters.chosen);
   if (others.length) {
-    const names = others.map((c) => (locale === 'zh-CN' ? `${cityName(c, locale)}（${tierLabel(c.tier, locale, true)}）` : `${cityName(c, locale)} (${tierLabel(c.tier, locale, true)})`));
-    fields.push({ name: t(locale, 'otherTiesField'), value: fitLines([t(locale, 'otherTies', { names: formatList(names, locale) })], 1024, locale) });
+    const names = others.map((c) =>
+      locale === 'zh-CN'
+        ? `${cityName(c, locale)}（${tierLabel(c.tier, locale, true)}）`
+        : `${cityName(c, locale)} (${tierLabel(c.tier, locale, true)})`,
+    );
+    fields.push({
+      name: t(locale, 'otherTiesField'),
+      value: fitLines([t(locale, 'otherTies', { names: formatList(names, locale) })], 1024, locale),
+    });
   }
-  fields.push({ name: t(locale, 'sourcesField'), value: [t(locale, 'sourceGeoNames'), t(locale, 'sourceNaturalEarth')].map(bullet).join('\n') });
+  fields.push({
+    name: t(locale, 'sourcesField'),
+    value: [t(locale, 'sourceGeoNames'), t(locale, 'sourceNaturalEarth')].map(bullet).join('\n'),
+  });
   return {
     title: t(locale, 'title'),
     description: description.join('\n\n'),

@@ -13,15 +13,21 @@ describe('/ask and the tiers of the second audit', () => {
   it('counts sister cities as of the official list, and names São Paulo as signed after it', () => {
     const text = answer('How many sister cities does Wuhan have?');
     expect(text).toContain('**28** international friendship (sister) cities on Wuhan’s list of **30 June 2021**.');
-    expect(text).toContain('Since that list: **São Paulo** signed a sister-city agreement on 11 November 2025 (agreement).');
+    expect(text).toContain(
+      'Since that list: **São Paulo** signed a sister-city agreement on 11 November 2025 (agreement).',
+    );
     expect(text).not.toMatch(/\b29\b/);
   });
 
   it('says what a memorandum or a district tie is, hedged where the exchange tier has no full list', () => {
     const kazan = answer('Is Kazan a sister city of Wuhan?');
-    expect(kazan).toMatch(/^[^\n]*\nNot as far as my sources show: \*\*Kazan\*\* \(Russia\) is a city that has signed only a memorandum or letter of intent with Wuhan/);
+    expect(kazan).toMatch(
+      /^[^\n]*\nNot as far as my sources show: \*\*Kazan\*\* \(Russia\) is a city that has signed only a memorandum or letter of intent with Wuhan/,
+    );
     expect(kazan).toContain('I know only 9 of them by name');
-    expect(answer('Is Geidorf a sister city of Wuhan?')).toContain('a district abroad tied to one of Wuhan’s districts, not to Wuhan itself');
+    expect(answer('Is Geidorf a sister city of Wuhan?')).toContain(
+      'a district abroad tied to one of Wuhan’s districts, not to Wuhan itself',
+    );
   });
 
   it('never counts a memorandum or a district tie among a country’s partners', () => {

@@ -8,7 +8,9 @@ import { app, body, click, context, field, NOW, run, visibleText } from './conte
 /** Every line of the Sources field, and of its "(continued)" fields. */
 function sourcesListed(reply: Reply, name: string): string[] {
   const fields = body(reply).embeds[0]?.fields ?? [];
-  return fields.filter((f) => f.name === name || f.name.startsWith(`${name} (`) || f.name.startsWith(`${name}（`)).flatMap((f) => f.value.split('\n'));
+  return fields
+    .filter((f) => f.name === name || f.name.startsWith(`${name} (`) || f.name.startsWith(`${name}（`))
+    .flatMap((f) => f.value.split('\n'));
 }
 
 describe('/city', () => {
@@ -33,10 +35,14 @@ describe('/city', () => {
     const reply = await run(city, { name: 'Kopavogur' });
     const established = field(reply, 'Established');
     // Each date says what it dates: the 2007 declaration of intent, the 2008 agreement (second audit).
-    const conflict = /Sources disagree: 29 September 2007 \(declaration or letter of intent\) ((?:\[\d+\])+) or 26 April 2008 \(agreement\) ((?:\[\d+\])+)\./.exec(established);
+    const conflict =
+      /Sources disagree: 29 September 2007 \(declaration or letter of intent\) ((?:\[\d+\])+) or 26 April 2008 \(agreement\) ((?:\[\d+\])+)\./.exec(
+        established,
+      );
     expect(conflict).not.toBeNull();
     const sources = sourcesListed(reply, 'Sources');
-    const cited = (marks: string) => [...marks.matchAll(/\[(\d+)\]/g)].map((m) => sources.find((line) => line.startsWith(`[${m[1]}] `)));
+    const cited = (marks: string) =>
+      [...marks.matchAll(/\[(\d+)\]/g)].map((m) => sources.find((line) => line.startsWith(`[${m[1]}] `)));
     expect(cited(conflict![1]!).join('\n')).toContain('Icelandic');
     expect(cited(conflict![2]!).join('\n')).toContain('Hubei');
     // Said once: no caveat repeating the same three dates below.
@@ -48,7 +54,9 @@ describe('/city', () => {
   it('in Chinese, cites the conflicting dates by number, with no English page titles in the sentence', async () => {
     const established = field(await run(city, { name: 'Kopavogur' }, 'zh-CN'), '结好时间');
     const line = established.split('\n').find((l) => l.startsWith('来源说法不一'));
-    expect(line).toMatch(/^来源说法不一：2007年9月29日（意向声明或意向书）(\[\d+\])+或2008年4月26日（协议）(\[\d+\])+。$/);
+    expect(line).toMatch(
+      /^来源说法不一：2007年9月29日（意向声明或意向书）(\[\d+\])+或2008年4月26日（协议）(\[\d+\])+。$/,
+    );
     expect(line).not.toMatch(/[A-Za-z]/);
   });
 
@@ -70,10 +78,13 @@ describe('/city', () => {
     for (const locale of ['en', 'zh-CN'] as const) {
       for (const c of app().data.cities) {
         const reply = cityReply(c, app().data, NOW, locale);
-        const listed = new Set(sourcesListed(reply, locale === 'en' ? 'Sources' : '来源').map((line) => /^\[(\d+)\] /.exec(line)?.[1]));
+        const listed = new Set(
+          sourcesListed(reply, locale === 'en' ? 'Sources' : '来源').map((line) => /^\[(\d+)\] /.exec(line)?.[1]),
+        );
         const cards = (body(reply).embeds[0]?.fields ?? []).filter((f) => !/^(Sources|来源)/.test(f.name));
         for (const f of cards) {
-          for (const mark of f.value.matchAll(/\[(\d+)\](?!\()/g)) expect(listed.has(mark[1]), `${c.id} ${f.name} [${mark[1]}]`).toBe(true);
+          for (const mark of f.value.matchAll(/\[(\d+)\](?!\()/g))
+            expect(listed.has(mark[1]), `${c.id} ${f.name} [${mark[1]}]`).toBe(true);
         }
       }
     }
@@ -133,7 +144,9 @@ describe('/city', () => {
   it('shows a doubted date with its doubt and its document, and counts the years as uncertain', async () => {
     const reply = await run(city, { name: 'Ashdod' });
     expect(field(reply, 'Established')).toContain('2011 (agreement; inferred; possibly later)');
-    expect(field(reply, 'Established')).toMatch(/Sources disagree: 2011 \(agreement; inferred; possibly later\) (\[\d+\])+ or October 2009 \(memorandum\) (\[\d+\])+\./);
+    expect(field(reply, 'Established')).toMatch(
+      /Sources disagree: 2011 \(agreement; inferred; possibly later\) (\[\d+\])+ or October 2009 \(memorandum\) (\[\d+\])+\./,
+    );
     expect(field(reply, 'Years of friendship')).toMatch(/^about \d+ years \(if 2011\)$/);
     expect(field(await run(city, { name: 'Ashdod' }, 'zh-CN'), '结好时间')).toContain('2011年（协议；推断；可能更晚）');
   });
@@ -150,7 +163,9 @@ describe('/city', () => {
     const reply = await run(city, { name: 'Kazan' });
     expect(field(reply, 'Tier')).toBe('Memorandum or letter of intent only (not a partner city)');
     expect(field(reply, 'Established')).toContain('19 August 2025 (memorandum)');
-    expect(field(reply, 'Status')).toMatch(/^Current status not known: Kazan called the memorandum a first step toward twinning/);
+    expect(field(reply, 'Status')).toMatch(
+      /^Current status not known: Kazan called the memorandum a first step toward twinning/,
+    );
     expect(field(await run(city, { name: 'Graz' }), 'Tier')).toBe('District-level tie (not a partner city)');
   });
 
@@ -235,7 +250,9 @@ describe('/city', () => {
     expect(link.content).toMatch(/^No partner city called “Paris” in the data\./);
     expect(link.content).not.toContain('evil');
     // The link's text is what gets looked up.
-    expect(body(await run(city, { name: '[Duisburg](https://evil.example/x)' })).embeds[0]?.title).toContain('Duisburg');
+    expect(body(await run(city, { name: '[Duisburg](https://evil.example/x)' })).embeds[0]?.title).toContain(
+      'Duisburg',
+    );
   });
 
   it('treats invisible characters alone as an empty name', async () => {
@@ -249,7 +266,13 @@ describe('/city', () => {
   });
 
   it('echoes no mention, markdown or wall of text back', async () => {
-    for (const name of ['@everyone', '<@&123456789> **bold** [x](https://evil.example)', 'a'.repeat(6000), '🏙️🌉', '\u200b\u200b']) {
+    for (const name of [
+      '@everyone',
+      '<@&123456789> **bold** [x](https://evil.example)',
+      'a'.repeat(6000),
+      '🏙️🌉',
+      '\u200b\u200b',
+    ]) {
       const reply = await run(city, { name });
       const b = body(reply);
       expect(b.allowed_mentions).toEqual({ parse: [] });

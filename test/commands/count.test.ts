@@ -23,11 +23,15 @@ describe('/count', () => {
     const answer = { description: reply.content ?? '' };
     const lines = answer.description.split('\n');
     expect(lines[0]).toBe('**How many partner cities Wuhan has**');
-    expect(lines[1]).toBe('**28** international friendship (sister) cities on Wuhan’s latest official list, of **30 June 2021**.');
+    expect(lines[1]).toBe(
+      '**28** international friendship (sister) cities on Wuhan’s latest official list, of **30 June 2021**.',
+    );
     expect(lines[2]).toBe(
       'Since that list: **São Paulo** signed a sister-city agreement on 11 November 2025. No newer official count was found, so it is not added to the figure above.',
     );
-    expect(answer.description).toContain('Latest count of all partner cities, both tiers: **125 cities in 64 countries, both tiers together**, as of 22 April 2025.');
+    expect(answer.description).toContain(
+      'Latest count of all partner cities, both tiers: **125 cities in 64 countries, both tiers together**, as of 22 April 2025.',
+    );
     // A memorandum or a district tie is named as what it is and never counted.
     const others = lines.find((line) => line.startsWith('Not partner cities, and not counted anywhere here: ')) ?? '';
     expect(others).toContain('Kazan (memorandum only)');
@@ -48,9 +52,13 @@ describe('/count', () => {
   it('keeps each published total as published: no sum where the source gave none, "more than" kept, 2014\'s 20 of unstated level', async () => {
     const totals = body(await run(count)).embeds[0]!;
     const value = (name: string) => totals.fields?.find((f) => f.name === name)?.value ?? '';
-    expect(value('1 September 2016')).toContain('**22 international friendship cities and 70 friendly exchange cities (no total given)**');
+    expect(value('1 September 2016')).toContain(
+      '**22 international friendship cities and 70 friendly exchange cities (no total given)**',
+    );
     expect(value('1 September 2016')).toContain('Changjiang Daily gave 77');
-    expect(value('20 October 2019')).toContain('**more than 110 cities in more than 50 countries, both tiers together**');
+    expect(value('20 October 2019')).toContain(
+      '**more than 110 cities in more than 50 countries, both tiers together**',
+    );
     expect(value('February 2014')).toContain('**20 cities (level not stated)**');
   });
 
@@ -65,7 +73,9 @@ describe('/count', () => {
     const reply = await run(count);
     const sentence = body(reply).embeds[1]?.description ?? '';
     expect(sentence).toBe(coverageSentence(app().data, 'en'));
-    expect(sentence).toContain('all 28 international friendship cities on Wuhan’s official count of 30 June 2021, plus São Paulo, signed after that list');
+    expect(sentence).toContain(
+      'all 28 international friendship cities on Wuhan’s official count of 30 June 2021, plus São Paulo, signed after that list',
+    );
     // No source shows the exchange cities in the data are among the official 83, so the sentence does not say so.
     expect(sentence).toContain(`${listed} cities that sources name as friendly exchange partners`);
     expect(sentence).toContain('no full list of the 83');
@@ -109,7 +119,9 @@ describe('/count', () => {
 
   it('splits a country’s count by tier when it has both', async () => {
     const text = visibleText(await run(count, { country: 'United States' }));
-    expect(text).toContain('The dataset lists 3 partner cities in the United States: 1 international friendship city and 2 friendly exchange cities.');
+    expect(text).toContain(
+      'The dataset lists 3 partner cities in the United States: 1 international friendship city and 2 friendly exchange cities.',
+    );
   });
 
   it('offers a menu for an unclear country, and the pick shows that country with the tier kept', async () => {

@@ -37,7 +37,9 @@ describe('/country', () => {
   it('tells a real country without partners apart from a name that is no country', async () => {
     // Brazil has partners since the second audit (São Paulo, São Luís), so Peru stands in for a country without.
     const peru = await run(country, { name: 'Peru' });
-    expect(peru.content).toBe('None of Wuhan’s partner cities in the data is in Peru. Run /count to see every country with a partner city.');
+    expect(peru.content).toBe(
+      'None of Wuhan’s partner cities in the data is in Peru. Run /count to see every country with a partner city.',
+    );
     expect(peru.actions ?? []).toEqual([]);
     expect((await run(country, { name: 'philippines' })).content).toContain('is in the Philippines.');
     expect((await run(country, { name: '秘鲁' }, 'zh-CN')).content).toContain('没有一个位于秘鲁');
@@ -59,13 +61,17 @@ describe('/country', () => {
       const embed = body(await run(country, { name })).embeds[0]!;
       expect(embed.title).toContain(title);
     }
-    expect(body(await run(country, { name: 'NL' })).embeds[0]?.description).toMatch(/^The dataset lists 1 partner city in the Netherlands\./);
+    expect(body(await run(country, { name: 'NL' })).embeds[0]?.description).toMatch(
+      /^The dataset lists 1 partner city in the Netherlands\./,
+    );
     expect(body(await run(country, { name: 'NL' }, 'zh-CN')).embeds[0]?.title).toBe('🇳🇱 荷兰的友好城市');
   });
 
   it('says plainly in Chinese that Wuhan has no partner in China', async () => {
     const reply = await run(country, { name: '中国' }, 'zh-CN');
-    expect(reply.content?.split('\n')[0]).toBe('本数据集收录的武汉友好城市中，没有一个位于中国。运行 /数量 可查看有友好城市的全部国家。');
+    expect(reply.content?.split('\n')[0]).toBe(
+      '本数据集收录的武汉友好城市中，没有一个位于中国。运行 /数量 可查看有友好城市的全部国家。',
+    );
   });
 
   it('offers a menu of close countries, and the pick shows that country', async () => {

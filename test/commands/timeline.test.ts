@@ -14,7 +14,8 @@ function buttons(reply: Reply) {
 
 describe('/timeline', () => {
   // Partner cities only: memoranda and district ties close the last page, apart and uncounted.
-  const dated = () => app().data.cities.filter((c) => c.established && (c.tier === 'friendship' || c.tier === 'exchange')).length;
+  const dated = () =>
+    app().data.cities.filter((c) => c.established && (c.tier === 'friendship' || c.tier === 'exchange')).length;
   const pages = () => Math.ceil(dated() / 10);
 
   it('lists the first ten relationships oldest first, with page x/y in the footer', async () => {
@@ -62,8 +63,11 @@ describe('/timeline', () => {
   it('lists a memorandum or a district tie apart, as what it is, with both dates where sources differ', async () => {
     const last = await click(timeline, `p:::${pages()}`);
     if (last.kind !== 'update') return expect.fail('no page');
-    const others = body(last.reply).embeds[0]?.fields?.find((f) => f.name === 'Not partner cities, not counted above')?.value ?? '';
-    expect(others).toContain('19 August 2025 (memorandum) · 🇷🇺 **Kazan** (Russia) · _memorandum only, not a partner city_');
+    const others =
+      body(last.reply).embeds[0]?.fields?.find((f) => f.name === 'Not partner cities, not counted above')?.value ?? '';
+    expect(others).toContain(
+      '19 August 2025 (memorandum) · 🇷🇺 **Kazan** (Russia) · _memorandum only, not a partner city_',
+    );
     expect(others).toContain('**Graz District II (Geidorf)** (Austria) · _district tie, not a partner city_');
     const first = await run(timeline, { from: 2007, to: 2007 });
     expect(entries(first).find((l) => l.includes('Kópavogur'))).toContain(
@@ -97,8 +101,12 @@ describe('/timeline', () => {
   it('says “none yet” for a range that runs on into the future with nothing in it', async () => {
     const reply = await run(timeline, { from: 2090 });
     expect(body(reply).embeds[0]?.description).toMatch(/^From 2090 on: none in the data yet\./);
-    expect(body(await run(timeline, { from: 2090 }, 'zh-CN')).embeds[0]?.description).toMatch(/^2090年起：数据中暂无。/);
-    expect(body(await run(timeline, { from: 2090, to: 2095 })).embeds[0]?.description).toMatch(/^No partnership in the data was established in these years\./);
+    expect(body(await run(timeline, { from: 2090 }, 'zh-CN')).embeds[0]?.description).toMatch(
+      /^2090年起：数据中暂无。/,
+    );
+    expect(body(await run(timeline, { from: 2090, to: 2095 })).embeds[0]?.description).toMatch(
+      /^No partnership in the data was established in these years\./,
+    );
   });
 
   it('explains a range that runs backwards', async () => {

@@ -7,13 +7,17 @@ import { byEstablished } from './timeline.js';
 /** The partner cities in one country (by ISO code), oldest tie first, undated last. */
 export function citiesInCountry(data: Dataset, code: string): City[] {
   const wanted = code.toUpperCase();
-  return partnerCities(data).filter((c) => c.country.code === wanted).sort(byEstablished);
+  return partnerCities(data)
+    .filter((c) => c.country.code === wanted)
+    .sort(byEstablished);
 }
 
 /** Memoranda, district ties and ties of unstated level in one country: shown apart, never counted. */
 export function otherTiesInCountry(data: Dataset, code: string): City[] {
   const wanted = code.toUpperCase();
-  return otherTies(data).filter((c) => c.country.code === wanted).sort(byEstablished);
+  return otherTies(data)
+    .filter((c) => c.country.code === wanted)
+    .sort(byEstablished);
 }
 
 /** Every country the dataset has a partner city in, by English name. */

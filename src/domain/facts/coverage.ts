@@ -5,11 +5,7 @@ import { cityName } from '../../i18n/names.js';
 import { t } from './coverage.messages.js';
 import { coverage, type TierCoverage } from './totals.js';
 
-function tierPart(
-  cov: TierCoverage,
-  tier: 'friendship' | 'exchange',
-  locale: Locale,
-): string {
+function tierPart(cov: TierCoverage, tier: 'friendship' | 'exchange', locale: Locale): string {
   const Tier = tier === 'friendship' ? 'Friendship' : 'Exchange';
   const official = cov.official?.[tier];
   if (!cov.official || official === null || official === undefined) {
@@ -19,7 +15,10 @@ function tierPart(
   const part = t(locale, cov.listed >= official ? `all${Tier}` : `some${Tier}`, params);
   const since = cov.since ?? [];
   if (!since.length) return part;
-  const names = formatList(since.map((c) => cityName(c, locale)), locale);
+  const names = formatList(
+    since.map((c) => cityName(c, locale)),
+    locale,
+  );
   return `${part}${t(locale, 'plusSince', { names })}`;
 }
 
