@@ -39,6 +39,7 @@ const MARK = /\p{M}/u;
 const MARKS = /\p{M}/gu;
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 /** Invisible format characters (zero-width space and joiners, soft hyphen, bidi controls, tags): removed, not spaced. */
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: variation selectors are tested alone here, never as part of a pair
 const FORMAT_ONLY = /^[\p{Cf}\uFE00-\uFE0F]+$/u;
 
 /** Scripts written without spaces between words or with particles glued on (청주와): matched by substring. */

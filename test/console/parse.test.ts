@@ -116,7 +116,7 @@ describe('parseCommandLine: errors say what is valid', () => {
 
   it('a message command without text shows its usage', () => {
     expect(errorOf('/Ask Youcheng')).toBe('Type the message’s text after the command: /Ask Youcheng <message text>');
-    expect(errorOf('/Ask Youcheng ' + 'x'.repeat(4001))).toBe('message text can be at most 4000 characters long; this one has 4001.');
+    expect(errorOf(`/Ask Youcheng ${'x'.repeat(4001)}`)).toBe('message text can be at most 4000 characters long; this one has 4001.');
   });
 
   it('unknown option lists the options, wherever it stands', () => {

@@ -243,7 +243,7 @@ describe('autocomplete', () => {
     const [sent] = discord.recorded(i);
     expect(sent?.kind).toBe('autocomplete');
     expect(sent?.data.choices).toHaveLength(25);
-    for (const choice of sent?.data.choices as { name: string; value: string }[]) {
+    for (const choice of sent!.data.choices as { name: string; value: string }[]) {
       expect(Array.from(choice.name).length).toBeLessThanOrEqual(100);
       expect(choice.name.startsWith('dui ')).toBe(true);
     }

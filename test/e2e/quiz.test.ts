@@ -141,7 +141,7 @@ describe.concurrent('a quiz over a faulty network', () => {
       discord.dropConnection(4000);
       await Promise.all([game.answer(BOB, q1, 'B'), game.answer(CAROL, q1, 'C')]);
       expect((await discord.waitForSession(sessions)).kind).toBe('resumed');
-      picks.Alice!.push('A'), picks.Bob!.push('B'), picks.Carol!.push('C');
+      picks.Alice!.push('A'); picks.Bob!.push('B'); picks.Carol!.push('C');
       // A late click after the reveal is refused politely, and a second answer is not counted.
       rights.push(await game.reveal(q1));
       const late = await discord.dispatchInteraction(clickPayload(q1, (c) => c.label === 'D', ALICE.opts));
@@ -164,7 +164,7 @@ describe.concurrent('a quiz over a faulty network', () => {
       await game.answer(CAROL, q2, 'D');
       expect((await discord.waitForSession(sessions)).kind).toBe('resumed');
       expect([limited.hits, failed.hits]).toEqual([1, 1]);
-      picks.Alice!.push('B'), picks.Bob!.push('B'), picks.Carol!.push('D');
+      picks.Alice!.push('B'); picks.Bob!.push('B'); picks.Carol!.push('D');
       rights.push(await game.reveal(q2));
 
       // Round 3: the reveal's edit meets a 500; the session is invalidated (op 9) and the bot must
@@ -179,7 +179,7 @@ describe.concurrent('a quiz over a faulty network', () => {
       discord.dropConnection(1006);
       await Promise.all([game.answer(BOB, q3, 'C'), game.answer(CAROL, q3, 'A')]);
       await discord.waitForSession(sessions);
-      picks.Alice!.push('C'), picks.Bob!.push('C'), picks.Carol!.push('A');
+      picks.Alice!.push('C'); picks.Bob!.push('C'); picks.Carol!.push('A');
       rights.push(await game.reveal(q3));
       expect(failedEdit.hits).toBe(1);
 

@@ -145,7 +145,7 @@ describe('interactions', () => {
     expect(shown.kind).toBe('edit');
     const { _files: files, ...message } = shown.data;
     const gateway = await viaRouter((fake) => fake.chatInput('city', { name: 'Duisburg' }, options));
-    const { flags: _public, ...expected } = gateway?.data;
+    const { flags: _public, ...expected } = gateway!.data;
     expect(message).toEqual(expected);
     expect(message.embeds[0].title).toContain('杜伊斯堡');
     // The image the card shows travels as the message's file, as over the gateway.
