@@ -29,7 +29,6 @@ const GENERATIONS = 2000;
 /** Rounds never end during the bench: every click lands in an open round. */
 const frozenScheduler: Scheduler = { set: () => 0, clear: () => {} };
 
-
 /** A channel that accepts every message and remembers the newest per channel. */
 function sink() {
   const latest = new Map<string, Reply>();

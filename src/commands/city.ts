@@ -1,7 +1,14 @@
 // /city name: one partner city's card. The name may be an autocomplete id or anything a user typed.
 import type { City } from '../data/types.js';
 import { cityLabel, cleanQuery, isOnlyMentions } from '../views/format.js';
-import { ambiguousReply, CITY_PICK_ID, cityReply, emptyNameReply, mentionNameReply, notFoundReply } from '../views/city.js';
+import {
+  ambiguousReply,
+  CITY_PICK_ID,
+  cityReply,
+  emptyNameReply,
+  mentionNameReply,
+  notFoundReply,
+} from '../views/city.js';
 import { staleChoiceReply } from '../views/common.js';
 import type { Reply } from '../views/reply.js';
 import type { App } from '../app/app.js';

@@ -20,7 +20,9 @@ function parseTopic(value: OptionValue | undefined): Topic | 'invalid' | undefin
   if (isTopic(value)) return value;
   if (typeof value !== 'string') return 'invalid';
   const wanted = value.trim().toLowerCase();
-  return TOPICS.find((t) => t === wanted || LOCALES.some((l) => topicLabel(t, l).toLowerCase() === wanted)) ?? 'invalid';
+  return (
+    TOPICS.find((t) => t === wanted || LOCALES.some((l) => topicLabel(t, l).toLowerCase() === wanted)) ?? 'invalid'
+  );
 }
 
 /** The did-you-mean menu's custom_id: picking a city shows its cooperation, on the topic asked. */
@@ -71,13 +73,17 @@ export const command = {
     }
     return topic ? cooperationOnTopicReply(app.data, topic, locale) : cooperationOverviewReply(app.data, locale);
   },
-  autocomplete: (focused, _input, ctx) => (focused.name === 'city' ? cityChoices(ctx.app, focused.value, ctx.locale) : []),
+  autocomplete: (focused, _input, ctx) =>
+    focused.name === 'city' ? cityChoices(ctx.app, focused.value, ctx.locale) : [],
   component(id, values, ctx) {
     // "pick:<topic>", the topic empty when none was asked, with the chosen city's id as the value.
     const match = /^pick:(\w*)$/.exec(id);
     const topic = match?.[1] ? parseTopic(match[1]) : undefined;
     const city = match && values[0] ? ctx.app.resolver.byId(values[0]) : undefined;
     if (!city || topic === 'invalid') return { kind: 'reply', reply: staleChoiceReply(ctx.locale) };
-    return { kind: 'update', reply: { ...cooperationOfCityReply(ctx.app.data, city, topic, ctx.locale), content: '', actions: [] } };
+    return {
+      kind: 'update',
+      reply: { ...cooperationOfCityReply(ctx.app.data, city, topic, ctx.locale), content: '', actions: [] },
+    };
   },
 } satisfies Command;

@@ -36,7 +36,10 @@ export function lookUpCountry(app: App, raw: string, locale: Locale, pickId: str
   if (!text) return { kind: 'reply', reply: emptyCountryReply(locale) };
   const country = app.resolver.resolveCountry(text);
   if (country) return { kind: 'country', country };
-  return { kind: 'reply', reply: unknownCountryReply(typed, app.resolver.suggestCountries(text, CLOSE_COUNTRIES), locale, pickId) };
+  return {
+    kind: 'reply',
+    reply: unknownCountryReply(typed, app.resolver.suggestCountries(text, CLOSE_COUNTRIES), locale, pickId),
+  };
 }
 
 /** A country picked from a did-you-mean menu: the select's value is its ISO code. */
@@ -98,7 +101,8 @@ export const command = {
     // "pick:<tier>", the tier empty when none was asked, with the chosen country's code as the value.
     const match = /^pick:(\w*)$/.exec(id);
     const country = match ? pickedCountry(ctx.app, values) : null;
-    if (!match || !country || (match[1] && !tierOf(match[1]))) return { kind: 'reply', reply: staleChoiceReply(ctx.locale) };
+    if (!match || !country || (match[1] && !tierOf(match[1])))
+      return { kind: 'reply', reply: staleChoiceReply(ctx.locale) };
     const card = countryCard(ctx.app.data, country, ctx.locale, tierOf(match[1]), true);
     return { kind: 'update', reply: { content: '', cards: [card], actions: [] } };
   },

@@ -33,6 +33,9 @@ export const command = {
   component(id, values, ctx) {
     const country = id === 'pick' ? pickedCountry(ctx.app, values) : null;
     if (!country) return { kind: 'reply', reply: staleChoiceReply(ctx.locale) };
-    return { kind: 'update', reply: { content: '', cards: [countryCard(ctx.app.data, country, ctx.locale)], actions: [] } };
+    return {
+      kind: 'update',
+      reply: { content: '', cards: [countryCard(ctx.app.data, country, ctx.locale)], actions: [] },
+    };
   },
 } satisfies Command;

@@ -13,7 +13,10 @@ export const command = {
   definition: {
     name: 'leaderboard',
     nameZh: '排行榜',
-    description: { en: 'Quiz leaderboards: this week, this month or all time', 'zh-CN': '问答排行榜：本周、本月或全部时间' },
+    description: {
+      en: 'Quiz leaderboards: this week, this month or all time',
+      'zh-CN': '问答排行榜：本周、本月或全部时间',
+    },
     options: [
       {
         name: 'period',

@@ -50,7 +50,11 @@ function mapReply(app: App, filters: MapFilters, locale: Locale): Reply {
 }
 
 /** The filters the options (or a did-you-mean menu's custom_id) ask for, before any city is chosen. */
-function filtersOf(tier: OptionValue | undefined, continent: OptionValue | undefined, color: OptionValue | undefined): MapFilters {
+function filtersOf(
+  tier: OptionValue | undefined,
+  continent: OptionValue | undefined,
+  color: OptionValue | undefined,
+): MapFilters {
   const filters: MapFilters = { colorBy: colorByOf(color) };
   const chosenTier = tierOf(tier);
   if (chosenTier) filters.tier = chosenTier;
@@ -94,7 +98,10 @@ export const command = {
       {
         name: 'city',
         nameZh: '城市',
-        description: { en: 'A city to highlight, in any language or spelling', 'zh-CN': '要突出显示的城市，任何语言或拼写均可' },
+        description: {
+          en: 'A city to highlight, in any language or spelling',
+          'zh-CN': '要突出显示的城市，任何语言或拼写均可',
+        },
         type: 'string',
         autocomplete: true,
         maxLength: 100,
@@ -102,7 +109,10 @@ export const command = {
       {
         name: 'color',
         nameZh: '着色',
-        description: { en: 'Colour the cities by tier (default) or by the decade the tie began', 'zh-CN': '按级别（默认）或按结好年代为城市着色' },
+        description: {
+          en: 'Colour the cities by tier (default) or by the decade the tie began',
+          'zh-CN': '按级别（默认）或按结好年代为城市着色',
+        },
         type: 'string',
         choices: [
           { name: { en: 'By tier', 'zh-CN': '按级别' }, value: 'tier' },
@@ -114,7 +124,8 @@ export const command = {
   examples: ['/map', '/map continent:europe city:Duisburg', '/map color:decade'],
   examplesZh: ['/地图', '/地图 大洲:欧洲 城市:杜伊斯堡', '/地图 着色:按年代'],
   run: (input, ctx) => run(input.options, ctx),
-  autocomplete: (focused, _input, ctx) => (focused.name === 'city' ? cityChoices(ctx.app, focused.value, ctx.locale) : []),
+  autocomplete: (focused, _input, ctx) =>
+    focused.name === 'city' ? cityChoices(ctx.app, focused.value, ctx.locale) : [],
   component(id, values, ctx) {
     // "pick:<tier>:<continent>:<color>" with the chosen city's id as the select's value.
     const match = /^pick:(\w*):([\w-]*):(\w+)$/.exec(id);

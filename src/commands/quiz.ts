@@ -31,7 +31,6 @@ function userOption(value: OptionValue | undefined): UserRef | undefined {
   return typeof value === 'object' && value !== null ? value : undefined;
 }
 
-
 export const command = {
   definition: {
     name: 'quiz',
@@ -84,12 +83,18 @@ export const command = {
       {
         name: 'stop',
         nameZh: '结束',
-        description: { en: 'Stop this channel’s quiz (its starter or a moderator)', 'zh-CN': '结束本频道的问答（限发起者或管理员）' },
+        description: {
+          en: 'Stop this channel’s quiz (its starter or a moderator)',
+          'zh-CN': '结束本频道的问答（限发起者或管理员）',
+        },
       },
       {
         name: 'stats',
         nameZh: '统计',
-        description: { en: 'Games, right answers, accuracy and best streak', 'zh-CN': '场次、答对题数、正确率和最长连对' },
+        description: {
+          en: 'Games, right answers, accuracy and best streak',
+          'zh-CN': '场次、答对题数、正确率和最长连对',
+        },
         options: [
           {
             name: 'user',

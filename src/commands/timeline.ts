@@ -13,13 +13,19 @@ type YearParse = { ok: true; year?: number } | { ok: false };
 /** Absent is fine; anything present must be a whole year in range (the console passes raw text). */
 function parseYear(value: OptionValue | string | undefined): YearParse {
   if (value === undefined || value === '') return { ok: true };
-  const year = typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d{1,4}\s*$/.test(value) ? Number(value) : NaN;
+  const year =
+    typeof value === 'number'
+      ? value
+      : typeof value === 'string' && /^\s*\d{1,4}\s*$/.test(value)
+        ? Number(value)
+        : NaN;
   return Number.isInteger(year) && year >= FIRST_YEAR && year <= LAST_YEAR ? { ok: true, year } : { ok: false };
 }
 
 function reply(app: App, from: YearParse, to: YearParse, page: number, locale: Locale): Reply {
   if (!from.ok || !to.ok) return badYearReply(locale);
-  if (from.year !== undefined && to.year !== undefined && from.year > to.year) return fromAfterToReply(from.year, to.year, locale);
+  if (from.year !== undefined && to.year !== undefined && from.year > to.year)
+    return fromAfterToReply(from.year, to.year, locale);
   const range: YearRange = {};
   if (from.year !== undefined) range.from = from.year;
   if (to.year !== undefined) range.to = to.year;

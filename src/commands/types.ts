@@ -96,7 +96,11 @@ export interface Command {
   examplesZh?: string[];
   run(input: CommandInput, ctx: CommandContext): Reply | Promise<Reply>;
   /** Suggestions for the focused option; at most 25; answered synchronously fast. */
-  autocomplete?(focused: { name: string; value: string }, input: CommandInput, ctx: CommandContext): AutocompleteChoice[];
+  autocomplete?(
+    focused: { name: string; value: string },
+    input: CommandInput,
+    ctx: CommandContext,
+  ): AutocompleteChoice[];
   /**
    * A button or select whose custom_id starts with "<definition.name>:". `id` is the rest of the
    * custom_id; `values` the select's chosen values.

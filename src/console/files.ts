@@ -54,7 +54,12 @@ function reasonOf(error: unknown): string {
 }
 
 /** Writes `files` into `dir` and returns where each went, by the file's own name. Throws OutputError. */
-export function saveFiles(dir: string, files: readonly ReplyFile[], taken: Set<string>, locale: Locale): Record<string, string> {
+export function saveFiles(
+  dir: string,
+  files: readonly ReplyFile[],
+  taken: Set<string>,
+  locale: Locale,
+): Record<string, string> {
   const saved: Record<string, string> = {};
   for (const file of files) {
     const name = freeName(file.name, taken);

@@ -43,7 +43,8 @@ export async function pressComponent(
   const separator = customId.indexOf(':');
   const name = separator > 0 ? customId.slice(0, separator) : '';
   const command = commands.find((c) => c.definition.name === name);
-  if (!command?.component) return { kind: 'reply', reply: { content: t(ctx.locale, 'unknownComponent'), ephemeral: true } };
+  if (!command?.component)
+    return { kind: 'reply', reply: { content: t(ctx.locale, 'unknownComponent'), ephemeral: true } };
   return command.component(customId.slice(separator + 1), values, ctx);
 }
 

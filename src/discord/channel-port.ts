@@ -15,7 +15,9 @@ export function createChannelPort(rest: REST): ChannelPort {
     async edit(ref, reply) {
       const body = toMessageBody({ ...reply, ephemeral: false });
       // An edit replaces the message: send empty content explicitly so old text does not linger.
-      await rest.patch(Routes.channelMessage(ref.channelId, ref.messageId), { body: { ...body, content: body.content ?? '' } });
+      await rest.patch(Routes.channelMessage(ref.channelId, ref.messageId), {
+        body: { ...body, content: body.content ?? '' },
+      });
     },
   };
 }

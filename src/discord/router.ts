@@ -249,7 +249,10 @@ export function createRouter(app: App, commands: readonly Command[], options: Ro
   async function onChatInput(interaction: ChatInputCommandInteraction): Promise<void> {
     const command = chatCommands.get(interaction.commandName);
     if (!command) {
-      await answerCommand(interaction, { content: t(pickLocale(interaction.locale), 'unknownCommand'), ephemeral: true });
+      await answerCommand(interaction, {
+        content: t(pickLocale(interaction.locale), 'unknownCommand'),
+        ephemeral: true,
+      });
       return;
     }
     await runCommand(interaction, command, readInput(interaction.options.data));
@@ -258,7 +261,10 @@ export function createRouter(app: App, commands: readonly Command[], options: Ro
   async function onMessageContext(interaction: MessageContextMenuCommandInteraction): Promise<void> {
     const command = messageCommands.get(interaction.commandName);
     if (!command) {
-      await answerCommand(interaction, { content: t(pickLocale(interaction.locale), 'unknownCommand'), ephemeral: true });
+      await answerCommand(interaction, {
+        content: t(pickLocale(interaction.locale), 'unknownCommand'),
+        ephemeral: true,
+      });
       return;
     }
     await runCommand(interaction, command, { options: { message: interaction.targetMessage.content } });
@@ -313,7 +319,8 @@ export function createRouter(app: App, commands: readonly Command[], options: Ro
 
   /** Tell the user, briefly and privately; a UserError's own message, else a generic one. */
   async function fail(interaction: Interaction, error: unknown): Promise<void> {
-    if (error instanceof UserError) log.debug('user error', { ...interactionFields(interaction), message: error.message });
+    if (error instanceof UserError)
+      log.debug('user error', { ...interactionFields(interaction), message: error.message });
     else log.error('interaction failed', { ...interactionFields(interaction), error: describeError(error) });
     try {
       if (interaction.isAutocomplete()) {
@@ -329,7 +336,10 @@ export function createRouter(app: App, commands: readonly Command[], options: Ro
       }
     } catch (secondary) {
       // Usually the interaction expired (Discord error 10062): nothing left to tell the user.
-      log.warn('could not report a failure to the user', { ...interactionFields(interaction), error: describeError(secondary) });
+      log.warn('could not report a failure to the user', {
+        ...interactionFields(interaction),
+        error: describeError(secondary),
+      });
     }
   }
 

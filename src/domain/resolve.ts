@@ -48,9 +48,36 @@ const FUSE_OPTIONS: IFuseOptions<FuzzyRecord> = {
 const MAX_TEXT_CHARS = 500;
 /** Words that may surround a city's name without changing which city is meant. */
 const FILLER_WORDS = new Set([
-  'the', 'city', 'of', 'in', 'at', 'town', 'municipality', 'metropolitan', 'greater', 'prefecture', 'province', 'county',
-  'district', 'region', 'state', 'department', 'departement', 'sister', 'twin', 'partner', 'friendship',
-  '市', '县', '縣', '県', '省', '府', '都', '的', '시',
+  'the',
+  'city',
+  'of',
+  'in',
+  'at',
+  'town',
+  'municipality',
+  'metropolitan',
+  'greater',
+  'prefecture',
+  'province',
+  'county',
+  'district',
+  'region',
+  'state',
+  'department',
+  'departement',
+  'sister',
+  'twin',
+  'partner',
+  'friendship',
+  '市',
+  '县',
+  '縣',
+  '県',
+  '省',
+  '府',
+  '都',
+  '的',
+  '시',
 ]);
 /**
  * Real places within the typo budget of a partner's name, never to be taken for it: they get "did
@@ -129,7 +156,13 @@ export function createResolver(data: Dataset): Resolver {
   // is lost, and a search over a handful of records costs microseconds instead of ~250 µs over all.
   const fuseByInitial = new Map<string, Fuse<FuzzyRecord>>();
   for (const [initial, group] of groupBy(fuzzyNames, (name) => firstChar(name.key))) {
-    fuseByInitial.set(initial, new Fuse(group.map((name) => ({ name, key: name.key })), FUSE_OPTIONS));
+    fuseByInitial.set(
+      initial,
+      new Fuse(
+        group.map((name) => ({ name, key: name.key })),
+        FUSE_OPTIONS,
+      ),
+    );
   }
   const longestFuzzyKey = Math.max(0, ...fuzzyNames.map((name) => codePointLength(name.key)));
 
@@ -152,10 +185,10 @@ export function createResolver(data: Dataset): Resolver {
   for (const country of datasetCountries) countryByKey.set(country.code.toLowerCase(), country.code);
   const cityById = new Map(cities.map((city) => [city.id, city]));
   // What an empty field offers: the sister cities, oldest tie first (undated last), then the exchange cities.
-  const byTierThenDate = [...cities].sort((a, b) => (a.tier === b.tier ? byEstablished(a, b) : a.tier === 'friendship' ? -1 : 1));
-  const chineseCountryNames = new Set(
-    countryForms.map(([name]) => fold(name)).filter((name) => isSyllabic(name)),
+  const byTierThenDate = [...cities].sort((a, b) =>
+    a.tier === b.tier ? byEstablished(a, b) : a.tier === 'friendship' ? -1 : 1,
   );
+  const chineseCountryNames = new Set(countryForms.map(([name]) => fold(name)).filter((name) => isSyllabic(name)));
   const regionWords = cities.map((city) => new Set(city.region ? fold(city.region).split(' ') : []));
 
   function citiesOf(found: readonly NameKey[]): number[] {
@@ -172,11 +205,7 @@ export function createResolver(data: Dataset): Resolver {
   }
 
   /** A match, unless the user named a country the city is not in ("Manchester, USA"): then a suggestion. */
-  function matchOrSuggest(
-    name: NameKey,
-    via: 'exact' | 'prefix' | 'fuzzy',
-    countryCode: string | null,
-  ): Resolution {
+  function matchOrSuggest(name: NameKey, via: 'exact' | 'prefix' | 'fuzzy', countryCode: string | null): Resolution {
     const city = cities[name.city]!;
     if (countryCode && city.country.code !== countryCode) return none([name.city]);
     return { kind: 'match', city, via, matched: name.text };
@@ -219,7 +248,10 @@ export function createResolver(data: Dataset): Resolver {
     }
     const all = [...byCity.values()].sort((a, b) => a.score - b.score || a.city - b.city);
     const passing = all
-      .filter((candidate) => candidate.distance <= typoBudget(key, candidate.name.key) && candidate.score <= STRICT_FUSE_SCORE)
+      .filter(
+        (candidate) =>
+          candidate.distance <= typoBudget(key, candidate.name.key) && candidate.score <= STRICT_FUSE_SCORE,
+      )
       .sort((a, b) => a.distance - b.distance || a.score - b.score);
     return { passing, all };
   }
@@ -478,8 +510,8 @@ export function createResolver(data: Dataset): Resolver {
         if (entry.key === key) offer(entry.city, 0);
         else if (entry.key.startsWith(key) && (!entry.secondary || length >= 3)) {
           offer(entry.city, entry.display ? 1 : entry.secondary ? 4 : 2);
-        }
-        else if (entry.spaced.includes(' ') && entry.spaced.split(' ').some((word) => word.startsWith(key))) offer(entry.city, 3);
+        } else if (entry.spaced.includes(' ') && entry.spaced.split(' ').some((word) => word.startsWith(key)))
+          offer(entry.city, 3);
         else if ((length >= 2 || syllabic) && !entry.secondary && entry.key.includes(key)) offer(entry.city, 5);
       }
       if (rank.size < count) {
@@ -516,7 +548,10 @@ export function createResolver(data: Dataset): Resolver {
     }
     const close = new Set(
       countryKeys
-        .filter((entry) => firstChar(entry.key) === firstChar(key) && typoDistance(key, entry.key) <= typoBudget(key, entry.key))
+        .filter(
+          (entry) =>
+            firstChar(entry.key) === firstChar(key) && typoDistance(key, entry.key) <= typoBudget(key, entry.key),
+        )
         .map((entry) => entry.code),
     );
     return close.size === 1 ? [...close][0]! : null;
@@ -568,7 +603,14 @@ function buildNames(cities: readonly City[]): NameKey[] {
   const seen = new Map<string, NameKey>();
   cities.forEach((city, index) => {
     const main = { secondary: false, pinyin: false, fuzzy: true, main: true };
-    const sources: { text: string; secondary: boolean; pinyin: boolean; fuzzy: boolean; main?: boolean; display?: boolean }[] = [
+    const sources: {
+      text: string;
+      secondary: boolean;
+      pinyin: boolean;
+      fuzzy: boolean;
+      main?: boolean;
+      display?: boolean;
+    }[] = [
       { text: city.names.en, ...main, display: true },
       { text: city.names.native, ...main },
       ...(city.names.nativeLatin ? [{ text: city.names.nativeLatin, ...main }] : []),

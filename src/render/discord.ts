@@ -71,7 +71,8 @@ const ATTACHMENT_URL = 'attachment://';
 /** An embed image must be one of the message's own files, or a web address. */
 function imageUrl(card: Card, files: ReadonlySet<string>): string | undefined {
   if (!card.image) return undefined;
-  if (card.image.startsWith(ATTACHMENT_URL)) return files.has(card.image.slice(ATTACHMENT_URL.length)) ? card.image : undefined;
+  if (card.image.startsWith(ATTACHMENT_URL))
+    return files.has(card.image.slice(ATTACHMENT_URL.length)) ? card.image : undefined;
   return /^https?:\/\//.test(card.image) ? card.image : undefined;
 }
 

@@ -46,7 +46,10 @@ export function tierLabel(tier: Tier, locale: Locale, short = false): string {
 /** A date with its doubts: "October 2009 (inferred; possibly later)" when the sources only imply it or hint at a later one. */
 export function dateText(date: FuzzyDate & Pick<DatedFact, 'inferred' | 'doubt'>, locale: Locale): string {
   const text = formatDate(date, locale);
-  const doubts = [...(date.inferred ? [t(locale, 'inferred')] : []), ...(date.doubt === 'possibly-later' ? [t(locale, 'possiblyLater')] : [])];
+  const doubts = [
+    ...(date.inferred ? [t(locale, 'inferred')] : []),
+    ...(date.doubt === 'possibly-later' ? [t(locale, 'possiblyLater')] : []),
+  ];
   if (!doubts.length) return text;
   return locale === 'zh-CN' ? `${text}（${doubts.join('；')}）` : `${text} (${doubts.join('; ')})`;
 }
@@ -245,19 +248,30 @@ export function fitCard(base: Omit<Card, 'fields'>, sections: Section[], locale:
  * for what sets it apart: exchange tier, ended, phasing out, other dates. The tier is only marked for
  * exchange cities, since most entries are friendship cities.
  */
-export function relationshipLine(city: City, locale: Locale, options: { date?: boolean; country?: boolean } = {}): string {
+export function relationshipLine(
+  city: City,
+  locale: Locale,
+  options: { date?: boolean; country?: boolean } = {},
+): string {
   const { date = true, country = true } = options;
   const parts: string[] = [];
   if (date) parts.push(city.established ? dateText(city.established, locale) : t(locale, 'dateUnknown'));
   const flag = flagEmoji(city.country.code);
-  const where = !country ? '' : locale === 'zh-CN' ? `（${countryName(city.country, locale)}）` : ` (${countryName(city.country, locale)})`;
+  const where = !country
+    ? ''
+    : locale === 'zh-CN'
+      ? `（${countryName(city.country, locale)}）`
+      : ` (${countryName(city.country, locale)})`;
   parts.push(`${flag ? `${flag} ` : ''}**${cityName(city, locale)}**${where}`);
   const markers: string[] = [];
   if (city.tier === 'exchange') markers.push(t(locale, 'lineExchange'));
   if (city.status.state === 'ended') markers.push(t(locale, 'lineEnded', { year: city.status.date.slice(0, 4) }));
-  if (city.status.state === 'phasing-out') markers.push(t(locale, 'linePhasingOut', { year: city.status.date.slice(0, 4) }));
+  if (city.status.state === 'phasing-out')
+    markers.push(t(locale, 'linePhasingOut', { year: city.status.date.slice(0, 4) }));
   if (city.conflictingDates.length) {
-    markers.push(t(locale, 'lineConflict', { dates: city.conflictingDates.map((d) => formatDate(d, locale)).join(' / ') }));
+    markers.push(
+      t(locale, 'lineConflict', { dates: city.conflictingDates.map((d) => formatDate(d, locale)).join(' / ') }),
+    );
   }
   const line = parts.join(' · ');
   return markers.length ? `${line} · _${markers.join(locale === 'zh-CN' ? '，' : ', ')}_` : line;

@@ -36,7 +36,13 @@ function commandLine(command: Command, locale: Locale): string {
 export function helpReply(commands: readonly Command[], locale: Locale): Reply {
   const lines = commands.map((c) => commandLine(c, locale));
   return {
-    cards: [{ title: t(locale, 'title'), description: `${t(locale, 'intro')}\n\n${fitLines(lines, 3900, locale)}`, color: COLORS.neutral }],
+    cards: [
+      {
+        title: t(locale, 'title'),
+        description: `${t(locale, 'intro')}\n\n${fitLines(lines, 3900, locale)}`,
+        color: COLORS.neutral,
+      },
+    ],
     ephemeral: true,
   };
 }

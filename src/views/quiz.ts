@@ -136,7 +136,10 @@ export function revealReply(game: QuizGame, summary: RoundSummary): Reply {
     }),
     description: `${question.prompt[locale]}\n\n${optionLines(question, locale, true)}\n\n💡 ${question.fact[locale]}`,
     fields: [
-      { name: t(locale, question.sources.length > 1 ? 'sources' : 'source'), value: sourceLines(question.sources, locale).join('\n') },
+      {
+        name: t(locale, question.sources.length > 1 ? 'sources' : 'source'),
+        value: sourceLines(question.sources, locale).join('\n'),
+      },
       {
         name: t(locale, 'roundResult'),
         value:

@@ -31,7 +31,9 @@ function titleOf(range: YearRange, locale: Locale): string {
 
 /** Nothing in the range: "none yet" while the range runs on into the future. */
 function noneText(range: YearRange, locale: Locale): string {
-  return range.from !== undefined && (range.to ?? LAST_YEAR) === LAST_YEAR ? t(locale, 'noneYet', { from: range.from }) : t(locale, 'none');
+  return range.from !== undefined && (range.to ?? LAST_YEAR) === LAST_YEAR
+    ? t(locale, 'noneYet', { from: range.from })
+    : t(locale, 'none');
 }
 
 export function timelineReply(data: Dataset, range: YearRange, requestedPage: number, locale: Locale): Reply {
@@ -48,14 +50,35 @@ export function timelineReply(data: Dataset, range: YearRange, requestedPage: nu
   // Undated ties cannot be placed in time, so they close the last page whatever the range.
   const fields =
     page === pages && undated.length
-      ? [{ name: t(locale, 'undated'), value: fitLines(undated.map((c) => relationshipLine(c, locale, { date: false })), 1024, locale) }]
+      ? [
+          {
+            name: t(locale, 'undated'),
+            value: fitLines(
+              undated.map((c) => relationshipLine(c, locale, { date: false })),
+              1024,
+              locale,
+            ),
+          },
+        ]
       : [];
   const actions: Action[][] =
     pages > 1
       ? [
           [
-            { type: 'button', customId: pageId(range, page - 1), label: t(locale, 'previous'), emoji: '◀', disabled: page === 1 },
-            { type: 'button', customId: pageId(range, page + 1), label: t(locale, 'next'), emoji: '▶', disabled: page === pages },
+            {
+              type: 'button',
+              customId: pageId(range, page - 1),
+              label: t(locale, 'previous'),
+              emoji: '◀',
+              disabled: page === 1,
+            },
+            {
+              type: 'button',
+              customId: pageId(range, page + 1),
+              label: t(locale, 'next'),
+              emoji: '▶',
+              disabled: page === pages,
+            },
           ],
         ]
       : [];

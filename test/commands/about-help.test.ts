@@ -44,7 +44,11 @@ describe('/help', () => {
     const text = visibleText(await run(help));
     for (const c of commands) {
       const { name, type, description } = c.definition;
-      expect(text).toMatch(type === 'message' ? `**${name}** (on a message` : new RegExp(`\\*\\*/${name}\\b[^*]*\\*\\*: ${description.en}`));
+      expect(text).toMatch(
+        type === 'message'
+          ? `**${name}** (on a message`
+          : new RegExp(`\\*\\*/${name}\\b[^*]*\\*\\*: ${description.en}`),
+      );
       if (c.examples?.[0]) expect(text).toContain(`\`${c.examples[0]}\``);
     }
   });
@@ -85,7 +89,19 @@ describe('/help', () => {
   it('gives Chinese examples that ask exactly what the English ones ask', async () => {
     const withZh = commands.filter((c) => c.examplesZh?.length);
     expect(withZh.map((c) => c.definition.name)).toEqual(
-      expect.arrayContaining(['city', 'count', 'timeline', 'map', 'country', 'cooperation', 'about', 'help', 'ask', 'quiz', 'leaderboard']),
+      expect.arrayContaining([
+        'city',
+        'count',
+        'timeline',
+        'map',
+        'country',
+        'cooperation',
+        'about',
+        'help',
+        'ask',
+        'quiz',
+        'leaderboard',
+      ]),
     );
     for (const c of withZh) {
       expect(c.examplesZh, c.definition.name).toHaveLength(c.examples!.length);

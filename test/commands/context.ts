@@ -37,7 +37,12 @@ export async function run(
   return command.run({ options }, context(locale));
 }
 
-export async function click(command: Command, id: string, values: string[] = [], locale: Locale = 'en'): Promise<ComponentResult> {
+export async function click(
+  command: Command,
+  id: string,
+  values: string[] = [],
+  locale: Locale = 'en',
+): Promise<ComponentResult> {
   if (!command.component) throw new Error(`${command.definition.name} has no component handler`);
   return command.component(id, values, context(locale));
 }

@@ -12,10 +12,12 @@ describe('ImageCache', () => {
       renders++;
       return image(10);
     });
-    expect(cache.get('a', () => {
-      renders++;
-      return image(10);
-    })).toBe(first);
+    expect(
+      cache.get('a', () => {
+        renders++;
+        return image(10);
+      }),
+    ).toBe(first);
     expect(renders).toBe(1);
   });
 

@@ -54,7 +54,9 @@ export class FakePort {
 
   /** The newest message in the channel with answer buttons. */
   question(channelId: string): PostedReply {
-    const found = this.channel(channelId).filter((m) => buttons(m.reply).length > 0).at(-1);
+    const found = this.channel(channelId)
+      .filter((m) => buttons(m.reply).length > 0)
+      .at(-1);
     if (!found) throw new Error(`no question in channel ${channelId}`);
     return found;
   }
@@ -124,7 +126,12 @@ export function context(app: App, player: Player): CommandContext {
   };
 }
 
-export async function quizRun(app: App, player: Player, subcommand: string, options: Record<string, unknown> = {}): Promise<Reply> {
+export async function quizRun(
+  app: App,
+  player: Player,
+  subcommand: string,
+  options: Record<string, unknown> = {},
+): Promise<Reply> {
   return quizCommand.run({ subcommand, options: options as never }, context(app, player));
 }
 

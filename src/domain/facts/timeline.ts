@@ -16,7 +16,8 @@ export interface Timeline {
 
 /** Oldest first; a coarse date ("1982") sorts before finer ones in the same period ("1982-10-08"). */
 export function byEstablished(a: City, b: City): number {
-  if (!a.established || !b.established) return a.established ? -1 : b.established ? 1 : a.names.en.localeCompare(b.names.en);
+  if (!a.established || !b.established)
+    return a.established ? -1 : b.established ? 1 : a.names.en.localeCompare(b.names.en);
   return a.established.date.localeCompare(b.established.date) || a.names.en.localeCompare(b.names.en);
 }
 

@@ -89,7 +89,13 @@ function buildPool(data: Dataset): QuizPool {
 }
 
 function foldedNames(city: City): string[] {
-  const names = [city.names.en, city.names.native, city.names.nativeLatin, city.names.zh, ...city.aliases.map((a) => a.text)];
+  const names = [
+    city.names.en,
+    city.names.native,
+    city.names.nativeLatin,
+    city.names.zh,
+    ...city.aliases.map((a) => a.text),
+  ];
   return names.map((name) => (name ? foldName(name) : '')).filter((key) => key.length >= 2);
 }
 
@@ -222,7 +228,10 @@ function cityFact(ctx: BuildContext, city: City): Fact | null {
     text: { en: h.note.text, 'zh-CN': h.note.textZh },
     sources: h.sources,
   });
-  const named = pickOne(highlights.filter((h) => mentions(ctx.pool, h.note.text, city)), ctx.random);
+  const named = pickOne(
+    highlights.filter((h) => mentions(ctx.pool, h.note.text, city)),
+    ctx.random,
+  );
   if (named) return naming(ctx.pool, city, asFact(named));
   const dated = datedCity(city);
   const fromDate = dated && establishedFact(ctx, dated);
@@ -272,7 +281,10 @@ function countryInSentence(country: Country, locale: Locale): string {
 
 /** A sentence shown inside “…” has its own double quotes turned into single ones, as both languages nest them. */
 function innerQuotes(sentence: string): string {
-  return sentence.replace(/"([^"]*)"/g, '‘$1’').replace(/“/g, '‘').replace(/”/g, '’');
+  return sentence
+    .replace(/"([^"]*)"/g, '‘$1’')
+    .replace(/“/g, '‘')
+    .replace(/”/g, '’');
 }
 
 /** What stands for the hidden city in a quoted sentence. */
@@ -351,7 +363,9 @@ function quoteQuestion(
   const quote = blankedQuote(ctx.pool, city, sentence);
   const sources = sourcesOf(ctx.pool.data, sourceIds);
   if (!quote) return null;
-  const candidates = others.filter((c) => c !== city && LOCALES.every((locale) => !mentions(ctx.pool, quote[locale], c)));
+  const candidates = others.filter(
+    (c) => c !== city && LOCALES.every((locale) => !mentions(ctx.pool, quote[locale], c)),
+  );
   return assemble(
     ctx,
     kind,
@@ -481,7 +495,10 @@ const cityInContinent: KindSpec = {
   level: 1,
   subjects: (pool) => [...new Set(pool.active.map((c) => c.country.continent))].sort(),
   build(continent, ctx) {
-    const city = pickOne(ctx.pool.active.filter((c) => c.country.continent === continent), ctx.random);
+    const city = pickOne(
+      ctx.pool.active.filter((c) => c.country.continent === continent),
+      ctx.random,
+    );
     if (!city) return null;
     const others = ctx.pool.active.filter((c) => c.country.continent !== continent);
     return assemble(
@@ -530,7 +547,10 @@ const countryCount: KindSpec = {
       {
         text: text(count === 1 ? 'factCountryListOne' : 'factCountryList', (locale) => ({
           country: countryInSentence(country, locale),
-          cities: formatList(cities.map((c) => cityName(c, locale)), locale),
+          cities: formatList(
+            cities.map((c) => cityName(c, locale)),
+            locale,
+          ),
         })),
         sources: [ctx.pool.listSource],
       },
@@ -663,7 +683,16 @@ const landmark: KindSpec = {
     const city = activeCity(ctx.pool, id);
     const mark = city?.landmarks[Number(index)];
     if (!city || !mark) return null;
-    return quoteQuestion(ctx, this.kind, subject, 'landmark', city, landmarkSentence(mark), mark.sources, ctx.pool.active);
+    return quoteQuestion(
+      ctx,
+      this.kind,
+      subject,
+      'landmark',
+      city,
+      landmarkSentence(mark),
+      mark.sources,
+      ctx.pool.active,
+    );
   },
 };
 
@@ -681,14 +710,25 @@ const cooperation: KindSpec = {
   level: 2,
   subjects: (pool) =>
     pool.active.flatMap((city) =>
-      city.cooperation.flatMap((item, i) => (blankedQuote(pool, city, cooperationSentence(item)) ? [`${city.id}#${i}`] : [])),
+      city.cooperation.flatMap((item, i) =>
+        blankedQuote(pool, city, cooperationSentence(item)) ? [`${city.id}#${i}`] : [],
+      ),
     ),
   build(subject, ctx) {
     const [id, index] = subject.split('#') as [string, string];
     const city = activeCity(ctx.pool, id);
     const item = city?.cooperation[Number(index)];
     if (!city || !item) return null;
-    return quoteQuestion(ctx, this.kind, subject, 'cooperation', city, cooperationSentence(item), item.sources, ctx.pool.active);
+    return quoteQuestion(
+      ctx,
+      this.kind,
+      subject,
+      'cooperation',
+      city,
+      cooperationSentence(item),
+      item.sources,
+      ctx.pool.active,
+    );
   },
 };
 
@@ -751,7 +791,11 @@ const chineseOfCity: KindSpec = {
       id,
       text('chineseOfCity', () => ({ city: city.names.en })),
       option(city),
-      distractors(named.filter((c) => c !== city), sameContinent(city), ctx)?.map(option) ?? null,
+      distractors(
+        named.filter((c) => c !== city),
+        sameContinent(city),
+        ctx,
+      )?.map(option) ?? null,
       chineseFact(ctx, city),
     );
   },
@@ -823,7 +867,9 @@ export function generateQuestions(
   const pool = quizPool(data);
   const ctx: BuildContext = { pool, random, difficulty: settings.difficulty };
   const available = new Map(
-    KINDS.filter((k) => settings.topic === 'any' || k.topic === settings.topic).map((k) => [k, subjectsOf(pool, k)] as const),
+    KINDS.filter((k) => settings.topic === 'any' || k.topic === settings.topic).map(
+      (k) => [k, subjectsOf(pool, k)] as const,
+    ),
   );
   const weights = LEVEL_WEIGHTS[settings.difficulty];
   const weightOf = new Map<KindSpec, number>();
