@@ -356,16 +356,14 @@ export class FakeDiscord {
         'X-RateLimit-Scope': fault.global ? 'global' : 'user',
       };
       if (fault.global) headers['X-RateLimit-Global'] = 'true';
-      res
-        .writeHead(429, headers)
-        .end(
-          JSON.stringify({
-            message: 'You are being rate limited.',
-            retry_after: fault.retryAfterSeconds,
-            global: Boolean(fault.global),
-            code: 0,
-          }),
-        );
+      res.writeHead(429, headers).end(
+        JSON.stringify({
+          message: 'You are being rate limited.',
+          retry_after: fault.retryAfterSeconds,
+          global: Boolean(fault.global),
+          code: 0,
+        }),
+      );
       this.changed();
       return;
     }
