@@ -9,7 +9,7 @@ import { command as map } from '../src/commands/map.js';
 import { command as timeline } from '../src/commands/timeline.js';
 import type { Command, CommandContext, OptionValue } from '../src/commands/types.js';
 import type { Locale } from '../src/i18n/index.js';
-import type { Reply } from '../src/views/reply.js';
+import type { Reply } from '../src/reply/reply.js';
 import { round } from './stats.js';
 
 const ms = (n: number) => round(n, 1);

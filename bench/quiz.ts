@@ -16,7 +16,7 @@ import { command as quiz } from '../src/commands/quiz.js';
 import { generateQuestions } from '../src/domain/quiz/questions.js';
 import type { Scheduler } from '../src/app/quiz-service.js';
 import { seededRandom } from '../src/domain/random.js';
-import type { Reply } from '../src/views/reply.js';
+import type { Reply } from '../src/reply/reply.js';
 import { percentile, round } from './stats.js';
 
 const GAMES = 200;

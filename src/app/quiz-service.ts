@@ -34,7 +34,7 @@ import {
   type GameEnding,
 } from '../views/quiz.js';
 import { t } from '../views/quiz.messages.js';
-import type { ChannelPort, ComponentResult, MessageRef, Reply } from '../views/reply.js';
+import type { ChannelPort, ComponentResult, MessageRef, Reply } from '../reply/reply.js';
 
 export interface Scheduler {
   set(callback: () => void, ms: number): unknown;

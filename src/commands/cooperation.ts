@@ -11,7 +11,7 @@ import {
 } from '../views/cooperation.js';
 import { staleChoiceReply } from '../views/common.js';
 import { cleanQuery } from '../views/format.js';
-import { cityChoices, lookUpCity } from './city.js';
+import { cityChoices, lookUpCity } from '../app/lookup.js';
 import type { Command, OptionValue } from './types.js';
 
 /** A topic value, or (from the console) its label in either language, any case. */

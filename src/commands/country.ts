@@ -1,7 +1,7 @@
 // /country name: the partner cities in one country, with their dates.
 import { staleChoiceReply } from '../views/common.js';
 import { countryCard } from '../views/count.js';
-import { countryChoices, lookUpCountry, pickedCountry } from './count.js';
+import { countryChoices, lookUpCountry, pickedCountry } from '../app/lookup.js';
 import type { Command } from './types.js';
 
 export const command = {

@@ -7,10 +7,10 @@ import { mapCard, noMatchReply, type ColorBy, type MapFilters } from '../views/m
 import { t } from '../views/map.messages.js';
 import { staleChoiceReply } from '../views/common.js';
 import { cleanQuery } from '../views/format.js';
-import type { Reply } from '../views/reply.js';
-import { cityChoices, lookUpCity } from './city.js';
-import { TIER_OPTION, tierOf } from './count.js';
-import { MAP_FILE, worldMapImage } from './images.js';
+import type { Reply } from '../reply/reply.js';
+import { cityChoices, lookUpCity } from '../app/lookup.js';
+import { TIER_OPTION, tierOf } from './options.js';
+import { MAP_FILE, worldMapImage } from '../app/images.js';
 import type { Command, CommandContext, OptionValue } from './types.js';
 
 /** Option values are slugs, as Discord and the console pass them; the option lists them in this order. */

@@ -1,12 +1,12 @@
 // /timeline [from] [to]: partnerships in date order, paged with buttons.
 import { timeline, type YearRange } from '../domain/facts/timeline.js';
-import type { Reply } from '../views/reply.js';
+import type { Reply } from '../reply/reply.js';
 import { staleChoiceReply } from '../views/common.js';
 import { badYearReply, FIRST_YEAR, fromAfterToReply, LAST_YEAR, timelineReply } from '../views/timeline.js';
 import type { Locale } from '../i18n/index.js';
 import type { App } from '../app/app.js';
 import type { Command, OptionValue } from './types.js';
-import { timelineChartImage, withImage } from './images.js';
+import { timelineChartImage, withImage } from '../app/images.js';
 
 type YearParse = { ok: true; year?: number } | { ok: false };
 

@@ -2,8 +2,9 @@
 // `definition` and routes interactions to `run`/`autocomplete`/`component`; the console parses
 // "/city name:Duisburg" against the same definition. Nothing here imports discord.js.
 import type { App } from '../app/app.js';
+import type { AutocompleteChoice } from '../app/lookup.js';
 import type { Locale } from '../i18n/index.js';
-import type { ComponentResult, Reply } from '../views/reply.js';
+import type { ComponentResult, Reply } from '../reply/reply.js';
 
 export type OptionType = 'string' | 'integer' | 'boolean' | 'user';
 
@@ -83,10 +84,7 @@ export interface CommandContext {
   canManageMessages: boolean;
 }
 
-export interface AutocompleteChoice {
-  name: string;
-  value: string;
-}
+export type { AutocompleteChoice } from '../app/lookup.js';
 
 export interface Command {
   definition: CommandDefinition;

@@ -10,7 +10,7 @@ import type { Locale } from '../i18n/index.js';
 import type { Logger } from '../log.js';
 import { toMessageBody, type MessageBody } from '../render/discord.js';
 import { renderText } from '../render/text.js';
-import type { Reply } from '../views/reply.js';
+import type { Reply } from '../reply/reply.js';
 import { prepareOutDir, saveFiles } from './files.js';
 import { t } from './messages.js';
 import { commandSummary, ParseError } from './parse.js';

@@ -5,7 +5,7 @@
 import { accessSync, constants, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Locale } from '../i18n/index.js';
-import type { ReplyFile } from '../views/reply.js';
+import type { ReplyFile } from '../reply/reply.js';
 import { t } from './messages.js';
 
 /** A file could not be written into --out DIR; the message is one line for the user. */

@@ -7,7 +7,7 @@ import { commands as allCommands } from '../commands/index.js';
 import type { Command, CommandContext } from '../commands/types.js';
 import type { Locale } from '../i18n/index.js';
 import { controlsOf, renderText, type Control } from '../render/text.js';
-import type { ComponentResult, Reply } from '../views/reply.js';
+import type { ComponentResult, Reply } from '../reply/reply.js';
 import { saveFiles } from './files.js';
 import { t } from './messages.js';
 import { commandSummary, echo, matchMessageCommand } from './parse.js';

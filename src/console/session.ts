@@ -6,7 +6,7 @@ import { UserError, type Command, type CommandContext } from '../commands/types.
 import type { Locale } from '../i18n/index.js';
 import { SchemaTooNewError } from '../storage/migrations.js';
 import { DatabaseOpenError } from '../storage/sqlite.js';
-import type { ComponentResult, Reply } from '../views/reply.js';
+import type { ComponentResult, Reply } from '../reply/reply.js';
 import { OutputError } from './files.js';
 import { t } from './messages.js';
 import { ParseError, parseCommandLine } from './parse.js';

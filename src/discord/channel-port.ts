@@ -2,7 +2,7 @@
 // channel, outside any interaction's 15-minute token. Same rendering as replies; never ephemeral,
 // since only interaction responses can be.
 import { Routes, type APIMessage, type REST } from 'discord.js';
-import type { ChannelPort } from '../views/reply.js';
+import type { ChannelPort } from '../reply/reply.js';
 import { toMessageBody } from '../render/discord.js';
 
 export function createChannelPort(rest: REST): ChannelPort {

@@ -9,7 +9,7 @@ import type { Config } from '../config.js';
 import { createLogger, describeError, type Logger } from '../log.js';
 import { createChannelPort } from './channel-port.js';
 import { createRouter, type RouterOptions } from './router.js';
-import { warmImageCache } from '../commands/images.js';
+import { warmImageCache } from '../app/images.js';
 
 export interface GatewayHandle {
   client: Client<true>;

@@ -25,7 +25,7 @@ import type { Command } from '../commands/types.js';
 import { createLogger, describeError, type Logger } from '../log.js';
 import { createChannelPort } from './channel-port.js';
 import { createRouter, type RouterOptions } from './router.js';
-import { warmImageCache } from '../commands/images.js';
+import { warmImageCache } from '../app/images.js';
 
 export const INTERACTIONS_PATH = '/interactions';
 /** Interaction payloads are a few KB; even a message command on a long message stays far below this. */

@@ -33,7 +33,7 @@ import {
 import { pickLocale, type Locale } from '../i18n/index.js';
 import { createLogger, describeError, type Logger } from '../log.js';
 import { toMessageBody, truncate, type MessageBody } from '../render/discord.js';
-import type { Reply, ReplyFile } from '../views/reply.js';
+import type { Reply, ReplyFile } from '../reply/reply.js';
 import { isMessageCommand } from './definitions.js';
 import { t } from './messages.js';
 

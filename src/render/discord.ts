@@ -1,7 +1,7 @@
 // Reply model → the JSON body Discord receives (REST/interaction callback shape). The gateway
 // client, the HTTP interactions endpoint and the console's --json mode all send exactly this.
 // Discord's limits are enforced here, once, so no command can produce a body Discord rejects.
-import type { Action, Card, Reply } from '../views/reply.js';
+import type { Action, Card, Reply } from '../reply/reply.js';
 
 export const LIMITS = {
   content: 2000,

@@ -2,7 +2,7 @@
 // so the console shows what Discord would: the same cut fields, truncations and dropped rows.
 // Buttons and select options get numbers ([1], [2], ...) that the interactive console lets you press.
 import { defineMessages, type Locale } from '../i18n/index.js';
-import type { Reply } from '../views/reply.js';
+import type { Reply } from '../reply/reply.js';
 import { toMessageBody, type ApiComponent, type ApiEmbed } from './discord.js';
 
 const t = defineMessages('render.text', {

@@ -6,7 +6,7 @@ import { latestTotalFor, officialTotals } from '../domain/facts/totals.js';
 import { formatDate, type Locale } from '../i18n/index.js';
 import { t } from './about.messages.js';
 import { COLORS, fitCard, footerText, sourceLines } from './format.js';
-import type { Reply } from './reply.js';
+import type { Reply } from '../reply/reply.js';
 
 const MOST_CITED = 5;
 

@@ -23,7 +23,7 @@ import {
   tierLabel,
   type Section,
 } from './format.js';
-import type { Action, Card, Reply } from './reply.js';
+import type { Action, Card, Reply } from '../reply/reply.js';
 import { distanceLine } from './map.js';
 import { pickMenu } from './common.js';
 import { t as mapText } from './map.messages.js';

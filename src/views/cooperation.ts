@@ -18,7 +18,7 @@ import {
   sourceLines,
   type Section,
 } from './format.js';
-import type { Reply } from './reply.js';
+import type { Reply } from '../reply/reply.js';
 
 const EXAMPLES = 3;
 

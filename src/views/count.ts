@@ -23,7 +23,7 @@ import {
   type Section,
 } from './format.js';
 import { pickMenu } from './common.js';
-import type { Action, Card, Reply } from './reply.js';
+import type { Action, Card, Reply } from '../reply/reply.js';
 
 function figure(total: Total, locale: Locale): string {
   const n = (x: number) => formatNumber(x, locale);

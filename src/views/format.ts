@@ -3,7 +3,7 @@
 import type { City, Dataset, DatedFact, FuzzyDate, Source, Tier } from '../data/types.js';
 import { formatDate, type Locale } from '../i18n/index.js';
 import { cityName, countryName } from '../i18n/names.js';
-import type { Card, CardField } from './reply.js';
+import type { Card, CardField } from '../reply/reply.js';
 import { t } from './common.messages.js';
 
 export const COLORS = {

@@ -7,7 +7,7 @@ import { cityName, continentLabel, decadeLabel } from '../i18n/names.js';
 import type { KeyItem, MapPoint, MapSpec } from '../render/image/map.js';
 import { t } from './map.messages.js';
 import { bullet, COLORS, fitLines, footerText, tierLabel } from './format.js';
-import type { Card, Reply } from './reply.js';
+import type { Card, Reply } from '../reply/reply.js';
 
 export type ColorBy = 'tier' | 'decade';
 

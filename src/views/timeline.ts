@@ -4,7 +4,7 @@ import { timeline, type YearRange } from '../domain/facts/timeline.js';
 import type { Locale } from '../i18n/index.js';
 import { t } from './timeline.messages.js';
 import { COLORS, fitLines, footerText, relationshipLine } from './format.js';
-import type { Action, Reply } from './reply.js';
+import type { Action, Reply } from '../reply/reply.js';
 
 const PAGE_SIZE = 10;
 export const FIRST_YEAR = 1979; // Wuhan's first twinning (Ōita)

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { command as about } from '../../src/commands/about.js';
-import { command as help } from '../../src/commands/help.js';
+import { helpCommand } from '../../src/commands/help.js';
 import { commands } from '../../src/commands/index.js';
 import type { Command } from '../../src/commands/types.js';
 import { coverageSentence } from '../../src/domain/facts/coverage.js';
 import { parseCommandLine } from '../../src/console/parse.js';
 import { app, context, run, visibleText } from './context.js';
+
+// The help command as the bot builds it: reading the bot's own command list.
+const help = helpCommand(() => commands);
 
 describe('/about', () => {
   it('says what the bot is, how complete it is, its version and how to report an error', async () => {

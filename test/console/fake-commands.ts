@@ -1,7 +1,7 @@
 // Small commands shaped like the real ones, so the console is tested apart from the dataset.
 import type { App } from '../../src/app/app.js';
 import { UserError, type Command } from '../../src/commands/types.js';
-import type { ChannelPort, Reply } from '../../src/views/reply.js';
+import type { ChannelPort, Reply } from '../../src/reply/reply.js';
 
 const description = { en: 'test', 'zh-CN': '测试' };
 

@@ -2,7 +2,7 @@ import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { App } from '../../src/app/app.js';
 import type { CommandContext } from '../../src/commands/types.js';
-import type { ChannelPort } from '../../src/views/reply.js';
+import type { ChannelPort } from '../../src/reply/reply.js';
 import { completerFor, runInteractiveConsole } from '../../src/console/interactive.js';
 import { fakeApp, fakeCommands } from './fake-commands.js';
 

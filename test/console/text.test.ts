@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { controlsOf, displayWidth, markdownToText, renderText } from '../../src/render/text.js';
-import type { Reply } from '../../src/views/reply.js';
+import type { Reply } from '../../src/reply/reply.js';
 
 const cityCard: Reply = {
   content: 'Found **Duisburg**.',

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { App } from '../../src/app/app.js';
 import type { Command } from '../../src/commands/types.js';
-import type { ChannelPort } from '../../src/views/reply.js';
+import type { ChannelPort } from '../../src/reply/reply.js';
 import { loadConfig } from '../../src/config.js';
 import { describeLoginError, startGateway, type GatewayHandle } from '../../src/discord/client.js';
 import { createLogger } from '../../src/log.js';

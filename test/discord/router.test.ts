@@ -4,7 +4,7 @@ import type { App } from '../../src/app/app.js';
 import { UserError, type Command, type CommandContext, type CommandInput } from '../../src/commands/types.js';
 import { createRouter, DEFER_AFTER_MS } from '../../src/discord/router.js';
 import { createLogger } from '../../src/log.js';
-import type { ComponentResult, Reply } from '../../src/views/reply.js';
+import type { ComponentResult, Reply } from '../../src/reply/reply.js';
 import { createFakeDiscord, MEMBER_PERMISSIONS, type FakeDiscordOptions } from '../helpers/discord.js';
 
 // The router never reads the App itself; it hands it to commands, and these fake ones ignore it.

@@ -9,7 +9,7 @@ import { seededRandom } from '../../src/domain/random.js';
 import type { Locale } from '../../src/i18n/index.js';
 import { openSqliteStorage } from '../../src/storage/sqlite.js';
 import type { Storage } from '../../src/storage/types.js';
-import type { ButtonAction, ComponentResult, MessageRef, Reply } from '../../src/views/reply.js';
+import type { ButtonAction, ComponentResult, MessageRef, Reply } from '../../src/reply/reply.js';
 
 let base: App | undefined;
 /** One App over the real dataset, loaded once per test file. */

@@ -10,7 +10,7 @@ import { renderChart } from '../render/image/chart.js';
 import { renderMap, type MapSpec } from '../render/image/map.js';
 import { chartDescription, timelineChartSpec } from '../views/chart.js';
 import { cityMapDescription, cityMapSpec, selectCities, worldMapSpec, type MapFilters } from '../views/map.js';
-import type { Reply, ReplyFile } from '../views/reply.js';
+import type { Reply, ReplyFile } from '../reply/reply.js';
 
 export const MAP_FILE = 'map.png';
 const TIMELINE_FILE = 'timeline.png';
