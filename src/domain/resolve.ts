@@ -4,7 +4,7 @@
 // "ambiguous" (ask the user) or "none" with suggestions.
 import Fuse, { type IFuseOptions } from 'fuse.js';
 import type { City, Country, Dataset } from '../data/types.js';
-import { byEstablished } from './facts/timeline.js';
+import { byEstablished } from '../data/order.js';
 import type { CityMention, Resolution, Resolver } from './resolution.js';
 import {
   CountryNames,

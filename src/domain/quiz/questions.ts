@@ -9,7 +9,7 @@
 import type { City, Continent, Country, Dataset, FuzzyDate, Note, Source, SourceId } from '../../data/types.js';
 import { foldName } from '../../data/load.js';
 import { formatDate, formatList, LOCALES, type Locale, type Params } from '../../i18n/index.js';
-import { cityName, continentLabel, countryName } from '../../i18n/names.js';
+import { cityName, continentLabel, countryInProse, countryName } from '../../i18n/names.js';
 import type { Random } from '../random.js';
 import { t } from './questions.messages.js';
 import type { Difficulty, LocalText, Question, QuestionKind, QuizSettings, QuizTopic } from './types.js';
@@ -273,12 +273,6 @@ function mentions(pool: QuizPool, phrase: string, city: City): boolean {
   return (pool.foldedNames.get(city) ?? foldedNames(city)).some((key) => folded.includes(key));
 }
 
-/** A country's name inside a sentence: "the United Kingdom", "the Netherlands", "Japan". */
-function countryInSentence(country: Country, locale: Locale): string {
-  const name = countryName(country, locale);
-  return locale === 'en' && /^(United |Netherlands$|Philippines$|Czech Republic$)/.test(name) ? `the ${name}` : name;
-}
-
 /** A sentence shown inside “…” has its own double quotes turned into single ones, as both languages nest them. */
 function innerQuotes(sentence: string): string {
   return sentence
@@ -481,7 +475,7 @@ const cityInCountry: KindSpec = {
       ctx,
       this.kind,
       code,
-      text('cityInCountry', (locale) => ({ country: countryInSentence(city.country, locale) })),
+      text('cityInCountry', (locale) => ({ country: countryInProse(city.country, locale) })),
       cityOption(city),
       wrong?.map(cityOption) ?? null,
       cityFact(ctx, city),
@@ -541,12 +535,12 @@ const countryCount: KindSpec = {
       ctx,
       this.kind,
       code,
-      text('countryCount', (locale) => ({ country: countryInSentence(country, locale) })),
+      text('countryCount', (locale) => ({ country: countryInProse(country, locale) })),
       option(count),
       numbers.filter((n) => n !== count).map(option),
       {
         text: text(count === 1 ? 'factCountryListOne' : 'factCountryList', (locale) => ({
-          country: countryInSentence(country, locale),
+          country: countryInProse(country, locale),
           cities: formatList(
             cities.map((c) => cityName(c, locale)),
             locale,
