@@ -4,8 +4,8 @@
 import type { City, Country } from '../data/types.js';
 import type { Locale } from '../i18n/index.js';
 import type { Reply } from '../reply/reply.js';
-import { ambiguousReply, CITY_PICK_ID, emptyNameReply, mentionNameReply, notFoundReply } from '../views/city.js';
-import { COUNTRY_PICK_ID, emptyCountryReply, mentionCountryReply, unknownCountryReply } from '../views/count.js';
+import { ambiguousReply, emptyNameReply, mentionNameReply, notFoundReply } from '../views/city.js';
+import { emptyCountryReply, mentionCountryReply, unknownCountryReply } from '../views/count.js';
 import { cityLabel, cleanQuery, isOnlyMentions } from '../views/format.js';
 import type { App } from './app.js';
 
@@ -34,7 +34,7 @@ export type CityLookup = { kind: 'city'; city: City } | { kind: 'reply'; reply: 
  * the reply the user should see instead (empty, did you mean, not found), whose menu of cities has
  * `pickId` as its custom_id: the command that asked shows its own answer for the city picked.
  */
-export function lookUpCity(app: App, raw: unknown, locale: Locale, pickId: string = CITY_PICK_ID): CityLookup {
+export function lookUpCity(app: App, raw: unknown, locale: Locale, pickId: string): CityLookup {
   const typed = typeof raw === 'string' ? raw.slice(0, MAX_CITY_QUERY) : '';
   if (isOnlyMentions(typed)) return { kind: 'reply', reply: mentionNameReply(locale) };
   const text = cleanQuery(typed);
@@ -69,7 +69,7 @@ export function countryChoices(app: App, text: string): AutocompleteChoice[] {
 export type CountryLookup = { kind: 'country'; country: Country } | { kind: 'reply'; reply: Reply };
 
 /** Like lookUpCity: anything but one country becomes the reply to show, its menu answered by `pickId`. */
-export function lookUpCountry(app: App, raw: string, locale: Locale, pickId: string = COUNTRY_PICK_ID): CountryLookup {
+export function lookUpCountry(app: App, raw: string, locale: Locale, pickId: string): CountryLookup {
   const typed = raw.slice(0, MAX_COUNTRY_QUERY);
   if (isOnlyMentions(typed)) return { kind: 'reply', reply: mentionCountryReply(locale) };
   const text = cleanQuery(typed);

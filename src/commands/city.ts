@@ -7,7 +7,14 @@ import type { Locale } from '../i18n/index.js';
 import type { Reply } from '../reply/reply.js';
 import { cityReply } from '../views/city.js';
 import { staleChoiceReply } from '../views/common.js';
+import { componentId } from './component-id.js';
 import type { Command, CommandContext } from './types.js';
+
+const NAME = 'city';
+
+// "city:pick": the did-you-mean menu of cities; the select's value is the picked city's id.
+const PICK = 'pick';
+const PICK_ID = componentId(NAME, PICK);
 
 /** The city's card with the map of its arc from Wuhan. */
 function cardWithMap(app: App, city: City, locale: Locale): Reply {
@@ -15,13 +22,13 @@ function cardWithMap(app: App, city: City, locale: Locale): Reply {
 }
 
 function show(app: App, raw: unknown, ctx: CommandContext): Reply {
-  const found = lookUpCity(app, raw, ctx.locale);
+  const found = lookUpCity(app, raw, ctx.locale, PICK_ID);
   return found.kind === 'city' ? cardWithMap(app, found.city, ctx.locale) : found.reply;
 }
 
 export const command = {
   definition: {
-    name: 'city',
+    name: NAME,
     nameZh: '城市',
     description: {
       en: 'One of Wuhan’s partner cities: names, dates, landmarks, cooperation and sources',
@@ -44,7 +51,7 @@ export const command = {
   run: (input, ctx) => show(ctx.app, input.options.name, ctx),
   autocomplete: (focused, _input, ctx) => cityChoices(ctx.app, focused.value, ctx.locale),
   component(id, values, ctx) {
-    const city = id === 'pick' && values[0] ? ctx.app.resolver.byId(values[0]) : undefined;
+    const city = id === PICK && values[0] ? ctx.app.resolver.byId(values[0]) : undefined;
     if (!city) return { kind: 'reply', reply: staleChoiceReply(ctx.locale) };
     return { kind: 'update', reply: { ...cardWithMap(ctx.app, city, ctx.locale), content: '', actions: [] } };
   },

@@ -4,11 +4,28 @@ import { staleChoiceReply } from '../views/common.js';
 import { countReply, countryCard } from '../views/count.js';
 import { cleanQuery } from '../views/format.js';
 import { TIER_OPTION, tierOf } from './options.js';
+import { componentId } from './component-id.js';
+import type { Tier } from '../data/types.js';
 import type { Command } from './types.js';
+
+const NAME = 'count';
+
+/** "count:pick:<tier>", the tier empty when none was asked; the select's value is the country's code. */
+function pickId(tier: Tier | undefined): string {
+  return componentId(NAME, `pick:${tier ?? ''}`);
+}
+
+/** The tier a pickId carried (undefined for none); null when `id` is no pickId. */
+function parsePickId(id: string): { tier: Tier | undefined } | null {
+  const match = /^pick:(\w*)$/.exec(id);
+  if (!match) return null;
+  const tier = tierOf(match[1]);
+  return match[1] && !tier ? null : { tier };
+}
 
 export const command = {
   definition: {
-    name: 'count',
+    name: NAME,
     nameZh: '数量',
     description: {
       en: 'How many partner cities Wuhan has: official totals and what the data lists',
@@ -33,7 +50,7 @@ export const command = {
     const tier = tierOf(input.options.tier);
     const countryText = input.options.country;
     if (typeof countryText === 'string' && cleanQuery(countryText)) {
-      const found = lookUpCountry(app, countryText, locale, `count:pick:${tier ?? ''}`);
+      const found = lookUpCountry(app, countryText, locale, pickId(tier));
       if (found.kind === 'reply') return found.reply;
       return { cards: [countryCard(app.data, found.country, locale, tier, true)] };
     }
@@ -41,12 +58,10 @@ export const command = {
   },
   autocomplete: (focused, _input, ctx) => (focused.name === 'country' ? countryChoices(ctx.app, focused.value) : []),
   component(id, values, ctx) {
-    // "pick:<tier>", the tier empty when none was asked, with the chosen country's code as the value.
-    const match = /^pick:(\w*)$/.exec(id);
-    const country = match ? pickedCountry(ctx.app, values) : null;
-    if (!match || !country || (match[1] && !tierOf(match[1])))
-      return { kind: 'reply', reply: staleChoiceReply(ctx.locale) };
-    const card = countryCard(ctx.app.data, country, ctx.locale, tierOf(match[1]), true);
+    const picked = parsePickId(id);
+    const country = picked ? pickedCountry(ctx.app, values) : null;
+    if (!picked || !country) return { kind: 'reply', reply: staleChoiceReply(ctx.locale) };
+    const card = countryCard(ctx.app.data, country, ctx.locale, picked.tier, true);
     return { kind: 'update', reply: { content: '', cards: [card], actions: [] } };
   },
 } satisfies Command;

@@ -2,11 +2,18 @@
 import { staleChoiceReply } from '../views/common.js';
 import { countryCard } from '../views/count.js';
 import { countryChoices, lookUpCountry, pickedCountry } from '../app/lookup.js';
+import { componentId } from './component-id.js';
 import type { Command } from './types.js';
+
+const NAME = 'country';
+
+// "country:pick": the did-you-mean menu of countries; the select's value is the country's ISO code.
+const PICK = 'pick';
+const PICK_ID = componentId(NAME, PICK);
 
 export const command = {
   definition: {
-    name: 'country',
+    name: NAME,
     nameZh: '国家',
     description: { en: 'Wuhan’s partner cities in one country', 'zh-CN': '武汉在某个国家的友好城市' },
     options: [
@@ -25,13 +32,13 @@ export const command = {
   examplesZh: ['/国家 名称:德国', '/国家 名称:英国'],
   run(input, ctx) {
     const raw = input.options.name;
-    const found = lookUpCountry(ctx.app, typeof raw === 'string' ? raw : '', ctx.locale);
+    const found = lookUpCountry(ctx.app, typeof raw === 'string' ? raw : '', ctx.locale, PICK_ID);
     if (found.kind === 'reply') return found.reply;
     return { cards: [countryCard(ctx.app.data, found.country, ctx.locale)] };
   },
   autocomplete: (focused, _input, ctx) => countryChoices(ctx.app, focused.value),
   component(id, values, ctx) {
-    const country = id === 'pick' ? pickedCountry(ctx.app, values) : null;
+    const country = id === PICK ? pickedCountry(ctx.app, values) : null;
     if (!country) return { kind: 'reply', reply: staleChoiceReply(ctx.locale) };
     return {
       kind: 'update',

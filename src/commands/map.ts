@@ -11,6 +11,7 @@ import type { Reply } from '../reply/reply.js';
 import { cityChoices, lookUpCity } from '../app/lookup.js';
 import { TIER_OPTION, tierOf } from './options.js';
 import { MAP_FILE, worldMapImage } from '../app/images.js';
+import { componentId } from './component-id.js';
 import type { Command, CommandContext, OptionValue } from './types.js';
 
 /** Option values are slugs, as Discord and the console pass them; the option lists them in this order. */
@@ -35,9 +36,17 @@ function slugOf(continent: Continent | undefined): string {
   return Object.entries(CONTINENTS).find(([, c]) => c === continent)?.[0] ?? '';
 }
 
+const NAME = 'map';
+
 /** "map:pick:<tier>:<continent>:<color>": picking a city from a did-you-mean keeps the other filters. */
 function pickId(filters: MapFilters): string {
-  return `map:pick:${filters.tier ?? ''}:${slugOf(filters.continent)}:${filters.colorBy}`;
+  return componentId(NAME, `pick:${filters.tier ?? ''}:${slugOf(filters.continent)}:${filters.colorBy}`);
+}
+
+/** The filters a pickId carried, before the picked city is added; null when `id` is no pickId. */
+function parsePickId(id: string): MapFilters | null {
+  const match = /^pick:(\w*):([\w-]*):(\w+)$/.exec(id);
+  return match ? filtersOf(match[1], match[2], match[3]) : null;
 }
 
 function mapReply(app: App, filters: MapFilters, locale: Locale): Reply {
@@ -77,7 +86,7 @@ function run(options: Record<string, OptionValue>, ctx: CommandContext): Reply {
 
 export const command = {
   definition: {
-    name: 'map',
+    name: NAME,
     nameZh: '地图',
     description: {
       en: 'A world map of Wuhan’s partner cities, each joined to Wuhan by a great-circle arc',
@@ -127,11 +136,10 @@ export const command = {
   autocomplete: (focused, _input, ctx) =>
     focused.name === 'city' ? cityChoices(ctx.app, focused.value, ctx.locale) : [],
   component(id, values, ctx) {
-    // "pick:<tier>:<continent>:<color>" with the chosen city's id as the select's value.
-    const match = /^pick:(\w*):([\w-]*):(\w+)$/.exec(id);
-    const city: City | undefined = match && values[0] ? ctx.app.resolver.byId(values[0]) : undefined;
-    if (!match || !city) return { kind: 'reply', reply: staleChoiceReply(ctx.locale) };
-    const filters: MapFilters = { ...filtersOf(match[1], match[2], match[3]), chosen: city };
+    const picked = parsePickId(id);
+    const city: City | undefined = picked && values[0] ? ctx.app.resolver.byId(values[0]) : undefined;
+    if (!picked || !city) return { kind: 'reply', reply: staleChoiceReply(ctx.locale) };
+    const filters: MapFilters = { ...picked, chosen: city };
     return { kind: 'update', reply: { ...mapReply(ctx.app, filters, ctx.locale), content: '', actions: [] } };
   },
 } satisfies Command;

@@ -2,6 +2,7 @@
 // and interactive modes: parse against the definitions, run with a console context, route a
 // component's custom_id back to its command as the Discord router does.
 import type { App } from '../app/app.js';
+import { routeComponent } from '../commands/component-id.js';
 import { UserError, type Command, type CommandContext } from '../commands/types.js';
 import type { Locale } from '../i18n/index.js';
 import { SchemaTooNewError } from '../storage/migrations.js';
@@ -40,12 +41,9 @@ export async function pressComponent(
   ctx: CommandContext,
   commands: readonly Command[],
 ): Promise<ComponentResult> {
-  const separator = customId.indexOf(':');
-  const name = separator > 0 ? customId.slice(0, separator) : '';
-  const command = commands.find((c) => c.definition.name === name);
-  if (!command?.component)
-    return { kind: 'reply', reply: { content: t(ctx.locale, 'unknownComponent'), ephemeral: true } };
-  return command.component(customId.slice(separator + 1), values, ctx);
+  const route = routeComponent(customId, (name) => commands.find((c) => c.definition.name === name));
+  if (!route) return { kind: 'reply', reply: { content: t(ctx.locale, 'unknownComponent'), ephemeral: true } };
+  return route.command.component(route.id, values, ctx);
 }
 
 /**

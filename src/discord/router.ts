@@ -21,6 +21,7 @@ import {
   type User,
 } from 'discord.js';
 import type { App } from '../app/app.js';
+import { routeComponent } from '../commands/component-id.js';
 import {
   UserError,
   type AutocompleteChoice,
@@ -289,14 +290,13 @@ export function createRouter(app: App, commands: readonly Command[], options: Ro
   }
 
   async function onComponent(interaction: MessageComponentInteraction): Promise<void> {
-    const separator = interaction.customId.indexOf(':');
-    const command = separator > 0 ? byName.get(interaction.customId.slice(0, separator)) : undefined;
-    if (!command?.component) {
+    const route = routeComponent(interaction.customId, (name) => byName.get(name));
+    if (!route) {
       const key = interaction.isButton() ? 'staleButton' : 'staleSelect';
       await answerComponent(interaction, { content: t(pickLocale(interaction.locale), key), ephemeral: true });
       return;
     }
-    const id = interaction.customId.slice(separator + 1);
+    const { command, id } = route;
     const values = interaction.isStringSelectMenu() ? interaction.values : [];
     const ctx = contextFor(app, interaction, 'channel');
     const component = command.component.bind(command);

@@ -28,8 +28,6 @@ import { distanceLine } from './map.js';
 import { pickMenu } from './common.js';
 import { t as mapText } from './map.messages.js';
 
-export const CITY_PICK_ID = 'city:pick';
-
 function titleOf(city: City, locale: Locale): string {
   const flag = flagEmoji(city.country.code);
   const name = locale === 'zh-CN' && city.names.zh ? `${city.names.zh}（${city.names.en}）` : city.names.en;
@@ -235,7 +233,7 @@ function cityMenu(cities: City[], locale: Locale, customId: string): Action[][] 
 
 // Did-you-mean prompts are private, like every other question back to the user; the pick replaces
 // the prompt with the answer (a component update works on an ephemeral message too).
-export function ambiguousReply(candidates: City[], locale: Locale, customId: string = CITY_PICK_ID): Reply {
+export function ambiguousReply(candidates: City[], locale: Locale, customId: string): Reply {
   const lines = candidates.map((c) => bullet(cityLabel(c, locale)));
   return {
     content: [t(locale, 'didYouMean'), ...lines].join('\n'),
@@ -244,12 +242,7 @@ export function ambiguousReply(candidates: City[], locale: Locale, customId: str
   };
 }
 
-export function notFoundReply(
-  input: string,
-  suggestions: City[],
-  locale: Locale,
-  customId: string = CITY_PICK_ID,
-): Reply {
+export function notFoundReply(input: string, suggestions: City[], locale: Locale, customId: string): Reply {
   const head = t(locale, 'notFound', { text: quoteUserText(input, locale) });
   const tail = suggestions.length
     ? t(locale, 'closeNames', {

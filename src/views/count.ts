@@ -192,8 +192,6 @@ export function countryCard(data: Dataset, country: Country, locale: Locale, tie
   };
 }
 
-export const COUNTRY_PICK_ID = 'country:pick';
-
 /** A did-you-mean menu of countries; `customId` says which command answers the pick. */
 function countryMenu(countries: Country[], locale: Locale, customId: string): Action[][] {
   return pickMenu(
@@ -207,12 +205,7 @@ function countryMenu(countries: Country[], locale: Locale, customId: string): Ac
  * A real country with no partner (Brazil) gets that answer; anything else is not a country we know,
  * with close names to pick from.
  */
-export function unknownCountryReply(
-  input: string,
-  suggestions: Country[],
-  locale: Locale,
-  customId: string = COUNTRY_PICK_ID,
-): Reply {
+export function unknownCountryReply(input: string, suggestions: Country[], locale: Locale, customId: string): Reply {
   const real = worldCountry(cleanQuery(input));
   if (real) return { content: t(locale, 'noPartnerInCountry', { country: countryInProse(real, locale) }) };
   const head = t(locale, 'unknownCountry', { text: quoteUserText(input, locale) });
