@@ -8,7 +8,7 @@ import type { Reply } from '../reply/reply.js';
 import { cityReply } from '../views/city.js';
 import { staleChoiceReply } from '../views/common.js';
 import { componentId } from './component-id.js';
-import type { Command, CommandContext } from './types.js';
+import { defineCommand, type CommandContext } from './types.js';
 
 const NAME = 'city';
 
@@ -26,7 +26,7 @@ function show(app: App, raw: unknown, ctx: CommandContext): Reply {
   return found.kind === 'city' ? cardWithMap(app, found.city, ctx.locale) : found.reply;
 }
 
-export const command = {
+export const command = defineCommand({
   definition: {
     name: NAME,
     nameZh: '城市',
@@ -55,4 +55,4 @@ export const command = {
     if (!city) return { kind: 'reply', reply: staleChoiceReply(ctx.locale) };
     return { kind: 'update', reply: { ...cardWithMap(ctx.app, city, ctx.locale), content: '', actions: [] } };
   },
-} satisfies Command;
+});

@@ -13,7 +13,7 @@ import { staleChoiceReply } from '../views/common.js';
 import { cleanQuery } from '../views/format.js';
 import { cityChoices, lookUpCity } from '../app/lookup.js';
 import { componentId } from './component-id.js';
-import type { Command, OptionValue } from './types.js';
+import { defineCommand, type OptionValue } from './types.js';
 
 /** A topic value, or (from the console) its label in either language, any case. */
 function parseTopic(value: OptionValue | undefined): Topic | 'invalid' | undefined {
@@ -41,7 +41,7 @@ function parsePickId(id: string): { topic: Topic | undefined } | null {
   return topic === 'invalid' ? null : { topic };
 }
 
-export const command = {
+export const command = defineCommand({
   definition: {
     name: NAME,
     nameZh: '合作',
@@ -77,7 +77,7 @@ export const command = {
     const topic = parseTopic(input.options.topic);
     if (topic === 'invalid') return unknownTopicReply(String(input.options.topic), locale);
     const cityText = input.options.city;
-    if (typeof cityText === 'string' && cleanQuery(cityText)) {
+    if (cityText && cleanQuery(cityText)) {
       const found = lookUpCity(app, cityText, locale, pickId(topic));
       if (found.kind === 'reply') return found.reply;
       return cooperationOfCityReply(app.data, found.city, topic, locale);
@@ -96,4 +96,4 @@ export const command = {
       reply: { ...cooperationOfCityReply(ctx.app.data, city, topic, ctx.locale), content: '', actions: [] },
     };
   },
-} satisfies Command;
+});

@@ -6,7 +6,7 @@ import { cleanQuery } from '../views/format.js';
 import { TIER_OPTION, tierOf } from './options.js';
 import { componentId } from './component-id.js';
 import type { Tier } from '../data/types.js';
-import type { Command } from './types.js';
+import { defineCommand } from './types.js';
 
 const NAME = 'count';
 
@@ -23,7 +23,7 @@ function parsePickId(id: string): { tier: Tier | undefined } | null {
   return match[1] && !tier ? null : { tier };
 }
 
-export const command = {
+export const command = defineCommand({
   definition: {
     name: NAME,
     nameZh: '数量',
@@ -49,7 +49,7 @@ export const command = {
     const { app, locale } = ctx;
     const tier = tierOf(input.options.tier);
     const countryText = input.options.country;
-    if (typeof countryText === 'string' && cleanQuery(countryText)) {
+    if (countryText && cleanQuery(countryText)) {
       const found = lookUpCountry(app, countryText, locale, pickId(tier));
       if (found.kind === 'reply') return found.reply;
       return { cards: [countryCard(app.data, found.country, locale, tier, true)] };
@@ -64,4 +64,4 @@ export const command = {
     const card = countryCard(ctx.app.data, country, ctx.locale, picked.tier, true);
     return { kind: 'update', reply: { content: '', cards: [card], actions: [] } };
   },
-} satisfies Command;
+});

@@ -3,7 +3,7 @@ import { staleChoiceReply } from '../views/common.js';
 import { countryCard } from '../views/count.js';
 import { countryChoices, lookUpCountry, pickedCountry } from '../app/lookup.js';
 import { componentId } from './component-id.js';
-import type { Command } from './types.js';
+import { defineCommand } from './types.js';
 
 const NAME = 'country';
 
@@ -11,7 +11,7 @@ const NAME = 'country';
 const PICK = 'pick';
 const PICK_ID = componentId(NAME, PICK);
 
-export const command = {
+export const command = defineCommand({
   definition: {
     name: NAME,
     nameZh: '国家',
@@ -31,8 +31,8 @@ export const command = {
   examples: ['/country name:Germany', '/country name:英国'],
   examplesZh: ['/国家 名称:德国', '/国家 名称:英国'],
   run(input, ctx) {
-    const raw = input.options.name;
-    const found = lookUpCountry(ctx.app, typeof raw === 'string' ? raw : '', ctx.locale, PICK_ID);
+    // Discord enforces `required`, but a hand-made payload (the HTTP endpoint, tests) may leave it out.
+    const found = lookUpCountry(ctx.app, input.options.name ?? '', ctx.locale, PICK_ID);
     if (found.kind === 'reply') return found.reply;
     return { cards: [countryCard(ctx.app.data, found.country, ctx.locale)] };
   },
@@ -45,4 +45,4 @@ export const command = {
       reply: { content: '', cards: [countryCard(ctx.app.data, country, ctx.locale)], actions: [] },
     };
   },
-} satisfies Command;
+});

@@ -12,7 +12,7 @@ import { cityChoices, lookUpCity } from '../app/lookup.js';
 import { TIER_OPTION, tierOf } from './options.js';
 import { MAP_FILE, worldMapImage } from '../app/images.js';
 import { componentId } from './component-id.js';
-import type { Command, CommandContext, OptionValue } from './types.js';
+import { defineCommand, type CommandContext, type OptionValue } from './types.js';
 
 /** Option values are slugs, as Discord and the console pass them; the option lists them in this order. */
 const CONTINENTS: Record<string, Continent> = {
@@ -72,11 +72,14 @@ function filtersOf(
   return filters;
 }
 
-function run(options: Record<string, OptionValue>, ctx: CommandContext): Reply {
+function run(
+  options: { tier?: string; continent?: string; city?: string; color?: string },
+  ctx: CommandContext,
+): Reply {
   const { app, locale } = ctx;
   const filters = filtersOf(options.tier, options.continent, options.color);
   const cityText = options.city;
-  if (typeof cityText === 'string' && cleanQuery(cityText)) {
+  if (cityText && cleanQuery(cityText)) {
     const found = lookUpCity(app, cityText, locale, pickId(filters));
     if (found.kind === 'reply') return found.reply;
     filters.chosen = found.city;
@@ -84,7 +87,7 @@ function run(options: Record<string, OptionValue>, ctx: CommandContext): Reply {
   return mapReply(app, filters, locale);
 }
 
-export const command = {
+export const command = defineCommand({
   definition: {
     name: NAME,
     nameZh: '地图',
@@ -142,4 +145,4 @@ export const command = {
     const filters: MapFilters = { ...picked, chosen: city };
     return { kind: 'update', reply: { ...mapReply(ctx.app, filters, ctx.locale), content: '', actions: [] } };
   },
-} satisfies Command;
+});

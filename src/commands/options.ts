@@ -3,7 +3,7 @@ import type { Tier } from '../data/types.js';
 import type { OptionDefinition } from './types.js';
 
 /** The "tier" option /count and /map share; tierOf reads its value. */
-export const TIER_OPTION: OptionDefinition = {
+export const TIER_OPTION = {
   name: 'tier',
   nameZh: '级别',
   description: { en: 'Only this tier', 'zh-CN': '只看这一级别' },
@@ -12,7 +12,7 @@ export const TIER_OPTION: OptionDefinition = {
     { name: { en: 'International friendship city', 'zh-CN': '国际友好城市' }, value: 'friendship' },
     { name: { en: 'Friendly exchange city', 'zh-CN': '友好交流城市' }, value: 'exchange' },
   ],
-};
+} as const satisfies OptionDefinition;
 
 export function tierOf(value: unknown): Tier | undefined {
   return value === 'friendship' || value === 'exchange' ? value : undefined;

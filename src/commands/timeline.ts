@@ -6,7 +6,7 @@ import { badYearReply, FIRST_YEAR, fromAfterToReply, LAST_YEAR, timelineReply } 
 import type { Locale } from '../i18n/index.js';
 import type { App } from '../app/app.js';
 import { componentId } from './component-id.js';
-import type { Command, OptionValue } from './types.js';
+import { defineCommand, type OptionValue } from './types.js';
 import { timelineChartImage, withImage } from '../app/images.js';
 
 const NAME = 'timeline';
@@ -49,7 +49,7 @@ function reply(app: App, from: YearParse, to: YearParse, page: number, locale: L
   return charted ? withImage(result, timelineChartImage(app.data, range, locale)) : result;
 }
 
-export const command = {
+export const command = defineCommand({
   definition: {
     name: NAME,
     nameZh: '时间线',
@@ -86,4 +86,4 @@ export const command = {
     const result = reply(ctx.app, parseYear(paged.from), parseYear(paged.to), paged.page, ctx.locale);
     return result.ephemeral ? { kind: 'reply', reply: result } : { kind: 'update', reply: result };
   },
-} satisfies Command;
+});

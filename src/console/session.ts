@@ -3,7 +3,7 @@
 // component's custom_id back to its command as the Discord router does.
 import type { App } from '../app/app.js';
 import { routeComponent } from '../commands/component-id.js';
-import { UserError, type Command, type CommandContext } from '../commands/types.js';
+import { checkInput, UserError, type Command, type CommandContext } from '../commands/types.js';
 import type { Locale } from '../i18n/index.js';
 import { SchemaTooNewError } from '../storage/migrations.js';
 import { DatabaseOpenError } from '../storage/sqlite.js';
@@ -31,7 +31,7 @@ export function consoleContext(app: App, locale: Locale): CommandContext {
 /** Parses and runs one line. Throws ParseError for a bad line; whatever the command throws passes through. */
 export async function runCommandLine(line: string, ctx: CommandContext, commands: readonly Command[]): Promise<Reply> {
   const { command, input } = parseCommandLine(line, commands, ctx.locale);
-  return command.run(input, ctx);
+  return command.run(checkInput(command.definition, input), ctx);
 }
 
 /** A button or select, by its custom_id "<command>:<rest>", handled by that command. */

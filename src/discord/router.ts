@@ -23,6 +23,7 @@ import {
 import type { App } from '../app/app.js';
 import { routeComponent } from '../commands/component-id.js';
 import {
+  checkInput,
   UserError,
   type AutocompleteChoice,
   type Command,
@@ -241,7 +242,7 @@ export function createRouter(app: App, commands: readonly Command[], options: Ro
   async function runCommand(interaction: CommandLike, command: Command, input: CommandInput): Promise<void> {
     const ctx = contextFor(app, interaction, 'channel');
     const reply = await withinDeadline(
-      () => command.run(input, ctx),
+      () => command.run(checkInput(command.definition, input), ctx),
       () => interaction.deferReply(),
     );
     await answerCommand(interaction, reply);
