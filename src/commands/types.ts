@@ -157,6 +157,14 @@ export type DefinedCommand<D extends CommandDefinition, C> = Command & { definit
   [K in keyof C & ('autocomplete' | 'component')]-?: NonNullable<Command[K]>;
 };
 
+/** How an error names each type, to the person who sent the wrong one. */
+const TYPE_NAMES: Record<OptionType, string> = {
+  string: 'text',
+  integer: 'a whole number',
+  boolean: 'true or false',
+  user: 'a user',
+};
+
 function matchesType(value: OptionValue, type: OptionType): boolean {
   switch (type) {
     case 'string':
@@ -183,7 +191,7 @@ export function checkInput(definition: CommandDefinition, input: CommandInput): 
   for (const option of declared ?? []) {
     const value = input.options[option.name];
     if (value !== undefined && !matchesType(value, option.type)) {
-      throw new UserError(`/${definition.name}: "${option.name}" must be a ${option.type}.`);
+      throw new UserError(`/${definition.name}: "${option.name}" must be ${TYPE_NAMES[option.type]}.`);
     }
   }
   return input;
