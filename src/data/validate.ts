@@ -1,6 +1,7 @@
 // Hand-written validation of the curated JSON against src/data/types.ts.
 // Every problem is collected (not just the first) and names file, record and field path, so a curator
 // can fix a whole batch in one go. No schema library: the shapes are small and the messages matter.
+import { byEstablished } from './order.js';
 import type {
   Alias,
   AliasKind,
@@ -976,15 +977,4 @@ function claimNames(
       scope.report(path, `${show(name)} is also claimed by city "${owner.cityId}" (as ${show(owner.text)})`);
     }
   }
-}
-
-function byEstablished(a: City, b: City): number {
-  const da = a.established?.date;
-  const db = b.established?.date;
-  if (da !== db) {
-    if (da === undefined) return 1;
-    if (db === undefined) return -1;
-    return da < db ? -1 : 1;
-  }
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }

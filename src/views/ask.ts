@@ -32,7 +32,7 @@ import {
   sourceLines,
   tierLabel,
 } from './format.js';
-import type { Reply } from './reply.js';
+import type { Reply } from '../reply/reply.js';
 
 /** Discord's embed description limit is 4,096; leave room so the renderer never has to cut. */
 const DESCRIPTION_MAX = 3900;

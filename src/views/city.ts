@@ -1,5 +1,6 @@
 // The city card and the replies around it: did-you-mean, not found, empty input.
 import type { City, Dataset, DatedFact, Note, Source, SourceId } from '../data/types.js';
+import { hasEnded } from '../domain/facts/partners.js';
 import { citySources } from '../domain/facts/sources.js';
 import { friendshipSpan, type FriendshipSpan } from '../domain/facts/friendship.js';
 import { friendshipList } from '../domain/facts/totals.js';
@@ -23,12 +24,10 @@ import {
   tierLabel,
   type Section,
 } from './format.js';
-import type { Action, Card, Reply } from './reply.js';
+import type { Action, Card, Reply } from '../reply/reply.js';
 import { distanceLine } from './map.js';
 import { pickMenu } from './common.js';
 import { t as mapText } from './map.messages.js';
-
-export const CITY_PICK_ID = 'city:pick';
 
 function titleOf(city: City, locale: Locale): string {
   const flag = flagEmoji(city.country.code);
@@ -210,7 +209,7 @@ function cityCard(city: City, data: Dataset, now: Date, locale: Locale): Card {
       maxFields: 3,
     },
   ];
-  const color = city.status.state !== 'active' ? COLORS.notActive : COLORS[city.tier];
+  const color = hasEnded(city.status) ? COLORS.notActive : COLORS[city.tier];
   return fitCard(
     {
       title: titleOf(city, locale),
@@ -244,7 +243,7 @@ function cityMenu(cities: City[], locale: Locale, customId: string): Action[][] 
 
 // Did-you-mean prompts are private, like every other question back to the user; the pick replaces
 // the prompt with the answer (a component update works on an ephemeral message too).
-export function ambiguousReply(candidates: City[], locale: Locale, customId: string = CITY_PICK_ID): Reply {
+export function ambiguousReply(candidates: City[], locale: Locale, customId: string): Reply {
   const lines = candidates.map((c) => bullet(cityLabel(c, locale)));
   return {
     content: [t(locale, 'didYouMean'), ...lines].join('\n'),
@@ -253,12 +252,7 @@ export function ambiguousReply(candidates: City[], locale: Locale, customId: str
   };
 }
 
-export function notFoundReply(
-  input: string,
-  suggestions: City[],
-  locale: Locale,
-  customId: string = CITY_PICK_ID,
-): Reply {
+export function notFoundReply(input: string, suggestions: City[], locale: Locale, customId: string): Reply {
   const head = t(locale, 'notFound', { text: quoteUserText(input, locale) });
   const tail = suggestions.length
     ? t(locale, 'closeNames', {

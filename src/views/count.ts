@@ -1,5 +1,5 @@
 // /count: the official totals with their dates and sources, then what the dataset itself lists.
-import type { City, Country, Dataset, PartnerTier, Tier, Total } from '../data/types.js';
+import type { City, Country, Dataset, PartnerTier, Total } from '../data/types.js';
 import { breakdown } from '../domain/facts/breakdown.js';
 import { coverageSentence } from '../domain/facts/coverage.js';
 import { citiesInCountry, otherTiesInCountry, worldCountry } from '../domain/facts/country.js';
@@ -20,12 +20,11 @@ import {
   quoteUserText,
   relationshipLine,
   shortSourceLinks,
-  sourceLines,
   tierLabel,
   type Section,
 } from './format.js';
 import { pickMenu } from './common.js';
-import type { Action, Card, Reply } from './reply.js';
+import type { Action, Card, Reply } from '../reply/reply.js';
 
 function figure(total: Total, locale: Locale): string {
   // "more than 110", "about 107": the figure as loosely as its source gave it.
@@ -261,8 +260,6 @@ export function countryCard(
   };
 }
 
-export const COUNTRY_PICK_ID = 'country:pick';
-
 /** A did-you-mean menu of countries; `customId` says which command answers the pick. */
 function countryMenu(countries: Country[], locale: Locale, customId: string): Action[][] {
   return pickMenu(
@@ -276,12 +273,7 @@ function countryMenu(countries: Country[], locale: Locale, customId: string): Ac
  * A real country with no partner (Peru) gets that answer; anything else is not a country we know,
  * with close names to pick from.
  */
-export function unknownCountryReply(
-  input: string,
-  suggestions: Country[],
-  locale: Locale,
-  customId: string = COUNTRY_PICK_ID,
-): Reply {
+export function unknownCountryReply(input: string, suggestions: Country[], locale: Locale, customId: string): Reply {
   const real = worldCountry(cleanQuery(input));
   if (real) return { content: t(locale, 'noPartnerInCountry', { country: countryInProse(real, locale) }) };
   const head = t(locale, 'unknownCountry', { text: quoteUserText(input, locale) });

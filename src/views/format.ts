@@ -1,9 +1,10 @@
 // Small formatting pieces every view uses: flags, user text made safe, source links,
 // and fitting lines into Discord's field and embed limits.
+import { DISCORD_MENTION, INVISIBLE, visibleText } from '../domain/user-text.js';
 import type { City, Dataset, DatedFact, DocumentKind, FuzzyDate, Source, Tier } from '../data/types.js';
 import { formatDate, type Locale } from '../i18n/index.js';
 import { cityName, countryName } from '../i18n/names.js';
-import type { Card, CardField } from './reply.js';
+import type { Card, CardField } from '../reply/reply.js';
 import { t } from './common.messages.js';
 
 export const COLORS = {
@@ -86,17 +87,12 @@ export function footerText(data: Dataset, locale: Locale): string {
   return t(locale, 'footer', { asOf: formatDate({ date: data.asOf, precision: 'day' }, locale) });
 }
 
-// Zero-width and bidi controls, C0/C1 controls: invisible, and able to disguise text.
-const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]/g;
-const DISCORD_MENTION = /<(?:@[!&]?|#|a?:\w+:)\d+>/g;
 const MARKDOWN = /[\\*_~`|>#[\]()<]/g;
 const URL_SCHEME = /\b[a-z][a-z0-9+.-]*:\/\//gi;
-/** "[Paris](http://evil.example)": a masked link, whose text is all a reader should get back. */
-const MASKED_LINK = /\[([^\]]*)\]\(\s*<?[^)\s]*>?(?:\s+"[^"]*")?\s*\)/g;
 
 /** The input without invisible characters, with masked links reduced to their text: what to look up. */
 export function cleanQuery(text: string): string {
-  return text.normalize('NFC').replace(/\s+/g, ' ').replace(INVISIBLE, '').replace(MASKED_LINK, '$1').trim();
+  return visibleText(text.normalize('NFC').replace(/\s+/g, ' ')).trim();
 }
 
 /** Discord mentions (<@123>, <@&123>, <#123>, a custom emoji) and nothing else but spaces. */
@@ -110,11 +106,7 @@ export function isOnlyMentions(text: string): boolean {
  * on one line, at most `max` characters. Empty when nothing printable is left.
  */
 export function sanitizeUserText(text: string, max = 60): string {
-  const clean = text
-    .normalize('NFC')
-    .replace(DISCORD_MENTION, ' ')
-    .replace(INVISIBLE, '')
-    .replace(MASKED_LINK, '$1')
+  const clean = visibleText(text.normalize('NFC').replace(DISCORD_MENTION, ' '))
     .replace(URL_SCHEME, '')
     .replace(MARKDOWN, '')
     .replace(/@/g, '')

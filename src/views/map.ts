@@ -1,14 +1,14 @@
 // /map and the small map on a /city card: which cities are drawn and how (MapSpec for the renderer),
 // and the card around the image: legend, numbered names, what is not drawn, sources.
 import type { City, Continent, Dataset, Tier } from '../data/types.js';
-import { greatCircleKm } from '../domain/geo.js';
+import { distanceFromWuhanKm } from '../domain/geo.js';
 import { formatList, formatNumber, type Locale } from '../i18n/index.js';
 import { cityName, continentLabel, decadeLabel } from '../i18n/names.js';
 import type { KeyItem, MapPoint, MapSpec } from '../render/image/map.js';
 import { t } from './map.messages.js';
 import { bullet, COLORS, fitLines, footerText, tierLabel } from './format.js';
 import { hasEnded, isPartner, otherTies } from '../domain/facts/partners.js';
-import type { Card, Reply } from './reply.js';
+import type { Card, Reply } from '../reply/reply.js';
 
 export type ColorBy = 'tier' | 'decade';
 
@@ -206,8 +206,8 @@ export function cityMapDescription(data: Dataset, city: City, locale: Locale): s
 
 /** "9,456" (km, great circle), or null without coordinates. */
 function distanceText(data: Dataset, city: City, locale: Locale): string | null {
-  if (!city.coordinates) return null;
-  return formatNumber(Math.round(greatCircleKm(data.wuhan.coordinates, city.coordinates)), locale);
+  const km = distanceFromWuhanKm(data, city);
+  return km === null ? null : formatNumber(Math.round(km), locale);
 }
 
 /** The line a /city card shows under "Distance from Wuhan". */

@@ -5,16 +5,11 @@ import { timeline, type YearRange } from '../domain/facts/timeline.js';
 import type { Locale } from '../i18n/index.js';
 import { t } from './timeline.messages.js';
 import { COLORS, fitLines, footerText, relationshipLine } from './format.js';
-import type { Action, Reply } from './reply.js';
+import type { Action, Reply } from '../reply/reply.js';
 
 const PAGE_SIZE = 10;
 export const FIRST_YEAR = 1979; // Wuhan's first twinning (Ōita)
 export const LAST_YEAR = 2100;
-
-/** "timeline:p:<from>:<to>:<page>", an absent bound left empty; pages count from 1. */
-function pageId(range: YearRange, page: number): string {
-  return `timeline:p:${range.from ?? ''}:${range.to ?? ''}:${page}`;
-}
 
 /** "…, 2000–2010", "… in 1979", "… from 2020 on", "… up to 1990", as the range asks. */
 function titleOf(range: YearRange, locale: Locale): string {
@@ -37,7 +32,14 @@ function noneText(range: YearRange, locale: Locale): string {
     : t(locale, 'none');
 }
 
-export function timelineReply(data: Dataset, range: YearRange, requestedPage: number, locale: Locale): Reply {
+/** `pageId(n)` is the custom_id of the button that shows page n (pages count from 1); the command owns its format. */
+export function timelineReply(
+  data: Dataset,
+  range: YearRange,
+  requestedPage: number,
+  locale: Locale,
+  pageId: (page: number) => string,
+): Reply {
   const line = timeline(data, range);
   // Partner cities make the timeline and its count; memoranda and district ties close it, apart.
   const dated = line.dated.filter(isPartner);
@@ -80,14 +82,14 @@ export function timelineReply(data: Dataset, range: YearRange, requestedPage: nu
           [
             {
               type: 'button',
-              customId: pageId(range, page - 1),
+              customId: pageId(page - 1),
               label: t(locale, 'previous'),
               emoji: '◀',
               disabled: page === 1,
             },
             {
               type: 'button',
-              customId: pageId(range, page + 1),
+              customId: pageId(page + 1),
               label: t(locale, 'next'),
               emoji: '▶',
               disabled: page === pages,

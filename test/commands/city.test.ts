@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../src/commands/index.js';
 import { command as city } from '../../src/commands/city.js';
-import type { Reply } from '../../src/views/reply.js';
+import type { Reply } from '../../src/reply/reply.js';
 import { cityReply } from '../../src/views/city.js';
 import { app, body, click, context, field, NOW, run, visibleText } from './context.js';
 

@@ -5,7 +5,7 @@ import { command as city } from '../../src/commands/city.js';
 import { command as map } from '../../src/commands/map.js';
 import { command as timeline } from '../../src/commands/timeline.js';
 import { renderText } from '../../src/render/text.js';
-import type { Reply } from '../../src/views/reply.js';
+import type { Reply } from '../../src/reply/reply.js';
 import { decodePng, isPng } from '../images/png.js';
 import { app, body, click, field, run, visibleText } from './context.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { command as timeline } from '../../src/commands/timeline.js';
-import type { Reply } from '../../src/views/reply.js';
+import type { Reply } from '../../src/reply/reply.js';
 import { app, body, click, run } from './context.js';
 
 function entries(reply: Reply): string[] {

@@ -10,7 +10,6 @@ import type {
   Note,
   PartnerTier,
   SourceId,
-  Tier,
   Topic,
   Total,
 } from '../../data/types.js';
@@ -268,7 +267,11 @@ function buildAnswer(intent: Intent, { data, now }: AnswerContext): Answer {
       };
     }
     case 'status':
-      return { kind: 'status', cities: intent.cities, notActive: data.cities.filter((c) => hasEnded(c.status)) };
+      return {
+        kind: 'status',
+        cities: intent.cities,
+        notActive: data.cities.filter((c) => hasEnded(c.status)),
+      };
     case 'cooperation': {
       const { cities, topic } = intent;
       if (cities.length === 1)

@@ -1,8 +1,8 @@
 // Partners grouped by country.
 import type { City, Country, Dataset } from '../../data/types.js';
 import { compact, fold, worldCountryForms } from '../text.js';
+import { byEstablished } from '../../data/order.js';
 import { otherTies, partnerCities } from './partners.js';
-import { byEstablished } from './timeline.js';
 
 /** The partner cities in one country (by ISO code), oldest tie first, undated last. */
 export function citiesInCountry(data: Dataset, code: string): City[] {
