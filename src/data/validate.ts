@@ -560,8 +560,8 @@ const NAMING_ALIAS_KINDS: ReadonlySet<AliasKind> = new Set<AliasKind>(['spelling
 
 /**
  * /cooperation and the quiz show a cooperation sentence without its city card, so each one must name
- * the city: `text` by its English name or an alias, `textZh` by its sourced Chinese name (or, when no
- * source gave one, the English name the Chinese prose uses instead).
+ * the city: `text` by its English name or an alias, `textZh` by its sourced Chinese name or the English
+ * name the Chinese prose uses where no source gave a Chinese one.
  */
 function checkCooperationNamesCity(scope: Scope, city: Record<string, unknown>): void {
   if (!isObject(city.names) || !Array.isArray(city.cooperation)) return;
@@ -571,9 +571,10 @@ function checkCooperationNamesCity(scope: Scope, city: Record<string, unknown>):
   const english = [en, native, nativeLatin, ...aliases.filter((a) => NAMING_ALIAS_KINDS.has(a.kind as AliasKind)).map((a) => a.text)]
     .filter((name): name is string => typeof name === 'string' && name !== '')
     .map(looseText);
+  // Prose written before a source gave the Chinese name uses the English one, which still names the city.
   const chinese =
     typeof zh === 'string'
-      ? [zh.replace(/市$/u, ''), ...aliases.filter((a) => a.kind === 'zh').map((a) => a.text)]
+      ? [zh.replace(/市$/u, ''), ...aliases.filter((a) => a.kind === 'zh').map((a) => a.text), en]
           .filter((name): name is string => typeof name === 'string' && name !== '')
       : [en];
   city.cooperation.forEach((entry, i) => {
