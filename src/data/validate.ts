@@ -484,7 +484,7 @@ function checkCooperation(
 
 /** Latitude and longitude in degrees, in range, with their source. */
 function checkCoordinates(scope: Scope, path: string, value: unknown, known: (id: string) => boolean): value is Coordinates {
-  if (!object(scope, path, value, ['lat', 'lon', 'sources'])) return false;
+  if (!object(scope, path, value, ['lat', 'lon', 'sources'], ['drawnAt'])) return false;
   const degrees = (key: 'lat' | 'lon', limit: number) => {
     const n = value[key];
     if (n === undefined) return; // missing: reported once by object()
@@ -495,6 +495,14 @@ function checkCoordinates(scope: Scope, path: string, value: unknown, known: (id
   degrees('lat', 90);
   degrees('lon', 180);
   sourceList(scope, join(path, 'sources'), value.sources, known);
+  if (value.drawnAt !== undefined) {
+    const at = join(path, 'drawnAt');
+    if (object(scope, at, value.drawnAt, ['name', 'nameZh', 'sources'])) {
+      text(scope, join(at, 'name'), value.drawnAt.name);
+      text(scope, join(at, 'nameZh'), value.drawnAt.nameZh, { han: true });
+      sourceList(scope, join(at, 'sources'), value.drawnAt.sources, known);
+    }
+  }
   return true;
 }
 
