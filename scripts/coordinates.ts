@@ -113,14 +113,13 @@ const isGeoNames = (source: { id: string }): boolean => source.id.startsWith('ge
 
 type Json = Record<string, unknown>;
 
-/** The city file with `coordinates` right after the region's names and its GeoNames source last among its own. */
+/** The city file with `coordinates` right after `region` and its GeoNames source last among its own. */
 function withCoordinates(file: Json, place: GeoNamesPlace | null): Json {
   const out: Json = {};
-  const after = 'regionZh' in file ? 'regionZh' : 'region';
   for (const [key, value] of Object.entries(file)) {
     if (key === 'coordinates' || key === 'sources') continue;
     out[key] = value;
-    if (key === after) out.coordinates = place ? coordinatesOf(place, String(file.id)) : null;
+    if (key === 'region') out.coordinates = place ? coordinatesOf(place, String(file.id)) : null;
   }
   const sources = ((file.sources as Source[] | undefined) ?? []).filter((s) => !isGeoNames(s));
   if (place) sources.push(sourceOf(place));
