@@ -97,6 +97,22 @@ describe.each(cases)('the timeline chart (%s)', (_name, spec) => {
   });
 });
 
+describe('a key too long for its title line', () => {
+  it('goes under the chart in rows that stay inside the picture', () => {
+    const spec = { ...timelineChartSpec(data, { from: 2005, to: 2016 }, 'en'), width: 640 };
+    const { layout } = renderChart(spec);
+    expect(layout.key.map((k) => k.item)).toEqual(spec.key);
+    for (const k of layout.key) {
+      expect(k.box.x, k.item.label).toBeGreaterThanOrEqual(0);
+      expect(k.box.x + k.box.width, k.item.label).toBeLessThanOrEqual(640);
+    }
+    // The upper panel's four items do not fit beside its title at this width: they stand under the time axis.
+    const upper = layout.key.filter((k) => k.item.panel === 'upper');
+    for (const k of upper) expect(k.box.y, k.item.label).toBeGreaterThan(layout.lower.y + layout.lower.height);
+    expect(layout.height).toBeGreaterThan(Math.max(...layout.key.map((k) => k.box.y + k.box.height)));
+  });
+});
+
 describe('markers close together', () => {
   it('are spread along the time axis around their middle, in date order', () => {
     const spread = spreadMarks(
