@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app/create.js';
 import { DEFAULT_DATA_DIR } from '../../src/data/load.js';
 import { command as city } from '../../src/commands/city.js';
+import type { Command, OptionValue } from '../../src/commands/types.js';
 import { command as map } from '../../src/commands/map.js';
 import { command as timeline } from '../../src/commands/timeline.js';
 import { renderText } from '../../src/render/text.js';
@@ -32,7 +33,7 @@ function appWithoutEssonnePoint() {
   withoutPoint = createApp({ now: () => NOW, dataDir: dir });
   return withoutPoint;
 }
-const runWithoutEssonnePoint = (command: typeof map, options: Record<string, string>) =>
+const runWithoutEssonnePoint = (command: Command, options: Record<string, OptionValue>) =>
   command.run({ options }, context('en', { app: appWithoutEssonnePoint() }));
 
 function attachedPng(reply: Reply, name: string) {
