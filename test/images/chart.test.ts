@@ -69,7 +69,7 @@ describe.each(cases)('the timeline chart (%s)', (_name, spec) => {
     }
   });
 
-  it('labels every marker with its value, next to it, clear of every marker and of the other labels', () => {
+  it('labels every marker with its value, next to it or joined by a leader, clear of every marker and of the other labels', () => {
     const boxes = layout.marks.map((m) => m.label);
     layout.marks.forEach((m, i) => {
       const label = boxes[i];
@@ -77,6 +77,12 @@ describe.each(cases)('the timeline chart (%s)', (_name, spec) => {
       expect(within(label!, layout.upper), m.mark.label).toBe(true);
       for (const other of layout.marks) expect(overlaps(label!, markerBox(other)), `${m.mark.label} over a marker`).toBe(false);
       for (const other of boxes.slice(i + 1)) expect(overlaps(label!, other!), `${m.mark.label} over a label`).toBe(false);
+      if (m.leader) {
+        const [x1, y1, x2, y2] = m.leader;
+        expect(Math.hypot(x1 - m.x, y1 - m.y), `${m.mark.label}: leader starts at its marker`).toBeLessThan(m.radius + 2);
+        expect(x2 >= label!.x - 0.5 && x2 <= label!.x + label!.width + 0.5 && y2 >= label!.y - 0.5 && y2 <= label!.y + label!.height + 0.5, `${m.mark.label}: leader ends at its label`).toBe(true);
+        return;
+      }
       const gap = Math.max(label!.x - (m.x + m.radius), m.x - m.radius - (label!.x + label!.width), label!.y - (m.y + m.radius), m.y - m.radius - (label!.y + label!.height), 0);
       expect(gap, `${m.mark.label} next to its marker`).toBeLessThan(8);
     });
@@ -94,6 +100,23 @@ describe.each(cases)('the timeline chart (%s)', (_name, spec) => {
       }
       for (let i = 1; i < row.length; i++) expect(row[i]!.box.x, row[i]!.item.label).toBeGreaterThan(row[i - 1]!.box.x + row[i - 1]!.box.width);
     }
+  });
+});
+
+describe('official figures crowded at the top', () => {
+  it('are spread apart in the strip, each labelled, even with a figure on the scale between them in time', () => {
+    const spec = timelineChartSpec(data, {}, 'en');
+    const crowded: ChartSpec['marks'] = [
+      { at: 2018.88, value: 107, label: '~107', color: '#374151', shape: 'square' },
+      { at: 2019.29, value: 28, label: '28', color: '#1f77b4', shape: 'diamond' },
+      { at: 2019.29, value: 111, label: '111', color: '#374151', shape: 'square' },
+      { at: 2019.8, value: 110, label: '110+', color: '#374151', shape: 'square' },
+    ];
+    const { layout } = renderChart({ ...spec, marks: crowded });
+    const inStrip = layout.marks.filter((m) => m.offScale);
+    expect(inStrip).toHaveLength(3);
+    for (let i = 1; i < inStrip.length; i++) expect(inStrip[i]!.x - inStrip[i - 1]!.x).toBeGreaterThanOrEqual(2 * inStrip[i]!.radius);
+    expect(layout.marks.every((m) => m.label !== null)).toBe(true);
   });
 });
 

@@ -73,7 +73,16 @@ export interface ChartLayout {
   /** Where `value` stands on the upper scale. */
   yUpper(value: number): number;
   /** Each official figure as drawn: its marker's centre (moved aside from another's) and its label's box. */
-  marks: { mark: ChartMark; x: number; y: number; radius: number; offScale: boolean; label: Box | null }[];
+  marks: {
+    mark: ChartMark;
+    x: number;
+    y: number;
+    radius: number;
+    offScale: boolean;
+    label: Box | null;
+    /** For a label set away from a crowded marker: the line from the marker's edge to the label. */
+    leader?: [number, number, number, number];
+  }[];
   /** The key, item by item, each on its panel's title line. */
   key: { item: ChartKeyItem; box: Box }[];
 }
@@ -122,29 +131,29 @@ function diamond(x: number, y: number, r: number, fill: string): string {
  */
 export function spreadMarks<T extends { x: number; y: number }>(points: T[], spacing: number): T[] {
   const out = points.map((p) => ({ ...p }));
-  const order = out.map((_, i) => i).sort((a, b) => out[a]!.x - out[b]!.x);
+  const close = (a: { x: number; y: number }, b: { x: number; y: number }) =>
+    Math.abs(a.x - b.x) < spacing - 0.01 && Math.abs(a.y - b.y) < spacing;
   for (let round = 0; round < 10; round++) {
-    let moved = false;
-    // Runs of markers, each within `spacing` of the next on both axes, are laid out evenly.
-    let run: number[] = [];
-    const flush = () => {
-      if (run.length > 1) {
-        const middle = run.reduce((n, i) => n + out[i]!.x, 0) / run.length;
-        run.forEach((i, k) => {
-          const x = middle + (k - (run.length - 1) / 2) * spacing;
-          if (Math.abs(out[i]!.x - x) > 0.01) moved = true;
-          out[i]!.x = x;
-        });
-      }
-      run = [];
-    };
-    for (const i of order) {
-      const last = run.at(-1);
-      const close = last !== undefined && out[i]!.x - out[last]!.x < spacing - 0.01 && Math.abs(out[i]!.y - out[last]!.y) < spacing;
-      if (!close) flush();
-      run.push(i);
+    // Groups of markers each within `spacing` of another in the group, on both axes (a marker on
+    // another line between them in time does not split a group).
+    const group = out.map((_, i) => i);
+    const root = (i: number): number => (group[i] === i ? i : (group[i] = root(group[i]!)));
+    for (let i = 0; i < out.length; i++) {
+      for (let j = i + 1; j < out.length; j++) if (close(out[i]!, out[j]!)) group[root(i)] = root(j);
     }
-    flush();
+    const groups = new Map<number, number[]>();
+    out.forEach((_, i) => groups.set(root(i), [...(groups.get(root(i)) ?? []), i]));
+    let moved = false;
+    for (const members of groups.values()) {
+      if (members.length < 2) continue;
+      members.sort((a, b) => out[a]!.x - out[b]!.x || a - b);
+      const middle = members.reduce((n, i) => n + out[i]!.x, 0) / members.length;
+      members.forEach((i, k) => {
+        const x = middle + (k - (members.length - 1) / 2) * spacing;
+        if (Math.abs(out[i]!.x - x) > 0.01) moved = true;
+        out[i]!.x = x;
+      });
+    }
     if (!moved) break;
   }
   return out;
@@ -247,17 +256,17 @@ function chartSvg(spec: ChartSpec): { svg: string; layout: ChartLayout } {
         : element('rect', { x: p.x - r, y: p.y - r, width: 2 * r, height: 2 * r, fill: p.mark.color, stroke: '#ffffff', 'stroke-width': 1.2 }),
     );
   }
-  const markLabels = placed.map((p, i) => {
+  const markLabels = placed.map((p, i): { box: Box | null; leader?: [number, number, number, number] } => {
     const marker = markers[i]!;
     const label =
       placer.placeNear(marker, 'name', p.mark.label, 12, true, { gaps: [MARK_RADIUS + 3] }) ?? placer.placeAway(marker, 'name', p.mark.label, 12, true);
-    if (!label) return null;
+    if (!label) return { box: null };
     if (label.leader) {
       const [x1, y1, x2, y2] = label.leader;
       parts.push(element('line', { x1, y1, x2, y2, stroke: p.mark.color, 'stroke-width': 1 }));
     }
     parts.push(canvas.text(label.x, label.y, label.text, { size: 12, bold: true, color: p.mark.color, halo: '#ffffff' }));
-    return label.box;
+    return { box: label.box, ...(label.leader ? { leader: label.leader } : {}) };
   });
 
   // Lower panel: stacked bars.
@@ -332,7 +341,15 @@ function chartSvg(spec: ChartSpec): { svg: string; layout: ChartLayout } {
   }
   const height = Math.ceil(y + 14);
   const svg = canvas.document(width, height, MAP_THEME.background, parts.join(''));
-  const marks = placed.map((p, i) => ({ mark: p.mark, x: p.x, y: p.y, radius: MARK_RADIUS, offScale: offScale(p.mark), label: markLabels[i]! }));
+  const marks = placed.map((p, i) => ({
+    mark: p.mark,
+    x: p.x,
+    y: p.y,
+    radius: MARK_RADIUS,
+    offScale: offScale(p.mark),
+    label: markLabels[i]!.box,
+    ...(markLabels[i]!.leader ? { leader: markLabels[i]!.leader } : {}),
+  }));
   return { svg, layout: { width, height, x, upper, lower, scaled, strip, yUpper, marks, key } };
 }
 
