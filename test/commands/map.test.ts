@@ -72,7 +72,7 @@ describe('/map', () => {
 
   it('filters by continent and tier, and says when nothing is left to draw', async () => {
     const europe = await run(map, { continent: 'europe' });
-    const inEurope = app().data.cities.filter((c) => c.country.continent === 'Europe').length;
+    const inEurope = app().data.cities.filter((c) => c.country.continent === 'Europe' && c.coordinates && (c.tier === 'friendship' || c.tier === 'exchange')).length;
     expect(visibleText(europe)).toMatch(new RegExp(`\\b${inEurope} partner cities are drawn`));
     const exchangeInAfrica = await run(map, { continent: 'africa', tier: 'exchange' });
     expect(exchangeInAfrica.files).toBeUndefined();
