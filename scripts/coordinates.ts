@@ -42,7 +42,10 @@ export const NOT_A_PLACE: Record<string, string> = {};
 export const STAND_INS: Record<string, { geonameId: number; drawnAt: NonNullable<Coordinates['drawnAt']> }> = {
   // A French département. Its prefecture is Évry-Courcouronnes, the 2019 merger of Évry (GeoNames'
   // record, a seat of a second-order division) and Courcouronnes.
-  essonne: { geonameId: 3019256, drawnAt: { name: 'Évry-Courcouronnes', nameZh: '埃夫里-库尔库罗讷', sources: ['zhwiki-evry'] } },
+  essonne: {
+    geonameId: 3019256,
+    drawnAt: { name: 'Évry-Courcouronnes', nameZh: '埃夫里-库尔库罗讷', sources: ['zhwiki-evry'] },
+  },
 };
 
 /** Names that say which place a city is; garbled, pinyin and Chinese forms say nothing to GeoNames. */
@@ -64,16 +67,25 @@ export function geonamesPlaces(): GeoNamesPlace[] {
 }
 
 /** The one GeoNames place that is this city; null for a partner that is not a place; throws otherwise. */
-export function findPlace(city: CityNaming, gazetteer: readonly GeoNamesPlace[] = geonamesPlaces()): GeoNamesPlace | null {
+export function findPlace(
+  city: CityNaming,
+  gazetteer: readonly GeoNamesPlace[] = geonamesPlaces(),
+): GeoNamesPlace | null {
   if (city.id in NOT_A_PLACE) return null;
   const standIn = STAND_INS[city.id];
   if (standIn) {
     const seat = gazetteer.find((p) => p.cityId === standIn.geonameId && p.country === city.country.code);
-    if (!seat) throw new Error(`${city.id}: GeoNames place ${standIn.geonameId} (its seat) is not in ${city.country.code}`);
+    if (!seat)
+      throw new Error(`${city.id}: GeoNames place ${standIn.geonameId} (its seat) is not in ${city.country.code}`);
     return seat;
   }
   const names = new Set(
-    [city.names.en, city.names.native, city.names.nativeLatin, ...city.aliases.filter((a) => MATCHING_ALIASES.has(a.kind)).map((a) => a.text)]
+    [
+      city.names.en,
+      city.names.native,
+      city.names.nativeLatin,
+      ...city.aliases.filter((a) => MATCHING_ALIASES.has(a.kind)).map((a) => a.text),
+    ]
       .filter((name): name is string => Boolean(name))
       .map(foldName)
       .filter(Boolean),
@@ -134,13 +146,19 @@ function writeJson(path: string, value: unknown): void {
 export function writeCoordinates(dataDir: string = DEFAULT_DATA_DIR): string[] {
   const report: string[] = [];
   const citiesDir = join(dataDir, 'cities');
-  for (const name of readdirSync(citiesDir).filter((n) => n.endsWith('.json')).sort()) {
+  for (const name of readdirSync(citiesDir)
+    .filter((n) => n.endsWith('.json'))
+    .sort()) {
     const path = join(citiesDir, name);
     const file = JSON.parse(readFileSync(path, 'utf8')) as Json;
     const place = findPlace(file as unknown as CityNaming);
     writeJson(path, withCoordinates(file, place));
     const seat = STAND_INS[String(file.id)] ? ` (its seat, ${STAND_INS[String(file.id)]!.drawnAt.name})` : '';
-    report.push(place ? `${file.id}: ${place.name} ${sourceId(place)}${seat}` : `${file.id}: not drawn (${NOT_A_PLACE[String(file.id)]})`);
+    report.push(
+      place
+        ? `${file.id}: ${place.name} ${sourceId(place)}${seat}`
+        : `${file.id}: not drawn (${NOT_A_PLACE[String(file.id)]})`,
+    );
   }
 
   const wuhan = findPlace(WUHAN)!;

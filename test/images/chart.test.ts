@@ -23,7 +23,12 @@ function markerBox(m: ChartLayout['marks'][number]): Box {
 }
 
 function within(box: Box, frame: Box): boolean {
-  return box.x >= frame.x && box.y >= frame.y && box.x + box.width <= frame.x + frame.width && box.y + box.height <= frame.y + frame.height;
+  return (
+    box.x >= frame.x &&
+    box.y >= frame.y &&
+    box.x + box.width <= frame.x + frame.width &&
+    box.y + box.height <= frame.y + frame.height
+  );
 }
 
 describe.each(cases)('the timeline chart (%s)', (_name, spec) => {
@@ -64,7 +69,10 @@ describe.each(cases)('the timeline chart (%s)', (_name, spec) => {
     for (let i = 0; i < layout.marks.length; i++) {
       for (let j = i + 1; j < layout.marks.length; j++) {
         const [a, b] = [layout.marks[i]!, layout.marks[j]!];
-        expect(overlaps(markerBox(a), markerBox(b)), `${a.mark.label} (${a.mark.at.toFixed(2)}) / ${b.mark.label} (${b.mark.at.toFixed(2)})`).toBe(false);
+        expect(
+          overlaps(markerBox(a), markerBox(b)),
+          `${a.mark.label} (${a.mark.at.toFixed(2)}) / ${b.mark.label} (${b.mark.at.toFixed(2)})`,
+        ).toBe(false);
       }
     }
   });
@@ -75,22 +83,41 @@ describe.each(cases)('the timeline chart (%s)', (_name, spec) => {
       const label = boxes[i];
       expect(label, `${m.mark.label} labelled`).not.toBeNull();
       expect(within(label!, layout.upper), m.mark.label).toBe(true);
-      for (const other of layout.marks) expect(overlaps(label!, markerBox(other)), `${m.mark.label} over a marker`).toBe(false);
-      for (const other of boxes.slice(i + 1)) expect(overlaps(label!, other!), `${m.mark.label} over a label`).toBe(false);
+      for (const other of layout.marks)
+        expect(overlaps(label!, markerBox(other)), `${m.mark.label} over a marker`).toBe(false);
+      for (const other of boxes.slice(i + 1))
+        expect(overlaps(label!, other!), `${m.mark.label} over a label`).toBe(false);
       if (m.leader) {
         const [x1, y1, x2, y2] = m.leader;
-        expect(Math.hypot(x1 - m.x, y1 - m.y), `${m.mark.label}: leader starts at its marker`).toBeLessThan(m.radius + 2);
-        expect(x2 >= label!.x - 0.5 && x2 <= label!.x + label!.width + 0.5 && y2 >= label!.y - 0.5 && y2 <= label!.y + label!.height + 0.5, `${m.mark.label}: leader ends at its label`).toBe(true);
+        expect(Math.hypot(x1 - m.x, y1 - m.y), `${m.mark.label}: leader starts at its marker`).toBeLessThan(
+          m.radius + 2,
+        );
+        expect(
+          x2 >= label!.x - 0.5 &&
+            x2 <= label!.x + label!.width + 0.5 &&
+            y2 >= label!.y - 0.5 &&
+            y2 <= label!.y + label!.height + 0.5,
+          `${m.mark.label}: leader ends at its label`,
+        ).toBe(true);
         return;
       }
-      const gap = Math.max(label!.x - (m.x + m.radius), m.x - m.radius - (label!.x + label!.width), label!.y - (m.y + m.radius), m.y - m.radius - (label!.y + label!.height), 0);
+      const gap = Math.max(
+        label!.x - (m.x + m.radius),
+        m.x - m.radius - (label!.x + label!.width),
+        label!.y - (m.y + m.radius),
+        m.y - m.radius - (label!.y + label!.height),
+        0,
+      );
       expect(gap, `${m.mark.label} next to its marker`).toBeLessThan(8);
     });
   });
 
   it('keeps each panel’s key on that panel’s title line, in one row inside the picture', () => {
     expect(layout.key.map((k) => k.item)).toEqual(spec.key);
-    for (const [panel, box] of [['upper', layout.upper], ['lower', layout.lower]] as const) {
+    for (const [panel, box] of [
+      ['upper', layout.upper],
+      ['lower', layout.lower],
+    ] as const) {
       const row = layout.key.filter((k) => k.item.panel === panel);
       expect(row.length, panel).toBeGreaterThan(0);
       expect(new Set(row.map((k) => Math.round(k.box.y))).size, `${panel} key in one row`).toBe(1);
@@ -98,7 +125,8 @@ describe.each(cases)('the timeline chart (%s)', (_name, spec) => {
         expect(k.box.y + k.box.height, k.item.label).toBeLessThanOrEqual(box.y + 2);
         expect(k.box.x + k.box.width, k.item.label).toBeLessThanOrEqual(layout.width);
       }
-      for (let i = 1; i < row.length; i++) expect(row[i]!.box.x, row[i]!.item.label).toBeGreaterThan(row[i - 1]!.box.x + row[i - 1]!.box.width);
+      for (let i = 1; i < row.length; i++)
+        expect(row[i]!.box.x, row[i]!.item.label).toBeGreaterThan(row[i - 1]!.box.x + row[i - 1]!.box.width);
     }
   });
 });
@@ -115,7 +143,8 @@ describe('official figures crowded at the top', () => {
     const { layout } = renderChart({ ...spec, marks: crowded });
     const inStrip = layout.marks.filter((m) => m.offScale);
     expect(inStrip).toHaveLength(3);
-    for (let i = 1; i < inStrip.length; i++) expect(inStrip[i]!.x - inStrip[i - 1]!.x).toBeGreaterThanOrEqual(2 * inStrip[i]!.radius);
+    for (let i = 1; i < inStrip.length; i++)
+      expect(inStrip[i]!.x - inStrip[i - 1]!.x).toBeGreaterThanOrEqual(2 * inStrip[i]!.radius);
     expect(layout.marks.every((m) => m.label !== null)).toBe(true);
   });
 });

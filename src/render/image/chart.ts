@@ -122,7 +122,12 @@ function ticks(max: number, count: number): number[] {
 }
 
 function diamond(x: number, y: number, r: number, fill: string): string {
-  return element('path', { d: `M${x},${y - r}L${x + r},${y}L${x},${y + r}L${x - r},${y}Z`, fill, stroke: '#ffffff', 'stroke-width': 1.2 });
+  return element('path', {
+    d: `M${x},${y - r}L${x + r},${y}L${x},${y + r}L${x - r},${y}Z`,
+    fill,
+    stroke: '#ffffff',
+    'stroke-width': 1.2,
+  });
 }
 
 /**
@@ -160,11 +165,20 @@ export function spreadMarks<T extends { x: number; y: number }>(points: T[], spa
 }
 
 function keySwatch(item: ChartKeyItem, kx: number, mid: number): string {
-  if (item.kind === 'line') return element('line', { x1: kx, y1: mid, x2: kx + 26, y2: mid, stroke: item.color, 'stroke-width': 2.5 });
+  if (item.kind === 'line')
+    return element('line', { x1: kx, y1: mid, x2: kx + 26, y2: mid, stroke: item.color, 'stroke-width': 2.5 });
   if (item.kind === 'diamond') return diamond(kx + 6, mid, 6, item.color);
   if (item.kind === 'band') return element('rect', { x: kx, y: mid - 7, width: 26, height: 14, fill: item.color });
   if (item.kind === 'bar') return element('rect', { x: kx + 2, y: mid - 7, width: 8, height: 14, fill: item.color });
-  return element('rect', { x: kx + 0.5, y: mid - 5.5, width: 11, height: 11, fill: item.color, stroke: '#ffffff', 'stroke-width': 1.2 });
+  return element('rect', {
+    x: kx + 0.5,
+    y: mid - 5.5,
+    width: 11,
+    height: 11,
+    fill: item.color,
+    stroke: '#ffffff',
+    'stroke-width': 1.2,
+  });
 }
 
 function swatchWidth(item: ChartKeyItem): number {
@@ -204,7 +218,9 @@ function chartSvg(spec: ChartSpec): { svg: string; layout: ChartLayout } {
     const x0 = x(Math.max(spec.from, spec.highlight.from));
     const x1 = x(Math.min(spec.to, spec.highlight.to) + 1);
     for (const panel of [upper, lower]) {
-      parts.push(element('rect', { x: x0, y: panel.y, width: Math.max(0, x1 - x0), height: panel.height, fill: '#fff4cc' }));
+      parts.push(
+        element('rect', { x: x0, y: panel.y, width: Math.max(0, x1 - x0), height: panel.height, fill: '#fff4cc' }),
+      );
     }
   }
 
@@ -213,12 +229,23 @@ function chartSvg(spec: ChartSpec): { svg: string; layout: ChartLayout } {
   const offScale = (m: ChartMark) => m.value > lineMax * OFF_SCALE;
   const onScaleMax = Math.max(lineMax, ...spec.marks.filter((m) => !offScale(m)).map((m) => m.value));
   const strip: Box | null = spec.marks.some(offScale) ? { x: LEFT, y: upper.y, width: plotWidth, height: STRIP } : null;
-  const scaled: Box = strip ? { x: LEFT, y: upper.y + STRIP + STRIP_GAP, width: plotWidth, height: upper.height - STRIP - STRIP_GAP } : upper;
+  const scaled: Box = strip
+    ? { x: LEFT, y: upper.y + STRIP + STRIP_GAP, width: plotWidth, height: upper.height - STRIP - STRIP_GAP }
+    : upper;
   const upperTicks = ticks(onScaleMax * 1.08, 5);
   const upperTop = upperTicks.at(-1)!;
   const yUpper = (v: number) => scaled.y + scaled.height - (v / upperTop) * scaled.height;
   for (const v of upperTicks) {
-    parts.push(element('line', { x1: LEFT, y1: yUpper(v), x2: LEFT + plotWidth, y2: yUpper(v), stroke: '#e5e7eb', 'stroke-width': 1 }));
+    parts.push(
+      element('line', {
+        x1: LEFT,
+        y1: yUpper(v),
+        x2: LEFT + plotWidth,
+        y2: yUpper(v),
+        stroke: '#e5e7eb',
+        'stroke-width': 1,
+      }),
+    );
     parts.push(canvas.text(LEFT - 8, yUpper(v) + 4, String(v), { ...muted, anchor: 'end' }));
   }
   let stripLabel: Box | null = null;
@@ -239,11 +266,17 @@ function chartSvg(spec: ChartSpec): { svg: string; layout: ChartLayout } {
     points.push([x(spec.to + 1), yUpper(events.length)]);
     lines.push(points);
     const d = points.map(([px, py], i) => `${i ? 'L' : 'M'}${px.toFixed(1)},${py.toFixed(1)}`).join('');
-    parts.push(element('path', { d, fill: 'none', stroke: line.color, 'stroke-width': 2.5, 'stroke-linejoin': 'round' }));
+    parts.push(
+      element('path', { d, fill: 'none', stroke: line.color, 'stroke-width': 2.5, 'stroke-linejoin': 'round' }),
+    );
   }
 
   const placed = spreadMarks(
-    spec.marks.map((mark) => ({ mark, x: x(mark.at), y: offScale(mark) ? strip!.y + strip!.height / 2 : yUpper(mark.value) })),
+    spec.marks.map((mark) => ({
+      mark,
+      x: x(mark.at),
+      y: offScale(mark) ? strip!.y + strip!.height / 2 : yUpper(mark.value),
+    })),
     MARK_SPACING,
   );
   const markers: Marker[] = placed.map((p, i) => ({ id: `mark${i}`, x: p.x, y: p.y, radius: MARK_RADIUS }));
@@ -253,19 +286,30 @@ function chartSvg(spec: ChartSpec): { svg: string; layout: ChartLayout } {
     parts.push(
       p.mark.shape === 'diamond'
         ? diamond(p.x, p.y, MARK_RADIUS, p.mark.color)
-        : element('rect', { x: p.x - r, y: p.y - r, width: 2 * r, height: 2 * r, fill: p.mark.color, stroke: '#ffffff', 'stroke-width': 1.2 }),
+        : element('rect', {
+            x: p.x - r,
+            y: p.y - r,
+            width: 2 * r,
+            height: 2 * r,
+            fill: p.mark.color,
+            stroke: '#ffffff',
+            'stroke-width': 1.2,
+          }),
     );
   }
   const markLabels = placed.map((p, i): { box: Box | null; leader?: [number, number, number, number] } => {
     const marker = markers[i]!;
     const label =
-      placer.placeNear(marker, 'name', p.mark.label, 12, true, { gaps: [MARK_RADIUS + 3] }) ?? placer.placeAway(marker, 'name', p.mark.label, 12, true);
+      placer.placeNear(marker, 'name', p.mark.label, 12, true, { gaps: [MARK_RADIUS + 3] }) ??
+      placer.placeAway(marker, 'name', p.mark.label, 12, true);
     if (!label) return { box: null };
     if (label.leader) {
       const [x1, y1, x2, y2] = label.leader;
       parts.push(element('line', { x1, y1, x2, y2, stroke: p.mark.color, 'stroke-width': 1 }));
     }
-    parts.push(canvas.text(label.x, label.y, label.text, { size: 12, bold: true, color: p.mark.color, halo: '#ffffff' }));
+    parts.push(
+      canvas.text(label.x, label.y, label.text, { size: 12, bold: true, color: p.mark.color, halo: '#ffffff' }),
+    );
     return { box: label.box, ...(label.leader ? { leader: label.leader } : {}) };
   });
 
@@ -277,7 +321,16 @@ function chartSvg(spec: ChartSpec): { svg: string; layout: ChartLayout } {
   const lowerTop = lowerTicks.at(-1)!;
   const yLower = (v: number) => lower.y + lower.height - (v / lowerTop) * lower.height;
   for (const v of lowerTicks) {
-    parts.push(element('line', { x1: LEFT, y1: yLower(v), x2: LEFT + plotWidth, y2: yLower(v), stroke: '#e5e7eb', 'stroke-width': 1 }));
+    parts.push(
+      element('line', {
+        x1: LEFT,
+        y1: yLower(v),
+        x2: LEFT + plotWidth,
+        y2: yLower(v),
+        stroke: '#e5e7eb',
+        'stroke-width': 1,
+      }),
+    );
     parts.push(canvas.text(LEFT - 8, yLower(v) + 4, String(v), { ...muted, anchor: 'end' }));
   }
   const barWidth = Math.max(2, plotWidth / span - 3);
@@ -287,15 +340,34 @@ function chartSvg(spec: ChartSpec): { svg: string; layout: ChartLayout } {
       const count = series.counts.get(year) ?? 0;
       if (!count) continue;
       const top = yLower(stacked + count);
-      parts.push(element('rect', { x: x(year) + (plotWidth / span - barWidth) / 2, y: top, width: barWidth, height: yLower(stacked) - top, fill: series.color }));
+      parts.push(
+        element('rect', {
+          x: x(year) + (plotWidth / span - barWidth) / 2,
+          y: top,
+          width: barWidth,
+          height: yLower(stacked) - top,
+          fill: series.color,
+        }),
+      );
       stacked += count;
     }
   }
 
   // Shared time axis under the bars.
   const axisY = lower.y + lower.height;
-  parts.push(element('line', { x1: LEFT, y1: axisY, x2: LEFT + plotWidth, y2: axisY, stroke: MAP_THEME.ink, 'stroke-width': 1 }));
-  parts.push(element('line', { x1: LEFT, y1: upper.y + upper.height, x2: LEFT + plotWidth, y2: upper.y + upper.height, stroke: MAP_THEME.ink, 'stroke-width': 1 }));
+  parts.push(
+    element('line', { x1: LEFT, y1: axisY, x2: LEFT + plotWidth, y2: axisY, stroke: MAP_THEME.ink, 'stroke-width': 1 }),
+  );
+  parts.push(
+    element('line', {
+      x1: LEFT,
+      y1: upper.y + upper.height,
+      x2: LEFT + plotWidth,
+      y2: upper.y + upper.height,
+      stroke: MAP_THEME.ink,
+      'stroke-width': 1,
+    }),
+  );
   const yearStep = span > 30 ? 5 : span > 12 ? 2 : 1;
   for (const year of years) {
     if (year % yearStep !== 0) continue;
@@ -314,7 +386,10 @@ function chartSvg(spec: ChartSpec): { svg: string; layout: ChartLayout } {
     key.push({ item, box: { x: kx, y: text.y, width: text.x + text.width - kx, height: text.height } });
   };
   const below: ChartKeyItem[] = [];
-  for (const [panel, title] of [[upper, spec.lineAxis], [lower, spec.barAxis]] as const) {
+  for (const [panel, title] of [
+    [upper, spec.lineAxis],
+    [lower, spec.barAxis],
+  ] as const) {
     const baseline = panel.y - 8;
     parts.push(canvas.text(LEFT, baseline, title, { ...ink, bold: true }));
     const items = spec.key.filter((item) => item.panel === (panel === upper ? 'upper' : 'lower'));

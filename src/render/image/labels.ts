@@ -51,7 +51,12 @@ export function labelShape(kind: PlacedLabel['kind'], content: string, size: num
   const box = textBox(0, 0, content, size, bold);
   // A number sits against its point: its box keeps 1 px round the digits, not the 2 px of a name.
   return kind === 'number'
-    ? { x: box.x + NUMBER_TRIM, y: -DIGIT_HEIGHT_EM * size - 1, width: box.width - 2 * NUMBER_TRIM, height: DIGIT_HEIGHT_EM * size + 2 }
+    ? {
+        x: box.x + NUMBER_TRIM,
+        y: -DIGIT_HEIGHT_EM * size - 1,
+        width: box.width - 2 * NUMBER_TRIM,
+        height: DIGIT_HEIGHT_EM * size + 2,
+      }
     : box;
 }
 
@@ -140,7 +145,8 @@ export function segmentCrossesBox(x1: number, y1: number, x2: number, y2: number
 }
 
 function segmentsCross(a: [number, number, number, number], b: [number, number, number, number]): boolean {
-  const side = (x1: number, y1: number, x2: number, y2: number, px: number, py: number) => Math.sign((x2 - x1) * (py - y1) - (y2 - y1) * (px - x1));
+  const side = (x1: number, y1: number, x2: number, y2: number, px: number, py: number) =>
+    Math.sign((x2 - x1) * (py - y1) - (y2 - y1) * (px - x1));
   return (
     side(a[0], a[1], a[2], a[3], b[0], b[1]) * side(a[0], a[1], a[2], a[3], b[2], b[3]) < 0 &&
     side(b[0], b[1], b[2], b[3], a[0], a[1]) * side(b[0], b[1], b[2], b[3], a[2], a[3]) < 0
@@ -197,7 +203,10 @@ export class LabelPlacer {
       // Round markers keep labels off by distance, so a label may sit in the corner beside one.
       !this.markers.some((m) => distanceToBox(m.x, m.y, box) < m.radius + MARKER_CLEARANCE) &&
       !this.placed.some(
-        (label) => overlaps(box, label.box) || runTogether(box, label.box) || (label.leader !== undefined && segmentCrossesBox(...label.leader, box)),
+        (label) =>
+          overlaps(box, label.box) ||
+          runTogether(box, label.box) ||
+          (label.leader !== undefined && segmentCrossesBox(...label.leader, box)),
       )
     );
   }
@@ -206,7 +215,8 @@ export class LabelPlacer {
   arcsUnder(box: Box): number {
     let count = 0;
     for (const { points, bounds } of this.lines) {
-      if (!overlaps(box, { x: bounds.x - 0.5, y: bounds.y - 0.5, width: bounds.width + 1, height: bounds.height + 1 })) continue;
+      if (!overlaps(box, { x: bounds.x - 0.5, y: bounds.y - 0.5, width: bounds.width + 1, height: bounds.height + 1 }))
+        continue;
       for (let i = 1; i < points.length; i++) {
         if (segmentCrossesBox(points[i - 1]![0], points[i - 1]![1], points[i]![0], points[i]![1], box)) {
           count++;
@@ -226,7 +236,14 @@ export class LabelPlacer {
     return nearest;
   }
 
-  private label(id: string, kind: PlacedLabel['kind'], content: string, size: number, bold: boolean, box: Box): PlacedLabel {
+  private label(
+    id: string,
+    kind: PlacedLabel['kind'],
+    content: string,
+    size: number,
+    bold: boolean,
+    box: Box,
+  ): PlacedLabel {
     const shape = labelShape(kind, content, size, bold);
     // Text starts where the box does, less the box's own margins.
     const label: PlacedLabel = { id, kind, text: content, box, x: box.x - shape.x, y: box.y - shape.y };
@@ -235,7 +252,14 @@ export class LabelPlacer {
   }
 
   /** Takes the first free box of `candidates` (each the size of the text's box) for the text, or returns null. */
-  place(id: string, kind: PlacedLabel['kind'], content: string, size: number, bold: boolean, candidates: Box[]): PlacedLabel | null {
+  place(
+    id: string,
+    kind: PlacedLabel['kind'],
+    content: string,
+    size: number,
+    bold: boolean,
+    candidates: Box[],
+  ): PlacedLabel | null {
     const box = candidates.find((candidate) => this.free(candidate));
     return box ? this.label(id, kind, content, size, bold, box) : null;
   }
@@ -244,7 +268,14 @@ export class LabelPlacer {
    * Places the text right next to the marker, where no other marker is nearly as near, crossing as
    * few arcs as it can; null when no such place is free.
    */
-  placeNear(marker: Marker, kind: PlacedLabel['kind'], content: string, size: number, bold: boolean, options: NearOptions = {}): PlacedLabel | null {
+  placeNear(
+    marker: Marker,
+    kind: PlacedLabel['kind'],
+    content: string,
+    size: number,
+    bold: boolean,
+    options: NearOptions = {},
+  ): PlacedLabel | null {
     const shape = labelShape(kind, content, size, bold);
     // A number says nothing unless it is seen to touch its point: it goes right against one of its
     // four sides (a box in a diagonal place keeps its digits visibly off the round marker), or away
@@ -259,7 +290,8 @@ export class LabelPlacer {
       const boxes = hug ? [around[0]!, around[1]!, around[6]!, around[7]!] : around;
       if (options.slide) {
         const { width, height } = shape;
-        for (const x of [marker.x + gap, marker.x - gap - width]) boxes.push({ x, y: marker.y, width, height }, { x, y: marker.y - height, width, height });
+        for (const x of [marker.x + gap, marker.x - gap - width])
+          boxes.push({ x, y: marker.y, width, height }, { x, y: marker.y - height, width, height });
       }
       for (const box of boxes) {
         index++;
@@ -278,7 +310,13 @@ export class LabelPlacer {
    * Places the text further out, on widening rings around the marker, with a leader line back to
    * it that crosses no label and passes no other marker; null when nothing within reach is free.
    */
-  placeAway(marker: Marker, kind: PlacedLabel['kind'], content: string, size: number, bold: boolean): PlacedLabel | null {
+  placeAway(
+    marker: Marker,
+    kind: PlacedLabel['kind'],
+    content: string,
+    size: number,
+    bold: boolean,
+  ): PlacedLabel | null {
     const { width, height } = labelShape(kind, content, size, bold);
     const steps = 48;
     let best: { box: Box; leader: [number, number, number, number] } | null = null;
@@ -286,7 +324,12 @@ export class LabelPlacer {
     for (let radius = marker.radius + 12; radius <= 160 && radius < bestCost; radius += 6) {
       for (let step = 0; step < steps; step++) {
         const angle = (step / steps) * 2 * Math.PI;
-        const box = { x: marker.x + radius * Math.cos(angle) - width / 2, y: marker.y + radius * Math.sin(angle) - height / 2, width, height };
+        const box = {
+          x: marker.x + radius * Math.cos(angle) - width / 2,
+          y: marker.y + radius * Math.sin(angle) - height / 2,
+          width,
+          height,
+        };
         if (!this.free(box) || this.nearestOther(box, marker.id) < AWAY_CLEARANCE) continue;
         const leader = this.leaderTo(marker, box);
         if (!leader) continue;
@@ -307,7 +350,12 @@ export class LabelPlacer {
     const length = Math.hypot(ex - marker.x, ey - marker.y);
     if (length - marker.radius - 1 < MIN_LEADER) return null;
     const start = (marker.radius + 1) / length;
-    const leader: [number, number, number, number] = [marker.x + (ex - marker.x) * start, marker.y + (ey - marker.y) * start, ex, ey];
+    const leader: [number, number, number, number] = [
+      marker.x + (ex - marker.x) * start,
+      marker.y + (ey - marker.y) * start,
+      ex,
+      ey,
+    ];
     for (const label of this.placed) {
       if (segmentCrossesBox(...leader, label.box)) return null;
       if (label.leader && segmentsCross(leader, label.leader)) return null;
