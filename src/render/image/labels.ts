@@ -318,23 +318,26 @@ export class LabelPlacer {
     bold: boolean,
   ): PlacedLabel | null {
     const { width, height } = labelShape(kind, content, size, bold);
-    const steps = 48;
+    const steps = 24;
     let best: { box: Box; leader: [number, number, number, number] } | null = null;
     let bestCost = Infinity;
-    for (let radius = marker.radius + 12; radius <= 160 && radius < bestCost; radius += 6) {
-      for (let step = 0; step < steps; step++) {
-        const angle = (step / steps) * 2 * Math.PI;
-        const box = {
-          x: marker.x + radius * Math.cos(angle) - width / 2,
-          y: marker.y + radius * Math.sin(angle) - height / 2,
-          width,
-          height,
-        };
-        if (!this.free(box) || this.nearestOther(box, marker.id) < AWAY_CLEARANCE) continue;
-        const leader = this.leaderTo(marker, box);
-        if (!leader) continue;
-        const cost = radius + this.arcsUnder(box) * 2 * ARC_COST;
-        if (cost < bestCost) [best, bestCost] = [{ box, leader }, cost];
+    // Directions every 15°, then, only where none of those is free (a crowd), the ones between.
+    for (let pass = 0; pass < 2 && !best; pass++) {
+      for (let radius = marker.radius + 12; radius <= 160 && radius < bestCost; radius += 6) {
+        for (let step = 0; step < steps; step++) {
+          const angle = ((step + pass / 2) / steps) * 2 * Math.PI;
+          const box = {
+            x: marker.x + radius * Math.cos(angle) - width / 2,
+            y: marker.y + radius * Math.sin(angle) - height / 2,
+            width,
+            height,
+          };
+          if (!this.free(box) || this.nearestOther(box, marker.id) < AWAY_CLEARANCE) continue;
+          const leader = this.leaderTo(marker, box);
+          if (!leader) continue;
+          const cost = radius + this.arcsUnder(box) * 2 * ARC_COST;
+          if (cost < bestCost) [best, bestCost] = [{ box, leader }, cost];
+        }
       }
     }
     if (!best) return null;
