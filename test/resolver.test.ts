@@ -61,6 +61,28 @@ describe('resolve: the fixture set', () => {
   }
 });
 
+describe('resolve: recorded names', () => {
+  // Exonyms, old names and Chinese variants are recorded so that they are found by exact lookup,
+  // not by the luck of fuzzy distance.
+  it('finds every alias in the data exactly, as its own city', () => {
+    const misses: string[] = [];
+    for (const city of data.cities) {
+      for (const alias of city.aliases) {
+        const resolution = resolver.resolve(alias.text);
+        const ok = resolution.kind === 'match' && resolution.via === 'exact' && resolution.city.id === city.id;
+        if (!ok) misses.push(`${city.id}: ${alias.kind} "${alias.text}" gives ${JSON.stringify(outcome(resolution))}`);
+      }
+    }
+    expect(misses).toEqual([]);
+  });
+
+  it('finds every sourced Chinese name exactly', () => {
+    for (const city of data.cities.filter((c) => c.names.zh !== null)) {
+      expect(resolver.resolve(city.names.zh!)).toMatchObject({ kind: 'match', via: 'exact', city: { id: city.id } });
+    }
+  });
+});
+
 describe('resolve: details a user sees', () => {
   it('says how it matched and what name matched', () => {
     expect(resolver.resolve('Kiev')).toMatchObject({ kind: 'match', via: 'exact', matched: 'Kiev' });

@@ -166,6 +166,11 @@ export interface Coordinates {
   lat: number;
   lon: number;
   sources: SourceId[];
+  /**
+   * Set for a partner that is not one place (Essonne, a département): the place whose point this is,
+   * its seat, so that a map or a distance says what it stands for.
+   */
+  drawnAt?: { name: string; nameZh: string; sources: SourceId[] };
 }
 
 export interface City {
@@ -184,7 +189,7 @@ export interface City {
   region: string | null;
   /** The same region's standard Chinese name (达拉纳省, 北莱茵-威斯特法伦州); null exactly when `region` is. */
   regionZh: string | null;
-  /** Null when no gazetteer has a point for it (Essonne is a département, not a populated place). */
+  /** Null when no gazetteer has a point for it; a département is drawn at its seat (see `drawnAt`). */
   coordinates: Coordinates | null;
   /** Null when no source gives a date. */
   established: DatedFact | null;

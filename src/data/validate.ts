@@ -629,7 +629,7 @@ function checkCoordinates(
   value: unknown,
   known: (id: string) => boolean,
 ): value is Coordinates {
-  if (!object(scope, path, value, ['lat', 'lon', 'sources'])) return false;
+  if (!object(scope, path, value, ['lat', 'lon', 'sources'], ['drawnAt'])) return false;
   const degrees = (key: 'lat' | 'lon', limit: number) => {
     const n = value[key];
     if (n === undefined) return; // missing: reported once by object()
@@ -640,6 +640,14 @@ function checkCoordinates(
   degrees('lat', 90);
   degrees('lon', 180);
   sourceList(scope, join(path, 'sources'), value.sources, known);
+  if (value.drawnAt !== undefined) {
+    const at = join(path, 'drawnAt');
+    if (object(scope, at, value.drawnAt, ['name', 'nameZh', 'sources'])) {
+      text(scope, join(at, 'name'), value.drawnAt.name);
+      text(scope, join(at, 'nameZh'), value.drawnAt.nameZh, { han: true });
+      sourceList(scope, join(at, 'sources'), value.drawnAt.sources, known);
+    }
+  }
   return true;
 }
 
@@ -741,8 +749,8 @@ const NAMING_ALIAS_KINDS: ReadonlySet<AliasKind> = new Set<AliasKind>(['spelling
 
 /**
  * /cooperation and the quiz show a cooperation sentence without its city card, so each one must name
- * the city: `text` by its English name or an alias, `textZh` by its sourced Chinese name (or, when no
- * source gave one, the English name the Chinese prose uses instead).
+ * the city: `text` by its English name or an alias, `textZh` by its sourced Chinese name or the English
+ * name the Chinese prose uses where no source gave a Chinese one.
  */
 function checkCooperationNamesCity(scope: Scope, city: Record<string, unknown>): void {
   if (!isObject(city.names) || !Array.isArray(city.cooperation)) return;
@@ -757,9 +765,10 @@ function checkCooperationNamesCity(scope: Scope, city: Record<string, unknown>):
   ]
     .filter((name): name is string => typeof name === 'string' && name !== '')
     .map(looseText);
+  // Prose written before a source gave the Chinese name uses the English one, which still names the city.
   const chinese =
     typeof zh === 'string'
-      ? [zh.replace(/市$/u, ''), ...aliases.filter((a) => a.kind === 'zh').map((a) => a.text)].filter(
+      ? [zh.replace(/市$/u, ''), ...aliases.filter((a) => a.kind === 'zh').map((a) => a.text), en].filter(
           (name): name is string => typeof name === 'string' && name !== '',
         )
       : [en];

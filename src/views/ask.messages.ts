@@ -235,6 +235,7 @@ export const t = defineMessages('views.ask', {
     distanceNoneMeasured: 'My data has coordinates for none of {group}.',
     distanceUnmeasured: 'Not compared, for want of coordinates: {names}.',
     distanceBasis: 'Distances are great-circle kilometres between the GeoNames coordinates of each city and of Wuhan.',
+    distanceSeat: '{city} is not one city: its distance is measured to {place}, its administrative seat.',
     didYouMean: 'I found no partner city called “{name}”. Did you mean {cities}?',
     didYouMeanHint: 'Ask again with that name to get its facts.',
     // City
@@ -453,6 +454,7 @@ export const t = defineMessages('views.ask', {
     distanceNoneMeasured: '我的资料中没有{group}的坐标。',
     distanceUnmeasured: '以下城市没有坐标，未参与比较：{names}。',
     distanceBasis: '距离按 GeoNames 中各城市与武汉的坐标计算，为大圆距离（公里）。',
+    distanceSeat: '{city}并非单个城市，其距离按首府{place}计算。',
     didYouMean: '我没有找到叫“{name}”的友城。你是不是想问{cities}？',
     didYouMeanHint: '请用这个名称再问一次。',
     cityLine: '**{city}**（{country}{region}）：{tier}，{date}结好。',

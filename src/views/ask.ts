@@ -17,7 +17,7 @@ import { hasEnded, isPartner, onOfficialList, otherTies, sisterCityCount } from 
 import { sourcesById } from '../domain/facts/sources.js';
 import { latestTotalFor } from '../domain/facts/totals.js';
 import { formatDate, formatList, formatNumber, type Locale } from '../i18n/index.js';
-import { cityName, continentLabel, countryName, topicLabel } from '../i18n/names.js';
+import { cityName, continentLabel, countryName, seatName, topicLabel } from '../i18n/names.js';
 import { t } from './ask.messages.js';
 import {
   bullet,
@@ -644,6 +644,14 @@ function signatoryLines(answer: Extract<Answer, { kind: 'signatories' }>, locale
   ]);
 }
 
+/** What a distance to a partner drawn at its seat measures (Essonne: to Évry-Courcouronnes). */
+function seatLines(shown: CityDistance[], locale: Locale): string[] {
+  return shown.flatMap((d) => {
+    const place = d.km === null ? null : seatName(d.city, locale);
+    return place ? [t(locale, 'distanceSeat', { city: cityName(d.city, locale), place })] : [];
+  });
+}
+
 function distanceLines(answer: Extract<Answer, { kind: 'distance' }>, locale: Locale): string[] {
   const km = (value: number) => formatNumber(Math.round(value), locale);
   const entry = (d: CityDistance) => t(locale, 'distanceEntry', { city: cityName(d.city, locale), km: km(d.km!) });
@@ -661,6 +669,7 @@ function distanceLines(answer: Extract<Answer, { kind: 'distance' }>, locale: Lo
               km: km(d.km),
             }),
       ),
+      ...seatLines(answer.named, locale),
       ...(answer.named.some((d) => d.km !== null) ? [t(locale, 'distanceBasis')] : []),
     ];
   }
@@ -696,6 +705,7 @@ function distanceLines(answer: Extract<Answer, { kind: 'distance' }>, locale: Lo
     );
   if (answer.scope.tier === 'exchange')
     lines.push(t(locale, 'exchangePartial', { known: answer.measured + answer.unmeasured.length }));
+  lines.push(...seatLines([...answer.farthest, ...answer.closest], locale));
   lines.push(t(locale, 'distanceBasis'));
   return lines;
 }

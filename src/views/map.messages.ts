@@ -30,6 +30,7 @@ export const t = defineMessages('views.map', {
     keyUndated: 'Date unknown',
     numberedHeading: 'Numbered on the map',
     notDrawnNote: 'Not drawn, for want of coordinates: {names}.',
+    drawnAtNote: '{name} is not one city: it is drawn at its administrative seat, {place}.',
     sourcesNote: 'Coordinates: GeoNames (geonames.org). Country shapes: Natural Earth, via the world-atlas package.',
     legendField: 'Legend',
     legendWuhan: 'Red point: Wuhan',
@@ -63,8 +64,11 @@ export const t = defineMessages('views.map', {
     imageDescription: 'World map of Wuhan’s partner cities, each joined to Wuhan by a line',
     distanceField: 'Distance from Wuhan',
     distance: '{km} km along the great circle',
+    distanceAt: '{km} km along the great circle, measured to {place}, its administrative seat',
     distanceUnknown: 'Not known: there are no coordinates for it, so no map either',
     cityImageNote: 'Great-circle arc from Wuhan: {km} km. Coordinates: GeoNames. Country shapes: Natural Earth.',
+    cityImageNoteAt:
+      'Great-circle arc from Wuhan to {place}, its administrative seat: {km} km. Coordinates: GeoNames. Country shapes: Natural Earth.',
     cityImageDescription: 'Map of the great-circle arc from Wuhan to {name}, {km} km',
   },
   'zh-CN': {
@@ -94,6 +98,7 @@ export const t = defineMessages('views.map', {
     keyUndated: '日期不详',
     numberedHeading: '地图上的编号',
     notDrawnNote: '因缺少坐标而未绘制：{names}。',
+    drawnAtNote: '{name}并非单个城市，图中标在其首府{place}。',
     sourcesNote: '坐标：GeoNames（geonames.org）。国界：Natural Earth，经 world-atlas 数据包。',
     legendField: '图例',
     legendWuhan: '红点：武汉',
@@ -126,8 +131,10 @@ export const t = defineMessages('views.map', {
     imageDescription: '武汉友好城市世界地图，每个城市与武汉之间以线相连',
     distanceField: '与武汉的距离',
     distance: '大圆距离{km}公里',
+    distanceAt: '大圆距离{km}公里（按其首府{place}计算）',
     distanceUnknown: '不详：没有它的坐标，因此也没有地图',
     cityImageNote: '自武汉出发的大圆航线：{km}公里。坐标：GeoNames。国界：Natural Earth。',
+    cityImageNoteAt: '自武汉至其首府{place}的大圆航线：{km}公里。坐标：GeoNames。国界：Natural Earth。',
     cityImageDescription: '自武汉至{name}的大圆航线地图，{km}公里',
   },
 });

@@ -3,7 +3,7 @@
 import type { City, Continent, Dataset, Tier } from '../data/types.js';
 import { distanceFromWuhanKm } from '../domain/geo.js';
 import { formatList, formatNumber, type Locale } from '../i18n/index.js';
-import { cityName, continentLabel, decadeLabel } from '../i18n/names.js';
+import { cityName, continentLabel, decadeLabel, seatName } from '../i18n/names.js';
 import type { KeyItem, MapPoint, MapSpec } from '../render/image/map.js';
 import { t } from './map.messages.js';
 import { bullet, COLORS, fitLines, footerText, tierLabel } from './format.js';
@@ -164,6 +164,10 @@ export function worldMapSpec(data: Dataset, filters: MapFilters, locale: Locale)
         ),
       }),
     );
+  for (const city of drawn) {
+    const place = seatName(city, locale);
+    if (place) notes.push(t(locale, 'drawnAtNote', { name: cityName(city, locale), place }));
+  }
   notes.push(t(locale, 'sourcesNote'));
   return {
     width: 1200,
@@ -193,7 +197,11 @@ export function cityMapSpec(data: Dataset, city: City, locale: Locale): MapSpec 
     view: 'fit',
     key: [],
     numberedHeading: t(locale, 'numberedHeading'),
-    notes: [t(locale, 'cityImageNote', { km })],
+    notes: [
+      seatName(city, locale)
+        ? t(locale, 'cityImageNoteAt', { km, place: seatName(city, locale)! })
+        : t(locale, 'cityImageNote', { km }),
+    ],
   };
 }
 
@@ -213,7 +221,12 @@ function distanceText(data: Dataset, city: City, locale: Locale): string | null 
 /** The line a /city card shows under "Distance from Wuhan". */
 export function distanceLine(data: Dataset, city: City, locale: Locale): string {
   const km = distanceText(data, city, locale);
-  return km === null ? t(locale, 'distanceUnknown') : t(locale, 'distance', { km });
+  const place = seatName(city, locale);
+  return km === null
+    ? t(locale, 'distanceUnknown')
+    : place
+      ? t(locale, 'distanceAt', { km, place })
+      : t(locale, 'distance', { km });
 }
 
 function legendLines(drawn: City[], filters: MapFilters, locale: Locale): string[] {
@@ -236,6 +249,10 @@ function legendLines(drawn: City[], filters: MapFilters, locale: Locale): string
   if (drawn.some(isEnded)) lines.push(t(locale, 'legendDashed'));
   if (filters.chosen && drawn.includes(filters.chosen))
     lines.push(t(locale, 'legendChosen', { name: cityName(filters.chosen, locale) }));
+  for (const city of drawn) {
+    const place = seatName(city, locale);
+    if (place) lines.push(t(locale, 'drawnAtNote', { name: cityName(city, locale), place }));
+  }
   return lines.map(bullet);
 }
 

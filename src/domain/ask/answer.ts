@@ -641,7 +641,7 @@ function sourcesOf(answer: Answer, data: Dataset): SourceId[] {
         const measured = shown.filter((d) => d.city.coordinates);
         return [
           ...(measured.length ? answer.wuhan.sources : []),
-          ...measured.flatMap((d) => d.city.coordinates!.sources),
+          ...measured.flatMap((d) => [...d.city.coordinates!.sources, ...(d.city.coordinates!.drawnAt?.sources ?? [])]),
           ...(answer.named.length ? [] : listSources(data)),
         ];
       }

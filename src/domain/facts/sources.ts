@@ -16,6 +16,7 @@ function collect(city: City, statusIds: readonly SourceId[]): SourceId[] {
   city.highlights.forEach((h) => add(h.sources));
   city.caveats.forEach((c) => add(c.sources));
   add(city.coordinates?.sources);
+  add(city.coordinates?.drawnAt?.sources);
   return [...ids];
 }
 
