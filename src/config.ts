@@ -13,6 +13,8 @@ export interface Config {
   /** Base URL of Discord's REST API ("…/api"), for a local fake Discord or a REST proxy. */
   apiUrl?: string;
   databasePath: string;
+  /** postgres://… : keep the quiz in PostgreSQL (shared by several processes) instead of the SQLite file. */
+  databaseUrl?: string;
   logLevel: LogLevel;
   /** For the HTTP interactions endpoint. */
   port: number;
@@ -96,6 +98,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
 
   const databasePath = read(env, 'DATABASE_PATH') ?? DEFAULTS.databasePath;
+  if (databasePath === ':memory:' || databasePath.startsWith('file:')) {
+    // An in-memory database loses every score when the bot stops; only tests want that.
+    problem('DATABASE_PATH', 'expected a file path: ":memory:" would lose every score at the next restart (default var/youcheng.sqlite)');
+  }
+  const databaseUrl = read(env, 'DATABASE_URL');
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\/./.test(databaseUrl)) {
+    problem('DATABASE_URL', 'expected a PostgreSQL URL such as postgres://user:password@host:5432/youcheng');
+  }
 
   const levelText = read(env, 'LOG_LEVEL')?.toLowerCase() ?? DEFAULTS.logLevel;
   const logLevel = LOG_LEVELS.find((level) => level === levelText);
@@ -118,6 +128,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (applicationId) config.applicationId = applicationId;
   if (guildId) config.guildId = guildId;
   if (apiUrl) config.apiUrl = apiUrl;
+  if (databaseUrl) config.databaseUrl = databaseUrl;
   if (publicKey) config.publicKey = publicKey.toLowerCase();
   if (token) Object.defineProperty(config, 'token', { value: token, enumerable: false });
   return config;

@@ -46,6 +46,7 @@ export function botEnvironment(discord: FakeDiscord | undefined, databasePath: s
     DISCORD_PUBLIC_KEY: '',
     PORT: '',
     DATABASE_PATH: databasePath,
+    DATABASE_URL: '',
     LOG_LEVEL: 'info',
     FORCE_COLOR: '0',
     ...extra,

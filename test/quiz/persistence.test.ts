@@ -51,8 +51,9 @@ describe('a restart in the middle of a game', () => {
     const second = buttons(before.port.posts[1]!.reply).map((b) => b.customId);
     expect(replyText(await press(before.app, ann, second[questions[1]!.answer]!))).toContain('Answer recorded');
 
-    // The process dies: nothing is closed, its timers are gone.
+    // The process dies: nothing is closed, its timers are gone, and its lease (30 s) runs out.
     vi.clearAllTimers();
+    vi.setSystemTime(Date.now() + 60_000);
 
     const after = await setUp({ seed: 9, databasePath: path });
     track(after.quiz);
@@ -74,6 +75,45 @@ describe('a restart in the middle of a game', () => {
     await quizRun(after.app, bob, 'start');
     expect(after.app.quiz.runningGames).toBe(1);
     expect(buttons(after.port.posts[0]!.reply)[0]!.customId).not.toBe(first[0]);
+  });
+});
+
+describe('two instances on one database', () => {
+  it('leave each other’s live games alone, and count a click that reaches the other instance once', async () => {
+    const path = tempDatabase();
+    const owner = await setUp({ seed: 4, databasePath: path });
+    track(owner.quiz);
+    const questions = generateQuestions(baseApp().data, seededRandom(4), { rounds: 3, difficulty: 'normal', topic: 'any' });
+    await quizRun(owner.app, ann, 'start', { rounds: 3, seconds: 10 });
+
+    // A second instance starts while the game runs: the game is not its to close.
+    const other = await setUp({ seed: 9, databasePath: path });
+    track(other.quiz);
+    expect(other.port.edits).toEqual([]);
+
+    const first = buttons(owner.port.posts[0]!.reply).map((b) => b.customId);
+    const right = questions[0]!.answer;
+    // Ann's click reaches the owner, Bob's the other instance (HTTP instances behind one address).
+    expect(replyText(await press(owner.app, ann, first[right]!))).toContain('Answer recorded');
+    expect(replyText(await press(other.app, bob, first[right]!))).toContain('Answer recorded');
+    // Bob clicks again, on either instance: one answer per player per question.
+    expect(replyText(await press(owner.app, bob, first[(right + 1) % 4]!))).toBe('You already answered this question.');
+    expect(replyText(await press(other.app, bob, first[(right + 1) % 4]!))).toBe('You already answered this question.');
+    expect(replyText(await press(other.app, ann, first[right]!))).toBe('You already answered this question.');
+
+    // The owner's reveal counts both right answers, and its standings include Bob.
+    await vi.advanceTimersByTimeAsync(10_000);
+    const reveal = allText(owner.port.messages.get(owner.port.posts[0]!.messageId)!.reply);
+    expect(reveal).toContain('Right answers\n2 of 2');
+    // A click on the closed round is refused on the other instance too.
+    expect(replyText(await press(other.app, bob, first[right]!))).toBe('This round has ended.');
+
+    await vi.advanceTimersByTimeAsync(60_000);
+    const final = allText(owner.port.posts.at(-1)!.reply);
+    expect(final).toMatch(/\*\*Ann\*\*: 150 points, 1 right/);
+    expect(final).toMatch(/\*\*Bob\*\*: 150 points, 1 right/);
+    expect(allText(await quizRun(other.app, bob, 'stats'))).toMatch(/Points\n150/);
+    expect(other.port.edits).toEqual([]);
   });
 });
 

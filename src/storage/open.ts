@@ -1,0 +1,16 @@
+// Which engine holds the quiz: PostgreSQL when DATABASE_URL is set (several processes share it),
+// otherwise the SQLite file at DATABASE_PATH.
+import { openPostgresStorage } from './postgres.js';
+import { openSqliteStorage } from './sqlite.js';
+import type { Storage } from './types.js';
+
+export interface StorageTarget {
+  /** postgres://… ; when set, `path` is ignored. */
+  url?: string | undefined;
+  /** The SQLite file; ':memory:' for tests. */
+  path: string;
+}
+
+export async function openStorage(target: StorageTarget): Promise<Storage> {
+  return target.url ? openPostgresStorage(target.url) : openSqliteStorage(target.path);
+}
