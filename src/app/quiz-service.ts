@@ -27,7 +27,7 @@ import {
 import type { Random } from '../domain/random.js';
 import type { Locale } from '../i18n/index.js';
 import type { Logger } from '../log.js';
-import type { InterruptedGame, RecordResult, Storage } from '../storage/types.js';
+import type { InterruptedGame, RecordResult, RoundAnswerRow, SharedGame, Storage } from '../storage/types.js';
 import {
   difficultyLabel,
   finalReply,
@@ -184,25 +184,98 @@ export class QuizService {
    * owner's lease has expired. Never a game of a live instance.
    */
   private async closeStale(db: Storage): Promise<InterruptedGame[]> {
+    await this.refreshLeases(db);
+    return db.closeStaleGames(this.options.now());
+  }
+
+  private async refreshLeases(db: Storage): Promise<void> {
     const now = this.options.now();
     await db.renewLease(this.instanceId, new Date(now.getTime() + this.leaseMs));
     const dead = (await db.liveOwners(now)).filter((owner) => owner !== this.instanceId && isDeadLocalProcess(owner));
     await db.expireLeases(dead);
-    return db.closeStaleGames(now);
   }
 
-  /** Every third of the lease: renew it, and retire games whose owner stopped renewing theirs. */
+  /**
+   * Every third of the lease: renew it, carry on the games whose owner stopped renewing theirs (this
+   * instance's port can post in their channels), and retire those it cannot carry on.
+   */
   private scheduleLease(): void {
     this.leaseTimer = this.scheduler.set(() => {
       const db = this.storage;
       if (this.closed || !db) return;
-      this.closeStale(db)
+      this.refreshLeases(db)
+        .then(() => this.takeOver(db))
+        .then(() => db.closeStaleGames(this.options.now()))
         .then((games) => this.retire(games))
         .catch((error: unknown) => this.log.warn('quiz: could not renew the lease', { error }))
         .finally(() => {
           if (!this.closed) this.scheduleLease();
         });
     }, Math.max(1, Math.floor(this.leaseMs / 3)));
+  }
+
+  /** Claims each stale game that can be carried on (it has its questions) and resumes it here. */
+  private async takeOver(db: Storage): Promise<void> {
+    if (!this.port) return;
+    const now = this.options.now();
+    for (const shared of await db.staleGames(now)) {
+      const setup = parseSetup(shared.setup);
+      if (!setup || this.channels.has(shared.channelId)) continue;
+      if (!(await db.claimGame(shared.id, shared.owner, this.instanceId, now))) continue;
+      try {
+        this.resume(shared, setup, await db.gameAnswers(shared.id));
+        this.log.info('quiz: took over a game whose owner stopped renewing its lease', { gameId: shared.id, from: shared.owner });
+      } catch (error) {
+        this.log.error('quiz: could not take over a game', { gameId: shared.id, error });
+        await db.endGame(shared.id, 'interrupted', now);
+      }
+    }
+  }
+
+  /**
+   * Rebuilds a game from its row and answers (scores, streaks, the round on screen) and drives it from
+   * here: the open round closes at its deadline (at once if that has passed), then the game goes on.
+   */
+  private resume(shared: SharedGame, setup: GameSetup, answers: readonly RoundAnswerRow[]): void {
+    const game = new QuizGame(
+      {
+        id: shared.id,
+        guildId: shared.guildId,
+        channelId: shared.channelId,
+        starter: { id: shared.starterId, name: setup.starterName },
+        locale: shared.locale === 'zh-CN' ? 'zh-CN' : 'en',
+        settings: {
+          rounds: setup.questions.length,
+          seconds: shared.seconds,
+          difficulty: shared.difficulty as Difficulty,
+          topic: shared.topic as QuizTopic,
+        },
+        startedAt: shared.startedAt.getTime(),
+      },
+      setup.questions,
+    );
+    const current = shared.round ?? -1;
+    for (let round = 0; round <= current; round++) {
+      if (round > 0) game.advance();
+      game.open(round === current ? (shared.roundOpenedAt?.getTime() ?? 0) : 0);
+      for (const answer of answers) if (answer.question === round) game.absorb({ id: answer.userId, name: answer.name }, answer);
+    }
+    const active: ActiveGame = {
+      game,
+      message: shared.messageId ? { channelId: shared.channelId, messageId: shared.messageId } : null,
+      timer: undefined,
+      pending: new Set(),
+      chain: Promise.resolve(),
+      ended: false,
+    };
+    this.games.set(game.id, active);
+    this.channels.set(game.info.channelId, active);
+    if (current < 0) {
+      void this.step(active, () => this.postQuestion(active));
+      return;
+    }
+    const wait = Math.max(0, game.deadline - this.options.now().getTime());
+    active.timer = this.scheduler.set(() => void this.step(active, () => this.endRound(active)), wait);
   }
 
   /**
@@ -376,6 +449,7 @@ export class QuizService {
         startedAt: this.options.now(),
         owner: this.instanceId,
         answerKey: questions.map((q) => ({ answer: q.answer, options: q.options.length })),
+        setup: JSON.stringify({ starterName: caller.user.name, questions } satisfies GameSetup),
       });
       if (result === 'created') return id;
       if (result === 'channel-busy') return null;
@@ -447,8 +521,8 @@ export class QuizService {
     const openedAt = this.options.now();
     game.open(openedAt.getTime());
     const db = await this.db();
-    if (!(await db.openRound(game.id, game.round, openedAt))) {
-      // Another instance closed the game (this one's lease had lapsed): stop driving it.
+    if (!(await db.openRound(game.id, this.instanceId, game.round, openedAt))) {
+      // Another instance closed or took over the game (this one's lease had lapsed): stop driving it.
       this.log.warn('quiz: the game was closed elsewhere; stopping it here', { gameId: game.id });
       this.release(active);
       return;
@@ -695,6 +769,23 @@ export class QuizService {
     const changed = await db.setOptOut(caller.user, optedOut, this.options.now());
     const key = optedOut ? (changed ? 'optedOut' : 'alreadyOut') : changed ? 'optedIn' : 'alreadyIn';
     return notice(t(caller.userLocale, key));
+  }
+}
+
+/** What a game's row keeps so another instance can carry it on (GameRecord.setup). */
+interface GameSetup {
+  starterName: string;
+  questions: readonly Question[];
+}
+
+function parseSetup(json: string | null): GameSetup | null {
+  if (!json) return null;
+  try {
+    const setup = JSON.parse(json) as Partial<GameSetup>;
+    const usable = typeof setup.starterName === 'string' && Array.isArray(setup.questions) && setup.questions.length > 0;
+    return usable ? (setup as GameSetup) : null;
+  } catch {
+    return null;
   }
 }
 

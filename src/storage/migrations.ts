@@ -109,8 +109,10 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 2,
     name: 'game owners, leases and the open round',
     // owner: the instance driving the game's timers. answer_key: each question's right option and
-    // option count (JSON), so any instance can score a click. round/round_opened_at/round_open: the
-    // question on screen, so a click on another instance is accepted exactly while the owner's is.
+    // option count (JSON), so any instance can score a click. setup: the starter's name and the
+    // questions (JSON), so another instance can carry the game on when the owner dies.
+    // round/round_opened_at/round_open: the question on screen, so a click on another instance is
+    // accepted exactly while the owner's is.
     sqlite: `
       CREATE TABLE instances (
         id TEXT PRIMARY KEY,
@@ -118,6 +120,7 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
       ALTER TABLE games ADD COLUMN owner TEXT;
       ALTER TABLE games ADD COLUMN answer_key TEXT;
+      ALTER TABLE games ADD COLUMN setup TEXT;
       ALTER TABLE games ADD COLUMN round INTEGER;
       ALTER TABLE games ADD COLUMN round_opened_at INTEGER;
       ALTER TABLE games ADD COLUMN round_open INTEGER NOT NULL DEFAULT 0 CHECK (round_open IN (0, 1));
@@ -130,6 +133,7 @@ export const MIGRATIONS: readonly Migration[] = [
       );
       ALTER TABLE games ADD COLUMN owner TEXT;
       ALTER TABLE games ADD COLUMN answer_key TEXT;
+      ALTER TABLE games ADD COLUMN setup TEXT;
       ALTER TABLE games ADD COLUMN round INTEGER;
       ALTER TABLE games ADD COLUMN round_opened_at BIGINT;
       ALTER TABLE games ADD COLUMN round_open INTEGER NOT NULL DEFAULT 0 CHECK (round_open IN (0, 1));

@@ -4,7 +4,17 @@
 // milliseconds like SQLite's, and aggregates are cast to int so rows come back as numbers.
 import pg from 'pg';
 import { ForeignDatabaseError, LATEST_VERSION, OUR_TABLES, pendingMigrations, SchemaTooNewError } from './migrations.js';
-import { boardFromRows, type RankedSql, type SharedGameSql, sharedGameFromRow } from './rows.js';
+import {
+  boardFromRows,
+  type RankedSql,
+  ROUND_ANSWER_COLUMNS,
+  type RoundAnswerSql,
+  roundAnswerFromRow,
+  SHARED_GAME_COLUMNS,
+  type SharedGameSql,
+  sharedGameFromRow,
+  staleCondition,
+} from './rows.js';
 import { DatabaseOpenError } from './sqlite.js';
 import type {
   AnswerRecord,
@@ -153,8 +163,8 @@ class PostgresStorage implements Storage {
   async createGame(game: GameRecord): Promise<CreateResult> {
     try {
       await this.pool.query(
-        `INSERT INTO games (id, guild_id, channel_id, starter_id, locale, rounds, seconds, difficulty, topic, started_at, owner, answer_key)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+        `INSERT INTO games (id, guild_id, channel_id, starter_id, locale, rounds, seconds, difficulty, topic, started_at, owner, answer_key, setup)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
         [
           game.id,
           game.guildId,
@@ -168,6 +178,7 @@ class PostgresStorage implements Storage {
           game.startedAt.getTime(),
           game.owner,
           JSON.stringify(game.answerKey),
+          game.setup,
         ],
       );
       return 'created';
@@ -182,33 +193,53 @@ class PostgresStorage implements Storage {
     await this.pool.query('UPDATE games SET message_id = $1 WHERE id = $2', [messageId, gameId]);
   }
 
-  async openRound(gameId: string, round: number, openedAt: Date): Promise<boolean> {
-    const { rowCount } = await this.pool.query(`UPDATE games SET round = $1, round_opened_at = $2, round_open = 1 WHERE id = $3 AND state = 'running'`, [
-      round,
-      openedAt.getTime(),
-      gameId,
-    ]);
+  async openRound(gameId: string, owner: string, round: number, openedAt: Date): Promise<boolean> {
+    const { rowCount } = await this.pool.query(
+      `UPDATE games SET round = $1, round_opened_at = $2, round_open = 1 WHERE id = $3 AND owner = $4 AND state = 'running'`,
+      [round, openedAt.getTime(), gameId, owner],
+    );
     return rowCount === 1;
   }
 
   async closeRound(gameId: string, round: number): Promise<RoundAnswerRow[]> {
     await this.pool.query('UPDATE games SET round_open = 0 WHERE id = $1 AND round = $2', [gameId, round]);
-    const { rows } = await this.pool.query<Omit<RoundAnswerRow, 'correct'> & { correct: number }>(
-      `SELECT a.user_id AS "userId", p.name AS name, a.choice AS option, a.correct AS correct, a.points AS points, a.streak AS streak
-       FROM answers a JOIN players p ON p.user_id = a.user_id WHERE a.game_id = $1 AND a.question = $2`,
+    const { rows } = await this.pool.query<RoundAnswerSql>(
+      `SELECT ${ROUND_ANSWER_COLUMNS} FROM answers a JOIN players p ON p.user_id = a.user_id WHERE a.game_id = $1 AND a.question = $2`,
       [gameId, round],
     );
-    return rows.map((row) => ({ ...row, correct: row.correct === 1 }));
+    return rows.map(roundAnswerFromRow);
   }
 
   async sharedGame(gameId: string): Promise<SharedGame | null> {
-    const { rows } = await this.pool.query<SharedGameSql>(
-      `SELECT id, guild_id AS "guildId", owner, seconds, answer_key AS "answerKey", round, round_opened_at AS "roundOpenedAt",
-              round_open AS "roundOpen"
-       FROM games WHERE id = $1 AND state = 'running'`,
+    const { rows } = await this.pool.query<SharedGameSql>(`SELECT ${SHARED_GAME_COLUMNS} FROM games WHERE id = $1 AND state = 'running'`, [
+      gameId,
+    ]);
+    return rows[0] ? sharedGameFromRow(rows[0]) : null;
+  }
+
+  async gameAnswers(gameId: string): Promise<RoundAnswerRow[]> {
+    const { rows } = await this.pool.query<RoundAnswerSql>(
+      `SELECT ${ROUND_ANSWER_COLUMNS} FROM answers a JOIN players p ON p.user_id = a.user_id
+       WHERE a.game_id = $1 ORDER BY a.question, a.answered_at`,
       [gameId],
     );
-    return rows[0] ? sharedGameFromRow(rows[0]) : null;
+    return rows.map(roundAnswerFromRow);
+  }
+
+  async staleGames(now: Date): Promise<SharedGame[]> {
+    const { rows } = await this.pool.query<SharedGameSql>(
+      `SELECT ${SHARED_GAME_COLUMNS} FROM games WHERE ${staleCondition('$1')} ORDER BY started_at`,
+      [now.getTime()],
+    );
+    return rows.map(sharedGameFromRow);
+  }
+
+  async claimGame(gameId: string, previousOwner: string | null, instanceId: string, now: Date): Promise<boolean> {
+    const { rowCount } = await this.pool.query(
+      `UPDATE games SET owner = $2 WHERE id = $3 AND owner IS NOT DISTINCT FROM $4 AND ${staleCondition('$1')}`,
+      [now.getTime(), instanceId, gameId, previousOwner],
+    );
+    return rowCount === 1;
   }
 
   async answerOf(gameId: string, question: number, userId: string): Promise<{ correct: boolean; streak: number } | null> {
@@ -247,9 +278,7 @@ class PostgresStorage implements Storage {
     return this.transaction(async (client) => {
       // One UPDATE: a game two instances find stale at once is closed (and reported) by one of them.
       const { rows } = await client.query<Omit<InterruptedGame, 'scores'>>(
-        `UPDATE games SET state = 'interrupted', ended_at = $1
-         WHERE state = 'running' AND (owner IS NULL OR NOT EXISTS (
-           SELECT 1 FROM instances i WHERE i.id = games.owner AND i.lease_until >= $1))
+        `UPDATE games SET state = 'interrupted', ended_at = $1 WHERE ${staleCondition('$1')}
          RETURNING id, channel_id AS "channelId", message_id AS "messageId", locale`,
         [now.getTime()],
       );

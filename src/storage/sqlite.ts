@@ -12,7 +12,17 @@ import {
   SchemaTooNewError,
   SQLITE_APPLICATION_ID,
 } from './migrations.js';
-import { boardFromRows, type RankedSql, sharedGameFromRow } from './rows.js';
+import {
+  boardFromRows,
+  type RankedSql,
+  ROUND_ANSWER_COLUMNS,
+  type RoundAnswerSql,
+  roundAnswerFromRow,
+  SHARED_GAME_COLUMNS,
+  type SharedGameSql,
+  sharedGameFromRow,
+  staleCondition,
+} from './rows.js';
 import type {
   AnswerRecord,
   CreateResult,
@@ -134,8 +144,7 @@ function prepareFolder(path: string): void {
   else if (!existsSync(folder)) throw new DatabaseOpenError(path, `the folder ${folder} does not exist`, folder);
 }
 
-const STALE_CONDITION = `state = 'running' AND (owner IS NULL OR NOT EXISTS (
-  SELECT 1 FROM instances i WHERE i.id = games.owner AND i.lease_until >= @now))`;
+const STALE = staleCondition('@now');
 
 class SqliteStorage implements Storage {
   private readonly statements;
@@ -143,18 +152,20 @@ class SqliteStorage implements Storage {
   constructor(private readonly db: Database) {
     this.statements = {
       createGame: db.prepare(`
-        INSERT INTO games (id, guild_id, channel_id, starter_id, locale, rounds, seconds, difficulty, topic, started_at, owner, answer_key)
-        VALUES (@id, @guildId, @channelId, @starterId, @locale, @rounds, @seconds, @difficulty, @topic, @startedAt, @owner, @answerKey)`),
+        INSERT INTO games (id, guild_id, channel_id, starter_id, locale, rounds, seconds, difficulty, topic, started_at, owner, answer_key, setup)
+        VALUES (@id, @guildId, @channelId, @starterId, @locale, @rounds, @seconds, @difficulty, @topic, @startedAt, @owner, @answerKey, @setup)`),
       setMessage: db.prepare(`UPDATE games SET message_id = ? WHERE id = ?`),
-      openRound: db.prepare(`UPDATE games SET round = ?, round_opened_at = ?, round_open = 1 WHERE id = ? AND state = 'running'`),
+      openRound: db.prepare(`UPDATE games SET round = ?, round_opened_at = ?, round_open = 1 WHERE id = ? AND owner = ? AND state = 'running'`),
       closeRound: db.prepare(`UPDATE games SET round_open = 0 WHERE id = ? AND round = ?`),
       roundAnswers: db.prepare(`
-        SELECT a.user_id AS userId, p.name AS name, a.choice AS option, a.correct AS correct, a.points AS points, a.streak AS streak
-        FROM answers a JOIN players p ON p.user_id = a.user_id
+        SELECT ${ROUND_ANSWER_COLUMNS} FROM answers a JOIN players p ON p.user_id = a.user_id
         WHERE a.game_id = ? AND a.question = ?`),
-      sharedGame: db.prepare(`
-        SELECT id, guild_id AS guildId, owner, seconds, answer_key AS answerKey, round, round_opened_at AS roundOpenedAt, round_open AS roundOpen
-        FROM games WHERE id = ? AND state = 'running'`),
+      gameAnswers: db.prepare(`
+        SELECT ${ROUND_ANSWER_COLUMNS} FROM answers a JOIN players p ON p.user_id = a.user_id
+        WHERE a.game_id = ? ORDER BY a.question, a.answered_at`),
+      sharedGame: db.prepare(`SELECT ${SHARED_GAME_COLUMNS} FROM games WHERE id = ? AND state = 'running'`),
+      staleGames: db.prepare(`SELECT ${SHARED_GAME_COLUMNS} FROM games WHERE ${STALE} ORDER BY started_at`),
+      claimGame: db.prepare(`UPDATE games SET owner = @instanceId WHERE id = @id AND owner IS @previous AND ${STALE}`),
       answerOf: db.prepare(`SELECT correct, streak FROM answers WHERE game_id = ? AND question = ? AND user_id = ?`),
       endGame: db.prepare(`UPDATE games SET state = ?, ended_at = ? WHERE id = ? AND state = 'running'`),
       renewLease: db.prepare(`
@@ -164,7 +175,7 @@ class SqliteStorage implements Storage {
       liveOwners: db.prepare(`
         SELECT DISTINCT g.owner FROM games g JOIN instances i ON i.id = g.owner
         WHERE g.state = 'running' AND i.lease_until >= ?`),
-      stale: db.prepare(`SELECT id, channel_id AS channelId, message_id AS messageId, locale FROM games WHERE ${STALE_CONDITION}`),
+      stale: db.prepare(`SELECT id, channel_id AS channelId, message_id AS messageId, locale FROM games WHERE ${STALE}`),
       pruneInstances: db.prepare(`
         DELETE FROM instances WHERE lease_until < @now
           AND id NOT IN (SELECT owner FROM games WHERE state = 'running' AND owner IS NOT NULL)`),
@@ -262,23 +273,32 @@ class SqliteStorage implements Storage {
     this.statements.setMessage.run(messageId, gameId);
   }
 
-  async openRound(gameId: string, round: number, openedAt: Date): Promise<boolean> {
-    return this.statements.openRound.run(round, openedAt.getTime(), gameId).changes === 1;
+  async openRound(gameId: string, owner: string, round: number, openedAt: Date): Promise<boolean> {
+    return this.statements.openRound.run(round, openedAt.getTime(), gameId, owner).changes === 1;
   }
 
   async closeRound(gameId: string, round: number): Promise<RoundAnswerRow[]> {
     return this.db.transaction(() => {
       this.statements.closeRound.run(gameId, round);
-      const rows = this.statements.roundAnswers.all(gameId, round) as (Omit<RoundAnswerRow, 'correct'> & { correct: number })[];
-      return rows.map((row) => ({ ...row, correct: row.correct === 1 }));
+      return (this.statements.roundAnswers.all(gameId, round) as RoundAnswerSql[]).map(roundAnswerFromRow);
     }).immediate();
   }
 
   async sharedGame(gameId: string): Promise<SharedGame | null> {
-    const row = this.statements.sharedGame.get(gameId) as
-      | (Omit<SharedGame, 'answerKey' | 'roundOpenedAt' | 'roundOpen'> & { answerKey: string | null; roundOpenedAt: number | null; roundOpen: number })
-      | undefined;
+    const row = this.statements.sharedGame.get(gameId) as SharedGameSql | undefined;
     return row ? sharedGameFromRow(row) : null;
+  }
+
+  async gameAnswers(gameId: string): Promise<RoundAnswerRow[]> {
+    return (this.statements.gameAnswers.all(gameId) as RoundAnswerSql[]).map(roundAnswerFromRow);
+  }
+
+  async staleGames(now: Date): Promise<SharedGame[]> {
+    return (this.statements.staleGames.all({ now: now.getTime() }) as SharedGameSql[]).map(sharedGameFromRow);
+  }
+
+  async claimGame(gameId: string, previousOwner: string | null, instanceId: string, now: Date): Promise<boolean> {
+    return this.statements.claimGame.run({ id: gameId, previous: previousOwner, instanceId, now: now.getTime() }).changes === 1;
   }
 
   async answerOf(gameId: string, question: number, userId: string): Promise<{ correct: boolean; streak: number } | null> {

@@ -22,6 +22,8 @@ export interface GameRecord {
   owner: string;
   /** Each question's right option and option count, so any instance can score a click. */
   answerKey: AnswerKey;
+  /** What another instance needs to carry the game on (JSON, opaque here): starter's name, questions. */
+  setup: string;
 }
 
 export interface AnswerKeyEntry {
@@ -30,13 +32,24 @@ export interface AnswerKeyEntry {
 }
 export type AnswerKey = AnswerKeyEntry[];
 
-/** A running game as another instance sees it, to take a click on it. */
+/** A running game as another instance sees it: to take a click on it, or to carry it on. */
 export interface SharedGame {
   id: string;
   guildId: string | null;
+  channelId: string;
+  starterId: string;
+  locale: string;
+  rounds: number;
+  difficulty: string;
+  topic: string;
+  startedAt: Date;
   owner: string | null;
   seconds: number;
   answerKey: AnswerKey;
+  /** GameRecord.setup; null for a game started before owners existed. */
+  setup: string | null;
+  /** The message of the question on screen. */
+  messageId: string | null;
   /** The question on screen (0-based), null before the first is posted. */
   round: number | null;
   roundOpenedAt: Date | null;
@@ -46,6 +59,8 @@ export interface SharedGame {
 
 /** An answer as the owner reads it back at the end of a round. */
 export interface RoundAnswerRow {
+  /** 0-based question number. */
+  question: number;
   userId: string;
   name: string;
   option: number;
@@ -129,12 +144,24 @@ export interface Storage {
   /** Remembers the message of the question now on screen, so a restart can retire its buttons. */
   setGameMessage(gameId: string, messageId: string): Promise<void>;
   endGame(gameId: string, end: GameEnd, at: Date): Promise<void>;
-  /** Marks `round` as the question on screen, taking answers from now; false when the game is no longer running. */
-  openRound(gameId: string, round: number, openedAt: Date): Promise<boolean>;
+  /**
+   * Marks `round` as the question on screen, taking answers from now; false when the game is no
+   * longer running or no longer this owner's (another instance took it over).
+   */
+  openRound(gameId: string, owner: string, round: number, openedAt: Date): Promise<boolean>;
   /** Stops taking answers to `round` (on every instance) and returns the answers it got. */
   closeRound(gameId: string, round: number): Promise<RoundAnswerRow[]>;
   /** The running game with this id, or null. */
   sharedGame(gameId: string): Promise<SharedGame | null>;
+  /** Every answer of a game so far, to carry it on. */
+  gameAnswers(gameId: string): Promise<RoundAnswerRow[]>;
+  /** Running games whose owner's lease has expired at `now` (or that have no owner). */
+  staleGames(now: Date): Promise<SharedGame[]>;
+  /**
+   * Makes `instanceId` the owner of a stale game that `previousOwner` held; false when the game is
+   * no longer stale or another instance claimed it first.
+   */
+  claimGame(gameId: string, previousOwner: string | null, instanceId: string, now: Date): Promise<boolean>;
   /** This player's answer to one question of a game, for streaks. */
   answerOf(gameId: string, question: number, userId: string): Promise<{ correct: boolean; streak: number } | null>;
   /** Extends (or starts) an instance's lease to `until`. */

@@ -109,7 +109,7 @@ describe.each(Object.keys(ENGINES) as (keyof typeof ENGINES)[])('%s', (engine) =
       expect(game).toMatchObject({ id: 'aaaa0001', owner: 'instance-a', round: null, roundOpen: false, seconds: 20 });
       expect(game!.answerKey[1]).toEqual({ answer: 1, options: 4 });
       expect(await s.recordAnswer(answer('aaaa0001', 0, 'u1'), { whileOpen: true })).toBe('closed');
-      expect(await s.openRound('aaaa0001', 0, new Date('2026-11-02T10:00:30Z'))).toBe(true);
+      expect(await s.openRound('aaaa0001', 'instance-a', 0, new Date('2026-11-02T10:00:30Z'))).toBe(true);
       expect(await s.sharedGame('aaaa0001')).toMatchObject({ round: 0, roundOpen: true, roundOpenedAt: new Date('2026-11-02T10:00:30Z') });
       expect(await s.recordAnswer(answer('aaaa0001', 0, 'u1'), { whileOpen: true })).toBe('recorded');
       expect(await s.recordAnswer(answer('aaaa0001', 0, 'u1', { option: 3 }), { whileOpen: true })).toBe('duplicate');
@@ -117,21 +117,56 @@ describe.each(Object.keys(ENGINES) as (keyof typeof ENGINES)[])('%s', (engine) =
       expect(await s.recordAnswer(answer('aaaa0001', 0, 'u2', { correct: false, points: 0, streak: 0 }), { whileOpen: true })).toBe('recorded');
       const round = await s.closeRound('aaaa0001', 0);
       expect(round.sort((a, b) => a.userId.localeCompare(b.userId))).toEqual([
-        { userId: 'u1', name: 'name-u1', option: 0, correct: true, points: 100, streak: 1 },
-        { userId: 'u2', name: 'name-u2', option: 0, correct: false, points: 0, streak: 0 },
+        { question: 0, userId: 'u1', name: 'name-u1', option: 0, correct: true, points: 100, streak: 1 },
+        { question: 0, userId: 'u2', name: 'name-u2', option: 0, correct: false, points: 0, streak: 0 },
       ]);
       expect(await s.recordAnswer(answer('aaaa0001', 0, 'u3'), { whileOpen: true })).toBe('closed');
       expect(await s.answerOf('aaaa0001', 0, 'u1')).toEqual({ correct: true, streak: 1 });
       expect(await s.answerOf('aaaa0001', 0, 'u3')).toBeNull();
       await s.endGame('aaaa0001', 'finished', new Date());
       expect(await s.sharedGame('aaaa0001')).toBeNull();
-      expect(await s.openRound('aaaa0001', 1, new Date())).toBe(false);
+      expect(await s.openRound('aaaa0001', 'instance-a', 1, new Date())).toBe(false);
+    });
+
+    it('lets exactly one instance claim a game whose owner’s lease ran out, with all it needs to carry it on', async () => {
+      const s = await open();
+      const now = new Date('2026-11-02T10:00:00Z');
+      await s.renewLease('instance-a', new Date(now.getTime() - 1));
+      await s.renewLease('instance-b', new Date(now.getTime() + 30_000));
+      await s.createGame(gameRecord('aaaa0001', { setup: '{"starterName":"Ann"}' }));
+      await s.createGame(gameRecord('bbbb0001', { owner: 'instance-b' }));
+      await s.openRound('aaaa0001', 'instance-a', 0, now);
+      await s.setGameMessage('aaaa0001', 'm1');
+      await s.recordAnswer(answer('aaaa0001', 0, 'u1'), { whileOpen: true });
+      const stale = await s.staleGames(now);
+      expect(stale).toEqual([
+        expect.objectContaining({
+          id: 'aaaa0001',
+          owner: 'instance-a',
+          starterId: 'u1',
+          channelId: 'channel-aaaa0001',
+          startedAt: new Date('2026-11-02T10:00:00Z'),
+          setup: '{"starterName":"Ann"}',
+          messageId: 'm1',
+          round: 0,
+          roundOpen: true,
+          roundOpenedAt: now,
+        }),
+      ]);
+      const claims = await Promise.all(['instance-b', 'instance-c'].map((id) => s.claimGame('aaaa0001', 'instance-a', id, now)));
+      expect(claims.filter(Boolean)).toHaveLength(1);
+      const winner = claims[0] ? 'instance-b' : 'instance-c';
+      expect((await s.sharedGame('aaaa0001'))!.owner).toBe(winner);
+      // The old owner, back from a pause, can no longer open rounds of the game.
+      expect(await s.openRound('aaaa0001', 'instance-a', 1, now)).toBe(false);
+      expect(await s.gameAnswers('aaaa0001')).toEqual([expect.objectContaining({ question: 0, userId: 'u1', points: 100 })]);
+      expect(await s.claimGame('bbbb0001', 'instance-b', 'instance-c', now)).toBe(false);
     });
 
     it('counts one of many simultaneous clicks by the same player on one question', async () => {
       const s = await open();
       await s.createGame(gameRecord('aaaa0001'));
-      await s.openRound('aaaa0001', 0, new Date());
+      await s.openRound('aaaa0001', 'instance-a', 0, new Date());
       const results = await Promise.all(
         Array.from({ length: 20 }, (_, i) => s.recordAnswer(answer('aaaa0001', 0, 'u1', { option: i % 4 }), { whileOpen: true })),
       );
