@@ -15,6 +15,8 @@ export interface Config {
   databasePath: string;
   /** postgres://… : keep the quiz in PostgreSQL (shared by several processes) instead of the SQLite file. */
   databaseUrl?: string;
+  /** Seconds a process's claim on its quiz games lasts unrenewed (default 30); another process takes over after it. */
+  leaseSeconds?: number;
   logLevel: LogLevel;
   /** For the HTTP interactions endpoint. */
   port: number;
@@ -38,6 +40,7 @@ export const DEFAULTS = {
   databasePath: 'var/youcheng.sqlite',
   logLevel: 'info',
   port: 8080,
+  leaseSeconds: 30,
 } as const;
 
 const SNOWFLAKE = /^\d{17,20}$/;
@@ -107,6 +110,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problem('DATABASE_URL', 'expected a PostgreSQL URL such as postgres://user:password@host:5432/youcheng');
   }
 
+  const leaseText = read(env, 'QUIZ_LEASE_SECONDS');
+  const leaseSeconds = leaseText === undefined ? DEFAULTS.leaseSeconds : Number(leaseText);
+  if (!/^\d+$/.test(leaseText ?? '30') || leaseSeconds < 3 || leaseSeconds > 3600) {
+    problem('QUIZ_LEASE_SECONDS', 'expected a whole number of seconds from 3 to 3600');
+  }
+
   const levelText = read(env, 'LOG_LEVEL')?.toLowerCase() ?? DEFAULTS.logLevel;
   const logLevel = LOG_LEVELS.find((level) => level === levelText);
   if (!logLevel) problem('LOG_LEVEL', `expected one of ${LOG_LEVELS.join(', ')}`);
@@ -125,6 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (problems.length > 0) throw new ConfigError(problems);
 
   const config: Config = { databasePath, logLevel: logLevel!, port };
+  if (leaseSeconds !== DEFAULTS.leaseSeconds) config.leaseSeconds = leaseSeconds;
   if (applicationId) config.applicationId = applicationId;
   if (guildId) config.guildId = guildId;
   if (apiUrl) config.apiUrl = apiUrl;

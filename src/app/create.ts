@@ -22,6 +22,8 @@ export interface AppOptions {
   databasePath?: string;
   /** postgres://… (DATABASE_URL): the quiz lives in PostgreSQL instead; databasePath is then unused. */
   databaseUrl?: string;
+  /** How long this process's claim on its quiz games lasts unrenewed (QUIZ_LEASE_SECONDS). */
+  leaseMs?: number;
   /** Quiz timers; tests pass one driven by fake timers. */
   quizScheduler?: Scheduler;
   /** Pause between a quiz answer's reveal and the next question, in ms. */
@@ -48,6 +50,7 @@ export function createApp(options: AppOptions = {}): App {
       openStorage: () => openStorage({ url: options.databaseUrl, path: databasePath }),
       ...(options.quizScheduler ? { scheduler: options.quizScheduler } : {}),
       ...(options.quizRevealMs !== undefined ? { revealMs: options.quizRevealMs } : {}),
+      ...(options.leaseMs !== undefined ? { leaseMs: options.leaseMs } : {}),
       ...(options.logger ? { log: options.logger } : {}),
     }),
   };

@@ -45,6 +45,7 @@ export async function startApp(): Promise<Started | number> {
     app = createApp({
       databasePath: config.databasePath,
       ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
+      ...(config.leaseSeconds ? { leaseMs: config.leaseSeconds * 1000 } : {}),
       logger: log,
     });
   } catch (error) {
