@@ -17,6 +17,8 @@ export interface Config {
   databaseUrl?: string;
   /** Seconds a process's claim on its quiz games lasts unrenewed (default 30); another process takes over after it. */
   leaseSeconds?: number;
+  /** `npm run start:sharded`: how many gateway shards (processes) to run; 'auto' asks Discord. */
+  shardCount?: number | 'auto';
   logLevel: LogLevel;
   /** For the HTTP interactions endpoint. */
   port: number;
@@ -116,6 +118,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problem('QUIZ_LEASE_SECONDS', 'expected a whole number of seconds from 3 to 3600');
   }
 
+  const shardText = read(env, 'SHARD_COUNT')?.toLowerCase();
+  const shardCount = shardText === undefined || shardText === 'auto' ? 'auto' : Number(shardText);
+  if (shardCount !== 'auto' && (!/^\d+$/.test(shardText ?? '') || shardCount < 1 || shardCount > 1024)) {
+    problem('SHARD_COUNT', 'expected "auto" or a whole number of shards from 1 to 1024');
+  }
+
   const levelText = read(env, 'LOG_LEVEL')?.toLowerCase() ?? DEFAULTS.logLevel;
   const logLevel = LOG_LEVELS.find((level) => level === levelText);
   if (!logLevel) problem('LOG_LEVEL', `expected one of ${LOG_LEVELS.join(', ')}`);
@@ -135,6 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
   const config: Config = { databasePath, logLevel: logLevel!, port };
   if (leaseSeconds !== DEFAULTS.leaseSeconds) config.leaseSeconds = leaseSeconds;
+  if (shardText !== undefined) config.shardCount = shardCount;
   if (applicationId) config.applicationId = applicationId;
   if (guildId) config.guildId = guildId;
   if (apiUrl) config.apiUrl = apiUrl;
