@@ -27,11 +27,11 @@ const MEMORY_GAMES = 1000;
 const GENERATIONS = 2000;
 
 /** Rounds never end during the bench: every click lands in an open round. */
-const frozenScheduler: Scheduler = { set: () => 0, clear: () => {} };
+export const frozenScheduler: Scheduler = { set: () => 0, clear: () => {} };
 
 
 /** A channel that accepts every message and remembers the newest per channel. */
-function sink() {
+export function sink() {
   const latest = new Map<string, Reply>();
   let next = 0;
   return {
@@ -46,7 +46,7 @@ function sink() {
   };
 }
 
-function context(app: App, userId: string, channelId: string): CommandContext {
+export function context(app: App, userId: string, channelId: string): CommandContext {
   return {
     app,
     locale: 'en',
@@ -58,7 +58,7 @@ function context(app: App, userId: string, channelId: string): CommandContext {
   };
 }
 
-async function startGames(app: App, count: number, prefix: string): Promise<string[]> {
+export async function startGames(app: App, count: number, prefix: string): Promise<string[]> {
   const channels = Array.from({ length: count }, (_, i) => `${prefix}-${i}`);
   for (const channelId of channels) {
     await quiz.run({ subcommand: 'start', options: { rounds: 10, seconds: 60 } }, context(app, 'host', channelId));
@@ -66,7 +66,7 @@ async function startGames(app: App, count: number, prefix: string): Promise<stri
   return channels;
 }
 
-function answerIds(reply: Reply | undefined): string[] {
+export function answerIds(reply: Reply | undefined): string[] {
   return (reply?.actions ?? []).flat().flatMap((a) => (a.type === 'button' ? [a.customId.slice('quiz:'.length)] : []));
 }
 
