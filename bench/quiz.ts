@@ -70,6 +70,30 @@ export function answerIds(reply: Reply | undefined): string[] {
   return (reply?.actions ?? []).flat().flatMap((a) => (a.type === 'button' ? [a.customId.slice('quiz:'.length)] : []));
 }
 
+/**
+ * Sends `clicks` answer clicks round-robin over the channels' games, `inFlight` at a time, each by a
+ * new player; returns how many were recorded.
+ */
+export async function clickInBatches(
+  app: App,
+  channels: readonly string[],
+  buttons: ReadonlyMap<string, string[]>,
+  options: { clicks: number; inFlight: number; userPrefix: string },
+): Promise<number> {
+  let accepted = 0;
+  for (let start = 0; start < options.clicks; start += options.inFlight) {
+    const batch = Array.from({ length: Math.min(options.inFlight, options.clicks - start) }, (_, k) => {
+      const i = start + k;
+      const channelId = channels[i % channels.length]!;
+      return quiz.component(buttons.get(channelId)![i % 4]!, [], context(app, `${options.userPrefix}${i}`, channelId));
+    });
+    for (const result of await Promise.all(batch)) {
+      if (result.kind === 'reply' && result.reply.content?.startsWith('Answer recorded')) accepted++;
+    }
+  }
+  return accepted;
+}
+
 function heapAfterGc(gc: () => void): number {
   gc();
   gc();
@@ -102,17 +126,7 @@ export async function benchQuiz(): Promise<Record<string, number | string>> {
 
     // Many clicks in flight at once: answers saved per second.
     const t1 = performance.now();
-    let accepted = 0;
-    for (let start = 0; start < CLICKS; start += CONCURRENT) {
-      const batch = Array.from({ length: Math.min(CONCURRENT, CLICKS - start) }, (_, k) => {
-        const i = start + k;
-        const channelId = channels[i % GAMES]!;
-        return quiz.component(buttons.get(channelId)![i % 4]!, [], context(app, `v${i}`, channelId));
-      });
-      for (const result of await Promise.all(batch)) {
-        if (result.kind === 'reply' && result.reply.content?.startsWith('Answer recorded')) accepted++;
-      }
-    }
+    const accepted = await clickInBatches(app, channels, buttons, { clicks: CLICKS, inFlight: CONCURRENT, userPrefix: 'v' });
     const perSecond = accepted / ((performance.now() - t1) / 1000);
 
     // Memory: the heap a running game holds (its questions, state and scores of 8 players).

@@ -5,8 +5,7 @@
 import { createInterface } from 'node:readline';
 import { performance } from 'node:perf_hooks';
 import { createApp } from '../src/app/create.js';
-import { command as quiz } from '../src/commands/quiz.js';
-import { answerIds, context, frozenScheduler, sink, startGames } from './quiz.js';
+import { answerIds, clickInBatches, frozenScheduler, sink, startGames } from './quiz.js';
 
 const games = Number(process.env.GAMES ?? 100);
 const clicks = Number(process.env.CLICKS ?? 10_000);
@@ -29,17 +28,7 @@ await new Promise<void>((resolve) => input.once('line', () => resolve()));
 input.close();
 
 const started = performance.now();
-let accepted = 0;
-for (let first = 0; first < clicks; first += inFlight) {
-  const batch = Array.from({ length: Math.min(inFlight, clicks - first) }, (_, k) => {
-    const i = first + k;
-    const channelId = channels[i % games]!;
-    return quiz.component(buttons.get(channelId)![i % 4]!, [], context(app, `${name}-u${i}`, channelId));
-  });
-  for (const result of await Promise.all(batch)) {
-    if (result.kind === 'reply' && result.reply.content?.startsWith('Answer recorded')) accepted++;
-  }
-}
+const accepted = await clickInBatches(app, channels, buttons, { clicks, inFlight, userPrefix: `${name}-u` });
 process.stdout.write(`${JSON.stringify({ accepted, ms: performance.now() - started })}\n`);
 await app.quiz.close();
 process.exit(0);

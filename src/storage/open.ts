@@ -1,6 +1,5 @@
 // Which engine holds the quiz: PostgreSQL when DATABASE_URL is set (several processes share it),
-// otherwise the SQLite file at DATABASE_PATH.
-import { openPostgresStorage } from './postgres.js';
+// otherwise the SQLite file at DATABASE_PATH. The PostgreSQL driver is loaded only when it is used.
 import { openSqliteStorage } from './sqlite.js';
 import type { Storage } from './types.js';
 
@@ -12,5 +11,7 @@ export interface StorageTarget {
 }
 
 export async function openStorage(target: StorageTarget): Promise<Storage> {
-  return target.url ? openPostgresStorage(target.url) : openSqliteStorage(target.path);
+  if (!target.url) return openSqliteStorage(target.path);
+  const { openPostgresStorage } = await import('./postgres.js');
+  return openPostgresStorage(target.url);
 }

@@ -33,19 +33,9 @@ export interface AnswerKeyEntry {
 export type AnswerKey = AnswerKeyEntry[];
 
 /** A running game as another instance sees it: to take a click on it, or to carry it on. */
-export interface SharedGame {
-  id: string;
-  guildId: string | null;
-  channelId: string;
-  starterId: string;
-  locale: string;
-  rounds: number;
-  difficulty: string;
-  topic: string;
-  startedAt: Date;
+export interface SharedGame extends Omit<GameRecord, 'owner' | 'setup'> {
+  /** Null for a game started before owners existed. */
   owner: string | null;
-  seconds: number;
-  answerKey: AnswerKey;
   /** GameRecord.setup; null for a game started before owners existed. */
   setup: string | null;
   /** The message of the question on screen. */

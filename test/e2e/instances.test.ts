@@ -2,7 +2,6 @@
 // started on one takes clicks on both, each player's two simultaneous clicks (one per instance) count
 // once; then the owner is killed with SIGKILL and the other instance carries the game on from the
 // database (reveal, next question, the stop's final standings) with every point kept.
-import { createServer } from 'node:net';
 import type { APIInteraction, APIMessage } from 'discord-api-types/v10';
 import pg from 'pg';
 import { expect, inject, it } from 'vitest';
@@ -10,18 +9,9 @@ import { BotProcess, temporaryDatabasePath } from '../fake-discord/bot.js';
 import { chatInputPayload, clickPayload, componentsOf, type InteractionOptions } from '../fake-discord/payloads.js';
 import { startFakeDiscord, type FakeDiscord } from '../fake-discord/server.js';
 import { createDatabase } from '../helpers/postgres-cluster.js';
+import { freePort } from '../helpers/free-port.js';
 import { createSigner, type Signer } from '../http/sign.js';
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 interface Instance {
   process: BotProcess;
