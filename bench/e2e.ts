@@ -34,7 +34,6 @@ const QUESTIONS = [
   { text: '武汉和杜伊斯堡什么时候结为友好城市？', locale: 'zh-CN' },
 ];
 
-
 /** VmRSS (now) and VmHWM (peak) of a Linux process, in MB. */
 function memoryOf(pid: number): { rss: number | string; peak: number | string } {
   try {
@@ -110,7 +109,11 @@ function cpuSecondsOf(pid: number): number | undefined {
 /** `pid` and its descendants (a sharded bot: the manager and its shard processes). */
 function processTree(pid: number): number[] {
   try {
-    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(Number);
     return [pid, ...children.flatMap(processTree)];
   } catch {
     return [pid];
@@ -127,12 +130,20 @@ function treeCpuSeconds(pid: number): number | undefined {
 function treeMemory(pid: number): { rss: number | string; peak: number | string } {
   const each = processTree(pid).map(memoryOf);
   const sum = (key: 'rss' | 'peak') =>
-    each.every((m) => typeof m[key] === 'number') ? Math.round(each.reduce((n, m) => n + (m[key] as number), 0) * 10) / 10 : each[0]![key];
+    each.every((m) => typeof m[key] === 'number')
+      ? Math.round(each.reduce((n, m) => n + (m[key] as number), 0) * 10) / 10
+      : each[0]![key];
   return { rss: sum('rss'), peak: sum('peak') };
 }
 
 /** Sends `count` interactions keeping at most IN_FLIGHT unanswered; resolves with every exchange. */
-async function drive(send: (i: number) => Exchange, first: number, count: number, deadline: number, inFlight = IN_FLIGHT): Promise<Exchange[]> {
+async function drive(
+  send: (i: number) => Exchange,
+  first: number,
+  count: number,
+  deadline: number,
+  inFlight = IN_FLIGHT,
+): Promise<Exchange[]> {
   const exchanges: Exchange[] = [];
   let next = first;
   async function lane(): Promise<void> {
@@ -160,7 +171,10 @@ export async function benchE2e(shards = 1): Promise<Record<string, number | stri
   try {
     const bootStart = performance.now();
     // Run by node itself so the measured process is the bot, not npm.
-    bot = await startBot(discord, shards > 1 ? { via: 'node', script: 'start:sharded', env: { SHARD_COUNT: String(shards) } } : { via: 'node' });
+    bot = await startBot(
+      discord,
+      shards > 1 ? { via: 'node', script: 'start:sharded', env: { SHARD_COUNT: String(shards) } } : { via: 'node' },
+    );
     if (shards > 1) await bot.waitForLine(/ INFO all shards ready /, 120_000);
     const boot = performance.now() - bootStart;
     const deadline = performance.now() + TIME_LIMIT_MS;
@@ -177,7 +191,8 @@ export async function benchE2e(shards = 1): Promise<Record<string, number | stri
     const oneByOne = await drive(send, WARM_UP + INTERACTIONS, SEQUENTIAL, deadline, 1);
 
     const refused = [...exchanges, ...oneByOne].filter((e) => e.rejections.length > 0);
-    if (refused.length > 0) throw new Error(`${refused.length} interactions were refused: ${refused[0]!.rejections.join('; ')}`);
+    if (refused.length > 0)
+      throw new Error(`${refused.length} interactions were refused: ${refused[0]!.rejections.join('; ')}`);
     const sortedLatencies = (list: Exchange[]) => list.map((e) => e.callback.afterMs).sort((a, b) => a - b);
     const latencies = sortedLatencies(exchanges);
     const unloaded = sortedLatencies(oneByOne);
@@ -191,7 +206,10 @@ export async function benchE2e(shards = 1): Promise<Record<string, number | stri
     const kinds = Object.fromEntries(
       [...byKind].map(([kind, list]) => {
         const sorted = list.sort((a, b) => a - b);
-        return [`  ${kind} (${list.length}): p50 / max (ms)`, `${ms(percentile(sorted, 0.5))} / ${ms(sorted.at(-1) ?? 0)}`];
+        return [
+          `  ${kind} (${list.length}): p50 / max (ms)`,
+          `${ms(percentile(sorted, 0.5))} / ${ms(sorted.at(-1) ?? 0)}`,
+        ];
       }),
     );
     const deferred = exchanges.filter((e) => e.callback.type === 5 || e.callback.type === 6).length;
@@ -206,7 +224,9 @@ export async function benchE2e(shards = 1): Promise<Record<string, number | stri
       'wall time (s)': Math.round(seconds * 100) / 100,
       'interactions per second': Math.round(exchanges.length / seconds),
       'bot CPU during the run (s; near the wall time = the bot is the bottleneck)':
-        cpuBefore === undefined || cpuAfter === undefined ? 'n/a (no /proc)' : Math.round((cpuAfter - cpuBefore) * 100) / 100,
+        cpuBefore === undefined || cpuAfter === undefined
+          ? 'n/a (no /proc)'
+          : Math.round((cpuAfter - cpuBefore) * 100) / 100,
       'latency p50 (ms, dispatch → callback)': ms(percentile(latencies, 0.5)),
       'latency p99 (ms)': ms(percentile(latencies, 0.99)),
       'latency max (ms)': ms(latencies.at(-1) ?? 0),

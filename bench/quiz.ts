@@ -16,7 +16,7 @@ import { command as quiz } from '../src/commands/quiz.js';
 import { generateQuestions } from '../src/domain/quiz/questions.js';
 import type { Scheduler } from '../src/app/quiz-service.js';
 import { seededRandom } from '../src/domain/random.js';
-import type { Reply } from '../src/views/reply.js';
+import type { Reply } from '../src/reply/reply.js';
 import { percentile, round } from './stats.js';
 
 const GAMES = 200;
@@ -28,7 +28,6 @@ const GENERATIONS = 2000;
 
 /** Rounds never end during the bench: every click lands in an open round. */
 export const frozenScheduler: Scheduler = { set: () => 0, clear: () => {} };
-
 
 /** A channel that accepts every message and remembers the newest per channel. */
 export function sink() {
@@ -126,7 +125,11 @@ export async function benchQuiz(): Promise<Record<string, number | string>> {
 
     // Many clicks in flight at once: answers saved per second.
     const t1 = performance.now();
-    const accepted = await clickInBatches(app, channels, buttons, { clicks: CLICKS, inFlight: CONCURRENT, userPrefix: 'v' });
+    const accepted = await clickInBatches(app, channels, buttons, {
+      clicks: CLICKS,
+      inFlight: CONCURRENT,
+      userPrefix: 'v',
+    });
     const perSecond = accepted / ((performance.now() - t1) / 1000);
 
     // Memory: the heap a running game holds (its questions, state and scores of 8 players).

@@ -13,7 +13,7 @@ import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { createDatabase, startPostgresCluster } from '../test/helpers/postgres-cluster.js';
+import { createDatabase, type PostgresCluster, startPostgresCluster } from '../test/helpers/postgres-cluster.js';
 
 const CLICKS_PER_PROCESS = 10_000;
 const GAMES_PER_PROCESS = 100;
@@ -28,7 +28,14 @@ interface Worker {
 
 function startWorker(name: string, database: Record<string, string>): Worker {
   const child = spawn(process.execPath, ['--import', 'tsx', WORKER], {
-    env: { ...process.env, ...database, WORKER: name, GAMES: String(GAMES_PER_PROCESS), CLICKS: String(CLICKS_PER_PROCESS), IN_FLIGHT: String(IN_FLIGHT) },
+    env: {
+      ...process.env,
+      ...database,
+      WORKER: name,
+      GAMES: String(GAMES_PER_PROCESS),
+      CLICKS: String(CLICKS_PER_PROCESS),
+      IN_FLIGHT: String(IN_FLIGHT),
+    },
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   const lines = createInterface({ input: child.stdout! });
@@ -37,9 +44,13 @@ function startWorker(name: string, database: Record<string, string>): Worker {
   const ready = new Promise<void>((resolve) => (onReady = resolve));
   const result = new Promise<{ accepted: number; ms: number }>((resolve, reject) => {
     onResult = resolve;
-    child.once('exit', (code) => (code === 0 ? undefined : reject(new Error(`bench worker ${name} exited with ${code}`))));
+    child.once('exit', (code) =>
+      code === 0 ? undefined : reject(new Error(`bench worker ${name} exited with ${code}`)),
+    );
   });
-  lines.on('line', (line) => (line === 'ready' ? onReady() : line.startsWith('{') ? onResult(JSON.parse(line)) : undefined));
+  lines.on('line', (line) =>
+    line === 'ready' ? onReady() : line.startsWith('{') ? onResult(JSON.parse(line)) : undefined,
+  );
   return { ready, result, go: () => child.stdin!.write('go\n') };
 }
 
@@ -51,7 +62,8 @@ async function run(processes: number, database: Record<string, string>): Promise
   workers.forEach((w) => w.go());
   const results = await Promise.all(workers.map((w) => w.result));
   const accepted = results.reduce((n, r) => n + r.accepted, 0);
-  if (accepted !== processes * CLICKS_PER_PROCESS) throw new Error(`only ${accepted} of ${processes * CLICKS_PER_PROCESS} answers recorded`);
+  if (accepted !== processes * CLICKS_PER_PROCESS)
+    throw new Error(`only ${accepted} of ${processes * CLICKS_PER_PROCESS} answers recorded`);
   return Math.round(accepted / ((performance.now() - started) / 1000));
 }
 
@@ -71,26 +83,38 @@ export async function benchSharedDatabase(): Promise<Record<string, number | str
   };
   const dir = mkdtempSync(join(tmpdir(), 'youcheng-bench-shared-'));
   try {
-    figures['SQLite file, 1 process: answers/s'] = await run(1, { DATABASE_PATH: join(dir, 'one.sqlite'), DATABASE_URL: '' });
-    figures['SQLite file, 2 processes: answers/s'] = await run(2, { DATABASE_PATH: join(dir, 'two.sqlite'), DATABASE_URL: '' });
+    figures['SQLite file, 1 process: answers/s'] = await run(1, {
+      DATABASE_PATH: join(dir, 'one.sqlite'),
+      DATABASE_URL: '',
+    });
+    figures['SQLite file, 2 processes: answers/s'] = await run(2, {
+      DATABASE_PATH: join(dir, 'two.sqlite'),
+      DATABASE_URL: '',
+    });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  let cluster;
+  let cluster: PostgresCluster;
   try {
     cluster = await startPostgresCluster({ durable: true });
   } catch (error) {
-    figures['PostgreSQL'] = `not measured: ${(error as Error).message.split('\n')[0]}`;
+    figures.PostgreSQL = `not measured: ${(error as Error).message.split('\n')[0]}`;
     return figures;
   }
   try {
-    figures['PostgreSQL 15 (local, every commit flushed), 1 process: answers/s'] = await run(1, { DATABASE_URL: await createDatabase(cluster.adminUrl) });
-    figures['PostgreSQL 15 (local, every commit flushed), 2 processes: answers/s'] = await run(2, { DATABASE_URL: await createDatabase(cluster.adminUrl) });
+    figures['PostgreSQL 15 (local, every commit flushed), 1 process: answers/s'] = await run(1, {
+      DATABASE_URL: await createDatabase(cluster.adminUrl),
+    });
+    figures['PostgreSQL 15 (local, every commit flushed), 2 processes: answers/s'] = await run(2, {
+      DATABASE_URL: await createDatabase(cluster.adminUrl),
+    });
     // synchronous_commit=off is PostgreSQL's equivalent of SQLite's synchronous=NORMAL in WAL mode (the
     // bot's setting): a crash of the process loses nothing, a power cut may lose the last moments.
     const relaxed = await createDatabase(cluster.adminUrl);
     await setSynchronousCommitOff(cluster.adminUrl, relaxed);
-    figures['PostgreSQL 15 (local, synchronous_commit=off), 2 processes: answers/s'] = await run(2, { DATABASE_URL: relaxed });
+    figures['PostgreSQL 15 (local, synchronous_commit=off), 2 processes: answers/s'] = await run(2, {
+      DATABASE_URL: relaxed,
+    });
   } finally {
     await cluster.stop();
   }

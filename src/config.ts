@@ -105,7 +105,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const databasePath = read(env, 'DATABASE_PATH') ?? DEFAULTS.databasePath;
   if (databasePath === ':memory:' || databasePath.startsWith('file:')) {
     // An in-memory database loses every score when the bot stops; only tests want that.
-    problem('DATABASE_PATH', 'expected a file path: ":memory:" would lose every score at the next restart (default var/youcheng.sqlite)');
+    problem(
+      'DATABASE_PATH',
+      'expected a file path: ":memory:" would lose every score at the next restart (default var/youcheng.sqlite)',
+    );
   }
   const databaseUrl = read(env, 'DATABASE_URL');
   if (databaseUrl !== undefined && !/^postgres(ql)?:\/\/./.test(databaseUrl)) {
@@ -136,7 +139,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
   const publicKey = read(env, 'DISCORD_PUBLIC_KEY');
   if (publicKey !== undefined && !PUBLIC_KEY.test(publicKey)) {
-    problem('DISCORD_PUBLIC_KEY', 'expected 64 hexadecimal characters (Developer Portal → General Information → Public Key)');
+    problem(
+      'DISCORD_PUBLIC_KEY',
+      'expected 64 hexadecimal characters (Developer Portal → General Information → Public Key)',
+    );
   }
 
   if (problems.length > 0) throw new ConfigError(problems);

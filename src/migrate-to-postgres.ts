@@ -1,12 +1,12 @@
 // `npm run db:migrate-to-postgres`: copies the SQLite quiz database (DATABASE_PATH) into PostgreSQL
 // (DATABASE_URL), prints the counts and checks that every row arrived. Safe to run again.
-import { loadConfig, loadDotenv } from './config.js';
+import { type Config, loadConfig, loadDotenv } from './config.js';
 import { copySqliteToPostgres } from './storage/copy-to-postgres.js';
 import { describeDatabaseUrl } from './storage/postgres.js';
 
 async function main(): Promise<number> {
   loadDotenv();
-  let config;
+  let config: Config;
   try {
     config = loadConfig();
   } catch (error) {
@@ -14,7 +14,9 @@ async function main(): Promise<number> {
     return 1;
   }
   if (!config.databaseUrl) {
-    process.stderr.write('npm run db:migrate-to-postgres needs DATABASE_URL (postgres://…) to copy into, and DATABASE_PATH to copy from.\n');
+    process.stderr.write(
+      'npm run db:migrate-to-postgres needs DATABASE_URL (postgres://…) to copy into, and DATABASE_PATH to copy from.\n',
+    );
     return 1;
   }
   const target = describeDatabaseUrl(config.databaseUrl);
@@ -22,11 +24,15 @@ async function main(): Promise<number> {
     const counts = await copySqliteToPostgres(config.databasePath, config.databaseUrl);
     process.stdout.write(`Copied ${config.databasePath} into ${target}\n`);
     for (const c of counts) {
-      process.stdout.write(`${c.table}: ${c.source} in SQLite, ${c.added} added, ${c.present} of ${c.source} now in PostgreSQL\n`);
+      process.stdout.write(
+        `${c.table}: ${c.source} in SQLite, ${c.added} added, ${c.present} of ${c.source} now in PostgreSQL\n`,
+      );
     }
     const missing = counts.filter((c) => c.present !== c.source);
     if (missing.length > 0) {
-      process.stderr.write(`Check failed: ${missing.map((c) => `${c.source - c.present} ${c.table}`).join(', ')} missing in PostgreSQL\n`);
+      process.stderr.write(
+        `Check failed: ${missing.map((c) => `${c.source - c.present} ${c.table}`).join(', ')} missing in PostgreSQL\n`,
+      );
       return 1;
     }
     return 0;

@@ -32,7 +32,10 @@ async function main(): Promise<number> {
   }
   const shards = config.shardCount === undefined || config.shardCount === 'auto' ? gateway.shards : config.shardCount;
   if (shards > 1 && !config.databaseUrl) {
-    log.warn('several shards share the SQLite file; set DATABASE_URL (PostgreSQL) for shards on more than one machine', { shards });
+    log.warn(
+      'several shards share the SQLite file; set DATABASE_URL (PostgreSQL) for shards on more than one machine',
+      { shards },
+    );
   }
 
   const manager = new ShardingManager(SHARD_ENTRY, {
@@ -79,7 +82,9 @@ async function main(): Promise<number> {
     for (const shard of manager.shards.values()) shard.kill();
     // The shard that failed printed its own one-line reason on the shared stderr.
     log.debug('a shard failed to start', { error: describeError(error) });
-    return fail(`A shard could not start (${error instanceof Error ? error.message : String(error)}); see its message above.`);
+    return fail(
+      `A shard could not start (${error instanceof Error ? error.message : String(error)}); see its message above.`,
+    );
   }
   log.info('all shards ready', { shards });
   return 0; // the shards keep the process alive until a signal stops them

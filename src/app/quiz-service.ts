@@ -44,7 +44,7 @@ import {
   type GameEnding,
 } from '../views/quiz.js';
 import { t } from '../views/quiz.messages.js';
-import type { ChannelPort, ComponentResult, MessageRef, Reply } from '../views/reply.js';
+import type { ChannelPort, ComponentResult, MessageRef, Reply } from '../reply/reply.js';
 
 export interface Scheduler {
   set(callback: () => void, ms: number): unknown;
@@ -170,7 +170,10 @@ export class QuizService {
         if (!game.messageId) return;
         const locale: Locale = game.locale === 'zh-CN' ? 'zh-CN' : 'en';
         try {
-          await port.edit({ channelId: game.channelId, messageId: game.messageId }, interruptedReply(locale, game.scores));
+          await port.edit(
+            { channelId: game.channelId, messageId: game.messageId },
+            interruptedReply(locale, game.scores),
+          );
         } catch (error) {
           this.log.warn('quiz: could not retire an interrupted game', { gameId: game.id, error });
         }
@@ -200,18 +203,21 @@ export class QuizService {
    * instance's port can post in their channels), and retire those it cannot carry on.
    */
   private scheduleLease(): void {
-    this.leaseTimer = this.scheduler.set(() => {
-      const db = this.storage;
-      if (this.closed || !db) return;
-      this.refreshLeases(db)
-        .then(() => this.takeOver(db))
-        .then(() => db.closeStaleGames(this.options.now()))
-        .then((games) => this.retire(games))
-        .catch((error: unknown) => this.log.warn('quiz: could not renew the lease', { error }))
-        .finally(() => {
-          if (!this.closed) this.scheduleLease();
-        });
-    }, Math.max(1, Math.floor(this.leaseMs / 3)));
+    this.leaseTimer = this.scheduler.set(
+      () => {
+        const db = this.storage;
+        if (this.closed || !db) return;
+        this.refreshLeases(db)
+          .then(() => this.takeOver(db))
+          .then(() => db.closeStaleGames(this.options.now()))
+          .then((games) => this.retire(games))
+          .catch((error: unknown) => this.log.warn('quiz: could not renew the lease', { error }))
+          .finally(() => {
+            if (!this.closed) this.scheduleLease();
+          });
+      },
+      Math.max(1, Math.floor(this.leaseMs / 3)),
+    );
   }
 
   /** Claims each stale game that can be carried on (it has its questions) and resumes it here. */
@@ -224,7 +230,10 @@ export class QuizService {
       if (!(await db.claimGame(shared.id, shared.owner, this.instanceId, now))) continue;
       try {
         this.resume(shared, setup, await db.gameAnswers(shared.id));
-        this.log.info('quiz: took over a game whose owner stopped renewing its lease', { gameId: shared.id, from: shared.owner });
+        this.log.info('quiz: took over a game whose owner stopped renewing its lease', {
+          gameId: shared.id,
+          from: shared.owner,
+        });
       } catch (error) {
         this.log.error('quiz: could not take over a game', { gameId: shared.id, error });
         await db.endGame(shared.id, 'interrupted', now);
@@ -258,7 +267,8 @@ export class QuizService {
     for (let round = 0; round <= current; round++) {
       if (round > 0) game.advance();
       game.open(round === current ? (shared.roundOpenedAt?.getTime() ?? 0) : 0);
-      for (const answer of answers) if (answer.question === round) game.absorb({ id: answer.userId, name: answer.name }, answer);
+      for (const answer of answers)
+        if (answer.question === round) game.absorb({ id: answer.userId, name: answer.name }, answer);
     }
     const active: ActiveGame = {
       game,
@@ -424,7 +434,12 @@ export class QuizService {
       const choices = QUIZ_TOPICS.map((q) => quizTopicLabel(q, locale)).join(', ');
       return t(locale, 'badChoice', { option: 'topic', choices });
     }
-    return { rounds: roundCount, seconds: secondCount, difficulty: difficulty as Difficulty, topic: topic as QuizTopic };
+    return {
+      rounds: roundCount,
+      seconds: secondCount,
+      difficulty: difficulty as Difficulty,
+      topic: topic as QuizTopic,
+    };
   }
 
   /** Inserts the game under a fresh random id; null when the database says the channel is busy. */
@@ -648,16 +663,16 @@ export class QuizService {
     const write = this.db().then((db) =>
       db.recordAnswer(
         {
-        gameId: game.id,
-        question: parsed.round,
-        guildId: game.info.guildId,
-        userId: caller.user.id,
-        userName: caller.user.name,
-        option: parsed.option,
-        correct: outcome.correct,
-        points: outcome.points,
-        streak: outcome.streak,
-        answeredAt: now,
+          gameId: game.id,
+          question: parsed.round,
+          guildId: game.info.guildId,
+          userId: caller.user.id,
+          userName: caller.user.name,
+          option: parsed.option,
+          correct: outcome.correct,
+          points: outcome.points,
+          streak: outcome.streak,
+          answeredAt: now,
         },
         { whileOpen: true },
       ),
@@ -689,7 +704,10 @@ export class QuizService {
    * it): scored from the game's row as the owner would score it, and saved only while the owner's
    * round is open. The owner counts it when it closes the round.
    */
-  private async clickElsewhere(caller: QuizCaller, parsed: { gameId: string; round: number; option: number }): Promise<ComponentResult> {
+  private async clickElsewhere(
+    caller: QuizCaller,
+    parsed: { gameId: string; round: number; option: number },
+  ): Promise<ComponentResult> {
     const locale = caller.userLocale;
     const reply = (text: string): ComponentResult => ({ kind: 'reply', reply: notice(text) });
     try {
@@ -704,7 +722,8 @@ export class QuizService {
       const now = this.options.now();
       const durationMs = shared.seconds * 1000;
       const elapsed = now.getTime() - (shared.roundOpenedAt?.getTime() ?? 0);
-      if (parsed.round < shared.round || !shared.roundOpen || elapsed > durationMs) return reply(t(locale, 'roundEnded'));
+      if (parsed.round < shared.round || !shared.roundOpen || elapsed > durationMs)
+        return reply(t(locale, 'roundEnded'));
       const correct = parsed.option === key.answer;
       const before = parsed.round > 0 ? await db.answerOf(shared.id, parsed.round - 1, caller.user.id) : null;
       const streak = correct ? (before?.correct ? before.streak : 0) + 1 : 0;
@@ -782,7 +801,8 @@ function parseSetup(json: string | null): GameSetup | null {
   if (!json) return null;
   try {
     const setup = JSON.parse(json) as Partial<GameSetup>;
-    const usable = typeof setup.starterName === 'string' && Array.isArray(setup.questions) && setup.questions.length > 0;
+    const usable =
+      typeof setup.starterName === 'string' && Array.isArray(setup.questions) && setup.questions.length > 0;
     return usable ? (setup as GameSetup) : null;
   } catch {
     return null;

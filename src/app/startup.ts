@@ -26,7 +26,8 @@ export function readConfig(): Config | number {
   try {
     return loadConfig();
   } catch (error) {
-    if (error instanceof ConfigError) return fail(`Configuration error (check .env; see .env.example):\n${error.message}`);
+    if (error instanceof ConfigError)
+      return fail(`Configuration error (check .env; see .env.example):\n${error.message}`);
     throw error;
   }
 }
@@ -60,7 +61,9 @@ export async function startApp(): Promise<Started | number> {
     const setting = config.databaseUrl ? 'DATABASE_URL' : 'DATABASE_PATH';
     const message = error instanceof Error ? error.message : String(error);
     const named = message.startsWith('cannot open the database') ? message : `cannot use the database: ${message}`;
-    return fail(redact(`${setting}: ${named}`.replace(/\s*\n\s*/g, ' '), config.databaseUrl ? [config.databaseUrl] : []));
+    return fail(
+      redact(`${setting}: ${named}`.replace(/\s*\n\s*/g, ' '), config.databaseUrl ? [config.databaseUrl] : []),
+    );
   }
   return { config, log, app };
 }

@@ -1,8 +1,8 @@
 // /about: what the bot is and where its facts come from.
 import { aboutReply } from '../views/about.js';
-import type { Command } from './types.js';
+import { defineCommand } from './types.js';
 
-export const command = {
+export const command = defineCommand({
   definition: {
     name: 'about',
     nameZh: '关于',
@@ -15,4 +15,4 @@ export const command = {
   examplesZh: ['/关于'],
   // Sharded (npm run start:sharded), the figures of every shard come through the sharding manager.
   run: async (_input, ctx) => aboutReply(ctx.app.data, ctx.app.version, ctx.locale, await ctx.app.shardFigures?.()),
-} satisfies Command;
+});

@@ -105,7 +105,21 @@ export async function copySqliteToPostgres(sqlitePath: string, databaseUrl: stri
                               $10::text[], $11::text[], $12::bigint[], $13::bigint[])
          ON CONFLICT DO NOTHING`,
         (
-          ['id', 'guild_id', 'channel_id', 'starter_id', 'locale', 'rounds', 'seconds', 'difficulty', 'topic', 'state', 'message_id', 'started_at', 'ended_at'] as const
+          [
+            'id',
+            'guild_id',
+            'channel_id',
+            'starter_id',
+            'locale',
+            'rounds',
+            'seconds',
+            'difficulty',
+            'topic',
+            'state',
+            'message_id',
+            'started_at',
+            'ended_at',
+          ] as const
         ).map((key) => column(batch, key)),
       );
       added += result.rowCount ?? 0;
@@ -118,9 +132,19 @@ export async function copySqliteToPostgres(sqlitePath: string, databaseUrl: stri
         `INSERT INTO answers (game_id, question, user_id, guild_id, choice, correct, points, streak, answered_at)
          SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::int[], $6::int[], $7::int[], $8::int[], $9::bigint[])
          ON CONFLICT DO NOTHING`,
-        (['game_id', 'question', 'user_id', 'guild_id', 'choice', 'correct', 'points', 'streak', 'answered_at'] as const).map((key) =>
-          column(batch, key),
-        ),
+        (
+          [
+            'game_id',
+            'question',
+            'user_id',
+            'guild_id',
+            'choice',
+            'correct',
+            'points',
+            'streak',
+            'answered_at',
+          ] as const
+        ).map((key) => column(batch, key)),
       );
       added += result.rowCount ?? 0;
     }
@@ -128,11 +152,15 @@ export async function copySqliteToPostgres(sqlitePath: string, databaseUrl: stri
 
     // The check: every source key is in PostgreSQL now.
     for (const batch of chunks(players)) {
-      const { rows } = await client.query('SELECT COUNT(*)::int AS n FROM players WHERE user_id = ANY($1)', [column(batch, 'user_id')]);
+      const { rows } = await client.query('SELECT COUNT(*)::int AS n FROM players WHERE user_id = ANY($1)', [
+        column(batch, 'user_id'),
+      ]);
       playerCounts.present += rows[0].n as number;
     }
     for (const batch of chunks(games)) {
-      const { rows } = await client.query('SELECT COUNT(*)::int AS n FROM games WHERE id = ANY($1)', [column(batch, 'id')]);
+      const { rows } = await client.query('SELECT COUNT(*)::int AS n FROM games WHERE id = ANY($1)', [
+        column(batch, 'id'),
+      ]);
       gameCounts.present += rows[0].n as number;
     }
     for (const batch of chunks(answers)) {

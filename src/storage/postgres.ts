@@ -3,7 +3,13 @@
 // versions as SQLite (src/storage/migrations.ts), kept in the table youcheng_schema. Times are BIGINT
 // milliseconds like SQLite's, and aggregates are cast to int so rows come back as numbers.
 import pg from 'pg';
-import { ForeignDatabaseError, LATEST_VERSION, OUR_TABLES, pendingMigrations, SchemaTooNewError } from './migrations.js';
+import {
+  ForeignDatabaseError,
+  LATEST_VERSION,
+  OUR_TABLES,
+  pendingMigrations,
+  SchemaTooNewError,
+} from './migrations.js';
 import {
   boardFromRows,
   type RankedSql,
@@ -72,20 +78,26 @@ export async function openPostgresStorage(url: string, options: { poolSize?: num
   } catch (error) {
     await pool.end().catch(() => undefined);
     if (error instanceof SchemaTooNewError || error instanceof ForeignDatabaseError) throw error;
-    throw new DatabaseOpenError(shown, error instanceof Error ? error.message : String(error), undefined, { cause: error });
+    throw new DatabaseOpenError(shown, error instanceof Error ? error.message : String(error), undefined, {
+      cause: error,
+    });
   }
   return new PostgresStorage(pool);
 }
 
 async function prepareSchema(client: pg.PoolClient): Promise<void> {
   const tables = (
-    await client.query<{ name: string }>(`SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() ORDER BY 1`)
+    await client.query<{ name: string }>(
+      `SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() ORDER BY 1`,
+    )
   ).rows.map((r) => r.name);
   let version = 0;
   if (tables.includes('youcheng_schema')) {
     version = (await client.query<{ version: number }>('SELECT version FROM youcheng_schema')).rows[0]?.version ?? 0;
   } else if (tables.length > 0) {
-    throw new ForeignDatabaseError(`the database holds another program's tables (${tables.slice(0, 5).join(', ')}) and no quiz schema`);
+    throw new ForeignDatabaseError(
+      `the database holds another program's tables (${tables.slice(0, 5).join(', ')}) and no quiz schema`,
+    );
   }
   if (version > LATEST_VERSION) throw new SchemaTooNewError(version, LATEST_VERSION);
   const pending = pendingMigrations(version);
@@ -103,11 +115,13 @@ async function prepareSchema(client: pg.PoolClient): Promise<void> {
     }
   }
   const present = (
-    await client.query<{ n: number }>(`SELECT COUNT(*)::int AS n FROM pg_tables WHERE schemaname = current_schema() AND tablename = ANY($1)`, [
-      [...OUR_TABLES],
-    ])
+    await client.query<{ n: number }>(
+      `SELECT COUNT(*)::int AS n FROM pg_tables WHERE schemaname = current_schema() AND tablename = ANY($1)`,
+      [[...OUR_TABLES]],
+    )
   ).rows[0]!.n;
-  if (present !== OUR_TABLES.length) throw new Error(`the quiz tables are incomplete (${present} of ${OUR_TABLES.length}) at schema version ${version}`);
+  if (present !== OUR_TABLES.length)
+    throw new Error(`the quiz tables are incomplete (${present} of ${OUR_TABLES.length}) at schema version ${version}`);
 }
 
 const SCORES = `
@@ -211,9 +225,10 @@ class PostgresStorage implements Storage {
   }
 
   async sharedGame(gameId: string): Promise<SharedGame | null> {
-    const { rows } = await this.pool.query<SharedGameSql>(`SELECT ${SHARED_GAME_COLUMNS} FROM games WHERE id = $1 AND state = 'running'`, [
-      gameId,
-    ]);
+    const { rows } = await this.pool.query<SharedGameSql>(
+      `SELECT ${SHARED_GAME_COLUMNS} FROM games WHERE id = $1 AND state = 'running'`,
+      [gameId],
+    );
     return rows[0] ? sharedGameFromRow(rows[0]) : null;
   }
 
@@ -242,7 +257,11 @@ class PostgresStorage implements Storage {
     return rowCount === 1;
   }
 
-  async answerOf(gameId: string, question: number, userId: string): Promise<{ correct: boolean; streak: number } | null> {
+  async answerOf(
+    gameId: string,
+    question: number,
+    userId: string,
+  ): Promise<{ correct: boolean; streak: number } | null> {
     const { rows } = await this.pool.query<{ correct: number; streak: number }>(
       'SELECT correct, streak FROM answers WHERE game_id = $1 AND question = $2 AND user_id = $3',
       [gameId, question, userId],
@@ -251,7 +270,11 @@ class PostgresStorage implements Storage {
   }
 
   async endGame(gameId: string, end: GameEnd, at: Date): Promise<void> {
-    await this.pool.query(`UPDATE games SET state = $1, ended_at = $2 WHERE id = $3 AND state = 'running'`, [end, at.getTime(), gameId]);
+    await this.pool.query(`UPDATE games SET state = $1, ended_at = $2 WHERE id = $3 AND state = 'running'`, [
+      end,
+      at.getTime(),
+      gameId,
+    ]);
   }
 
   async renewLease(instanceId: string, until: Date): Promise<void> {
@@ -369,7 +392,10 @@ class PostgresStorage implements Storage {
   }
 
   async isOptedOut(userId: string): Promise<boolean> {
-    const { rows } = await this.pool.query<{ at: string | null }>('SELECT opted_out_at AS at FROM players WHERE user_id = $1', [userId]);
+    const { rows } = await this.pool.query<{ at: string | null }>(
+      'SELECT opted_out_at AS at FROM players WHERE user_id = $1',
+      [userId],
+    );
     return rows[0]?.at != null;
   }
 

@@ -89,7 +89,9 @@ export function openSqliteStorage(path: string): Storage {
     if (error instanceof SchemaTooNewError || error instanceof ForeignDatabaseError) throw error;
     const message = error instanceof Error ? error.message : String(error);
     const corrupt = (error as { code?: unknown }).code === 'SQLITE_CORRUPT';
-    throw new DatabaseOpenError(path, corrupt ? `the file is damaged (${message})` : message, undefined, { cause: error });
+    throw new DatabaseOpenError(path, corrupt ? `the file is damaged (${message})` : message, undefined, {
+      cause: error,
+    });
   }
   return new SqliteStorage(db);
 }
@@ -110,7 +112,9 @@ function confirmOurs(db: Database): void {
   if (version > LATEST_VERSION) throw new SchemaTooNewError(version, LATEST_VERSION);
   const ours = ['answers', 'games', 'players'].every((name) => tables.includes(name));
   if (version === 0 && tables.length > 0) {
-    throw new ForeignDatabaseError(`the file holds another program's tables (${tables.slice(0, 5).join(', ')}) and no quiz schema`);
+    throw new ForeignDatabaseError(
+      `the file holds another program's tables (${tables.slice(0, 5).join(', ')}) and no quiz schema`,
+    );
   }
   // Version 1 files were written before application_id was set: ours if they hold our tables.
   if (version > 0 && applicationId === 0 && !ours) {
@@ -155,7 +159,9 @@ class SqliteStorage implements Storage {
         INSERT INTO games (id, guild_id, channel_id, starter_id, locale, rounds, seconds, difficulty, topic, started_at, owner, answer_key, setup)
         VALUES (@id, @guildId, @channelId, @starterId, @locale, @rounds, @seconds, @difficulty, @topic, @startedAt, @owner, @answerKey, @setup)`),
       setMessage: db.prepare(`UPDATE games SET message_id = ? WHERE id = ?`),
-      openRound: db.prepare(`UPDATE games SET round = ?, round_opened_at = ?, round_open = 1 WHERE id = ? AND owner = ? AND state = 'running'`),
+      openRound: db.prepare(
+        `UPDATE games SET round = ?, round_opened_at = ?, round_open = 1 WHERE id = ? AND owner = ? AND state = 'running'`,
+      ),
       closeRound: db.prepare(`UPDATE games SET round_open = 0 WHERE id = ? AND round = ?`),
       roundAnswers: db.prepare(`
         SELECT ${ROUND_ANSWER_COLUMNS} FROM answers a JOIN players p ON p.user_id = a.user_id
@@ -175,7 +181,9 @@ class SqliteStorage implements Storage {
       liveOwners: db.prepare(`
         SELECT DISTINCT g.owner FROM games g JOIN instances i ON i.id = g.owner
         WHERE g.state = 'running' AND i.lease_until >= ?`),
-      stale: db.prepare(`SELECT id, channel_id AS channelId, message_id AS messageId, locale FROM games WHERE ${STALE}`),
+      stale: db.prepare(
+        `SELECT id, channel_id AS channelId, message_id AS messageId, locale FROM games WHERE ${STALE}`,
+      ),
       pruneInstances: db.prepare(`
         DELETE FROM instances WHERE lease_until < @now
           AND id NOT IN (SELECT owner FROM games WHERE state = 'running' AND owner IS NOT NULL)`),
@@ -230,26 +238,28 @@ class SqliteStorage implements Storage {
   private readonly knownNames = new Map<string, string>();
 
   private readonly recordTx = (answer: AnswerRecord, whileOpen: boolean): RecordResult => {
-    return this.db.transaction((): RecordResult => {
-      if (this.knownNames.get(answer.userId) !== answer.userName) {
-        this.statements.upsertPlayer.run(answer.userId, answer.userName);
-      }
-      const insert = whileOpen ? this.statements.insertAnswerWhileOpen : this.statements.insertAnswer;
-      const result = insert.run({
-        gameId: answer.gameId,
-        question: answer.question,
-        userId: answer.userId,
-        guildId: answer.guildId,
-        option: answer.option,
-        correct: answer.correct ? 1 : 0,
-        points: answer.points,
-        streak: answer.streak,
-        answeredAt: answer.answeredAt.getTime(),
-      });
-      if (result.changes === 1) return 'recorded';
-      if (!whileOpen) return 'duplicate';
-      return this.statements.answerOf.get(answer.gameId, answer.question, answer.userId) ? 'duplicate' : 'closed';
-    }).immediate();
+    return this.db
+      .transaction((): RecordResult => {
+        if (this.knownNames.get(answer.userId) !== answer.userName) {
+          this.statements.upsertPlayer.run(answer.userId, answer.userName);
+        }
+        const insert = whileOpen ? this.statements.insertAnswerWhileOpen : this.statements.insertAnswer;
+        const result = insert.run({
+          gameId: answer.gameId,
+          question: answer.question,
+          userId: answer.userId,
+          guildId: answer.guildId,
+          option: answer.option,
+          correct: answer.correct ? 1 : 0,
+          points: answer.points,
+          streak: answer.streak,
+          answeredAt: answer.answeredAt.getTime(),
+        });
+        if (result.changes === 1) return 'recorded';
+        if (!whileOpen) return 'duplicate';
+        return this.statements.answerOf.get(answer.gameId, answer.question, answer.userId) ? 'duplicate' : 'closed';
+      })
+      .immediate();
   };
 
   private rememberName(userId: string, name: string): void {
@@ -259,7 +269,11 @@ class SqliteStorage implements Storage {
 
   async createGame(game: GameRecord): Promise<CreateResult> {
     try {
-      this.statements.createGame.run({ ...game, startedAt: game.startedAt.getTime(), answerKey: JSON.stringify(game.answerKey) });
+      this.statements.createGame.run({
+        ...game,
+        startedAt: game.startedAt.getTime(),
+        answerKey: JSON.stringify(game.answerKey),
+      });
       return 'created';
     } catch (error) {
       const code = (error as { code?: unknown }).code;
@@ -278,10 +292,12 @@ class SqliteStorage implements Storage {
   }
 
   async closeRound(gameId: string, round: number): Promise<RoundAnswerRow[]> {
-    return this.db.transaction(() => {
-      this.statements.closeRound.run(gameId, round);
-      return (this.statements.roundAnswers.all(gameId, round) as RoundAnswerSql[]).map(roundAnswerFromRow);
-    }).immediate();
+    return this.db
+      .transaction(() => {
+        this.statements.closeRound.run(gameId, round);
+        return (this.statements.roundAnswers.all(gameId, round) as RoundAnswerSql[]).map(roundAnswerFromRow);
+      })
+      .immediate();
   }
 
   async sharedGame(gameId: string): Promise<SharedGame | null> {
@@ -298,11 +314,20 @@ class SqliteStorage implements Storage {
   }
 
   async claimGame(gameId: string, previousOwner: string | null, instanceId: string, now: Date): Promise<boolean> {
-    return this.statements.claimGame.run({ id: gameId, previous: previousOwner, instanceId, now: now.getTime() }).changes === 1;
+    return (
+      this.statements.claimGame.run({ id: gameId, previous: previousOwner, instanceId, now: now.getTime() }).changes ===
+      1
+    );
   }
 
-  async answerOf(gameId: string, question: number, userId: string): Promise<{ correct: boolean; streak: number } | null> {
-    const row = this.statements.answerOf.get(gameId, question, userId) as { correct: number; streak: number } | undefined;
+  async answerOf(
+    gameId: string,
+    question: number,
+    userId: string,
+  ): Promise<{ correct: boolean; streak: number } | null> {
+    const row = this.statements.answerOf.get(gameId, question, userId) as
+      | { correct: number; streak: number }
+      | undefined;
     return row ? { correct: row.correct === 1, streak: row.streak } : null;
   }
 
@@ -325,15 +350,17 @@ class SqliteStorage implements Storage {
   async closeStaleGames(now: Date): Promise<InterruptedGame[]> {
     // IMMEDIATE: take the write lock first (waiting busy_timeout for another writer), rather than
     // reading and then failing at once with "database is locked" when upgrading to a write.
-    return this.db.transaction(() => {
-      const stale = this.statements.stale.all({ now: now.getTime() }) as Omit<InterruptedGame, 'scores'>[];
-      const closed = stale.map((game) => {
-        this.statements.endGame.run('interrupted', now.getTime(), game.id);
-        return { ...game, scores: this.statements.gameScores.all(game.id) as ScoreSql[] };
-      });
-      this.statements.pruneInstances.run({ now: now.getTime() });
-      return closed;
-    }).immediate();
+    return this.db
+      .transaction(() => {
+        const stale = this.statements.stale.all({ now: now.getTime() }) as Omit<InterruptedGame, 'scores'>[];
+        const closed = stale.map((game) => {
+          this.statements.endGame.run('interrupted', now.getTime(), game.id);
+          return { ...game, scores: this.statements.gameScores.all(game.id) as ScoreSql[] };
+        });
+        this.statements.pruneInstances.run({ now: now.getTime() });
+        return closed;
+      })
+      .immediate();
   }
 
   async recordAnswer(answer: AnswerRecord, options: { whileOpen?: boolean } = {}): Promise<RecordResult> {

@@ -95,7 +95,9 @@ describe('npm start', () => {
     const bad = 'MTEwMDAwMDAwMDAwMDAwMDAwMQ.GaBcDe.abcdefghijklmnopqrstuvwxyz0123 oops';
     const misconfigured = run(undefined, { env: { DISCORD_TOKEN: bad, PORT: 'eighty' } });
     expect((await misconfigured.exited).code).toBe(1);
-    expect(misconfigured.output).toContain('DISCORD_TOKEN: expected a bot token without spaces (Developer Portal → Bot → Reset Token)');
+    expect(misconfigured.output).toContain(
+      'DISCORD_TOKEN: expected a bot token without spaces (Developer Portal → Bot → Reset Token)',
+    );
     expect(misconfigured.output).toContain('PORT: expected a whole number from 1 to 65535');
     expect(misconfigured.logs()).not.toContain('abcdefghijklmnopqrstuvwxyz0123');
   }, 60_000);
@@ -122,8 +124,14 @@ describe('npm start', () => {
     bytes.fill(0x5a, 4096 * 3, 4096 * 5);
     writeFileSync(damaged, bytes);
     const cases: { env: Record<string, string>; line: RegExp }[] = [
-      { env: { DATABASE_PATH: damaged }, line: /^DATABASE_PATH: cannot open the database \S+: the file is damaged \((quick_check: |database disk image is malformed)/ },
-      { env: { DATABASE_PATH: ':memory:' }, line: /^DATABASE_PATH: expected a file path: ":memory:" would lose every score/ },
+      {
+        env: { DATABASE_PATH: damaged },
+        line: /^DATABASE_PATH: cannot open the database \S+: the file is damaged \((quick_check: |database disk image is malformed)/,
+      },
+      {
+        env: { DATABASE_PATH: ':memory:' },
+        line: /^DATABASE_PATH: expected a file path: ":memory:" would lose every score/,
+      },
       {
         env: { DATABASE_URL: 'postgres://bot:hunter2@127.0.0.1:1/youcheng' },
         line: /^DATABASE_URL: cannot open the database postgres:\/\/bot:\*\*\*@127\.0\.0\.1:1\/youcheng: connect ECONNREFUSED/,
@@ -134,9 +142,10 @@ describe('npm start', () => {
         const bot = run(undefined, { env, via: 'node' });
         expect((await bot.exited).code, bot.logs()).toBe(1);
         // One line naming the setting (a configuration error has its usual heading above it), no stack.
-        expect(bot.output.filter((l) => l.trim() !== '' && !l.startsWith('Configuration error')), bot.logs()).toEqual([
-          expect.stringMatching(line),
-        ]);
+        expect(
+          bot.output.filter((l) => l.trim() !== '' && !l.startsWith('Configuration error')),
+          bot.logs(),
+        ).toEqual([expect.stringMatching(line)]);
         expect(bot.logs()).not.toContain('hunter2');
       }),
     );

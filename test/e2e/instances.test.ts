@@ -12,7 +12,6 @@ import { createDatabase } from '../helpers/postgres-cluster.js';
 import { freePort } from '../helpers/free-port.js';
 import { createSigner, type Signer } from '../http/sign.js';
 
-
 interface Instance {
   process: BotProcess;
   url: string;
@@ -23,7 +22,12 @@ async function startInstance(discord: FakeDiscord, signer: Signer, databaseUrl: 
   const process = new BotProcess(discord, temporaryDatabasePath(), {
     script: 'start:http',
     via: 'node',
-    env: { PORT: String(port), DISCORD_PUBLIC_KEY: signer.publicKeyHex, DATABASE_URL: databaseUrl, QUIZ_LEASE_SECONDS: '3' },
+    env: {
+      PORT: String(port),
+      DISCORD_PUBLIC_KEY: signer.publicKeyHex,
+      DATABASE_URL: databaseUrl,
+      QUIZ_LEASE_SECONDS: '3',
+    },
   });
   await process.waitForLine(/ INFO listening /, 60_000);
   return { process, url: `http://127.0.0.1:${port}/interactions` };
@@ -31,7 +35,11 @@ async function startInstance(discord: FakeDiscord, signer: Signer, databaseUrl: 
 
 const players = Array.from({ length: 6 }, (_, i) => ({
   name: `Player${i}`,
-  opts: { userId: `13000000000000001${10 + i}`, username: `player${i}`, globalName: `Player${i}` } satisfies InteractionOptions,
+  opts: {
+    userId: `13000000000000001${10 + i}`,
+    username: `player${i}`,
+    globalName: `Player${i}`,
+  } satisfies InteractionOptions,
 }));
 
 it('two HTTP instances share a game: no double count, and a kill -9 of the owner loses nothing', async () => {
@@ -44,14 +52,24 @@ it('two HTTP instances share a game: no double count, and a kill -9 of the owner
     return (await exchange.answer()).data as { content?: string };
   };
   try {
-    instances.push(await startInstance(discord, signer, databaseUrl), await startInstance(discord, signer, databaseUrl));
+    instances.push(
+      await startInstance(discord, signer, databaseUrl),
+      await startInstance(discord, signer, databaseUrl),
+    );
     const [first, second] = instances as [Instance, Instance];
     const channelId = discord.guilds[0]!.channelIds[0]!;
     const title = (m: APIMessage) => m.embeds[0]?.title ?? '';
     const question = (n: number) =>
-      discord.waitForMessage((m) => title(m) === `Question ${n} of 3` && componentsOf(m).length === 4, `question ${n}`, 30_000);
+      discord.waitForMessage(
+        (m) => title(m) === `Question ${n} of 3` && componentsOf(m).length === 4,
+        `question ${n}`,
+        30_000,
+      );
 
-    const started = await deliver(first, chatInputPayload('quiz', { rounds: 3, seconds: 10 }, { subcommand: 'start', channelId }));
+    const started = await deliver(
+      first,
+      chatInputPayload('quiz', { rounds: 3, seconds: 10 }, { subcommand: 'start', channelId }),
+    );
     expect(started.content).toMatch(/^Your quiz has started/);
     const q1 = await question(1);
 
@@ -59,8 +77,14 @@ it('two HTTP instances share a game: no double count, and a kill -9 of the owner
     const replies = await Promise.all(
       players.map((p, i) =>
         Promise.all([
-          deliver(first, clickPayload(q1, (c) => c.label === 'ABCD'[i % 4], p.opts)),
-          deliver(second, clickPayload(q1, (c) => c.label === 'ABCD'[(i + 1) % 4], p.opts)),
+          deliver(
+            first,
+            clickPayload(q1, (c) => c.label === 'ABCD'[i % 4], p.opts),
+          ),
+          deliver(
+            second,
+            clickPayload(q1, (c) => c.label === 'ABCD'[(i + 1) % 4], p.opts),
+          ),
         ]),
       ),
     );
@@ -76,16 +100,30 @@ it('two HTTP instances share a game: no double count, and a kill -9 of the owner
 
     // The other instance takes the game over: question 1 is revealed counting all six answers, and
     // question 2 follows.
-    const revealed = await discord.waitForMessage((m) => m.id === q1.id && /: the answer is [A-D]$/.test(title(m)), 'the reveal', 30_000);
+    const revealed = await discord.waitForMessage(
+      (m) => m.id === q1.id && /: the answer is [A-D]$/.test(title(m)),
+      'the reveal',
+      30_000,
+    );
     expect(revealed.embeds[0]!.fields!.find((f) => f.name === 'Right answers')?.value).toMatch(/ of 6$/);
     const q2 = await question(2);
-    const late = await deliver(second, clickPayload(q2, (c) => c.label === 'A', players[0]!.opts));
+    const late = await deliver(
+      second,
+      clickPayload(q2, (c) => c.label === 'A', players[0]!.opts),
+    );
     expect(late.content).toMatch(/^Answer recorded/);
     // The starter stops it on the instance that now drives it.
     const stop = await deliver(second, chatInputPayload('quiz', {}, { subcommand: 'stop', channelId }));
     expect(stop.content ?? '').not.toMatch(/^No quiz is running/);
-    const final = await discord.waitForMessage((m) => m.channel_id === channelId && /Quiz stopped|Quiz over/.test(JSON.stringify(m.embeds)), 'the final standings', 30_000);
-    const shown = [...final.embeds[0]!.description!.matchAll(/\*\*(.+?)\*\*: ([\d,]+) points/g)].map((m) => [m[1], Number(m[2]!.replace(',', ''))]);
+    const final = await discord.waitForMessage(
+      (m) => m.channel_id === channelId && /Quiz stopped|Quiz over/.test(JSON.stringify(m.embeds)),
+      'the final standings',
+      30_000,
+    );
+    const shown = [...final.embeds[0]!.description!.matchAll(/\*\*(.+?)\*\*: ([\d,]+) points/g)].map((m) => [
+      m[1],
+      Number(m[2]!.replace(',', '')),
+    ]);
 
     // The database holds seven answers, and the standings show each player's saved points.
     const client = new pg.Client({ connectionString: databaseUrl });

@@ -19,7 +19,11 @@ it('runs two shards as two processes, with per-shard and total figures in /about
   expect(GUILDS.map((g) => shardOf(g.id, 2))).toEqual([1, 0]);
   const discord = await startFakeDiscord({ guilds: GUILDS, recommendedShards: 2 });
   const databaseUrl = await createDatabase(inject('postgresAdminUrl'));
-  const bot = new BotProcess(discord, temporaryDatabasePath(), { script: 'start:sharded', via: 'node', env: { DATABASE_URL: databaseUrl, LOG_LEVEL: 'debug' } });
+  const bot = new BotProcess(discord, temporaryDatabasePath(), {
+    script: 'start:sharded',
+    via: 'node',
+    env: { DATABASE_URL: databaseUrl, LOG_LEVEL: 'debug' },
+  });
   try {
     await bot.waitForLine(/ INFO all shards ready \{"shards":2\}/, 90_000);
     await expect.poll(() => discord.connectedShards(), { timeout: 20_000 }).toEqual([0, 1]);
@@ -28,8 +32,14 @@ it('runs two shards as two processes, with per-shard and total figures in /about
     await expect.poll(() => bot.linesMatching(/ DEBUG image cache warmed /).length, { timeout: 90_000 }).toBe(2);
 
     // /about in a server of shard 1 shows both shards' figures and the totals.
-    const about = await (await discord.dispatchInteraction(chatInputPayload('about', {}, { guildId: GUILDS[0]!.id, channelId: GUILDS[0]!.channelIds[0]! }))).answer();
-    const shardsField = (about.data.embeds[0].fields as { name: string; value: string }[]).find((f) => f.name === 'Shards');
+    const about = await (
+      await discord.dispatchInteraction(
+        chatInputPayload('about', {}, { guildId: GUILDS[0]!.id, channelId: GUILDS[0]!.channelIds[0]! }),
+      )
+    ).answer();
+    const shardsField = (about.data.embeds[0].fields as { name: string; value: string }[]).find(
+      (f) => f.name === 'Shards',
+    );
     expect(shardsField?.value.split('\n')).toEqual([
       expect.stringMatching(/^Shard 0: 1 servers · 0 quizzes running · (\d+|–) ms$/),
       expect.stringMatching(/^Shard 1: 1 servers · 0 quizzes running · (\d+|–) ms$/),
@@ -41,14 +51,26 @@ it('runs two shards as two processes, with per-shard and total figures in /about
     await Promise.all(
       GUILDS.map(async (guild) => {
         const channelId = guild.channelIds[0]!;
-        const start = await discord.dispatchInteraction(chatInputPayload('quiz', { rounds: 3, seconds: 10 }, { subcommand: 'start', guildId: guild.id, channelId }));
+        const start = await discord.dispatchInteraction(
+          chatInputPayload('quiz', { rounds: 3, seconds: 10 }, { subcommand: 'start', guildId: guild.id, channelId }),
+        );
         expect((await start.answer()).data.content).toMatch(/^Your quiz has started/);
-        const q1 = await discord.waitForMessage((m) => m.channel_id === channelId && title(m) === 'Question 1 of 3' && componentsOf(m).length === 4, 'question 1', 30_000);
-        const click = await discord.dispatchInteraction(clickPayload(q1, (c) => c.label === 'A', { guildId: guild.id }));
+        const q1 = await discord.waitForMessage(
+          (m) => m.channel_id === channelId && title(m) === 'Question 1 of 3' && componentsOf(m).length === 4,
+          'question 1',
+          30_000,
+        );
+        const click = await discord.dispatchInteraction(
+          clickPayload(q1, (c) => c.label === 'A', { guildId: guild.id }),
+        );
         expect((await click.answer()).data.content).toMatch(/^Answer recorded: \*\*A\*\*/);
       }),
     );
-    const during = await (await discord.dispatchInteraction(chatInputPayload('about', {}, { guildId: GUILDS[1]!.id, channelId: GUILDS[1]!.channelIds[0]! }))).answer();
+    const during = await (
+      await discord.dispatchInteraction(
+        chatInputPayload('about', {}, { guildId: GUILDS[1]!.id, channelId: GUILDS[1]!.channelIds[0]! }),
+      )
+    ).answer();
     expect(JSON.stringify(during.data.embeds[0].fields)).toContain('All 2 shards: 2 servers · 2 quizzes running');
 
     expect(await bot.stop('SIGTERM', 30_000)).toEqual({ code: 0, signal: null });

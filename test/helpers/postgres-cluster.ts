@@ -17,7 +17,6 @@ export interface PostgresCluster {
   stop(): Promise<void>;
 }
 
-
 /** Runs a server binary, as the postgres user when we are root. */
 function runBinary(name: string, args: string[], asUser: string | null): void {
   const binary = join(POSTGRES_BIN, name);
@@ -45,7 +44,11 @@ export async function startPostgresCluster(options: { durable?: boolean } = {}):
   // Tests need no crash safety: fsync off makes the cluster start and write fast. The bench keeps it.
   const speed = options.durable ? '' : ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off';
   try {
-    runBinary('initdb', ['-D', data, '-U', 'youcheng', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync'], asUser);
+    runBinary(
+      'initdb',
+      ['-D', data, '-U', 'youcheng', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync'],
+      asUser,
+    );
     runBinary(
       'pg_ctl',
       [
@@ -78,7 +81,10 @@ export async function startPostgresCluster(options: { durable?: boolean } = {}):
 }
 
 /** A new, empty database in the cluster; its URL. */
-export async function createDatabase(adminUrl: string, name = `t_${Math.random().toString(36).slice(2, 12)}`): Promise<string> {
+export async function createDatabase(
+  adminUrl: string,
+  name = `t_${Math.random().toString(36).slice(2, 12)}`,
+): Promise<string> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {

@@ -23,7 +23,8 @@ async function filledSqlite(): Promise<string> {
   await s.createGame(gameRecord('gamebbbb', { guildId: 'g2' }));
   await s.endGame('gameaaaa', 'finished', new Date('2026-11-02T10:05:00Z'));
   for (let q = 0; q < 3; q++) {
-    for (const user of ['u1', 'u2', 'u3']) await s.recordAnswer(answer('gameaaaa', q, user, { points: 100 + q * 10 + Number(user[1]) }));
+    for (const user of ['u1', 'u2', 'u3'])
+      await s.recordAnswer(answer('gameaaaa', q, user, { points: 100 + q * 10 + Number(user[1]) }));
   }
   await s.recordAnswer(answer('gamebbbb', 0, 'u4', { guildId: 'g2', userName: "O'Brien 🎉", points: 140 }));
   await s.setOptOut({ id: 'u2', name: 'name-u2' }, true, new Date('2026-11-03T00:00:00Z'));
@@ -50,7 +51,8 @@ it('copies players, opt-outs, games and answers once, and checks every row arriv
   try {
     const query = { since: null, guildId: null, limit: 10, userId: 'u2' };
     expect(await after.leaderboard(query)).toEqual(await before.leaderboard(query));
-    for (const user of ['u1', 'u2', 'u4']) expect(await after.playerStats(user)).toEqual(await before.playerStats(user));
+    for (const user of ['u1', 'u2', 'u4'])
+      expect(await after.playerStats(user)).toEqual(await before.playerStats(user));
     expect(await after.isOptedOut('u2')).toBe(true);
     expect(await after.gameScores('gamebbbb')).toEqual([expect.objectContaining({ name: "O'Brien 🎉", points: 140 })]);
     // The game still running in the file has no owner in PostgreSQL: the first start closes it.
@@ -64,7 +66,11 @@ it('copies players, opt-outs, games and answers once, and checks every row arriv
 it('runs as npm run db:migrate-to-postgres, printing the counts', async () => {
   const path = await filledSqlite();
   const url = await createDatabase(inject('postgresAdminUrl'));
-  const run = new BotProcess(undefined, path, { script: 'db:migrate-to-postgres', via: 'node', env: { DATABASE_URL: url } });
+  const run = new BotProcess(undefined, path, {
+    script: 'db:migrate-to-postgres',
+    via: 'node',
+    env: { DATABASE_URL: url },
+  });
   expect((await run.exited).code, run.logs()).toBe(0);
   expect(run.output).toContain('answers: 10 in SQLite, 10 added, 10 of 10 now in PostgreSQL');
   const missing = new BotProcess(undefined, path, { script: 'db:migrate-to-postgres', via: 'node' });

@@ -7,7 +7,12 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { ForeignDatabaseError, MIGRATIONS, SchemaTooNewError, SQLITE_APPLICATION_ID } from '../../src/storage/migrations.js';
+import {
+  ForeignDatabaseError,
+  MIGRATIONS,
+  SchemaTooNewError,
+  SQLITE_APPLICATION_ID,
+} from '../../src/storage/migrations.js';
 import { DatabaseOpenError, openSqliteStorage } from '../../src/storage/sqlite.js';
 import type { Storage } from '../../src/storage/types.js';
 import { answer, gameRecord } from './records.js';
@@ -125,7 +130,10 @@ describe('opening', () => {
     // Another process takes the write lock and holds it for 600 ms.
     const holder = spawn(
       process.execPath,
-      ['-e', `const db = new (require('better-sqlite3'))(${JSON.stringify(path)}); db.exec('BEGIN IMMEDIATE'); console.log('locked'); setTimeout(() => { db.exec('COMMIT'); db.close(); }, 600);`],
+      [
+        '-e',
+        `const db = new (require('better-sqlite3'))(${JSON.stringify(path)}); db.exec('BEGIN IMMEDIATE'); console.log('locked'); setTimeout(() => { db.exec('COMMIT'); db.close(); }, 600);`,
+      ],
       { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] },
     );
     await new Promise<void>((resolve) => holder.stdout.once('data', () => resolve()));
@@ -161,4 +169,3 @@ describe('opening', () => {
     expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
   });
 });
-

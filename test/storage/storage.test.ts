@@ -40,8 +40,12 @@ describe.each(Object.keys(ENGINES) as (keyof typeof ENGINES)[])('%s', (engine) =
       await s.createGame(gameRecord('aaaa0001'));
       expect(await s.recordAnswer(answer('aaaa0001', 0, 'u1', { points: 140 }))).toBe('recorded');
       expect(await s.recordAnswer(answer('aaaa0001', 0, 'u1', { points: 999, option: 2 }))).toBe('duplicate');
-      expect(await s.recordAnswer(answer('aaaa0001', 1, 'u1', { points: 0, correct: false, streak: 0 }))).toBe('recorded');
-      expect(await s.gameScores('aaaa0001')).toEqual([{ userId: 'u1', name: 'name-u1', points: 140, correct: 1, answers: 2 }]);
+      expect(await s.recordAnswer(answer('aaaa0001', 1, 'u1', { points: 0, correct: false, streak: 0 }))).toBe(
+        'recorded',
+      );
+      expect(await s.gameScores('aaaa0001')).toEqual([
+        { userId: 'u1', name: 'name-u1', points: 140, correct: 1, answers: 2 },
+      ]);
     });
 
     it('keeps the name a player last answered under', async () => {
@@ -76,7 +80,13 @@ describe.each(Object.keys(ENGINES) as (keyof typeof ENGINES)[])('%s', (engine) =
       await s.endGame('aaaa0002', 'finished', new Date());
       const closed = await s.closeStaleGames(new Date());
       expect(closed).toEqual([
-        { id: 'aaaa0001', channelId: 'channel-aaaa0001', messageId: 'm1', locale: 'en', scores: [expect.objectContaining({ userId: 'u1', points: 100 })] },
+        {
+          id: 'aaaa0001',
+          channelId: 'channel-aaaa0001',
+          messageId: 'm1',
+          locale: 'en',
+          scores: [expect.objectContaining({ userId: 'u1', points: 100 })],
+        },
       ]);
       expect(await s.closeStaleGames(new Date())).toEqual([]);
       expect(await s.playerStats('u1')).toMatchObject({ points: 100 });
@@ -110,11 +120,19 @@ describe.each(Object.keys(ENGINES) as (keyof typeof ENGINES)[])('%s', (engine) =
       expect(game!.answerKey[1]).toEqual({ answer: 1, options: 4 });
       expect(await s.recordAnswer(answer('aaaa0001', 0, 'u1'), { whileOpen: true })).toBe('closed');
       expect(await s.openRound('aaaa0001', 'instance-a', 0, new Date('2026-11-02T10:00:30Z'))).toBe(true);
-      expect(await s.sharedGame('aaaa0001')).toMatchObject({ round: 0, roundOpen: true, roundOpenedAt: new Date('2026-11-02T10:00:30Z') });
+      expect(await s.sharedGame('aaaa0001')).toMatchObject({
+        round: 0,
+        roundOpen: true,
+        roundOpenedAt: new Date('2026-11-02T10:00:30Z'),
+      });
       expect(await s.recordAnswer(answer('aaaa0001', 0, 'u1'), { whileOpen: true })).toBe('recorded');
       expect(await s.recordAnswer(answer('aaaa0001', 0, 'u1', { option: 3 }), { whileOpen: true })).toBe('duplicate');
       expect(await s.recordAnswer(answer('aaaa0001', 1, 'u2'), { whileOpen: true })).toBe('closed');
-      expect(await s.recordAnswer(answer('aaaa0001', 0, 'u2', { correct: false, points: 0, streak: 0 }), { whileOpen: true })).toBe('recorded');
+      expect(
+        await s.recordAnswer(answer('aaaa0001', 0, 'u2', { correct: false, points: 0, streak: 0 }), {
+          whileOpen: true,
+        }),
+      ).toBe('recorded');
       const round = await s.closeRound('aaaa0001', 0);
       expect(round.sort((a, b) => a.userId.localeCompare(b.userId))).toEqual([
         { question: 0, userId: 'u1', name: 'name-u1', option: 0, correct: true, points: 100, streak: 1 },
@@ -153,13 +171,17 @@ describe.each(Object.keys(ENGINES) as (keyof typeof ENGINES)[])('%s', (engine) =
           roundOpenedAt: now,
         }),
       ]);
-      const claims = await Promise.all(['instance-b', 'instance-c'].map((id) => s.claimGame('aaaa0001', 'instance-a', id, now)));
+      const claims = await Promise.all(
+        ['instance-b', 'instance-c'].map((id) => s.claimGame('aaaa0001', 'instance-a', id, now)),
+      );
       expect(claims.filter(Boolean)).toHaveLength(1);
       const winner = claims[0] ? 'instance-b' : 'instance-c';
       expect((await s.sharedGame('aaaa0001'))!.owner).toBe(winner);
       // The old owner, back from a pause, can no longer open rounds of the game.
       expect(await s.openRound('aaaa0001', 'instance-a', 1, now)).toBe(false);
-      expect(await s.gameAnswers('aaaa0001')).toEqual([expect.objectContaining({ question: 0, userId: 'u1', points: 100 })]);
+      expect(await s.gameAnswers('aaaa0001')).toEqual([
+        expect.objectContaining({ question: 0, userId: 'u1', points: 100 }),
+      ]);
       expect(await s.claimGame('bbbb0001', 'instance-b', 'instance-c', now)).toBe(false);
     });
 
@@ -168,7 +190,9 @@ describe.each(Object.keys(ENGINES) as (keyof typeof ENGINES)[])('%s', (engine) =
       await s.createGame(gameRecord('aaaa0001'));
       await s.openRound('aaaa0001', 'instance-a', 0, new Date());
       const results = await Promise.all(
-        Array.from({ length: 20 }, (_, i) => s.recordAnswer(answer('aaaa0001', 0, 'u1', { option: i % 4 }), { whileOpen: true })),
+        Array.from({ length: 20 }, (_, i) =>
+          s.recordAnswer(answer('aaaa0001', 0, 'u1', { option: i % 4 }), { whileOpen: true }),
+        ),
       );
       expect(results.filter((r) => r === 'recorded')).toHaveLength(1);
       expect(results.filter((r) => r === 'duplicate')).toHaveLength(19);
@@ -195,7 +219,9 @@ describe.each(Object.keys(ENGINES) as (keyof typeof ENGINES)[])('%s', (engine) =
       await s.recordAnswer(answer('gameaaaa', 1, 'u1', { points: 150, streak: 2, ...at('2026-11-30T09:01:00Z') }));
       await s.recordAnswer(answer('gameaaaa', 0, 'u2', { points: 300, ...at('2026-10-15T09:00:00Z') }));
       await s.recordAnswer(answer('gamebbbb', 0, 'u3', { guildId: 'g2', points: 250, ...at('2026-12-01T09:00:00Z') }));
-      await s.recordAnswer(answer('gameaaaa', 2, 'u4', { points: 0, correct: false, streak: 0, ...at('2026-12-01T09:00:00Z') }));
+      await s.recordAnswer(
+        answer('gameaaaa', 2, 'u4', { points: 0, correct: false, streak: 0, ...at('2026-12-01T09:00:00Z') }),
+      );
       return s;
     }
 
