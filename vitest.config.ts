@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // A throw-away PostgreSQL cluster for the storage suite's second engine and the multi-process tests.
+    globalSetup: ['test/helpers/postgres-global.ts'],
     // Native modules (better-sqlite3) and child processes are happiest in forked workers.
     pool: 'forks',
     testTimeout: 20_000,

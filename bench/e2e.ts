@@ -6,6 +6,8 @@
 // Prints interactions per second, the bot's latency from dispatch to callback (p50/p99/max, as the
 // fake Discord measures it: gateway frame sent → callback request received) and the bot's RSS.
 // Run alone with `npm run bench:e2e`; bench/run.ts may collect the returned record.
+// `npm run bench:e2e -- --shards 2` runs the bot as `npm run start:sharded` with two shard processes
+// (guilds split between them by Discord's formula); CPU and RSS are then summed over the processes.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { InteractionType, type APIInteraction } from 'discord-api-types/v10';
@@ -104,6 +106,36 @@ function cpuSecondsOf(pid: number): number | undefined {
   }
 }
 
+/** `pid` and its descendants (a sharded bot: the manager and its shard processes). */
+function processTree(pid: number): number[] {
+  try {
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(Number);
+    return [pid, ...children.flatMap(processTree)];
+  } catch {
+    return [pid];
+  }
+}
+
+/** CPU seconds of a process tree, or undefined without /proc. */
+function treeCpuSeconds(pid: number): number | undefined {
+  const each = processTree(pid).map(cpuSecondsOf);
+  return each.some((s) => s === undefined) ? undefined : each.reduce((a, b) => a! + b!, 0);
+}
+
+/** RSS of a process tree in MB (sum of the processes), or the single process's figures. */
+function treeMemory(pid: number): { rss: number | string; peak: number | string } {
+  const each = processTree(pid).map(memoryOf);
+  const sum = (key: 'rss' | 'peak') =>
+    each.every((m) => typeof m[key] === 'number')
+      ? Math.round(each.reduce((n, m) => n + (m[key] as number), 0) * 10) / 10
+      : each[0]![key];
+  return { rss: sum('rss'), peak: sum('peak') };
+}
+
 /** Sends `count` interactions keeping at most IN_FLIGHT unanswered; resolves with every exchange. */
 async function drive(
   send: (i: number) => Exchange,
@@ -126,31 +158,36 @@ async function drive(
   return exchanges;
 }
 
-export async function benchE2e(): Promise<Record<string, number | string>> {
+/** `shards` > 1: the bot runs as `npm run start:sharded` with SHARD_COUNT shard processes. */
+export async function benchE2e(shards = 1): Promise<Record<string, number | string>> {
   const guilds: FakeGuild[] = Array.from({ length: GUILDS }, (_, i) => ({
     id: snowflake(),
     locale: i % 3 === 0 ? 'zh-CN' : 'en-US',
     channelIds: [snowflake()],
   }));
-  const discord = await startFakeDiscord({ guilds, callbackTimeoutMs: 10_000 });
+  const discord = await startFakeDiscord({ guilds, callbackTimeoutMs: 10_000, recommendedShards: shards });
   const cityNames = loadDataset().cities.map((c) => c.names.en);
   let bot: BotProcess | undefined;
   try {
     const bootStart = performance.now();
     // Run by node itself so the measured process is the bot, not npm.
-    bot = await startBot(discord, { via: 'node' });
+    bot = await startBot(
+      discord,
+      shards > 1 ? { via: 'node', script: 'start:sharded', env: { SHARD_COUNT: String(shards) } } : { via: 'node' },
+    );
+    if (shards > 1) await bot.waitForLine(/ INFO all shards ready /, 120_000);
     const boot = performance.now() - bootStart;
     const deadline = performance.now() + TIME_LIMIT_MS;
     const send = (i: number) => discord.send(makeInteraction(i, discord.guilds, cityNames));
 
     await drive(send, 0, WARM_UP, deadline);
-    const afterWarmUp = memoryOf(bot.pid);
-    const cpuBefore = cpuSecondsOf(bot.pid);
+    const afterWarmUp = treeMemory(bot.pid);
+    const cpuBefore = treeCpuSeconds(bot.pid);
     const start = performance.now();
     const exchanges = await drive(send, WARM_UP, INTERACTIONS, deadline);
     const seconds = (performance.now() - start) / 1000;
-    const cpuAfter = cpuSecondsOf(bot.pid);
-    const memory = memoryOf(bot.pid);
+    const cpuAfter = treeCpuSeconds(bot.pid);
+    const memory = treeMemory(bot.pid);
     const oneByOne = await drive(send, WARM_UP + INTERACTIONS, SEQUENTIAL, deadline, 1);
 
     const refused = [...exchanges, ...oneByOne].filter((e) => e.rejections.length > 0);
@@ -177,6 +214,7 @@ export async function benchE2e(): Promise<Record<string, number | string>> {
     );
     const deferred = exchanges.filter((e) => e.callback.type === 5 || e.callback.type === 6).length;
     return {
+      'shards (processes)': shards,
       'servers (guilds)': GUILDS,
       'interactions (after a warm-up of 300)': exchanges.length,
       'in flight at most': IN_FLIGHT,
@@ -207,7 +245,9 @@ export async function benchE2e(): Promise<Record<string, number | string>> {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   console.log(`Youcheng bench:e2e · Node ${process.version} · ${new Date().toISOString()}`);
-  const figures = await benchE2e();
+  // `npm run bench:e2e -- --shards 2`: the same load against a sharded bot.
+  const shardsAt = process.argv.indexOf('--shards');
+  const figures = await benchE2e(shardsAt > 0 ? Number(process.argv[shardsAt + 1]) : 1);
   const width = Math.max(...Object.keys(figures).map((k) => k.length));
   for (const [name, value] of Object.entries(figures)) console.log(`  ${name.padEnd(width)}  ${value}`);
   // The shared test helper keeps an idle discord.js client; nothing else is left to wait for.

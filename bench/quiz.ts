@@ -27,10 +27,10 @@ const MEMORY_GAMES = 1000;
 const GENERATIONS = 2000;
 
 /** Rounds never end during the bench: every click lands in an open round. */
-const frozenScheduler: Scheduler = { set: () => 0, clear: () => {} };
+export const frozenScheduler: Scheduler = { set: () => 0, clear: () => {} };
 
 /** A channel that accepts every message and remembers the newest per channel. */
-function sink() {
+export function sink() {
   const latest = new Map<string, Reply>();
   let next = 0;
   return {
@@ -45,7 +45,7 @@ function sink() {
   };
 }
 
-function context(app: App, userId: string, channelId: string): CommandContext {
+export function context(app: App, userId: string, channelId: string): CommandContext {
   return {
     app,
     locale: 'en',
@@ -57,7 +57,7 @@ function context(app: App, userId: string, channelId: string): CommandContext {
   };
 }
 
-async function startGames(app: App, count: number, prefix: string): Promise<string[]> {
+export async function startGames(app: App, count: number, prefix: string): Promise<string[]> {
   const channels = Array.from({ length: count }, (_, i) => `${prefix}-${i}`);
   for (const channelId of channels) {
     await quiz.run({ subcommand: 'start', options: { rounds: 10, seconds: 60 } }, context(app, 'host', channelId));
@@ -65,8 +65,32 @@ async function startGames(app: App, count: number, prefix: string): Promise<stri
   return channels;
 }
 
-function answerIds(reply: Reply | undefined): string[] {
+export function answerIds(reply: Reply | undefined): string[] {
   return (reply?.actions ?? []).flat().flatMap((a) => (a.type === 'button' ? [a.customId.slice('quiz:'.length)] : []));
+}
+
+/**
+ * Sends `clicks` answer clicks round-robin over the channels' games, `inFlight` at a time, each by a
+ * new player; returns how many were recorded.
+ */
+export async function clickInBatches(
+  app: App,
+  channels: readonly string[],
+  buttons: ReadonlyMap<string, string[]>,
+  options: { clicks: number; inFlight: number; userPrefix: string },
+): Promise<number> {
+  let accepted = 0;
+  for (let start = 0; start < options.clicks; start += options.inFlight) {
+    const batch = Array.from({ length: Math.min(options.inFlight, options.clicks - start) }, (_, k) => {
+      const i = start + k;
+      const channelId = channels[i % channels.length]!;
+      return quiz.component(buttons.get(channelId)![i % 4]!, [], context(app, `${options.userPrefix}${i}`, channelId));
+    });
+    for (const result of await Promise.all(batch)) {
+      if (result.kind === 'reply' && result.reply.content?.startsWith('Answer recorded')) accepted++;
+    }
+  }
+  return accepted;
 }
 
 function heapAfterGc(gc: () => void): number {
@@ -101,17 +125,11 @@ export async function benchQuiz(): Promise<Record<string, number | string>> {
 
     // Many clicks in flight at once: answers saved per second.
     const t1 = performance.now();
-    let accepted = 0;
-    for (let start = 0; start < CLICKS; start += CONCURRENT) {
-      const batch = Array.from({ length: Math.min(CONCURRENT, CLICKS - start) }, (_, k) => {
-        const i = start + k;
-        const channelId = channels[i % GAMES]!;
-        return quiz.component(buttons.get(channelId)![i % 4]!, [], context(app, `v${i}`, channelId));
-      });
-      for (const result of await Promise.all(batch)) {
-        if (result.kind === 'reply' && result.reply.content?.startsWith('Answer recorded')) accepted++;
-      }
-    }
+    const accepted = await clickInBatches(app, channels, buttons, {
+      clicks: CLICKS,
+      inFlight: CONCURRENT,
+      userPrefix: 'v',
+    });
     const perSecond = accepted / ((performance.now() - t1) / 1000);
 
     // Memory: the heap a running game holds (its questions, state and scores of 8 players).

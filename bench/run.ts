@@ -4,6 +4,7 @@ import { benchAsk } from './ask.js';
 import { benchImages } from './images.js';
 import { benchQuiz } from './quiz.js';
 import { benchResolver } from './resolver.js';
+import { benchSharedDatabase } from './shared-db.js';
 import { benchStartup } from './startup.js';
 
 type Figures = Record<string, number | string>;
@@ -20,6 +21,7 @@ const sections: [string, () => Promise<Figures>][] = [
   ['Resolver (test/fixtures/resolver-queries.json)', () => benchResolver()],
   ['/ask (test/fixtures/ask-questions.json)', benchAsk],
   ['Quiz (SQLite file on disk)', benchQuiz],
+  ['Quiz answers with one or two processes on one database (SQLite, PostgreSQL)', benchSharedDatabase],
   ['Images (/map, /city, /timeline)', benchImages],
 ];
 

@@ -13,6 +13,12 @@ export interface Config {
   /** Base URL of Discord's REST API ("…/api"), for a local fake Discord or a REST proxy. */
   apiUrl?: string;
   databasePath: string;
+  /** postgres://… : keep the quiz in PostgreSQL (shared by several processes) instead of the SQLite file. */
+  databaseUrl?: string;
+  /** Seconds a process's claim on its quiz games lasts unrenewed (default 30); another process takes over after it. */
+  leaseSeconds?: number;
+  /** `npm run start:sharded`: how many gateway shards (processes) to run; 'auto' asks Discord. */
+  shardCount?: number | 'auto';
   logLevel: LogLevel;
   /** For the HTTP interactions endpoint. */
   port: number;
@@ -36,6 +42,7 @@ export const DEFAULTS = {
   databasePath: 'var/youcheng.sqlite',
   logLevel: 'info',
   port: 8080,
+  leaseSeconds: 30,
 } as const;
 
 const SNOWFLAKE = /^\d{17,20}$/;
@@ -96,6 +103,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
 
   const databasePath = read(env, 'DATABASE_PATH') ?? DEFAULTS.databasePath;
+  if (databasePath === ':memory:' || databasePath.startsWith('file:')) {
+    // An in-memory database loses every score when the bot stops; only tests want that.
+    problem(
+      'DATABASE_PATH',
+      'expected a file path: ":memory:" would lose every score at the next restart (default var/youcheng.sqlite)',
+    );
+  }
+  const databaseUrl = read(env, 'DATABASE_URL');
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\/./.test(databaseUrl)) {
+    problem('DATABASE_URL', 'expected a PostgreSQL URL such as postgres://user:password@host:5432/youcheng');
+  }
+
+  const leaseText = read(env, 'QUIZ_LEASE_SECONDS');
+  const leaseSeconds = leaseText === undefined ? DEFAULTS.leaseSeconds : Number(leaseText);
+  if (!/^\d+$/.test(leaseText ?? '30') || leaseSeconds < 3 || leaseSeconds > 3600) {
+    problem('QUIZ_LEASE_SECONDS', 'expected a whole number of seconds from 3 to 3600');
+  }
+
+  const shardText = read(env, 'SHARD_COUNT')?.toLowerCase();
+  const shardCount = shardText === undefined || shardText === 'auto' ? 'auto' : Number(shardText);
+  if (shardCount !== 'auto' && (!/^\d+$/.test(shardText ?? '') || shardCount < 1 || shardCount > 1024)) {
+    problem('SHARD_COUNT', 'expected "auto" or a whole number of shards from 1 to 1024');
+  }
 
   const levelText = read(env, 'LOG_LEVEL')?.toLowerCase() ?? DEFAULTS.logLevel;
   const logLevel = LOG_LEVELS.find((level) => level === levelText);
@@ -118,9 +148,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (problems.length > 0) throw new ConfigError(problems);
 
   const config: Config = { databasePath, logLevel: logLevel!, port };
+  if (leaseSeconds !== DEFAULTS.leaseSeconds) config.leaseSeconds = leaseSeconds;
+  if (shardText !== undefined) config.shardCount = shardCount;
   if (applicationId) config.applicationId = applicationId;
   if (guildId) config.guildId = guildId;
   if (apiUrl) config.apiUrl = apiUrl;
+  if (databaseUrl) config.databaseUrl = databaseUrl;
   if (publicKey) config.publicKey = publicKey.toLowerCase();
   if (token) Object.defineProperty(config, 'token', { value: token, enumerable: false });
   return config;

@@ -16,7 +16,7 @@ async function main(): Promise<number> {
     process.stderr.write(`${NO_TOKEN_HINT}\n`);
     const { runInteractiveConsole } = await import('./console/interactive.js');
     await runInteractiveConsole(app);
-    app.quiz.close();
+    await app.quiz.close();
     return 0;
   }
 

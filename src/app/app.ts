@@ -2,6 +2,7 @@
 import type { Dataset } from '../data/types.js';
 import type { Random } from '../domain/random.js';
 import type { Resolver } from '../domain/resolution.js';
+import type { ShardFigures } from '../views/about.js';
 import type { QuizService } from './quiz-service.js';
 
 export interface App {
@@ -18,4 +19,9 @@ export interface App {
    * that can post messages calls `quiz.connect(port)` once at start.
    */
   quiz: QuizService;
+  /**
+   * Set by the gateway front end when the bot runs as several shards: every shard's figures,
+   * gathered through discord.js's sharding manager. Absent otherwise.
+   */
+  shardFigures?: () => Promise<ShardFigures[]>;
 }

@@ -5,7 +5,7 @@ import { loadDataset } from '../data/load.js';
 import { seededRandom } from '../domain/random.js';
 import { createResolver } from '../domain/resolve.js';
 import type { Logger } from '../log.js';
-import { openSqliteStorage } from '../storage/sqlite.js';
+import { openStorage } from '../storage/open.js';
 import type { App } from './app.js';
 import { QuizService, type Scheduler } from './quiz-service.js';
 
@@ -20,6 +20,10 @@ export interface AppOptions {
   seed?: number;
   /** The quiz database (DATABASE_PATH); default var/youcheng.sqlite, ':memory:' for tests. Opened on first use. */
   databasePath?: string;
+  /** postgres://… (DATABASE_URL): the quiz lives in PostgreSQL instead; databasePath is then unused. */
+  databaseUrl?: string;
+  /** How long this process's claim on its quiz games lasts unrenewed (QUIZ_LEASE_SECONDS). */
+  leaseMs?: number;
   /** Quiz timers; tests pass one driven by fake timers. */
   quizScheduler?: Scheduler;
   /** Pause between a quiz answer's reveal and the next question, in ms. */
@@ -43,9 +47,10 @@ export function createApp(options: AppOptions = {}): App {
       data,
       random,
       now,
-      openStorage: () => openSqliteStorage(databasePath),
+      openStorage: () => openStorage({ url: options.databaseUrl, path: databasePath }),
       ...(options.quizScheduler ? { scheduler: options.quizScheduler } : {}),
       ...(options.quizRevealMs !== undefined ? { revealMs: options.quizRevealMs } : {}),
+      ...(options.leaseMs !== undefined ? { leaseMs: options.leaseMs } : {}),
       ...(options.logger ? { log: options.logger } : {}),
     }),
   };

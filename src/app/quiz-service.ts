@@ -2,12 +2,22 @@
 // answer saved the moment it is accepted. Timers go through an injected Scheduler so tests drive a
 // whole game with fake timers. Lifecycle steps of a game (reveal, next question, stop) run one after
 // another on that game's chain; clicks do not wait for them.
+//
+// Several processes may share one database (shards, HTTP instances). Each game has an owner, the
+// instance that started it and drives its timers; each instance holds a lease it renews. A click that
+// reaches another instance is scored there from the game's row and saved under the same one-answer
+// rule (a database key); the owner reads those answers back when it closes the round. A game whose
+// owner's lease expires (the process died) is closed by whichever instance notices first.
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { Dataset } from '../data/types.js';
 import { QuizGame, type PlayerRef, type RoundSummary } from '../domain/quiz/game.js';
 import { periodStart, type Period } from '../domain/quiz/periods.js';
+import { answerPoints } from '../domain/quiz/scoring.js';
 import { generateQuestions } from '../domain/quiz/questions.js';
 import {
   DIFFICULTIES,
+  type Question,
   QUIZ_TOPICS,
   SETTINGS_LIMITS,
   type Difficulty,
@@ -17,7 +27,7 @@ import {
 import type { Random } from '../domain/random.js';
 import type { Locale } from '../i18n/index.js';
 import type { Logger } from '../log.js';
-import type { InterruptedGame, Storage } from '../storage/types.js';
+import type { InterruptedGame, RecordResult, RoundAnswerRow, SharedGame, Storage } from '../storage/types.js';
 import {
   difficultyLabel,
   finalReply,
@@ -80,7 +90,11 @@ export interface QuizServiceOptions {
   random: Random;
   now: () => Date;
   /** Opened on first use, so building an App touches no disk until a quiz or board is wanted. */
-  openStorage: () => Storage;
+  openStorage: () => Storage | Promise<Storage>;
+  /** This process's id as owner of its games; unique by default (host, pid, random). */
+  instanceId?: string;
+  /** How long a lease lasts unrenewed; renewed every third of it. */
+  leaseMs?: number;
   scheduler?: Scheduler;
   log?: Logger;
   /** Pause between a reveal and the next question. */
@@ -88,6 +102,7 @@ export interface QuizServiceOptions {
 }
 
 const DEFAULT_REVEAL_MS = 5000;
+const DEFAULT_LEASE_MS = 30_000;
 const GAME_ID_LENGTH = 8;
 const GAME_ID_ATTEMPTS = 5;
 const BOARD_SIZE = 10;
@@ -112,6 +127,9 @@ export class QuizService {
   private readonly revealMs: number;
   private port: ChannelPort | null = null;
   private storage: Storage | null = null;
+  readonly instanceId: string;
+  private readonly leaseMs: number;
+  private leaseTimer: unknown;
   private ready: Promise<InterruptedGame[]> | null = null;
   private closed = false;
   private readonly games = new Map<string, ActiveGame>();
@@ -122,6 +140,8 @@ export class QuizService {
     this.scheduler = options.scheduler ?? timerScheduler;
     this.log = options.log ?? silentLog;
     this.revealMs = options.revealMs ?? DEFAULT_REVEAL_MS;
+    this.instanceId = options.instanceId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+    this.leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
   }
 
   /**
@@ -138,6 +158,13 @@ export class QuizService {
       this.log.error('quiz: could not open the database', { error });
       return;
     }
+    await this.retire(interrupted);
+  }
+
+  /** Edits the question left on screen by each interrupted game into a notice with its standings. */
+  private async retire(interrupted: readonly InterruptedGame[]): Promise<void> {
+    const port = this.port;
+    if (!port) return;
     await Promise.all(
       interrupted.map(async (game) => {
         if (!game.messageId) return;
@@ -155,6 +182,113 @@ export class QuizService {
   }
 
   /**
+   * Renews this instance's lease, ends the leases of processes on this host known to be dead (so a
+   * restart after a crash closes its predecessor's games at once), and closes every game whose
+   * owner's lease has expired. Never a game of a live instance.
+   */
+  private async closeStale(db: Storage): Promise<InterruptedGame[]> {
+    await this.refreshLeases(db);
+    return db.closeStaleGames(this.options.now());
+  }
+
+  private async refreshLeases(db: Storage): Promise<void> {
+    const now = this.options.now();
+    await db.renewLease(this.instanceId, new Date(now.getTime() + this.leaseMs));
+    const dead = (await db.liveOwners(now)).filter((owner) => owner !== this.instanceId && isDeadLocalProcess(owner));
+    await db.expireLeases(dead);
+  }
+
+  /**
+   * Every third of the lease: renew it, carry on the games whose owner stopped renewing theirs (this
+   * instance's port can post in their channels), and retire those it cannot carry on.
+   */
+  private scheduleLease(): void {
+    this.leaseTimer = this.scheduler.set(
+      () => {
+        const db = this.storage;
+        if (this.closed || !db) return;
+        this.refreshLeases(db)
+          .then(() => this.takeOver(db))
+          .then(() => db.closeStaleGames(this.options.now()))
+          .then((games) => this.retire(games))
+          .catch((error: unknown) => this.log.warn('quiz: could not renew the lease', { error }))
+          .finally(() => {
+            if (!this.closed) this.scheduleLease();
+          });
+      },
+      Math.max(1, Math.floor(this.leaseMs / 3)),
+    );
+  }
+
+  /** Claims each stale game that can be carried on (it has its questions) and resumes it here. */
+  private async takeOver(db: Storage): Promise<void> {
+    if (!this.port) return;
+    const now = this.options.now();
+    for (const shared of await db.staleGames(now)) {
+      const setup = parseSetup(shared.setup);
+      if (!setup || this.channels.has(shared.channelId)) continue;
+      if (!(await db.claimGame(shared.id, shared.owner, this.instanceId, now))) continue;
+      try {
+        this.resume(shared, setup, await db.gameAnswers(shared.id));
+        this.log.info('quiz: took over a game whose owner stopped renewing its lease', {
+          gameId: shared.id,
+          from: shared.owner,
+        });
+      } catch (error) {
+        this.log.error('quiz: could not take over a game', { gameId: shared.id, error });
+        await db.endGame(shared.id, 'interrupted', now);
+      }
+    }
+  }
+
+  /**
+   * Rebuilds a game from its row and answers (scores, streaks, the round on screen) and drives it from
+   * here: the open round closes at its deadline (at once if that has passed), then the game goes on.
+   */
+  private resume(shared: SharedGame, setup: GameSetup, answers: readonly RoundAnswerRow[]): void {
+    const game = new QuizGame(
+      {
+        id: shared.id,
+        guildId: shared.guildId,
+        channelId: shared.channelId,
+        starter: { id: shared.starterId, name: setup.starterName },
+        locale: shared.locale === 'zh-CN' ? 'zh-CN' : 'en',
+        settings: {
+          rounds: setup.questions.length,
+          seconds: shared.seconds,
+          difficulty: shared.difficulty as Difficulty,
+          topic: shared.topic as QuizTopic,
+        },
+        startedAt: shared.startedAt.getTime(),
+      },
+      setup.questions,
+    );
+    const current = shared.round ?? -1;
+    for (let round = 0; round <= current; round++) {
+      if (round > 0) game.advance();
+      game.open(round === current ? (shared.roundOpenedAt?.getTime() ?? 0) : 0);
+      for (const answer of answers)
+        if (answer.question === round) game.absorb({ id: answer.userId, name: answer.name }, answer);
+    }
+    const active: ActiveGame = {
+      game,
+      message: shared.messageId ? { channelId: shared.channelId, messageId: shared.messageId } : null,
+      timer: undefined,
+      pending: new Set(),
+      chain: Promise.resolve(),
+      ended: false,
+    };
+    this.games.set(game.id, active);
+    this.channels.set(game.info.channelId, active);
+    if (current < 0) {
+      void this.step(active, () => this.postQuestion(active));
+      return;
+    }
+    const wait = Math.max(0, game.deadline - this.options.now().getTime());
+    active.timer = this.scheduler.set(() => void this.step(active, () => this.endRound(active)), wait);
+  }
+
+  /**
    * Opens the database now rather than on the first quiz command, so a server start can stop with a
    * clear message when DATABASE_PATH is unusable. Rejects with DatabaseOpenError or SchemaTooNewError.
    */
@@ -162,18 +296,33 @@ export class QuizService {
     await this.store();
   }
 
-  /** Stops every game's timers and closes the database. Games still running count as interrupted. */
-  close(): void {
+  /**
+   * Stops every game's timers, gives up the lease and closes the database. Games still running count
+   * as interrupted: the next start, or another instance at once, closes them.
+   */
+  async close(): Promise<void> {
+    if (this.closed) return;
     this.closed = true;
+    this.scheduler.clear(this.leaseTimer);
     for (const active of this.games.values()) {
       active.ended = true;
       this.scheduler.clear(active.timer);
     }
     this.games.clear();
     this.channels.clear();
-    this.storage?.close();
+    const storage = this.storage;
+    const ready = this.ready;
     this.storage = null;
     this.ready = null;
+    if (!storage) return;
+    try {
+      if (ready) await ready.catch(() => undefined);
+      await storage.expireLeases([this.instanceId]);
+    } catch (error) {
+      this.log.warn('quiz: could not give up the lease', { error });
+    } finally {
+      await storage.close();
+    }
   }
 
   get runningGames(): number {
@@ -190,8 +339,10 @@ export class QuizService {
     if (this.closed) return Promise.reject(new Error('the quiz service is closed'));
     if (!this.ready) {
       const attempt = (async () => {
-        this.storage ??= this.options.openStorage();
-        return this.storage.closeRunningGames(this.options.now());
+        this.storage ??= await this.options.openStorage();
+        const closed = await this.closeStale(this.storage);
+        if (this.leaseTimer === undefined) this.scheduleLease();
+        return closed;
       })();
       // A failed open (bad path, disk full) is retried by the next command rather than remembered.
       attempt.catch(() => {
@@ -220,7 +371,7 @@ export class QuizService {
     let active: ActiveGame | undefined;
     try {
       const db = await this.db();
-      const id = await this.createGame(db, caller, settings);
+      const id = await this.createGame(db, caller, settings, questions);
       if (!id) {
         this.channels.delete(caller.channelId);
         return notice(t(locale, 'starting'));
@@ -292,7 +443,12 @@ export class QuizService {
   }
 
   /** Inserts the game under a fresh random id; null when the database says the channel is busy. */
-  private async createGame(db: Storage, caller: QuizCaller, settings: QuizSettings): Promise<string | null> {
+  private async createGame(
+    db: Storage,
+    caller: QuizCaller,
+    settings: QuizSettings,
+    questions: readonly Question[],
+  ): Promise<string | null> {
     for (let attempt = 0; attempt < GAME_ID_ATTEMPTS; attempt++) {
       const id = this.drawId();
       const result = await db.createGame({
@@ -306,6 +462,9 @@ export class QuizService {
         difficulty: settings.difficulty,
         topic: settings.topic,
         startedAt: this.options.now(),
+        owner: this.instanceId,
+        answerKey: questions.map((q) => ({ answer: q.answer, options: q.options.length })),
+        setup: JSON.stringify({ starterName: caller.user.name, questions } satisfies GameSetup),
       });
       if (result === 'created') return id;
       if (result === 'channel-busy') return null;
@@ -373,10 +532,17 @@ export class QuizService {
   /** Opens the current round and posts it; the round closes after the game's seconds. */
   private async postQuestion(active: ActiveGame): Promise<void> {
     const { game } = active;
-    // Open before posting: a click can arrive the moment the message shows.
-    game.open(this.options.now().getTime());
-    active.message = await this.port!.send(game.info.channelId, questionReply(game));
+    // Open before posting, here and for other instances: a click can arrive the moment the message shows.
+    const openedAt = this.options.now();
+    game.open(openedAt.getTime());
     const db = await this.db();
+    if (!(await db.openRound(game.id, this.instanceId, game.round, openedAt))) {
+      // Another instance closed or took over the game (this one's lease had lapsed): stop driving it.
+      this.log.warn('quiz: the game was closed elsewhere; stopping it here', { gameId: game.id });
+      this.release(active);
+      return;
+    }
+    active.message = await this.port!.send(game.info.channelId, questionReply(game));
     await db.setGameMessage(game.id, active.message.messageId);
     const wait = Math.max(0, game.deadline - this.options.now().getTime());
     active.timer = this.scheduler.set(() => void this.step(active, () => this.endRound(active)), wait);
@@ -400,10 +566,27 @@ export class QuizService {
 
   /** Closes the round, waits for answers being saved, and edits the question into its reveal. */
   private async reveal(active: ActiveGame): Promise<void> {
-    active.game.lock();
-    // Scored only once every accepted answer is saved (or given back after a failed save).
-    await Promise.allSettled([...active.pending]);
+    await this.settleRound(active);
     await this.showReveal(active, active.game.close());
+  }
+
+  /**
+   * Stops taking answers here and on every instance, waits for answers being saved, then counts the
+   * answers other instances took. Scored only once every accepted answer is saved (or given back
+   * after a failed save).
+   */
+  private async settleRound(active: ActiveGame): Promise<void> {
+    const { game } = active;
+    const wasTaking = game.phase === 'open' || game.phase === 'closing';
+    game.lock();
+    await Promise.allSettled([...active.pending]);
+    if (!wasTaking) return;
+    try {
+      const rows = await (await this.db()).closeRound(game.id, game.round);
+      for (const row of rows) game.absorb({ id: row.userId, name: row.name }, row);
+    } catch (error) {
+      this.log.error('quiz: could not read the round’s answers from other instances', { gameId: game.id, error });
+    }
   }
 
   /** Edits the question message into its reveal. */
@@ -420,8 +603,7 @@ export class QuizService {
   /** Ends the game in memory once the answers being saved have settled; no click counts after this. */
   private async endGame(active: ActiveGame): Promise<void> {
     this.release(active);
-    active.game.lock();
-    await Promise.allSettled([...active.pending]);
+    await this.settleRound(active);
     active.game.end();
   }
 
@@ -460,7 +642,7 @@ export class QuizService {
     const parsed = parseAnswerId(id);
     if (!parsed) return reply(t(locale, 'staleButton'));
     const active = this.games.get(parsed.gameId);
-    if (!active) return reply(t(locale, 'gameEnded'));
+    if (!active) return this.clickElsewhere(caller, parsed);
 
     const { game } = active;
     const now = this.options.now();
@@ -479,23 +661,26 @@ export class QuizService {
     }
 
     const write = this.db().then((db) =>
-      db.recordAnswer({
-        gameId: game.id,
-        question: parsed.round,
-        guildId: game.info.guildId,
-        userId: caller.user.id,
-        userName: caller.user.name,
-        option: parsed.option,
-        correct: outcome.correct,
-        points: outcome.points,
-        streak: outcome.streak,
-        answeredAt: now,
-      }),
+      db.recordAnswer(
+        {
+          gameId: game.id,
+          question: parsed.round,
+          guildId: game.info.guildId,
+          userId: caller.user.id,
+          userName: caller.user.name,
+          option: parsed.option,
+          correct: outcome.correct,
+          points: outcome.points,
+          streak: outcome.streak,
+          answeredAt: now,
+        },
+        { whileOpen: true },
+      ),
     );
     const settled = write.then(
       (result) => {
-        // Another process sharing the database took this answer first.
-        if (result === 'duplicate') game.retract(caller.user.id, parsed.round);
+        // Another instance sharing the database took this player's answer first.
+        if (result !== 'recorded') game.retract(caller.user.id, parsed.round);
         return result;
       },
       (error: unknown) => {
@@ -505,14 +690,62 @@ export class QuizService {
     );
     active.pending.add(settled);
     try {
-      const result = await settled;
-      if (result === 'duplicate') return reply(t(locale, 'alreadyAnswered'));
-      return reply(t(locale, 'answerRecorded', { letter: LETTERS[parsed.option]! }));
+      return recordedReply(await settled, parsed.option, locale);
     } catch (error) {
       this.log.error('quiz: could not save an answer', { gameId: game.id, error });
       return reply(t(locale, 'saveFailed'));
     } finally {
       active.pending.delete(settled);
+    }
+  }
+
+  /**
+   * A click on a game this instance does not drive (behind a load balancer, another instance posted
+   * it): scored from the game's row as the owner would score it, and saved only while the owner's
+   * round is open. The owner counts it when it closes the round.
+   */
+  private async clickElsewhere(
+    caller: QuizCaller,
+    parsed: { gameId: string; round: number; option: number },
+  ): Promise<ComponentResult> {
+    const locale = caller.userLocale;
+    const reply = (text: string): ComponentResult => ({ kind: 'reply', reply: notice(text) });
+    try {
+      const db = await this.db();
+      const shared = await db.sharedGame(parsed.gameId);
+      if (!shared) return reply(t(locale, 'gameEnded'));
+      const key = shared.answerKey[parsed.round];
+      if (!key || !Number.isInteger(parsed.option) || parsed.option < 0 || parsed.option >= key.options) {
+        return reply(t(locale, 'staleButton'));
+      }
+      if (shared.round === null || parsed.round > shared.round) return reply(t(locale, 'staleButton'));
+      const now = this.options.now();
+      const durationMs = shared.seconds * 1000;
+      const elapsed = now.getTime() - (shared.roundOpenedAt?.getTime() ?? 0);
+      if (parsed.round < shared.round || !shared.roundOpen || elapsed > durationMs)
+        return reply(t(locale, 'roundEnded'));
+      const correct = parsed.option === key.answer;
+      const before = parsed.round > 0 ? await db.answerOf(shared.id, parsed.round - 1, caller.user.id) : null;
+      const streak = correct ? (before?.correct ? before.streak : 0) + 1 : 0;
+      const result = await db.recordAnswer(
+        {
+          gameId: shared.id,
+          question: parsed.round,
+          guildId: shared.guildId,
+          userId: caller.user.id,
+          userName: caller.user.name,
+          option: parsed.option,
+          correct,
+          points: answerPoints(correct, elapsed, durationMs, streak),
+          streak,
+          answeredAt: now,
+        },
+        { whileOpen: true },
+      );
+      return recordedReply(result, parsed.option, locale);
+    } catch (error) {
+      this.log.error('quiz: could not save an answer to another instance’s game', { gameId: parsed.gameId, error });
+      return reply(t(locale, 'saveFailed'));
     }
   }
 
@@ -555,5 +788,44 @@ export class QuizService {
     const changed = await db.setOptOut(caller.user, optedOut, this.options.now());
     const key = optedOut ? (changed ? 'optedOut' : 'alreadyOut') : changed ? 'optedIn' : 'alreadyIn';
     return notice(t(caller.userLocale, key));
+  }
+}
+
+/** What a game's row keeps so another instance can carry it on (GameRecord.setup). */
+interface GameSetup {
+  starterName: string;
+  questions: readonly Question[];
+}
+
+function parseSetup(json: string | null): GameSetup | null {
+  if (!json) return null;
+  try {
+    const setup = JSON.parse(json) as Partial<GameSetup>;
+    const usable =
+      typeof setup.starterName === 'string' && Array.isArray(setup.questions) && setup.questions.length > 0;
+    return usable ? (setup as GameSetup) : null;
+  } catch {
+    return null;
+  }
+}
+
+function recordedReply(result: RecordResult, option: number, locale: Locale): ComponentResult {
+  const text =
+    result === 'recorded'
+      ? t(locale, 'answerRecorded', { letter: LETTERS[option]! })
+      : t(locale, result === 'duplicate' ? 'alreadyAnswered' : 'roundEnded');
+  return { kind: 'reply', reply: notice(text) };
+}
+
+/** Owner ids are "host:pid:random": a process on this host that no longer exists holds no lease. */
+function isDeadLocalProcess(owner: string): boolean {
+  const [host, pidText] = owner.split(':');
+  const pid = Number(pidText);
+  if (host !== hostname() || !Number.isInteger(pid) || pid <= 0 || pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
   }
 }

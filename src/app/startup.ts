@@ -4,9 +4,7 @@
 // the token. And what each server does last: stop cleanly on SIGINT or SIGTERM.
 import { ConfigError, loadConfig, loadDotenv, type Config } from '../config.js';
 import { DataError } from '../data/load.js';
-import { createLogger, describeError, type Logger } from '../log.js';
-import { SchemaTooNewError } from '../storage/migrations.js';
-import { DatabaseOpenError } from '../storage/sqlite.js';
+import { createLogger, describeError, redact, type Logger } from '../log.js';
 import type { App } from './app.js';
 import { createApp } from './create.js';
 
@@ -34,21 +32,40 @@ export function readConfig(): Config | number {
   }
 }
 
-/** The configured App, or the exit code after saying what is wrong. */
+/**
+ * The configured App, or the exit code after saying what is wrong. The database is opened, checked
+ * and cleaned up (games of dead processes closed) here, before the bot says it is ready: any failure
+ * of that, whatever the engine says, is one line naming the setting, never a stack.
+ */
 export async function startApp(): Promise<Started | number> {
   const config = readConfig();
   if (typeof config === 'number') return config;
+  let app: App;
+  const log = createLogger({ level: config.logLevel, secrets: config.token ? [config.token] : [] });
   try {
-    const log = createLogger({ level: config.logLevel, secrets: config.token ? [config.token] : [] });
-    const app = createApp({ databasePath: config.databasePath, logger: log });
-    await app.quiz.open();
-    return { config, log, app };
+    app = createApp({
+      databasePath: config.databasePath,
+      ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
+      ...(config.leaseSeconds ? { leaseMs: config.leaseSeconds * 1000 } : {}),
+      logger: log,
+    });
   } catch (error) {
     if (error instanceof DataError) return fail(error.message);
-    if (error instanceof DatabaseOpenError || error instanceof SchemaTooNewError)
-      return fail(`DATABASE_PATH: ${error.message}`);
     throw error;
   }
+  try {
+    await app.quiz.open();
+  } catch (error) {
+    await app.quiz.close().catch(() => undefined);
+    log.debug('could not open the database', { error: describeError(error) });
+    const setting = config.databaseUrl ? 'DATABASE_URL' : 'DATABASE_PATH';
+    const message = error instanceof Error ? error.message : String(error);
+    const named = message.startsWith('cannot open the database') ? message : `cannot use the database: ${message}`;
+    return fail(
+      redact(`${setting}: ${named}`.replace(/\s*\n\s*/g, ' '), config.databaseUrl ? [config.databaseUrl] : []),
+    );
+  }
+  return { config, log, app };
 }
 
 /**

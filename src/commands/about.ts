@@ -13,5 +13,6 @@ export const command = defineCommand({
   },
   examples: ['/about'],
   examplesZh: ['/关于'],
-  run: (_input, ctx) => aboutReply(ctx.app.data, ctx.app.version, ctx.locale),
+  // Sharded (npm run start:sharded), the figures of every shard come through the sharding manager.
+  run: async (_input, ctx) => aboutReply(ctx.app.data, ctx.app.version, ctx.locale, await ctx.app.shardFigures?.()),
 });

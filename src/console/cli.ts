@@ -84,7 +84,7 @@ export async function runCli(argv: readonly string[], io: CliIO, deps: CliDeps =
     return await answer(app, flags, io, commands, warn);
   } finally {
     // Stops quiz timers and closes the database; a game left running is retired by the next start.
-    app.quiz.close();
+    await app.quiz.close();
   }
 }
 

@@ -10,6 +10,7 @@ import { createLogger, describeError, type Logger } from '../log.js';
 import { createChannelPort } from './channel-port.js';
 import { createRouter, type RouterOptions } from './router.js';
 import { warmImageCache } from '../app/images.js';
+import type { ShardFigures } from '../views/about.js';
 
 export interface GatewayHandle {
   client: Client<true>;
@@ -103,6 +104,7 @@ export async function startGateway(app: App, config: Config, options: GatewayOpt
     throw error;
   }
   connected = true;
+  if (client.shard) shareShardFigures(app, client);
   // Quiz games post their rounds as channel messages; connect() also retires the buttons of games
   // an earlier process left running. It never rejects.
   await app.quiz.connect(createChannelPort(client.rest));
@@ -111,4 +113,24 @@ export async function startGateway(app: App, config: Config, options: GatewayOpt
     (error: unknown) => log.warn('image cache warm-up failed', { error: describeError(error) }),
   );
   return { client: client as Client<true>, stop };
+}
+
+/**
+ * Under `npm run start:sharded` each shard is a process: /about asks every one of them, through the
+ * sharding manager, for its figures (broadcastEval runs the function in each shard's process).
+ */
+function shareShardFigures(app: App, client: Client): void {
+  const own = (): ShardFigures => ({
+    shard: client.shard?.ids[0] ?? 0,
+    guilds: client.guilds.cache.size,
+    games: app.quiz.runningGames,
+    ping: client.ws.ping,
+  });
+  Object.defineProperty(client, 'youchengFigures', { value: own });
+  app.shardFigures = async () => {
+    const all = await client.shard!.broadcastEval((c) =>
+      (c as unknown as { youchengFigures: () => ShardFigures }).youchengFigures(),
+    );
+    return all;
+  };
 }

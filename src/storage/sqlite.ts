@@ -5,7 +5,24 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import DatabaseConstructor, { type Database } from 'better-sqlite3';
 import { DEFAULTS } from '../config.js';
-import { migrate, SchemaTooNewError } from './migrations.js';
+import {
+  ForeignDatabaseError,
+  LATEST_VERSION,
+  pendingMigrations,
+  SchemaTooNewError,
+  SQLITE_APPLICATION_ID,
+} from './migrations.js';
+import {
+  boardFromRows,
+  type RankedSql,
+  ROUND_ANSWER_COLUMNS,
+  type RoundAnswerSql,
+  roundAnswerFromRow,
+  SHARED_GAME_COLUMNS,
+  type SharedGameSql,
+  sharedGameFromRow,
+  staleCondition,
+} from './rows.js';
 import type {
   AnswerRecord,
   CreateResult,
@@ -15,24 +32,14 @@ import type {
   Leaderboard,
   LeaderboardQuery,
   PlayerStats,
-  RankedRow,
   RecordResult,
+  RoundAnswerRow,
   ScoreRow,
+  SharedGame,
   Storage,
 } from './types.js';
 
-interface ScoreSql {
-  userId: string;
-  name: string;
-  points: number;
-  correct: number;
-  answers: number;
-}
-
-interface RankedSql extends ScoreSql {
-  rank: number;
-  players: number;
-}
+type ScoreSql = ScoreRow;
 
 /** Bound on the name cache; past it the cache starts over (a few extra upserts, never a wrong row). */
 const KNOWN_NAMES_MAX = 50_000;
@@ -58,26 +65,77 @@ export class DatabaseOpenError extends Error {
 
 /**
  * Opens (creating file and schema on first use) the database at `path`; ':memory:' for tests.
- * Throws DatabaseOpenError when the file cannot be used, SchemaTooNewError when a newer build wrote it.
+ * Before anything is written, the file must pass quick_check and hold our schema or nothing at all.
+ * Throws DatabaseOpenError when the file cannot be used, SchemaTooNewError when a newer build wrote it,
+ * ForeignDatabaseError when it belongs to another program.
  */
 export function openSqliteStorage(path: string): Storage {
-  if (!isMemory(path)) prepareFolder(path);
+  const memory = isMemory(path);
+  if (!memory) prepareFolder(path);
   let db: Database | undefined;
   try {
     db = new DatabaseConstructor(path);
-    db.pragma('journal_mode = WAL');
+    // Waits for another process's write instead of failing at once with "database is locked".
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    const check = (db.pragma('quick_check(3)') as { quick_check: string }[]).map((row) => row.quick_check);
+    if (check.join() !== 'ok') throw new Error(`the file is damaged (quick_check: ${check.join('; ')})`);
+    confirmOurs(db);
+    if (!memory) db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
     migrate(db);
   } catch (error) {
     db?.close();
-    if (error instanceof SchemaTooNewError) throw error;
-    throw new DatabaseOpenError(path, error instanceof Error ? error.message : String(error), undefined, {
+    if (error instanceof SchemaTooNewError || error instanceof ForeignDatabaseError) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    const corrupt = (error as { code?: unknown }).code === 'SQLITE_CORRUPT';
+    throw new DatabaseOpenError(path, corrupt ? `the file is damaged (${message})` : message, undefined, {
       cause: error,
     });
   }
   return new SqliteStorage(db);
+}
+
+const BUSY_TIMEOUT_MS = 5000;
+
+/** Throws unless the file is ours (at a version this build knows) or empty. Reads only. */
+function confirmOurs(db: Database): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  const applicationId = db.pragma('application_id', { simple: true }) as number;
+  const tables = db
+    .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
+    .pluck()
+    .all() as string[];
+  if (applicationId !== 0 && applicationId !== SQLITE_APPLICATION_ID) {
+    throw new ForeignDatabaseError(`the file belongs to another program (application_id ${applicationId})`);
+  }
+  if (version > LATEST_VERSION) throw new SchemaTooNewError(version, LATEST_VERSION);
+  const ours = ['answers', 'games', 'players'].every((name) => tables.includes(name));
+  if (version === 0 && tables.length > 0) {
+    throw new ForeignDatabaseError(
+      `the file holds another program's tables (${tables.slice(0, 5).join(', ')}) and no quiz schema`,
+    );
+  }
+  // Version 1 files were written before application_id was set: ours if they hold our tables.
+  if (version > 0 && applicationId === 0 && !ours) {
+    throw new ForeignDatabaseError(`the file is at version ${version} of another program's schema`);
+  }
+}
+
+/**
+ * Applies every step above the database's version in one IMMEDIATE transaction (so two processes
+ * starting together take turns, the second seeing the first's version), then proves the file is
+ * writable by rewriting its version: a read-only file is refused now, not at the first answer.
+ */
+function migrate(db: Database): void {
+  db.transaction(() => {
+    const current = db.pragma('user_version', { simple: true }) as number;
+    for (const migration of pendingMigrations(current)) {
+      db.exec(migration.sqlite);
+    }
+    db.pragma(`application_id = ${SQLITE_APPLICATION_ID}`);
+    db.pragma(`user_version = ${Math.max(current, LATEST_VERSION)}`);
+  }).immediate();
 }
 
 /**
@@ -90,25 +148,57 @@ function prepareFolder(path: string): void {
   else if (!existsSync(folder)) throw new DatabaseOpenError(path, `the folder ${folder} does not exist`, folder);
 }
 
+const STALE = staleCondition('@now');
+
 class SqliteStorage implements Storage {
   private readonly statements;
 
   constructor(private readonly db: Database) {
     this.statements = {
       createGame: db.prepare(`
-        INSERT INTO games (id, guild_id, channel_id, starter_id, locale, rounds, seconds, difficulty, topic, started_at)
-        VALUES (@id, @guildId, @channelId, @starterId, @locale, @rounds, @seconds, @difficulty, @topic, @startedAt)`),
+        INSERT INTO games (id, guild_id, channel_id, starter_id, locale, rounds, seconds, difficulty, topic, started_at, owner, answer_key, setup)
+        VALUES (@id, @guildId, @channelId, @starterId, @locale, @rounds, @seconds, @difficulty, @topic, @startedAt, @owner, @answerKey, @setup)`),
       setMessage: db.prepare(`UPDATE games SET message_id = ? WHERE id = ?`),
-      endGame: db.prepare(`UPDATE games SET state = ?, ended_at = ? WHERE id = ? AND state = 'running'`),
-      running: db.prepare(
-        `SELECT id, channel_id AS channelId, message_id AS messageId, locale FROM games WHERE state = 'running'`,
+      openRound: db.prepare(
+        `UPDATE games SET round = ?, round_opened_at = ?, round_open = 1 WHERE id = ? AND owner = ? AND state = 'running'`,
       ),
+      closeRound: db.prepare(`UPDATE games SET round_open = 0 WHERE id = ? AND round = ?`),
+      roundAnswers: db.prepare(`
+        SELECT ${ROUND_ANSWER_COLUMNS} FROM answers a JOIN players p ON p.user_id = a.user_id
+        WHERE a.game_id = ? AND a.question = ?`),
+      gameAnswers: db.prepare(`
+        SELECT ${ROUND_ANSWER_COLUMNS} FROM answers a JOIN players p ON p.user_id = a.user_id
+        WHERE a.game_id = ? ORDER BY a.question, a.answered_at`),
+      sharedGame: db.prepare(`SELECT ${SHARED_GAME_COLUMNS} FROM games WHERE id = ? AND state = 'running'`),
+      staleGames: db.prepare(`SELECT ${SHARED_GAME_COLUMNS} FROM games WHERE ${STALE} ORDER BY started_at`),
+      claimGame: db.prepare(`UPDATE games SET owner = @instanceId WHERE id = @id AND owner IS @previous AND ${STALE}`),
+      answerOf: db.prepare(`SELECT correct, streak FROM answers WHERE game_id = ? AND question = ? AND user_id = ?`),
+      endGame: db.prepare(`UPDATE games SET state = ?, ended_at = ? WHERE id = ? AND state = 'running'`),
+      renewLease: db.prepare(`
+        INSERT INTO instances (id, lease_until) VALUES (?, ?)
+        ON CONFLICT (id) DO UPDATE SET lease_until = excluded.lease_until`),
+      expireLease: db.prepare(`UPDATE instances SET lease_until = 0 WHERE id = ?`),
+      liveOwners: db.prepare(`
+        SELECT DISTINCT g.owner FROM games g JOIN instances i ON i.id = g.owner
+        WHERE g.state = 'running' AND i.lease_until >= ?`),
+      stale: db.prepare(
+        `SELECT id, channel_id AS channelId, message_id AS messageId, locale FROM games WHERE ${STALE}`,
+      ),
+      pruneInstances: db.prepare(`
+        DELETE FROM instances WHERE lease_until < @now
+          AND id NOT IN (SELECT owner FROM games WHERE state = 'running' AND owner IS NOT NULL)`),
       upsertPlayer: db.prepare(`
         INSERT INTO players (user_id, name) VALUES (?, ?)
         ON CONFLICT (user_id) DO UPDATE SET name = excluded.name WHERE players.name <> excluded.name`),
       insertAnswer: db.prepare(`
         INSERT INTO answers (game_id, question, user_id, guild_id, choice, correct, points, streak, answered_at)
         VALUES (@gameId, @question, @userId, @guildId, @option, @correct, @points, @streak, @answeredAt)
+        ON CONFLICT (game_id, question, user_id) DO NOTHING`),
+      // The round check and the insert in one statement: no answer slips in after closeRound.
+      insertAnswerWhileOpen: db.prepare(`
+        INSERT INTO answers (game_id, question, user_id, guild_id, choice, correct, points, streak, answered_at)
+        SELECT @gameId, @question, @userId, @guildId, @option, @correct, @points, @streak, @answeredAt
+        FROM games WHERE id = @gameId AND state = 'running' AND round = @question AND round_open = 1
         ON CONFLICT (game_id, question, user_id) DO NOTHING`),
       gameScores: db.prepare(`
         SELECT a.user_id AS userId, p.name AS name, SUM(a.points) AS points, SUM(a.correct) AS correct, COUNT(*) AS answers
@@ -147,24 +237,29 @@ class SqliteStorage implements Storage {
   /** Names already in the players table, so an answer writes a player row only when it is new or renamed. */
   private readonly knownNames = new Map<string, string>();
 
-  private readonly recordTx = (answer: AnswerRecord): RecordResult => {
-    return this.db.transaction((): RecordResult => {
-      if (this.knownNames.get(answer.userId) !== answer.userName) {
-        this.statements.upsertPlayer.run(answer.userId, answer.userName);
-      }
-      const result = this.statements.insertAnswer.run({
-        gameId: answer.gameId,
-        question: answer.question,
-        userId: answer.userId,
-        guildId: answer.guildId,
-        option: answer.option,
-        correct: answer.correct ? 1 : 0,
-        points: answer.points,
-        streak: answer.streak,
-        answeredAt: answer.answeredAt.getTime(),
-      });
-      return result.changes === 1 ? 'recorded' : 'duplicate';
-    })();
+  private readonly recordTx = (answer: AnswerRecord, whileOpen: boolean): RecordResult => {
+    return this.db
+      .transaction((): RecordResult => {
+        if (this.knownNames.get(answer.userId) !== answer.userName) {
+          this.statements.upsertPlayer.run(answer.userId, answer.userName);
+        }
+        const insert = whileOpen ? this.statements.insertAnswerWhileOpen : this.statements.insertAnswer;
+        const result = insert.run({
+          gameId: answer.gameId,
+          question: answer.question,
+          userId: answer.userId,
+          guildId: answer.guildId,
+          option: answer.option,
+          correct: answer.correct ? 1 : 0,
+          points: answer.points,
+          streak: answer.streak,
+          answeredAt: answer.answeredAt.getTime(),
+        });
+        if (result.changes === 1) return 'recorded';
+        if (!whileOpen) return 'duplicate';
+        return this.statements.answerOf.get(answer.gameId, answer.question, answer.userId) ? 'duplicate' : 'closed';
+      })
+      .immediate();
   };
 
   private rememberName(userId: string, name: string): void {
@@ -174,7 +269,11 @@ class SqliteStorage implements Storage {
 
   async createGame(game: GameRecord): Promise<CreateResult> {
     try {
-      this.statements.createGame.run({ ...game, startedAt: game.startedAt.getTime() });
+      this.statements.createGame.run({
+        ...game,
+        startedAt: game.startedAt.getTime(),
+        answerKey: JSON.stringify(game.answerKey),
+      });
       return 'created';
     } catch (error) {
       const code = (error as { code?: unknown }).code;
@@ -188,22 +287,84 @@ class SqliteStorage implements Storage {
     this.statements.setMessage.run(messageId, gameId);
   }
 
+  async openRound(gameId: string, owner: string, round: number, openedAt: Date): Promise<boolean> {
+    return this.statements.openRound.run(round, openedAt.getTime(), gameId, owner).changes === 1;
+  }
+
+  async closeRound(gameId: string, round: number): Promise<RoundAnswerRow[]> {
+    return this.db
+      .transaction(() => {
+        this.statements.closeRound.run(gameId, round);
+        return (this.statements.roundAnswers.all(gameId, round) as RoundAnswerSql[]).map(roundAnswerFromRow);
+      })
+      .immediate();
+  }
+
+  async sharedGame(gameId: string): Promise<SharedGame | null> {
+    const row = this.statements.sharedGame.get(gameId) as SharedGameSql | undefined;
+    return row ? sharedGameFromRow(row) : null;
+  }
+
+  async gameAnswers(gameId: string): Promise<RoundAnswerRow[]> {
+    return (this.statements.gameAnswers.all(gameId) as RoundAnswerSql[]).map(roundAnswerFromRow);
+  }
+
+  async staleGames(now: Date): Promise<SharedGame[]> {
+    return (this.statements.staleGames.all({ now: now.getTime() }) as SharedGameSql[]).map(sharedGameFromRow);
+  }
+
+  async claimGame(gameId: string, previousOwner: string | null, instanceId: string, now: Date): Promise<boolean> {
+    return (
+      this.statements.claimGame.run({ id: gameId, previous: previousOwner, instanceId, now: now.getTime() }).changes ===
+      1
+    );
+  }
+
+  async answerOf(
+    gameId: string,
+    question: number,
+    userId: string,
+  ): Promise<{ correct: boolean; streak: number } | null> {
+    const row = this.statements.answerOf.get(gameId, question, userId) as
+      | { correct: number; streak: number }
+      | undefined;
+    return row ? { correct: row.correct === 1, streak: row.streak } : null;
+  }
+
   async endGame(gameId: string, end: GameEnd, at: Date): Promise<void> {
     this.statements.endGame.run(end, at.getTime(), gameId);
   }
 
-  async closeRunningGames(at: Date): Promise<InterruptedGame[]> {
-    return this.db.transaction(() => {
-      const running = this.statements.running.all() as Omit<InterruptedGame, 'scores'>[];
-      return running.map((game) => {
-        this.statements.endGame.run('interrupted', at.getTime(), game.id);
-        return { ...game, scores: this.statements.gameScores.all(game.id) as ScoreSql[] };
-      });
-    })();
+  async renewLease(instanceId: string, until: Date): Promise<void> {
+    this.statements.renewLease.run(instanceId, until.getTime());
   }
 
-  async recordAnswer(answer: AnswerRecord): Promise<RecordResult> {
-    const result = this.recordTx(answer);
+  async expireLeases(instanceIds: readonly string[]): Promise<void> {
+    this.db.transaction(() => instanceIds.forEach((id) => this.statements.expireLease.run(id))).immediate();
+  }
+
+  async liveOwners(now: Date): Promise<string[]> {
+    return this.statements.liveOwners.pluck().all(now.getTime()) as string[];
+  }
+
+  async closeStaleGames(now: Date): Promise<InterruptedGame[]> {
+    // IMMEDIATE: take the write lock first (waiting busy_timeout for another writer), rather than
+    // reading and then failing at once with "database is locked" when upgrading to a write.
+    return this.db
+      .transaction(() => {
+        const stale = this.statements.stale.all({ now: now.getTime() }) as Omit<InterruptedGame, 'scores'>[];
+        const closed = stale.map((game) => {
+          this.statements.endGame.run('interrupted', now.getTime(), game.id);
+          return { ...game, scores: this.statements.gameScores.all(game.id) as ScoreSql[] };
+        });
+        this.statements.pruneInstances.run({ now: now.getTime() });
+        return closed;
+      })
+      .immediate();
+  }
+
+  async recordAnswer(answer: AnswerRecord, options: { whileOpen?: boolean } = {}): Promise<RecordResult> {
+    const result = this.recordTx(answer, options.whileOpen ?? false);
     // Only after the commit: a rolled-back upsert must not be remembered as written.
     this.rememberName(answer.userId, answer.userName);
     return result;
@@ -224,10 +385,7 @@ class SqliteStorage implements Storage {
       limit: query.limit,
       userId: query.userId ?? null,
     }) as RankedSql[];
-    const ranked: RankedRow[] = rows.map(({ players: _players, ...row }) => row);
-    const top = ranked.slice(0, query.limit);
-    const self = query.userId ? (ranked.find((r) => r.userId === query.userId) ?? null) : null;
-    return { rows: top, self, players: rows[0]?.players ?? 0 };
+    return boardFromRows(rows, query);
   }
 
   async setOptOut(user: { id: string; name: string }, optedOut: boolean, at: Date): Promise<boolean> {
@@ -242,7 +400,7 @@ class SqliteStorage implements Storage {
     return row?.at != null;
   }
 
-  close(): void {
+  async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
 }

@@ -1,6 +1,7 @@
-// What the quiz keeps: games, every answer as it is given, and who opted out of leaderboards.
-// Small on purpose, so another engine (PostgreSQL, say) can implement it; src/storage/sqlite.ts is the
-// one in use. Methods are async for that engine's sake even though SQLite answers synchronously.
+// What the quiz keeps: games, every answer as it is given, who opted out of leaderboards, and which
+// process (instance) drives each running game. Two engines implement it: src/storage/sqlite.ts (one
+// file, the default) and src/storage/postgres.ts (DATABASE_URL, shared by several processes).
+// Methods are async for PostgreSQL's sake even though SQLite answers synchronously.
 
 export type GameEnd = 'finished' | 'stopped' | 'interrupted';
 
@@ -17,6 +18,45 @@ export interface GameRecord {
   difficulty: string;
   topic: string;
   startedAt: Date;
+  /** The instance that drives the game's timers. */
+  owner: string;
+  /** Each question's right option and option count, so any instance can score a click. */
+  answerKey: AnswerKey;
+  /** What another instance needs to carry the game on (JSON, opaque here): starter's name, questions. */
+  setup: string;
+}
+
+export interface AnswerKeyEntry {
+  answer: number;
+  options: number;
+}
+export type AnswerKey = AnswerKeyEntry[];
+
+/** A running game as another instance sees it: to take a click on it, or to carry it on. */
+export interface SharedGame extends Omit<GameRecord, 'owner' | 'setup'> {
+  /** Null for a game started before owners existed. */
+  owner: string | null;
+  /** GameRecord.setup; null for a game started before owners existed. */
+  setup: string | null;
+  /** The message of the question on screen. */
+  messageId: string | null;
+  /** The question on screen (0-based), null before the first is posted. */
+  round: number | null;
+  roundOpenedAt: Date | null;
+  /** True while the owner takes answers to `round`. */
+  roundOpen: boolean;
+}
+
+/** An answer as the owner reads it back at the end of a round. */
+export interface RoundAnswerRow {
+  /** 0-based question number. */
+  question: number;
+  userId: string;
+  name: string;
+  option: number;
+  correct: boolean;
+  points: number;
+  streak: number;
 }
 
 export interface AnswerRecord {
@@ -84,7 +124,8 @@ export interface InterruptedGame {
   scores: ScoreRow[];
 }
 
-export type RecordResult = 'recorded' | 'duplicate';
+/** 'closed': the answer came after the round closed (recordAnswer with whileOpen only). */
+export type RecordResult = 'recorded' | 'duplicate' | 'closed';
 export type CreateResult = 'created' | 'id-taken' | 'channel-busy';
 
 export interface Storage {
@@ -93,15 +134,47 @@ export interface Storage {
   /** Remembers the message of the question now on screen, so a restart can retire its buttons. */
   setGameMessage(gameId: string, messageId: string): Promise<void>;
   endGame(gameId: string, end: GameEnd, at: Date): Promise<void>;
-  /** Marks every game still running as interrupted; their answers (and points) stay. */
-  closeRunningGames(at: Date): Promise<InterruptedGame[]>;
-  /** Saves one answer; 'duplicate' when this player already answered this question. */
-  recordAnswer(answer: AnswerRecord): Promise<RecordResult>;
+  /**
+   * Marks `round` as the question on screen, taking answers from now; false when the game is no
+   * longer running or no longer this owner's (another instance took it over).
+   */
+  openRound(gameId: string, owner: string, round: number, openedAt: Date): Promise<boolean>;
+  /** Stops taking answers to `round` (on every instance) and returns the answers it got. */
+  closeRound(gameId: string, round: number): Promise<RoundAnswerRow[]>;
+  /** The running game with this id, or null. */
+  sharedGame(gameId: string): Promise<SharedGame | null>;
+  /** Every answer of a game so far, to carry it on. */
+  gameAnswers(gameId: string): Promise<RoundAnswerRow[]>;
+  /** Running games whose owner's lease has expired at `now` (or that have no owner). */
+  staleGames(now: Date): Promise<SharedGame[]>;
+  /**
+   * Makes `instanceId` the owner of a stale game that `previousOwner` held; false when the game is
+   * no longer stale or another instance claimed it first.
+   */
+  claimGame(gameId: string, previousOwner: string | null, instanceId: string, now: Date): Promise<boolean>;
+  /** This player's answer to one question of a game, for streaks. */
+  answerOf(gameId: string, question: number, userId: string): Promise<{ correct: boolean; streak: number } | null>;
+  /** Extends (or starts) an instance's lease to `until`. */
+  renewLease(instanceId: string, until: Date): Promise<void>;
+  /** Ends these instances' leases at once (a clean shutdown, or a process known to be dead). */
+  expireLeases(instanceIds: readonly string[]): Promise<void>;
+  /** Owners of running games whose lease has not expired at `now`. */
+  liveOwners(now: Date): Promise<string[]>;
+  /**
+   * Marks interrupted every running game whose owner's lease has expired at `now` (or that has no
+   * owner), never a game of a live instance; their answers (and points) stay.
+   */
+  closeStaleGames(now: Date): Promise<InterruptedGame[]>;
+  /**
+   * Saves one answer; 'duplicate' when this player already answered this question. With `whileOpen`,
+   * only while the question is the game's open round ('closed' otherwise), checked in the same statement.
+   */
+  recordAnswer(answer: AnswerRecord, options?: { whileOpen?: boolean }): Promise<RecordResult>;
   gameScores(gameId: string): Promise<ScoreRow[]>;
   playerStats(userId: string): Promise<PlayerStats>;
   leaderboard(query: LeaderboardQuery): Promise<Leaderboard>;
   /** True when this changed the setting. */
   setOptOut(user: { id: string; name: string }, optedOut: boolean, at: Date): Promise<boolean>;
   isOptedOut(userId: string): Promise<boolean>;
-  close(): void;
+  close(): Promise<void>;
 }

@@ -17,6 +17,9 @@ export const t = defineMessages('views.about', {
     report: 'Report a wrong fact',
     reportText:
       'Please open an issue on the project’s issue tracker: name the city, the fact, and a source that shows the right one.',
+    shards: 'Shards',
+    shardLine: 'Shard {shard}: {guilds} servers · {games} quizzes running · {ping} ms',
+    shardTotal: 'All {count} shards: {guilds} servers · {games} quizzes running',
   },
   'zh-CN': {
     title: '关于友城 Youcheng',
@@ -33,5 +36,8 @@ export const t = defineMessages('views.about', {
     version: '版本',
     report: '报告错误',
     reportText: '请在本项目的问题跟踪系统（issue tracker）中提交问题，写明城市、有误的信息，以及能证明正确说法的来源。',
+    shards: '分片',
+    shardLine: '分片 {shard}：{guilds} 个服务器 · {games} 场问答进行中 · {ping} 毫秒',
+    shardTotal: '全部 {count} 个分片：{guilds} 个服务器 · {games} 场问答进行中',
   },
 });

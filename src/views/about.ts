@@ -32,7 +32,26 @@ function mostCited(data: Dataset, except: Set<SourceId>): SourceId[] {
     .map(([id]) => id);
 }
 
-export function aboutReply(data: Dataset, version: string, locale: Locale): Reply {
+/** One gateway shard's figures, as /about shows them when the bot runs sharded. */
+export interface ShardFigures {
+  shard: number;
+  guilds: number;
+  games: number;
+  /** Heartbeat round trip in ms; -1 before the first heartbeat. */
+  ping: number;
+}
+
+function shardLines(shards: readonly ShardFigures[], locale: Locale): string[] {
+  const sum = (pick: (s: ShardFigures) => number) => shards.reduce((n, s) => n + pick(s), 0);
+  return [
+    ...[...shards]
+      .sort((a, b) => a.shard - b.shard)
+      .map((s) => t(locale, 'shardLine', { ...s, ping: s.ping < 0 ? '–' : Math.round(s.ping) })),
+    t(locale, 'shardTotal', { count: shards.length, guilds: sum((s) => s.guilds), games: sum((s) => s.games) }),
+  ];
+}
+
+export function aboutReply(data: Dataset, version: string, locale: Locale, shards?: readonly ShardFigures[]): Reply {
   const list = latestTotalFor(data, 'friendship');
   // Newest first: the figures people quote today come from the latest lists.
   const official = new Set(
@@ -71,6 +90,7 @@ export function aboutReply(data: Dataset, version: string, locale: Locale): Repl
         minChars: 300,
       },
       { name: t(locale, 'version'), lines: [version], inline: true },
+      ...(shards?.length ? [{ name: t(locale, 'shards'), lines: shardLines(shards, locale) }] : []),
       { name: t(locale, 'report'), lines: [t(locale, 'reportText')] },
     ],
     locale,

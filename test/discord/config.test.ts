@@ -52,6 +52,35 @@ describe('loadConfig', () => {
     });
   });
 
+  it('takes a PostgreSQL DATABASE_URL, and refuses an in-memory DATABASE_PATH that would lose every score', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://bot:secret@db.internal:5432/youcheng' }).databaseUrl).toBe(
+      'postgres://bot:secret@db.internal:5432/youcheng',
+    );
+    expect(problemsOf({ DATABASE_URL: 'mysql://x' }).problems).toEqual([
+      {
+        variable: 'DATABASE_URL',
+        expected: 'expected a PostgreSQL URL such as postgres://user:password@host:5432/youcheng',
+      },
+    ]);
+    for (const path of [':memory:', 'file::memory:?cache=shared']) {
+      expect(problemsOf({ DATABASE_PATH: path }).message).toBe(
+        'DATABASE_PATH: expected a file path: ":memory:" would lose every score at the next restart (default var/youcheng.sqlite)',
+      );
+    }
+  });
+
+  it('reads SHARD_COUNT (a number or auto) and QUIZ_LEASE_SECONDS, refusing nonsense', () => {
+    expect(loadConfig({ SHARD_COUNT: '4', QUIZ_LEASE_SECONDS: '10' })).toMatchObject({
+      shardCount: 4,
+      leaseSeconds: 10,
+    });
+    expect(loadConfig({ SHARD_COUNT: 'AUTO' }).shardCount).toBe('auto');
+    expect(problemsOf({ SHARD_COUNT: '0', QUIZ_LEASE_SECONDS: '1' }).problems).toEqual([
+      { variable: 'QUIZ_LEASE_SECONDS', expected: 'expected a whole number of seconds from 3 to 3600' },
+      { variable: 'SHARD_COUNT', expected: 'expected "auto" or a whole number of shards from 1 to 1024' },
+    ]);
+  });
+
   it('keeps the token out of anything that prints the config', () => {
     const config = loadConfig({ DISCORD_TOKEN: TOKEN });
     expect(JSON.stringify(config)).not.toContain(TOKEN);

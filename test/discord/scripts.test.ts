@@ -2,6 +2,8 @@
 // environment variables) against the fake Discord on 127.0.0.1. botEnvironment() sets every variable,
 // so a developer's .env cannot change the outcome (dotenv never overrides a set variable, even "").
 import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../src/commands/index.js';
 import { toApplicationCommands } from '../../src/discord/definitions.js';
@@ -9,6 +11,8 @@ import { BotProcess, botEnvironment, REPO_ROOT, startBot, temporaryDatabasePath 
 import { chatInputPayload } from '../fake-discord/payloads.js';
 import { stopAfterEachTest } from '../fake-discord/per-test.js';
 import type { FakeDiscord } from '../fake-discord/server.js';
+import { openSqliteStorage } from '../../src/storage/sqlite.js';
+import { gameRecord } from '../storage/records.js';
 
 const GUILD = '1200000000000000001';
 const NO_TOKEN_HINT =
@@ -105,6 +109,66 @@ describe('npm start', () => {
       'DATABASE_PATH: cannot open the database /nonexistent-youcheng/db.sqlite: the folder /nonexistent-youcheng does not exist',
     ]);
     expect(missingFolder.output.join('\n')).not.toMatch(/\n\s+at /); // no stack trace
+  }, 60_000);
+
+  it('stops with one line, never a stack, whatever the database says at start', async () => {
+    const damaged = temporaryDatabasePath();
+    const db = new Database(damaged);
+    db.exec('CREATE TABLE games (id TEXT); CREATE TABLE players (id TEXT); CREATE TABLE answers (id TEXT)');
+    db.transaction(() => {
+      for (let i = 0; i < 500; i++) db.prepare('INSERT INTO games VALUES (?)').run(`game ${i} `.repeat(20));
+    })();
+    db.pragma('user_version = 1');
+    db.close();
+    const bytes = readFileSync(damaged);
+    bytes.fill(0x5a, 4096 * 3, 4096 * 5);
+    writeFileSync(damaged, bytes);
+    const cases: { env: Record<string, string>; line: RegExp }[] = [
+      {
+        env: { DATABASE_PATH: damaged },
+        line: /^DATABASE_PATH: cannot open the database \S+: the file is damaged \((quick_check: |database disk image is malformed)/,
+      },
+      {
+        env: { DATABASE_PATH: ':memory:' },
+        line: /^DATABASE_PATH: expected a file path: ":memory:" would lose every score/,
+      },
+      {
+        env: { DATABASE_URL: 'postgres://bot:hunter2@127.0.0.1:1/youcheng' },
+        line: /^DATABASE_URL: cannot open the database postgres:\/\/bot:\*\*\*@127\.0\.0\.1:1\/youcheng: connect ECONNREFUSED/,
+      },
+    ];
+    await Promise.all(
+      cases.map(async ({ env, line }) => {
+        const bot = run(undefined, { env, via: 'node' });
+        expect((await bot.exited).code, bot.logs()).toBe(1);
+        // One line naming the setting (a configuration error has its usual heading above it), no stack.
+        expect(
+          bot.output.filter((l) => l.trim() !== '' && !l.startsWith('Configuration error')),
+          bot.logs(),
+        ).toEqual([expect.stringMatching(line)]);
+        expect(bot.logs()).not.toContain('hunter2');
+      }),
+    );
+  }, 60_000);
+
+  it('waits for another process’s write lock at start, then gives up with one line', async () => {
+    const path = temporaryDatabasePath();
+    // A crash left a game running; another process now holds the write lock and keeps it.
+    const storage = openSqliteStorage(path);
+    await storage.createGame(gameRecord('crashed1', { owner: 'gone' }));
+    await storage.close();
+    const holder = new Database(path);
+    holder.exec('BEGIN IMMEDIATE');
+    try {
+      const bot = run(undefined, { env: { DATABASE_PATH: path }, via: 'node' });
+      expect((await bot.exited).code, bot.logs()).toBe(1);
+      expect(bot.output.filter((l) => l.trim() !== '')).toEqual([
+        `DATABASE_PATH: cannot open the database ${path}: database is locked`,
+      ]);
+    } finally {
+      holder.exec('ROLLBACK');
+      holder.close();
+    }
   }, 60_000);
 
   it('says how to connect, once, when it starts the offline console', async () => {

@@ -50,6 +50,7 @@ export function botEnvironment(
     DISCORD_PUBLIC_KEY: '',
     PORT: '',
     DATABASE_PATH: databasePath,
+    DATABASE_URL: '',
     LOG_LEVEL: 'info',
     FORCE_COLOR: '0',
     ...extra,

@@ -47,6 +47,8 @@ export interface FakeDiscordOptions {
   heartbeatIntervalMs?: number;
   /** How long dispatchInteraction waits for a callback before rejecting. */
   callbackTimeoutMs?: number;
+  /** The shard count GET /gateway/bot recommends (for SHARD_COUNT=auto); default 1. */
+  recommendedShards?: number;
 }
 
 export interface RecordedRequest {
@@ -144,12 +146,25 @@ interface Session {
   sent: { s: number; t: string; d: unknown }[];
   socket?: WebSocket;
   ready: boolean;
+  /** [shard id, shard count] from IDENTIFY; [0, 1] when the bot does not shard. */
+  shard: [number, number];
+}
+
+/** The shard a guild's events go to, by Discord's formula: (guild_id >> 22) % shard count. */
+export function shardOf(guildId: string | null | undefined, shardCount: number): number {
+  return guildId ? Number((BigInt(guildId) >> 22n) % BigInt(shardCount)) : 0;
 }
 
 export interface SessionEvent {
   kind: 'ready' | 'resumed';
   sessionId: string;
   at: number;
+}
+
+function validShard(shard: unknown): [number, number] {
+  if (Array.isArray(shard) && shard.length === 2 && shard.every((n) => Number.isInteger(n)) && shard[0] < shard[1])
+    return [shard[0], shard[1]];
+  return [0, 1];
 }
 
 function waitUntil<T>(changes: EventEmitter, check: () => T | undefined, what: string, timeoutMs: number): Promise<T> {
@@ -249,6 +264,7 @@ export class FakeDiscord {
   private readonly httpServer: Server;
   private readonly wss: WebSocketServer;
   private readonly heartbeatIntervalMs: number;
+  private readonly recommendedShards: number;
   private readonly callbackTimeoutMs: number;
   private port = 0;
 
@@ -261,6 +277,7 @@ export class FakeDiscord {
       channelIds: g.channelIds?.length ? g.channelIds : [snowflake()],
     }));
     this.heartbeatIntervalMs = options.heartbeatIntervalMs ?? 41_250;
+    this.recommendedShards = options.recommendedShards ?? 1;
     this.callbackTimeoutMs = options.callbackTimeoutMs ?? 10_000;
     this.changes.setMaxListeners(0);
     this.httpServer = createServer((req, res) => {
@@ -415,8 +432,9 @@ export class FakeDiscord {
     if (method === 'GET' && path === '/gateway/bot') {
       return {
         url: this.gatewayUrl,
-        shards: 1,
-        session_start_limit: { total: 1000, remaining: 999, reset_after: 86_400_000, max_concurrency: 1 },
+        shards: this.recommendedShards,
+        // Large bots may identify 16 shards at once; lets a sharded bot start its shards together.
+        session_start_limit: { total: 1000, remaining: 999, reset_after: 86_400_000, max_concurrency: 16 },
       };
     }
     if (method === 'GET' && path === '/users/@me') return BOT_USER;
@@ -635,7 +653,14 @@ export class FakeDiscord {
             socket.close(4004, 'Authentication failed');
             return;
           }
-          session = { id: snowflake(), sequence: 0, sent: [], socket, ready: false };
+          session = {
+            id: snowflake(),
+            sequence: 0,
+            sent: [],
+            socket,
+            ready: false,
+            shard: validShard(payload.d?.shard),
+          };
           this.sessions.set(session.id, session);
           this.identify(session, payload.d);
           break;
@@ -683,14 +708,15 @@ export class FakeDiscord {
   }
 
   private identify(session: Session, identify: { intents?: number }): void {
+    const guilds = this.guilds.filter((g) => shardOf(g.id, session.shard[1]) === session.shard[0]);
     this.dispatch(session, GatewayDispatchEvents.Ready, {
       v: 10,
       user: BOT_USER,
-      guilds: this.guilds.map((g) => ({ id: g.id, unavailable: true })),
+      guilds: guilds.map((g) => ({ id: g.id, unavailable: true })),
       session_id: session.id,
       resume_gateway_url: this.gatewayUrl,
       session_type: 'normal',
-      shard: [0, 1],
+      shard: session.shard,
       application: { id: FAKE_APPLICATION_ID, flags: 0 },
       private_channels: [],
       relationships: [],
@@ -701,8 +727,7 @@ export class FakeDiscord {
       _trace: ['fake-gateway'],
       intents: identify.intents,
     });
-    for (const guild of this.guilds)
-      this.dispatch(session, GatewayDispatchEvents.GuildCreate, this.guildPayload(guild));
+    for (const guild of guilds) this.dispatch(session, GatewayDispatchEvents.GuildCreate, this.guildPayload(guild));
     session.ready = true;
     this.sessionEvents.push({ kind: 'ready', sessionId: session.id, at: performance.now() });
     this.changed();
@@ -780,15 +805,29 @@ export class FakeDiscord {
   }
 
   /** The session currently connected and ready, if any. */
-  private liveSession(): Session | undefined {
+  /** The newest connected session; with `guildId`, of the shard that guild belongs to. */
+  private liveSession(guildId?: string | null): Session | undefined {
     let live: Session | undefined;
-    for (const session of this.sessions.values()) if (session.ready && session.socket) live = session;
+    for (const session of this.sessions.values())
+      if (session.ready && session.socket && this.serves(session, guildId)) live = session;
     return live;
   }
 
-  /** The newest session that is connected or can still be resumed. */
-  private latestSession(): Session | undefined {
-    return [...this.sessions.values()].at(-1);
+  /** The newest session that is connected or can still be resumed (of the guild's shard). */
+  private latestSession(guildId?: string | null): Session | undefined {
+    return [...this.sessions.values()].filter((s) => this.serves(s, guildId)).at(-1);
+  }
+
+  private serves(session: Session, guildId: string | null | undefined): boolean {
+    return guildId === undefined || shardOf(guildId, session.shard[1]) === session.shard[0];
+  }
+
+  /** Shard ids with a connected session, for tests of a sharded bot. */
+  connectedShards(): number[] {
+    return [...this.sessions.values()]
+      .filter((s) => s.ready && s.socket)
+      .map((s) => s.shard[0])
+      .sort((a, b) => a - b);
   }
 
   /** Resolves once a session is ready (after IDENTIFY or RESUME) beyond the first `after` events. */
@@ -842,7 +881,9 @@ export class FakeDiscord {
   /** Send without waiting for the callback (for load). */
   send(payload: APIInteraction): Exchange {
     // A resumable session that is momentarily disconnected gets the event on RESUME.
-    const session = this.liveSession() ?? this.latestSession();
+    // Discord routes a guild's events to the shard that guild belongs to (DMs to shard 0).
+    const guildId = 'guild_id' in payload ? (payload.guild_id ?? null) : null;
+    const session = this.liveSession(guildId) ?? this.latestSession(guildId);
     if (!session) throw new Error('the bot has no gateway session with the fake Discord');
     const exchange = this.track(payload);
     this.dispatch(session, GatewayDispatchEvents.InteractionCreate, payload);

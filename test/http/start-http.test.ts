@@ -1,23 +1,11 @@
 // `npm run start:http` as a person runs it: configured by environment variables only, serving
 // POST /interactions on PORT, and stopping cleanly on SIGTERM.
-import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { BotProcess, temporaryDatabasePath } from '../fake-discord/bot.js';
 import { chatInputPayload } from '../fake-discord/payloads.js';
 import { stopAfterEachTest } from '../fake-discord/per-test.js';
+import { freePort } from '../helpers/free-port.js';
 import { createSigner, post } from './sign.js';
-
-/** A port nothing listens on right now. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 const running = stopAfterEachTest((bot: BotProcess) => bot.kill());
 

@@ -234,12 +234,12 @@ describe('a database that fails', () => {
     let failNext = false;
     const flaky: Storage = {
       ...bindAll(real),
-      async recordAnswer(answer) {
+      async recordAnswer(answer, options) {
         if (failNext) {
           failNext = false;
           throw new Error('SQLITE_FULL: database or disk is full');
         }
-        return real.recordAnswer(answer);
+        return real.recordAnswer(answer, options);
       },
     };
     const logged: string[] = [];

@@ -11,7 +11,18 @@ import { openSqliteStorage } from '../../src/storage/sqlite.js';
 import type { Storage } from '../../src/storage/types.js';
 import { command as leaderboard } from '../../src/commands/leaderboard.js';
 import { answer, gameRecord } from '../storage/records.js';
-import { allText, baseApp, buttons, context, press, quizRun, replyText, setUp, type Player } from './support.js';
+import {
+  allText,
+  baseApp,
+  buttons,
+  context,
+  killableScheduler,
+  press,
+  quizRun,
+  replyText,
+  setUp,
+  type Player,
+} from './support.js';
 
 const ann: Player = { id: 'ann', name: 'Ann', guildId: 'g1' };
 const bob: Player = { id: 'bob', name: 'Bob', guildId: 'g1' };
@@ -55,8 +66,9 @@ describe('a restart in the middle of a game', () => {
     const second = buttons(before.port.posts[1]!.reply).map((b) => b.customId);
     expect(replyText(await press(before.app, ann, second[questions[1]!.answer]!))).toContain('Answer recorded');
 
-    // The process dies: nothing is closed, its timers are gone.
+    // The process dies: nothing is closed, its timers are gone, and its lease (30 s) runs out.
     vi.clearAllTimers();
+    vi.setSystemTime(Date.now() + 60_000);
 
     const after = await setUp({ seed: 9, databasePath: path });
     track(after.quiz);
@@ -78,6 +90,90 @@ describe('a restart in the middle of a game', () => {
     await quizRun(after.app, bob, 'start');
     expect(after.app.quiz.runningGames).toBe(1);
     expect(buttons(after.port.posts[0]!.reply)[0]!.customId).not.toBe(first[0]);
+  });
+});
+
+describe('two instances on one database', () => {
+  it('leave each other’s live games alone, and count a click that reaches the other instance once', async () => {
+    const path = tempDatabase();
+    const owner = await setUp({ seed: 4, databasePath: path });
+    track(owner.quiz);
+    const questions = generateQuestions(baseApp().data, seededRandom(4), {
+      rounds: 3,
+      difficulty: 'normal',
+      topic: 'any',
+    });
+    await quizRun(owner.app, ann, 'start', { rounds: 3, seconds: 10 });
+
+    // A second instance starts while the game runs: the game is not its to close.
+    const other = await setUp({ seed: 9, databasePath: path });
+    track(other.quiz);
+    expect(other.port.edits).toEqual([]);
+
+    const first = buttons(owner.port.posts[0]!.reply).map((b) => b.customId);
+    const right = questions[0]!.answer;
+    // Ann's click reaches the owner, Bob's the other instance (HTTP instances behind one address).
+    expect(replyText(await press(owner.app, ann, first[right]!))).toContain('Answer recorded');
+    expect(replyText(await press(other.app, bob, first[right]!))).toContain('Answer recorded');
+    // Bob clicks again, on either instance: one answer per player per question.
+    expect(replyText(await press(owner.app, bob, first[(right + 1) % 4]!))).toBe('You already answered this question.');
+    expect(replyText(await press(other.app, bob, first[(right + 1) % 4]!))).toBe('You already answered this question.');
+    expect(replyText(await press(other.app, ann, first[right]!))).toBe('You already answered this question.');
+
+    // The owner's reveal counts both right answers, and its standings include Bob.
+    await vi.advanceTimersByTimeAsync(10_000);
+    const reveal = allText(owner.port.messages.get(owner.port.posts[0]!.messageId)!.reply);
+    expect(reveal).toContain('Right answers\n2 of 2');
+    // A click on the closed round is refused on the other instance too.
+    expect(replyText(await press(other.app, bob, first[right]!))).toBe('This round has ended.');
+
+    await vi.advanceTimersByTimeAsync(60_000);
+    const final = allText(owner.port.posts.at(-1)!.reply);
+    expect(final).toMatch(/\*\*Ann\*\*: 150 points, 1 right/);
+    expect(final).toMatch(/\*\*Bob\*\*: 150 points, 1 right/);
+    expect(allText(await quizRun(other.app, bob, 'stats'))).toMatch(/Points\n150/);
+    expect(other.port.edits).toEqual([]);
+  });
+});
+
+describe('an instance that dies mid-game', () => {
+  it('has its game carried on by another instance once its lease runs out, scores and all', async () => {
+    const path = tempDatabase();
+    const dying = killableScheduler();
+    const owner = await setUp({ seed: 4, databasePath: path, scheduler: dying });
+    track(owner.quiz);
+    const other = await setUp({ seed: 9, databasePath: path });
+    track(other.quiz);
+    const questions = generateQuestions(baseApp().data, seededRandom(4), {
+      rounds: 3,
+      difficulty: 'normal',
+      topic: 'any',
+    });
+    await quizRun(owner.app, ann, 'start', { rounds: 3, seconds: 10 });
+    const first = buttons(owner.port.posts[0]!.reply).map((b) => b.customId);
+    await press(owner.app, ann, first[questions[0]!.answer]!);
+    await press(other.app, bob, first[(questions[0]!.answer + 1) % 4]!);
+
+    // kill -9: the owner's timers and lease renewals stop; its memory is gone with it.
+    dying.kill();
+    await vi.advanceTimersByTimeAsync(9_000);
+    // Within one lease (30 s) plus one renewal period, the other instance takes the game over: it
+    // reveals question 1 (on the owner's message), asks questions 2 and 3 and posts the final standings.
+    await vi.advanceTimersByTimeAsync(45_000);
+    expect(other.port.edits[0]).toMatchObject({ messageId: owner.port.posts[0]!.messageId });
+    expect(allText(other.port.edits[0]!.reply)).toContain('Right answers\n1 of 2');
+    const second = buttons(other.port.posts[0]!.reply).map((b) => b.customId);
+    expect(second[0]).toMatch(/^quiz:a:[a-z0-9]+:1:0$/);
+    expect(replyText(await press(other.app, ann, second[questions[1]!.answer]!))).toContain('Answer recorded');
+    await vi.advanceTimersByTimeAsync(60_000);
+    const final = allText(other.port.posts.at(-1)!.reply);
+    expect(final).toContain('Quiz over');
+    // Ann's points and streak carried across the takeover.
+    expect(final).toMatch(/\*\*Ann\*\*: (2\d\d|3[01]\d) points, 2 right/);
+    expect(final).toContain('Best streak\n**Ann**: 2 right in a row');
+    expect(final).toMatch(/\*\*Bob\*\*: 0 points, 0 right/);
+    expect(other.quiz.runningGames).toBe(0);
+    expect(owner.port.posts).toHaveLength(1);
   });
 });
 

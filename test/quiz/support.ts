@@ -4,7 +4,7 @@ import { createApp } from '../../src/app/create.js';
 import type { App } from '../../src/app/app.js';
 import type { CommandContext } from '../../src/commands/types.js';
 import { command as quizCommand } from '../../src/commands/quiz.js';
-import { QuizService, type QuizServiceOptions } from '../../src/app/quiz-service.js';
+import { QuizService, type QuizServiceOptions, type Scheduler } from '../../src/app/quiz-service.js';
 import { seededRandom } from '../../src/domain/random.js';
 import type { Locale } from '../../src/i18n/index.js';
 import { openSqliteStorage } from '../../src/storage/sqlite.js';
@@ -84,6 +84,21 @@ export interface QuizSetup {
   port: FakePort;
 }
 
+/**
+ * Timers that can all be dropped at once, as if the process holding them died (kill -9): the
+ * other instances' timers in the same test keep running.
+ */
+export function killableScheduler(): Scheduler & { kill(): void } {
+  let dead = false;
+  return {
+    set: (callback, ms) => globalThis.setTimeout(() => dead || callback(), ms),
+    clear: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
+    kill: () => {
+      dead = true;
+    },
+  };
+}
+
 /** A fresh quiz (own database, seeded questions) connected to a fresh fake port. */
 export async function setUp(
   options: { seed?: number; storage?: () => Storage; databasePath?: string } & Partial<QuizServiceOptions> = {},
@@ -98,6 +113,7 @@ export async function setUp(
     openStorage: options.storage ?? (() => openSqliteStorage(path)),
     ...(options.revealMs !== undefined ? { revealMs: options.revealMs } : {}),
     ...(options.log ? { log: options.log } : {}),
+    ...(options.scheduler ? { scheduler: options.scheduler } : {}),
   });
   const app: App = { ...shared, random, now: () => new Date(), quiz };
   const port = new FakePort();

@@ -13,6 +13,9 @@ export function gameRecord(id: string, overrides: Partial<GameRecord> = {}): Gam
     difficulty: 'normal',
     topic: 'any',
     startedAt: new Date('2026-11-02T10:00:00Z'),
+    owner: 'instance-a',
+    answerKey: Array.from({ length: 10 }, (_, i) => ({ answer: i % 4, options: 4 })),
+    setup: '{}',
     ...overrides,
   };
 }

@@ -118,21 +118,35 @@ export class QuizGame {
     }
     if (this.answers.has(player.id)) return { kind: 'duplicate' };
 
+    const correct = option === this.question.answer;
+    const streak = correct ? (this.scores.get(player.id)?.streak ?? 0) + 1 : 0;
+    const points = answerPoints(correct, now - this.openedAt, this.durationMs, streak);
+    this.count(player, { option, correct, points, streak });
+    return { kind: 'accepted', correct, points, streak };
+  }
+
+  /**
+   * Counts an answer to the round being closed that another process took and saved (read back from
+   * the database), unless this player's answer is already counted here.
+   */
+  absorb(player: PlayerRef, answer: { option: number; correct: boolean; points: number; streak: number }): void {
+    if (this.phaseNow !== 'closing' && this.phaseNow !== 'open') return;
+    if (this.answers.has(player.id)) return;
+    this.count(player, answer);
+  }
+
+  private count(player: PlayerRef, answer: { option: number; correct: boolean; points: number; streak: number }): void {
     const existing = this.scores.get(player.id);
     const score: PlayerScore = existing ?? { ...player, points: 0, correct: 0, answered: 0, streak: 0, bestStreak: 0 };
     const before = existing ? { ...existing } : null;
-    const correct = option === this.question.answer;
-    const streak = correct ? score.streak + 1 : 0;
-    const points = answerPoints(correct, now - this.openedAt, this.durationMs, streak);
     score.name = player.name;
-    score.points += points;
+    score.points += answer.points;
     score.answered += 1;
-    score.correct += correct ? 1 : 0;
-    score.streak = streak;
-    score.bestStreak = Math.max(score.bestStreak, streak);
+    score.correct += answer.correct ? 1 : 0;
+    score.streak = answer.streak;
+    score.bestStreak = Math.max(score.bestStreak, answer.streak);
     this.scores.set(player.id, score);
-    this.answers.set(player.id, { option, correct, points, before });
-    return { kind: 'accepted', correct, points, streak };
+    this.answers.set(player.id, { option: answer.option, correct: answer.correct, points: answer.points, before });
   }
 
   /** Undoes an accepted answer of the open round (it could not be saved), so the player may answer again. */

@@ -1,0 +1,85 @@
+// `npm run start:sharded` against the fake Discord: SHARD_COUNT=auto takes the recommended two shards,
+// each its own process with its own gateway session and servers, both on one PostgreSQL database.
+// /about gathers every shard's figures through the manager; quizzes run in a server of each shard
+// at once, and SIGTERM stops the manager and both shards cleanly.
+import type { APIMessage } from 'discord-api-types/v10';
+import { expect, inject, it } from 'vitest';
+import { BotProcess, temporaryDatabasePath } from '../fake-discord/bot.js';
+import { chatInputPayload, clickPayload, componentsOf } from '../fake-discord/payloads.js';
+import { shardOf, startFakeDiscord } from '../fake-discord/server.js';
+import { createDatabase } from '../helpers/postgres-cluster.js';
+
+// One server on each of two shards: (id >> 22) % 2 is 1 for the first, 0 for the second.
+const GUILDS = [
+  { id: '1200000000000000001', channelIds: ['1200000000000000101'] },
+  { id: '1210000000000000001', channelIds: ['1210000000000000101'] },
+];
+
+it('runs two shards as two processes, with per-shard and total figures in /about and a quiz on each', async () => {
+  expect(GUILDS.map((g) => shardOf(g.id, 2))).toEqual([1, 0]);
+  const discord = await startFakeDiscord({ guilds: GUILDS, recommendedShards: 2 });
+  const databaseUrl = await createDatabase(inject('postgresAdminUrl'));
+  const bot = new BotProcess(discord, temporaryDatabasePath(), {
+    script: 'start:sharded',
+    via: 'node',
+    env: { DATABASE_URL: databaseUrl, LOG_LEVEL: 'debug' },
+  });
+  try {
+    await bot.waitForLine(/ INFO all shards ready \{"shards":2\}/, 90_000);
+    await expect.poll(() => discord.connectedShards(), { timeout: 20_000 }).toEqual([0, 1]);
+    // Each shard renders its image cache after connecting; on a busy machine two at once can hold up
+    // a reply past Discord's 3 seconds, so the test starts when both are done.
+    await expect.poll(() => bot.linesMatching(/ DEBUG image cache warmed /).length, { timeout: 90_000 }).toBe(2);
+
+    // /about in a server of shard 1 shows both shards' figures and the totals.
+    const about = await (
+      await discord.dispatchInteraction(
+        chatInputPayload('about', {}, { guildId: GUILDS[0]!.id, channelId: GUILDS[0]!.channelIds[0]! }),
+      )
+    ).answer();
+    const shardsField = (about.data.embeds[0].fields as { name: string; value: string }[]).find(
+      (f) => f.name === 'Shards',
+    );
+    expect(shardsField?.value.split('\n')).toEqual([
+      expect.stringMatching(/^Shard 0: 1 servers · 0 quizzes running · (\d+|–) ms$/),
+      expect.stringMatching(/^Shard 1: 1 servers · 0 quizzes running · (\d+|–) ms$/),
+      'All 2 shards: 2 servers · 0 quizzes running',
+    ]);
+
+    // A quiz in each shard's server at once; each is posted by its own shard and takes its clicks.
+    const title = (m: APIMessage) => m.embeds[0]?.title ?? '';
+    await Promise.all(
+      GUILDS.map(async (guild) => {
+        const channelId = guild.channelIds[0]!;
+        const start = await discord.dispatchInteraction(
+          chatInputPayload('quiz', { rounds: 3, seconds: 10 }, { subcommand: 'start', guildId: guild.id, channelId }),
+        );
+        expect((await start.answer()).data.content).toMatch(/^Your quiz has started/);
+        const q1 = await discord.waitForMessage(
+          (m) => m.channel_id === channelId && title(m) === 'Question 1 of 3' && componentsOf(m).length === 4,
+          'question 1',
+          30_000,
+        );
+        const click = await discord.dispatchInteraction(
+          clickPayload(q1, (c) => c.label === 'A', { guildId: guild.id }),
+        );
+        expect((await click.answer()).data.content).toMatch(/^Answer recorded: \*\*A\*\*/);
+      }),
+    );
+    const during = await (
+      await discord.dispatchInteraction(
+        chatInputPayload('about', {}, { guildId: GUILDS[1]!.id, channelId: GUILDS[1]!.channelIds[0]! }),
+      )
+    ).answer();
+    expect(JSON.stringify(during.data.embeds[0].fields)).toContain('All 2 shards: 2 servers · 2 quizzes running');
+
+    expect(await bot.stop('SIGTERM', 30_000)).toEqual({ code: 0, signal: null });
+    // Both shards shut down on their own (closing their quiz and connection).
+    expect(bot.linesMatching(/ INFO shutting down \{"signal":"SIGTERM"\}/)).toHaveLength(2);
+    expect(bot.linesMatching(/ (ERROR|WARN) /)).toEqual([]);
+    expect(bot.logs()).not.toContain(discord.token);
+  } finally {
+    bot.kill();
+    await discord.close();
+  }
+}, 150_000);
