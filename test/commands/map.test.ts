@@ -64,7 +64,7 @@ describe('/map', () => {
     expect(field(reply, 'Sources')).toContain('https://www.geonames.org/');
     expect(field(reply, 'Sources')).toContain('Natural Earth');
     expect(field(reply, 'Numbered on the map')).toMatch(/^\*\*1\*\* /);
-    // Partner cities only (every one has a point since Essonne is drawn at its seat); a memorandum or a district tie is named apart.
+    // Partner cities only (38 with coordinates since the second audit, Essonne at its prefecture); a memorandum or a district tie is named apart.
     expect(visibleText(reply)).toContain('38 partner cities are drawn');
     expect(field(reply, 'Not partner cities, not drawn')).toMatch(
       /Kazan \(memorandum only\).*Graz District II \(Geidorf\) \(district tie\)|Graz District II \(Geidorf\) \(district tie\).*Kazan \(memorandum only\)/,
