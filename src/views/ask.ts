@@ -2,7 +2,19 @@
 // a Sources field with links, and the data's check date in the footer.
 import type { App } from '../app/app.js';
 import type { City, Dataset, Note, Topic, Total } from '../data/types.js';
-import { type Answer, type AskResult, askQuestion, type CityDate, type CityDistance, type Scope, closeCities, statusCaveats, tierHedges } from '../domain/ask/index.js';
+import {
+  type Answer,
+  type AskResult,
+  askQuestion,
+  type CityDate,
+  type CityDistance,
+  closeCities,
+  type NameForm,
+  type PassageHit,
+  type Scope,
+  statusCaveats,
+  tierHedges,
+} from '../domain/ask/index.js';
 import { sourcesById } from '../domain/facts/sources.js';
 import { latestTotalFor } from '../domain/facts/totals.js';
 import { formatDate, formatList, formatNumber, type Locale } from '../i18n/index.js';
@@ -105,6 +117,7 @@ function describe(answer: Answer, data: Dataset, locale: Locale): Body {
 
   switch (answer.kind) {
     case 'unknown': {
+      if (answer.closest.length) return { title: L('titleNotSure'), lines: [L('notSure'), ...passageLines(answer.closest, locale)] };
       const lead = answer.reason === 'notUnderstood' ? L('unknown') : L(answer.reason);
       return {
         title: answer.reason === 'empty' || answer.reason === 'noWords' ? L('titleEmpty') : L('titleUnknown'),
@@ -382,7 +395,83 @@ function describe(answer: Answer, data: Dataset, locale: Locale): Body {
       return { title: L('titleSignatories'), lines: signatoryLines(answer, locale) };
     case 'distance':
       return { title: L('titleDistance'), lines: distanceLines(answer, locale) };
+    case 'passages':
+      return { title: L('titlePassages'), lines: [L('passagesIntro'), ...passageLines(answer.hits, locale)] };
+    case 'compare':
+      return { title: L('titleCompare'), lines: compareLines(answer, locale) };
+    case 'names':
+      return { title: L('titleNames'), lines: answer.cities.flatMap((c, i) => [...(i ? [''] : []), ...nameLines(c, answer.want, locale)]) };
+    case 'people':
+      return {
+        title: L('titleMayors'),
+        lines: answer.perCity.flatMap(({ city, notes }, i) => [
+          ...(i ? [''] : []),
+          ...(notes.length ? [L('mayorIntro', { city: name(city) }), ...notes.map((n) => bullet(localText(n, locale)))] : [L('mayorNone', { city: name(city) })]),
+        ]),
+      };
+    case 'province':
+      return {
+        title: L('titleProvince'),
+        lines: [
+          L('provinceIntro'),
+          ...answer.rows.map((row) => bullet(totalNote(row))),
+          ...answer.notes.map(({ city, note }) => bullet(L('passageLine', { city: name(city), text: localText(note, locale) }))),
+        ],
+      };
   }
+}
+
+/** Sentences of the data, each with the partner it is about (or "Wuhan's official counts"). */
+function passageLines(hits: PassageHit[], locale: Locale): string[] {
+  return hits.map(({ passage }) => {
+    const text = locale === 'zh-CN' ? passage.textZh || passage.text : passage.text || passage.textZh;
+    const city = passage.city ? cityName(passage.city, locale) : t(locale, 'passageTotals');
+    return bullet(t(locale, 'passageLine', { city, text: passage.field === 'names' ? text.replaceAll(' · ', ', ') : text }));
+  });
+}
+
+/** The verdict first (which came first, or why the dates cannot tell), then each partner's date. */
+function compareLines(answer: Extract<Answer, { kind: 'compare' }>, locale: Locale): string[] {
+  const names = (cities: City[]) => formatList(cities.map((c) => cityName(c, locale)), locale);
+  const verdict = answer.verdict
+    ? t(locale, answer.order === 'earlier' ? 'compareEarlier' : 'compareLater', {
+        city: cityName(answer.verdict, locale),
+        tier: tierOne(answer.verdict, locale),
+        when: whenText(answer.verdict, locale),
+      })
+    : answer.why === 'undated'
+      ? t(locale, 'compareUndated', { names: names(answer.dates.filter((d) => !d.city.established).map((d) => d.city)) })
+      : answer.why === 'sameDate'
+        ? t(locale, 'compareSameDate', { names: names(answer.dates.map((d) => d.city)) })
+        : t(locale, 'compareTooCoarse');
+  const evidence = answer.dates.flatMap(({ city }) => [
+    bullet(
+      city.established
+        ? t(locale, 'otherCity', { city: cityName(city, locale), tier: tierOne(city, locale), when: whenText(city, locale) })
+        : t(locale, 'otherCityUndated', { city: cityName(city, locale) }),
+    ),
+    ...city.conflictingDates.map((d) => bullet(t(locale, 'conflictingDate', { date: dateText(d, locale) }))),
+  ]);
+  return [verdict, '', t(locale, 'compareEvidence'), ...evidence];
+}
+
+/** A partner's names: the form asked for first (Chinese, English or its own), then the others. */
+function nameLines(city: City, want: NameForm | null, locale: Locale): string[] {
+  const shown = (kinds: string[]) => [...new Set(city.aliases.filter((a) => kinds.includes(a.kind)).map((a) => a.text))];
+  const en = city.names.en;
+  const zhOthers = shown(['zh']).filter((z) => z !== city.names.zh);
+  const zh = city.names.zh
+    ? [t(locale, 'namesZh', { city: en, zh: city.names.zh }), ...(zhOthers.length ? [t(locale, 'namesZhOther', { forms: formatList(zhOthers, locale) })] : [])]
+    : [t(locale, 'namesZhNone', { city: en })];
+  const native = city.names.native !== en || city.names.nativeLatin
+    ? [t(locale, 'namesNative', { native: city.names.native, latin: city.names.nativeLatin ? (locale === 'zh-CN' ? `（${city.names.nativeLatin}）` : ` (${city.names.nativeLatin})`) : '' })]
+    : [];
+  const english = [t(locale, 'namesEn', { en })];
+  const old = shown(['old', 'language']);
+  const rest = old.length ? [t(locale, 'namesOld', { forms: formatList(old, locale) })] : [];
+  if (want === 'en') return [...english, ...native, ...zh, ...rest];
+  if (want === 'native') return [...(native.length ? native : english), ...zh, ...rest];
+  return [...zh, ...english, ...native, ...rest];
 }
 
 function signatoryLines(answer: Extract<Answer, { kind: 'signatories' }>, locale: Locale): string[] {

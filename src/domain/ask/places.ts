@@ -2,7 +2,9 @@
 // found so that no answer drops them silently. Without a gazetteer a "place" is a name-like run of
 // words: capitalised words in English, a transliteration-like run of characters in Chinese.
 import { CONTINENT_WORDS, CUES, EN_FILLER, TOPIC_WORDS, ZH_FILLER, ZH_NOT_A_NAME } from './lexicon.js';
+import type { Resolution } from '../resolution.js';
 import { type Entities, isCountryName } from './entities.js';
+import { isGazetteerPlace } from './gazetteer.js';
 
 export interface NamedPlace {
   name: string;
@@ -84,6 +86,27 @@ function explainedSpans(question: string): (readonly [number, number])[] {
   return spans;
 }
 
+/**
+ * The question with everything the lexicon and the entities explain blanked out: cue words, topics,
+ * continents, partners, the country, filler and years. What is left is what the question asks about
+ * beyond the words the structured answers read ("donated money", "flood").
+ */
+export function unexplainedText(question: string, entities: Entities): string {
+  let text = question;
+  const blank = (start: number, end: number) => {
+    text = text.slice(0, start) + ' '.repeat(end - start) + text.slice(end);
+  };
+  for (const [start, end] of [...entities.named, ...explainedSpans(question)]) blank(start, end);
+  for (const pattern of ZH_PATTERNS) {
+    for (const m of text.matchAll(pattern)) if (m[0]) blank(m.index, m.index + m[0].length);
+  }
+  for (const word of ZH_FILLER) {
+    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) blank(at, at + word.length);
+  }
+  // Numbers are years, decades and counts, which the entities read.
+  return text.replace(/[\p{N}][\p{N}\p{L}'’]*|年代?/gu, ' ');
+}
+
 const inside = (token: { start: number; end: number }, spans: readonly (readonly [number, number])[]) =>
   spans.some(([s, e]) => token.start < e && s < token.end);
 
@@ -132,6 +155,11 @@ function latinPlaces(question: string, entities: Entities): NamedPlace[] {
     }
     const run = tokens.slice(i, j);
     const name = question.slice(run[0]!.start, run.at(-1)!.end);
+    const span = { start: run[0]!.start, end: run.at(-1)!.end };
+    if (writesCapitals && (partOfLongerName(question, tokens, i - 1, span, entities) || partOfLongerName(question, tokens, j, span, entities))) {
+      i = j;
+      continue;
+    }
     const person = TITLES.has(tokens[i - 1]?.lower.replace(/\.$/, '') ?? '');
     const joined = joinedToPartner(question, run[0]!.start, run.at(-1)!.end, entities.named);
     // Without capitals, a name stands alone ("paris") or is joined to Wuhan or a partner.
@@ -140,6 +168,29 @@ function latinPlaces(question: string, entities: Entities): NamedPlace[] {
     i = j;
   }
   return places;
+}
+
+/**
+ * A capitalised word right beside a run makes the run part of a longer proper name ("Wuhan Union
+ * Hospital"), not a place of its own; the first word of the question, countries and partners aside.
+ */
+function partOfLongerName(question: string, tokens: Token[], at: number, run: { start: number; end: number }, entities: Entities): boolean {
+  const word = tokens[at];
+  if (!word || at === 0 || !NAME_CASE.test(word.text) || isCountryName(word.text) || inside(word, entities.named)) return false;
+  // Only spaces between: "Paris, Duisburg" are two names, "Wuhan Union" one.
+  const between = word.end <= run.start ? question.slice(word.end, run.start) : question.slice(run.end, word.start);
+  return /^ +$/.test(between);
+}
+
+/**
+ * A place is a place only when something recognises it as one: the resolver (close to a partner's
+ * name), the world's country names, GeoNames' towns and cities, or for Chinese the signs hanPlaces
+ * already demands (a transliteration's characters, a place-name ending, a link to Wuhan or a partner).
+ * "donated money" and "Union" are none of these.
+ */
+export function isRecognisedPlace(name: string, resolution: Resolution): boolean {
+  if (resolution.kind !== 'none' || isCountryName(name) || HAN.test(name)) return true;
+  return isGazetteerPlace(name);
 }
 
 function hanPlaces(question: string, entities: Entities): NamedPlace[] {

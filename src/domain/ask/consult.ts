@@ -1,0 +1,58 @@
+// When the structured answers do not fit a question with confidence, the sentences of the data do:
+// full-text retrieval decides between a sourced answer, "not sure, but here is the closest", and
+// leaving the structured answer alone.
+import type { City } from '../../data/types.js';
+import type { Answer } from './answer.js';
+import type { Entities } from './entities.js';
+import type { Intent } from './intent.js';
+import { unexplainedText } from './places.js';
+import type { PassageHit, PassageIndex } from './retrieval.js';
+
+/**
+ * Structured answers that are only a general picture (a list, a city card, a cooperation summary):
+ * words they leave unexplained ("donated money", "opened offices") mean the question asks something
+ * more specific, which the sentences may answer. Answers to specific questions (dates, counts,
+ * distances, names) are never replaced.
+ */
+const GENERAL = new Set<Intent['kind']>(['notUnderstood', 'list', 'city', 'cooperation', 'landmarks', 'partner']);
+
+/** The share of the unexplained words (weighed by rarity) a sentence must contain to answer. */
+const SURE_COVERAGE = 0.5;
+/** Sentences shown with the best: those scoring at least this share of its score. */
+const NEAR_BEST = 0.5;
+const MAX_SHOWN = 4;
+const MAX_CLOSEST = 3;
+const BIGRAM = /^\p{Script=Han}{2}$/u;
+/** The rarity below which a word is too common to ask about anything (the inverse document frequency of one sentence in ten). */
+const MIN_WEIGHT = 2.4;
+
+/**
+ * `cities`: partners the question names. Sentences are then taken from those partners only, so the
+ * answer never turns to a city the question did not name; with none named, the sentences imply the city.
+ */
+export function consultPassages(question: string, intent: Intent, entities: Entities, cities: City[], index: PassageIndex): Answer | null {
+  if (!GENERAL.has(intent.kind)) return null;
+  // A Chinese pair of characters no sentence has is no evidence either way: its characters count.
+  // Common words (a Chinese character in every third sentence) say nothing of what is asked.
+  const unexplained = index.terms(unexplainedText(question, entities)).filter((t) => (t.known || !BIGRAM.test(t.term)) && t.weight >= MIN_WEIGHT);
+  if (!unexplained.length) return null;
+  const hits = index.search(question, { cities, limit: 12 });
+  const best = hits[0];
+  if (!best) return intent.kind === 'notUnderstood' ? notSure(hits) : null;
+  const wanted = unexplained.reduce((sum, t) => sum + t.weight, 0);
+  const found = new Set(best.matched);
+  const covered = unexplained.filter((t) => found.has(t.term));
+  const share = covered.reduce((sum, t) => sum + t.weight, 0) / wanted;
+  // Replacing a structured answer needs two of the question's own words; when nothing else
+  // answers, one rare word the question has alone will do.
+  const enough = covered.length >= (intent.kind === 'notUnderstood' ? Math.min(2, unexplained.length) : 2);
+  if (share >= SURE_COVERAGE && enough) {
+    const shown = hits.filter((h) => h.score >= best.score * NEAR_BEST && h.matched.some((m) => covered.some((t) => t.term === m))).slice(0, MAX_SHOWN);
+    return { kind: 'passages', hits: shown };
+  }
+  return intent.kind === 'notUnderstood' ? notSure(hits) : null;
+}
+
+function notSure(hits: PassageHit[]): Answer {
+  return { kind: 'unknown', reason: 'notUnderstood', cities: [], closest: hits.slice(0, MAX_CLOSEST) };
+}
