@@ -463,7 +463,7 @@ function nameLines(city: City, want: NameForm | null, locale: Locale): string[] 
   const zh = city.names.zh
     ? [t(locale, 'namesZh', { city: en, zh: city.names.zh }), ...(zhOthers.length ? [t(locale, 'namesZhOther', { forms: formatList(zhOthers, locale) })] : [])]
     : [t(locale, 'namesZhNone', { city: en })];
-  const native = city.names.native !== en || city.names.nativeLatin
+  const native = city.names.native !== en || city.names.nativeLatin || want === 'native'
     ? [t(locale, 'namesNative', { native: city.names.native, latin: city.names.nativeLatin ? (locale === 'zh-CN' ? `（${city.names.nativeLatin}）` : ` (${city.names.nativeLatin})`) : '' })]
     : [];
   const english = [t(locale, 'namesEn', { en })];

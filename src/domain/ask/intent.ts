@@ -303,7 +303,7 @@ function decide(clues: Clues, resolver: Resolver): Intent {
 function nameForm(question: string): NameForm | null {
   if (/chinese|mandarin|中文|汉语|华语|中国人/i.test(question)) return 'zh';
   if (/english|英文|英语/i.test(question)) return 'en';
-  if (/local|native|own language|当地|本地|原名|母语/i.test(question)) return 'native';
+  if (/local|native|own language|当地|本地|原名|母语|\bin [a-z]+(?:ian|ese|ish|ch|an|ic|ek|ai)\b|[^中英]文|[^汉英]语/i.test(question)) return 'native';
   return null;
 }
 

@@ -99,8 +99,8 @@ export const CUES = {
   },
   /** What a partner is called in a language or script. */
   names: {
-    en: /\b(called|named|name|names|spelled|spell|spelt|say|said|write|written|pronounce\w*)\b.{0,30}\b(in )?(chinese|mandarin|english|local(ly)?|native(ly)?|own language|characters)\b|\b(chinese|english|local|native|official) (name|names|spelling)\b/,
-    zh: /中文名|英文名|中文叫|英文叫|中文怎么|英文怎么|用中文|用英文|怎么写|译名|当地.{0,4}(名|叫)|原名|外文名|本地名/,
+    en: /\b(called|named|name|names|spelled|spell|spelt|say|said|write|written|pronounce\w*)\b.{0,30}\b((in )?(chinese|mandarin|english|local(ly)?|native(ly)?|own language|characters)|in [a-z]+(?:ian|ese|ish|ch|an|ic|ek|ai)\b)|\b(chinese|english|local|native|official) (name|names|spelling)\b/,
+    zh: /中文名|英文名|中文叫|英文叫|中文怎么|英文怎么|用中文|用英文|怎么写|怎么说|用.{1,5}[语文]|译名|当地.{0,4}(名|叫)|原名|外文名|本地名/,
   },
   /** A mayor, asked about by a partner's name: the people the data names. */
   mayor: {
