@@ -92,20 +92,27 @@ function explainedSpans(question: string): (readonly [number, number])[] {
  * beyond the words the structured answers read ("donated money", "flood").
  */
 export function unexplainedText(question: string, entities: Entities): string {
-  let text = question;
-  const blank = (start: number, end: number) => {
-    text = text.slice(0, start) + ' '.repeat(end - start) + text.slice(end);
-  };
-  for (const [start, end] of [...entities.named, ...explainedSpans(question)]) blank(start, end);
-  for (const pattern of ZH_PATTERNS) {
-    for (const m of text.matchAll(pattern)) if (m[0]) blank(m.index, m.index + m[0].length);
-  }
-  for (const word of ZH_FILLER) {
-    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) blank(at, at + word.length);
+  let text = withoutEntities(question, entities);
+  // One pass of all the English patterns (and one of the Chinese ones) rather than one per pattern:
+  // this runs for most questions, and sixty scans of the text cost a good part of a millisecond.
+  text = text.replace(EN_ANY, (m) => ' '.repeat(m.length));
+  if (HAN.test(text)) {
+    text = text.replace(ZH_ANY, (m) => ' '.repeat(m.length));
+    for (const word of ZH_FILLER) if (text.includes(word)) text = text.replaceAll(word, ' '.repeat(word.length));
   }
   // Numbers are years, decades and counts, which the entities read.
   return text.replace(/[\p{N}][\p{N}\p{L}'’]*|年代?/gu, ' ');
 }
+
+/** The question with the partners, continents and country it names blanked out. */
+export function withoutEntities(question: string, entities: Entities): string {
+  let text = question;
+  for (const [start, end] of entities.named) text = text.slice(0, start) + ' '.repeat(end - start) + text.slice(end);
+  return text;
+}
+
+const EN_ANY = new RegExp(EN_PATTERNS.map((p) => `(?:${p.source})`).join('|'), 'gi');
+const ZH_ANY = new RegExp(ZH_PATTERNS.map((p) => `(?:${p.source})`).join('|'), 'g');
 
 const inside = (token: { start: number; end: number }, spans: readonly (readonly [number, number])[]) =>
   spans.some(([s, e]) => token.start < e && s < token.end);

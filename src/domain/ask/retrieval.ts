@@ -175,13 +175,20 @@ export function buildPassageIndex(data: Dataset): PassageIndex {
       if (!asked.length) return [];
       const total = asked.reduce((sum, t) => sum + t.weight, 0);
       const only = options.cities?.length ? new Set(options.cities.map((c) => c.id)) : null;
+      // A word no sentence has may be a typo or an inflection of one that does ("donate" for
+      // "donated", "ofices"): only those are looked up fuzzily, which costs far more than exactly.
+      const exact = asked.filter((t) => t.known || t.term.length < 5 || HAN.test(t.term)).map((t) => indexKey(t.term));
+      const loose = asked.filter((t) => !t.known && t.term.length >= 5 && !HAN.test(t.term)).map((t) => t.term);
       const results = search.search(
-        { combineWith: 'OR', queries: asked.map((t) => indexKey(t.term)) },
+        {
+          combineWith: 'OR',
+          queries: [
+            ...(exact.length ? [{ queries: exact, combineWith: 'OR' as const }] : []),
+            ...(loose.length ? [{ queries: loose, combineWith: 'OR' as const, fuzzy: 1, prefix: true }] : []),
+          ],
+        },
         {
           boost: { text: 1, textZh: 1, city: 0.5 },
-          // Typos and inflections of longer words: "donated" finds "donates", "offices" "office".
-          fuzzy: (term) => (term.startsWith('~') || term.length < 5 ? false : 0.2),
-          prefix: (term) => !term.startsWith('~') && term.length >= 5,
           filter: only ? (r) => only.has(passages[r.id as number]!.city?.id ?? '') : undefined,
         },
       );
