@@ -175,10 +175,11 @@ export function buildPassageIndex(data: Dataset): PassageIndex {
       if (!asked.length) return [];
       const total = asked.reduce((sum, t) => sum + t.weight, 0);
       const only = options.cities?.length ? new Set(options.cities.map((c) => c.id)) : null;
-      // A word no sentence has may be a typo or an inflection of one that does ("donate" for
-      // "donated", "ofices"): only those are looked up fuzzily, which costs far more than exactly.
-      const exact = asked.filter((t) => t.known || t.term.length < 5 || HAN.test(t.term)).map((t) => indexKey(t.term));
-      const loose = asked.filter((t) => !t.known && t.term.length >= 5 && !HAN.test(t.term)).map((t) => t.term);
+      // Longer words in a spaced script also find their inflections and typos ("offices" → "office",
+      // "donate" → "donated"): one edit away or as a prefix. Short words and Chinese only exactly.
+      const loosely = (t: QueryTerm) => t.term.length >= 5 && !HAN.test(t.term);
+      const exact = asked.filter((t) => !loosely(t)).map((t) => indexKey(t.term));
+      const loose = asked.filter(loosely).map((t) => t.term);
       const results = search.search(
         {
           combineWith: 'OR',
