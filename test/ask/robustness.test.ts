@@ -3,21 +3,21 @@
 import { describe, expect, it } from 'vitest';
 import { askQuestion } from '../../src/domain/ask/index.js';
 import { LIMITS, toMessageBody } from '../../src/render/discord.js';
-import { askReply } from '../../src/views/ask.js';
+import { answerReply } from '../../src/views/ask.js';
 import { app, embedLength } from '../commands/context.js';
 import { visibleText } from './evaluate.js';
 
 const ask = (question: unknown, locale: 'en' | 'zh-CN' = 'en') => askQuestion(question, { data: app().data, resolver: app().resolver, now: app().now() }, locale);
 
 function withinLimits(question: unknown, locale: 'en' | 'zh-CN' = 'en'): string {
-  const body = toMessageBody(askReply(app(), question, locale));
+  const body = toMessageBody(answerReply(ask(question, locale), app().data));
   expect(body.allowed_mentions).toEqual({ parse: [] });
   for (const embed of body.embeds) {
     expect(embedLength(embed)).toBeLessThanOrEqual(LIMITS.embedTotal);
     expect(embed.description?.length ?? 0).toBeLessThanOrEqual(LIMITS.embedDescription);
     for (const field of embed.fields ?? []) expect(field.value.length).toBeLessThanOrEqual(LIMITS.fieldValue);
   }
-  return visibleText(askReply(app(), question, locale)).text;
+  return visibleText(answerReply(ask(question, locale), app().data)).text;
 }
 
 describe('/ask on bad input', () => {
