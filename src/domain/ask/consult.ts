@@ -14,7 +14,17 @@ import type { PassageHit, PassageIndex } from './retrieval.js';
  * more specific, which the sentences may answer. Answers to specific questions (dates, counts,
  * distances, names) are never replaced.
  */
-const GENERAL = new Set<Intent['kind']>(['notUnderstood', 'list', 'city', 'cooperation', 'landmarks', 'partner']);
+const GENERAL = new Set<Intent['kind']>(['notUnderstood', 'list', 'city', 'cooperation', 'landmarks', 'partner', 'established']);
+
+/**
+ * Intents that answer nothing specific: "I don't understand", and the whole list, which a bare
+ * "which sister city …" gets. With words left unexplained, these are no answer at all: the sentences
+ * answer if they can, and otherwise the reply says it is not sure.
+ */
+function answersNothing(intent: Intent): boolean {
+  if (intent.kind === 'notUnderstood') return true;
+  return intent.kind === 'list' && !intent.scope.country && !intent.scope.continents && !intent.scope.period && !intent.scope.tier;
+}
 
 /** The share of the unexplained words (weighed by rarity) a sentence must contain to answer. */
 const SURE_COVERAGE = 0.5;
@@ -36,21 +46,22 @@ export function consultPassages(question: string, intent: Intent, entities: Enti
   // Common words (a Chinese character in every third sentence) say nothing of what is asked.
   const unexplained = index.terms(unexplainedText(question, entities)).filter((t) => (t.known || !BIGRAM.test(t.term)) && t.weight >= MIN_WEIGHT);
   if (!unexplained.length) return null;
+  const vague = answersNothing(intent);
   const hits = index.search(question, { cities, limit: 12 });
   const best = hits[0];
-  if (!best) return intent.kind === 'notUnderstood' ? notSure(hits) : null;
+  if (!best) return vague ? notSure(hits) : null;
   const wanted = unexplained.reduce((sum, t) => sum + t.weight, 0);
   const found = new Set(best.matched);
   const covered = unexplained.filter((t) => found.has(t.term));
   const share = covered.reduce((sum, t) => sum + t.weight, 0) / wanted;
-  // Replacing a structured answer needs two of the question's own words; when nothing else
-  // answers, one rare word the question has alone will do.
-  const enough = covered.length >= (intent.kind === 'notUnderstood' ? Math.min(2, unexplained.length) : 2);
+  // Replacing a structured answer needs two of the question's own words; where it answers nothing,
+  // one rare word the question has alone will do.
+  const enough = covered.length >= (vague ? Math.min(2, unexplained.length) : 2);
   if (share >= SURE_COVERAGE && enough) {
     const shown = hits.filter((h) => h.score >= best.score * NEAR_BEST && h.matched.some((m) => covered.some((t) => t.term === m))).slice(0, MAX_SHOWN);
     return { kind: 'passages', hits: shown };
   }
-  return intent.kind === 'notUnderstood' ? notSure(hits) : null;
+  return vague ? notSure(hits.filter((h) => h.matched.some((m) => unexplained.some((t) => t.term === m)))) : null;
 }
 
 function notSure(hits: PassageHit[]): Answer {

@@ -151,8 +151,8 @@ export const CUES = {
   },
   /** Topics no data covers: say so instead of answering something else. */
   offTopic: {
-    en: /\b(population|inhabitants|how many people|weather|temperature|mayors?|gdp|how big|time ?zone|currency|visa|hotels?|restaurants?|food|cuisine|elevation|altitude|covid|virus|pandemic|lab leak|capital of|news|language spoken|football club)\b/,
-    zh: /新闻|人口|天气|气温|市长|面积|时区|货币|签证|酒店|美食|海拔|经济总量|疫情|病毒|新冠|首都/,
+    en: /\b(population|inhabitants|how many people|(most|fewest|more|fewer) (people|inhabitants|residents)|weather|temperature|mayors?|gdp|how big|biggest|largest city|smallest|richest|poorest|safest|prettiest|nicest|best|worst|time ?zone|currency|visa|hotels?|restaurants?|food|cuisine|elevation|altitude|covid|virus|pandemic|lab leak|capital of|news|language spoken|football club)\b/,
+    zh: /新闻|人口|天气|气温|市长|面积|时区|货币|签证|酒店|美食|海拔|经济总量|疫情|病毒|新冠|首都|最大的城市|最富|最好|最漂亮|最安全/,
   },
   /** Who signed a tie: answered from the notes that name the signatories. */
   signatories: {

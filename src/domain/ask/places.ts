@@ -100,8 +100,14 @@ export function unexplainedText(question: string, entities: Entities): string {
     text = text.replace(ZH_ANY, (m) => ' '.repeat(m.length));
     for (const word of ZH_FILLER) if (text.includes(word)) text = text.replaceAll(word, ' '.repeat(word.length));
   }
-  // Numbers are years, decades and counts, which the entities read.
-  return text.replace(/[\p{N}][\p{N}\p{L}'’]*|年代?/gu, ' ');
+  // Numbers are years, decades and counts, which the entities read; filler words ask nothing ("give",
+  // "towns"), except those that say what a sentence is about ("link").
+  return text
+    .replace(/[\p{N}][\p{N}\p{L}'’]*|年代?/gu, ' ')
+    .replace(/[\p{L}\p{M}'’]+/gu, (word) => {
+      const lower = word.toLowerCase();
+      return (EN_FILLER.has(lower) || NOT_PLACES.has(lower)) && !ASKS_ABOUT.has(lower) ? ' '.repeat(word.length) : word;
+    });
 }
 
 /** The question with the partners, continents and country it names blanked out. */
@@ -110,6 +116,9 @@ export function withoutEntities(question: string, entities: Entities): string {
   for (const [start, end] of entities.named) text = text.slice(0, start) + ' '.repeat(end - start) + text.slice(end);
   return text;
 }
+
+/** Filler words that still say what a question is about. */
+const ASKS_ABOUT = new Set(['link', 'linked', 'relation', 'relations', 'relationship', 'relationships', 'agreement', 'agreements', 'mayor', 'mayors']);
 
 const EN_ANY = new RegExp(EN_PATTERNS.map((p) => `(?:${p.source})`).join('|'), 'gi');
 const ZH_ANY = new RegExp(ZH_PATTERNS.map((p) => `(?:${p.source})`).join('|'), 'g');

@@ -175,9 +175,9 @@ export function buildPassageIndex(data: Dataset): PassageIndex {
       if (!asked.length) return [];
       const total = asked.reduce((sum, t) => sum + t.weight, 0);
       const only = options.cities?.length ? new Set(options.cities.map((c) => c.id)) : null;
-      // Longer words in a spaced script also find their inflections and typos ("offices" → "office",
-      // "donate" → "donated"): one edit away or as a prefix. Short words and Chinese only exactly.
-      const loosely = (t: QueryTerm) => t.term.length >= 5 && !HAN.test(t.term);
+      // Words of four letters or more in a spaced script also find their inflections and typos
+      // ("open" → "opened", "offices" → "office"): one edit away or as a prefix. Chinese only exactly.
+      const loosely = (t: QueryTerm) => t.term.length >= 4 && !HAN.test(t.term);
       const exact = asked.filter((t) => !loosely(t)).map((t) => indexKey(t.term));
       const loose = asked.filter(loosely).map((t) => t.term);
       const results = search.search(
