@@ -175,17 +175,24 @@ export function buildPassageIndex(data: Dataset): PassageIndex {
       if (!asked.length) return [];
       const total = asked.reduce((sum, t) => sum + t.weight, 0);
       const only = options.cities?.length ? new Set(options.cities.map((c) => c.id)) : null;
-      // Words of four letters or more in a spaced script also find their inflections and typos
-      // ("open" → "opened", "offices" → "office"): one edit away or as a prefix. Chinese only exactly.
-      const loosely = (t: QueryTerm) => t.term.length >= 4 && !HAN.test(t.term);
-      const exact = asked.filter((t) => !loosely(t)).map((t) => indexKey(t.term));
-      const loose = asked.filter(loosely).map((t) => t.term);
+      // Words of four letters or more in a spaced script also find their inflections, as prefixes of
+      // the word less its last letter ("offices" → "office", "donated" → "donate…", "open" →
+      // "opened"); a word no sentence has may be a typo, looked up one edit away (which costs more).
+      const spaced = (t: QueryTerm) => t.term.length >= 4 && !HAN.test(t.term);
+      // Each query string, and the question's term it stands for.
+      const asks = new Map<string, string>();
+      const exact = asked.filter((t) => !spaced(t)).map((t) => indexKey(t.term));
+      for (const t of asked) asks.set(spaced(t) ? stemOf(t.term) : indexKey(t.term), t.term);
+      const stems = asked.filter(spaced).map((t) => stemOf(t.term));
+      const typos = asked.filter((t) => spaced(t) && !t.known).map((t) => t.term);
+      for (const term of typos) asks.set(term, term);
       const results = search.search(
         {
           combineWith: 'OR',
           queries: [
             ...(exact.length ? [{ queries: exact, combineWith: 'OR' as const }] : []),
-            ...(loose.length ? [{ queries: loose, combineWith: 'OR' as const, fuzzy: 1, prefix: true }] : []),
+            ...(stems.length ? [{ queries: stems, combineWith: 'OR' as const, prefix: true }] : []),
+            ...(typos.length ? [{ queries: typos, combineWith: 'OR' as const, fuzzy: 1 }] : []),
           ],
         },
         {
@@ -194,8 +201,8 @@ export function buildPassageIndex(data: Dataset): PassageIndex {
         },
       );
       return results.slice(0, options.limit ?? 8).map((r) => {
-        const matchedTerms = new Set(r.queryTerms);
-        const matched = asked.filter((t) => matchedTerms.has(indexKey(t.term)));
+        const matchedTerms = new Set(r.queryTerms.map((q) => asks.get(q)));
+        const matched = asked.filter((t) => matchedTerms.has(t.term));
         return {
           passage: passages[r.id as number]!,
           score: r.score,
@@ -205,6 +212,11 @@ export function buildPassageIndex(data: Dataset): PassageIndex {
       });
     },
   };
+}
+
+/** A word less its last letter, from five letters on: the prefix its inflections share. */
+function stemOf(term: string): string {
+  return term.length >= 5 ? term.slice(0, -1) : term;
 }
 
 const built = new WeakMap<Dataset, PassageIndex>();
