@@ -1,10 +1,11 @@
 // Shared by the /ask views: the context each view gets, and the phrases several answer kinds use
 // (tier hedges, dates, scopes, statuses, the sentences of the data).
 import type { City, Dataset, Total } from '../data/types.js';
-import type { Answer, Scope } from '../domain/ask/index.js';
+import type { Answer, PassageHit, Scope } from '../domain/ask/index.js';
 import { formatDate, formatList, type Locale } from '../i18n/index.js';
 import { cityName, continentLabel, countryName } from '../i18n/names.js';
 import { t } from './ask.messages.js';
+import { bullet } from './format.js';
 
 /** What a view returns: the card's title and lines, and its colour when the answer sets one. */
 export interface Body {
@@ -86,4 +87,13 @@ export function statusLine(city: City, locale: Locale): string {
   if (status.state === 'active') return t(locale, 'statusActive', { city: name });
   const params = { city: name, date: formatDate(status, locale), reason: locale === 'zh-CN' ? status.reasonZh : status.reason };
   return t(locale, status.state === 'ended' ? 'statusEnded' : 'statusPhasingOut', params);
+}
+
+/** Sentences of the data, each with the partner it is about (or "Wuhan's official counts"). */
+export function passageLines(hits: PassageHit[], locale: Locale): string[] {
+  return hits.map(({ passage }) => {
+    const text = locale === 'zh-CN' ? passage.textZh || passage.text : passage.text || passage.textZh;
+    const city = passage.city ? cityName(passage.city, locale) : t(locale, 'passageTotals');
+    return bullet(t(locale, 'passageLine', { city, text: passage.field === 'names' ? text.replaceAll(' · ', ', ') : text }));
+  });
 }

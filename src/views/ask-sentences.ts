@@ -5,7 +5,7 @@ import { formatList, type Locale } from '../i18n/index.js';
 import { cityName } from '../i18n/names.js';
 import { t } from './ask.messages.js';
 import { bullet, localText, sanitizeUserText } from './format.js';
-import { type AskView, type AskViews, type Body, colon } from './ask-common.js';
+import { type AskView, type AskViews, type Body, colon, passageLines } from './ask-common.js';
 
 function unknownView(answer: Extract<Answer, { kind: 'unknown' }>, v: AskView): Body {
   const { L, data, locale } = v;
@@ -66,14 +66,6 @@ function provinceView(answer: Extract<Answer, { kind: 'province' }>, v: AskView)
   };
 }
 
-/** Sentences of the data, each with the partner it is about (or "Wuhan's official counts"). */
-function passageLines(hits: PassageHit[], locale: Locale): string[] {
-  return hits.map(({ passage }) => {
-    const text = locale === 'zh-CN' ? passage.textZh || passage.text : passage.text || passage.textZh;
-    const city = passage.city ? cityName(passage.city, locale) : t(locale, 'passageTotals');
-    return bullet(t(locale, 'passageLine', { city, text: passage.field === 'names' ? text.replaceAll(' · ', ', ') : text }));
-  });
-}
 
 /** A partner's names: the form asked for first (Chinese, English or its own), then the others. */
 function nameLines(city: City, want: NameForm | null, locale: Locale): string[] {

@@ -8,7 +8,7 @@ import { sourcesById } from '../domain/facts/sources.js';
 import { formatList } from '../i18n/index.js';
 import { cityName, countryName } from '../i18n/names.js';
 import { t } from './ask.messages.js';
-import { type AskView, type AskViews, type Body, makeView, nameWithCountry } from './ask-common.js';
+import { type AskView, type AskViews, type Body, makeView, nameWithCountry, passageLines } from './ask-common.js';
 import { cooperationViews } from './ask-cooperation.js';
 import { countsViews } from './ask-counts.js';
 import { datesViews } from './ask-dates.js';
@@ -43,11 +43,19 @@ export function answerReply(result: AskResult, data: Dataset): Reply {
     if (close.length) return t(locale, 'unmatchedClose', { name, cities: formatList(close.map((c) => nameWithCountry(c, locale)), locale) });
     return t(locale, 'unmatched', { name });
   });
+  // Sentences of the named partners beside the answer, unless the answer already says them.
+  const said = body.lines.join('\n');
+  const related = result.related.filter(({ passage }) => !said.includes(locale === 'zh-CN' ? passage.textZh : passage.text));
+  const relatedLines = related.length ? ['', t(locale, 'relatedIntro'), ...passageLines(related, locale)] : [];
   const sources = sourceLines(sourcesById(data, result.sources), locale);
   const card = fitCard(
     {
       title: body.title,
-      description: fitLines([...readings, ...body.lines, ...(unmatched.length ? ['', ...unmatched] : [])], DESCRIPTION_MAX, locale),
+      description: fitLines(
+        [...readings, ...body.lines, ...relatedLines, ...(unmatched.length ? ['', ...unmatched] : [])],
+        DESCRIPTION_MAX,
+        locale,
+      ),
       footer: footerText(data, locale),
       color: body.color ?? COLORS.neutral,
     },

@@ -12,7 +12,7 @@ import { greatCircleKm } from '../geo.js';
 import type { Resolution } from '../resolution.js';
 import { periodRange } from './entities.js';
 import type { Intent, NameForm, Reading, Scope, TotalsFocus, Unmatched } from './intent.js';
-import type { PassageHit } from './retrieval.js';
+import { type PassageHit, passageIndex } from './retrieval.js';
 
 export interface CityDate {
   city: City;
@@ -393,11 +393,11 @@ function personNotes(name: string, data: Dataset): { city: City; note: Note }[] 
   const words = [...name.matchAll(NAME_WORD)].map((m) => m[0]).filter((w) => !NOT_NAME_WORDS.has(w.toLowerCase()));
   const escaped = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const patterns = [name, ...words.slice(-1)].map((w) => new RegExp(`(?<![\\p{L}])${escaped(w)}(?![\\p{L}])`, 'iu'));
+  // Every sentence of a partner's record: a person may be named in a date's note or a cooperation line.
   const found: { city: City; note: Note }[] = [];
-  for (const city of data.cities) {
-    for (const note of [...city.highlights, ...city.caveats]) {
-      if (patterns.some((p) => p.test(note.text) || p.test(note.textZh))) found.push({ city, note });
-    }
+  for (const passage of passageIndex(data).passages) {
+    if (!passage.city || passage.field === 'names') continue;
+    if (patterns.some((p) => p.test(passage.text) || p.test(passage.textZh))) found.push({ city: passage.city, note: passage });
   }
   return found;
 }

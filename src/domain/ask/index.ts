@@ -5,7 +5,7 @@ import type { Resolver } from '../resolution.js';
 import { type Answered, answered, answerIntent } from './answer.js';
 import { consultPassages } from './consult.js';
 import { detectIntent, type Intent, type Reading, type Unmatched } from './intent.js';
-import { passageIndex } from './retrieval.js';
+import { type PassageHit, passageIndex } from './retrieval.js';
 import { cleanQuestion, detectLanguage } from './question.js';
 
 export { MAX_MESSAGE_CHARS } from './question.js';
@@ -30,6 +30,8 @@ export interface AskResult extends Answered {
   readings: Reading[];
   /** Places named besides the answer's partners that are no partner: the answer says so. */
   unmatched: Unmatched[];
+  /** Sentences of the named partners that hold the question's other words, shown after the answer. */
+  related: PassageHit[];
 }
 
 /**
@@ -41,7 +43,9 @@ export function askQuestion(raw: unknown, deps: AskDeps, fallback: Locale, maxCh
   const locale = detectLanguage(question, fallback);
   const { question: read, intent, readings, unmatched, entities } = detectIntent(question, deps.resolver);
   const named = 'cities' in intent ? intent.cities : [];
-  const fromPassages = consultPassages(read, intent, entities, named, passageIndex(deps.data));
-  if (fromPassages) return { locale, intent, readings, unmatched: [], ...answered(fromPassages, deps.data) };
-  return { locale, intent, readings, unmatched, ...answerIntent(intent, { data: deps.data, now: deps.now }, readings, unmatched) };
+  const { answer, related } = consultPassages(read, intent, entities, named, passageIndex(deps.data));
+  if (answer) return { locale, intent, readings, unmatched: [], related: [], ...answered(answer, deps.data) };
+  const structured = answerIntent(intent, { data: deps.data, now: deps.now }, readings, unmatched);
+  const sources = [...new Set([...structured.sources, ...related.flatMap((h) => h.passage.sources)])];
+  return { locale, intent, readings, unmatched, related, ...structured, sources };
 }

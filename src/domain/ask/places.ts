@@ -91,13 +91,16 @@ function explainedSpans(question: string): (readonly [number, number])[] {
  * continents, partners, the country, filler and years. What is left is what the question asks about
  * beyond the words the structured answers read ("donated money", "flood").
  */
-export function unexplainedText(question: string, entities: Entities): string {
+export function unexplainedText(question: string, entities: Entities, topicsAnswered: boolean): string {
   let text = withoutEntities(question, entities);
   // One pass of all the English patterns (and one of the Chinese ones) rather than one per pattern:
   // this runs for most questions, and sixty scans of the text cost a good part of a millisecond.
   text = text.replace(EN_ANY, (m) => ' '.repeat(m.length));
+  // Topic words ("swimmers", "hospital") are explained only where the answer is about cooperation.
+  if (topicsAnswered) text = text.replace(EN_TOPICS, (m) => ' '.repeat(m.length));
   if (HAN.test(text)) {
     text = text.replace(ZH_ANY, (m) => ' '.repeat(m.length));
+    if (topicsAnswered) text = text.replace(ZH_TOPICS, (m) => ' '.repeat(m.length));
     for (const word of ZH_FILLER) if (text.includes(word)) text = text.replaceAll(word, ' '.repeat(word.length));
   }
   // Numbers are years, decades and counts, which the entities read; filler words ask nothing ("give",
@@ -118,10 +121,13 @@ export function withoutEntities(question: string, entities: Entities): string {
 }
 
 /** Filler words that still say what a question is about. */
-const ASKS_ABOUT = new Set(['link', 'linked', 'relation', 'relations', 'relationship', 'relationships', 'agreement', 'agreements', 'mayor', 'mayors']);
+const ASKS_ABOUT = new Set(['link', 'linked', 'mayor', 'mayors']);
 
-const EN_ANY = new RegExp(EN_PATTERNS.map((p) => `(?:${p.source})`).join('|'), 'gi');
-const ZH_ANY = new RegExp(ZH_PATTERNS.map((p) => `(?:${p.source})`).join('|'), 'g');
+const union = (patterns: readonly RegExp[], flags: string) => new RegExp(patterns.map((p) => `(?:${p.source})`).join('|'), flags);
+const EN_ANY = union([...Object.values(CUES).map((c) => c.en), ...CONTINENT_WORDS.map((w) => w.en)], 'gi');
+const ZH_ANY = union([...Object.values(CUES).map((c) => c.zh), ...CONTINENT_WORDS.map((w) => w.zh)], 'g');
+const EN_TOPICS = union(TOPIC_WORDS.map((w) => w.en), 'gi');
+const ZH_TOPICS = union(TOPIC_WORDS.map((w) => w.zh), 'g');
 
 const inside = (token: { start: number; end: number }, spans: readonly (readonly [number, number])[]) =>
   spans.some(([s, e]) => token.start < e && s < token.end);
