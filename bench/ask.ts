@@ -22,7 +22,11 @@ const NOW = new Date('2026-11-27T12:00:00Z');
 const FIXTURES = new URL('../test/fixtures/', import.meta.url);
 
 /** Accuracy, wrong facts, wrong cities, wrong language, "I don't know" with the answer in the data, latency. */
-function score(cases: AskCase[], app: App, prefix: string): { figures: Record<string, number | string>; failures: string[] } {
+function score(
+  cases: AskCase[],
+  app: App,
+  prefix: string,
+): { figures: Record<string, number | string>; failures: string[] } {
   const verdicts = cases.map((entry) => ({ entry, verdict: evaluate(entry, app) }));
   const passed = verdicts.filter(({ verdict }) => verdict.ok).length;
   const deps = { data: app.data, resolver: app.resolver, now: NOW };
@@ -45,11 +49,17 @@ function score(cases: AskCase[], app: App, prefix: string): { figures: Record<st
     [`${prefix}questions`]: cases.length,
     [`${prefix}in Chinese`]: cases.filter((c) => c.lang === 'zh').length,
     [`${prefix}accuracy %`]: cases.length ? round((passed / cases.length) * 100, 2) : 0,
-    [`${prefix}wrong facts (answers with a mustNot fact)`]: verdicts.filter(({ verdict }) => verdict.wrongFacts.length > 0).length,
+    [`${prefix}wrong facts (answers with a mustNot fact)`]: verdicts.filter(
+      ({ verdict }) => verdict.wrongFacts.length > 0,
+    ).length,
     [`${prefix}answers about the wrong city`]: verdicts.filter(({ verdict }) => verdict.wrongCity).length,
     [`${prefix}answers in the wrong language`]: verdicts.filter(({ verdict }) => verdict.wrongLanguage).length,
-    [`${prefix}"I don't know" though the data has it`]: verdicts.filter(({ entry, verdict }) => !entry.unknown && verdict.result.answer.kind === 'unknown').length,
-    [`${prefix}answered though "I don't know" was right`]: verdicts.filter(({ entry, verdict }) => entry.unknown && verdict.result.answer.kind !== 'unknown').length,
+    [`${prefix}"I don't know" though the data has it`]: verdicts.filter(
+      ({ entry, verdict }) => !entry.unknown && verdict.result.answer.kind === 'unknown',
+    ).length,
+    [`${prefix}answered though "I don't know" was right`]: verdicts.filter(
+      ({ entry, verdict }) => entry.unknown && verdict.result.answer.kind !== 'unknown',
+    ).length,
     [`${prefix}ask p50 ms (question → answer)`]: round(domain.p50, 4),
     [`${prefix}ask p99 ms (question → answer)`]: round(domain.p99, 4),
     [`${prefix}reply p50 ms (… → Discord body)`]: round(full.p50, 4),
@@ -75,7 +85,10 @@ function indexBuildTimes(): { cold: number; warm: number } {
     warm.sort((a, b) => a - b);
     console.log(JSON.stringify({ cold, warm: warm[7] }));`;
   const root = fileURLToPath(new URL('..', import.meta.url));
-  const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' });
+  const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+    cwd: root,
+    encoding: 'utf8',
+  });
   return JSON.parse(out.trim().split('\n').at(-1)!) as { cold: number; warm: number };
 }
 

@@ -17,6 +17,9 @@ export const command = {
   },
   run: (input, ctx) => {
     const { data, resolver } = ctx.app;
-    return answerReply(askQuestion(input.options.message, { data, resolver, now: ctx.app.now() }, ctx.locale, MAX_MESSAGE_CHARS), data);
+    return answerReply(
+      askQuestion(input.options.message, { data, resolver, now: ctx.app.now() }, ctx.locale, MAX_MESSAGE_CHARS),
+      data,
+    );
   },
 } satisfies Command;

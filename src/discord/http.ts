@@ -25,7 +25,7 @@ import type { Command } from '../commands/types.js';
 import { createLogger, describeError, type Logger } from '../log.js';
 import { createChannelPort } from './channel-port.js';
 import { createRouter, type RouterOptions } from './router.js';
-import { warmImageCache } from '../commands/images.js';
+import { warmImageCache } from '../app/images.js';
 
 export const INTERACTIONS_PATH = '/interactions';
 /** Interaction payloads are a few KB; even a message command on a long message stays far below this. */
@@ -117,7 +117,11 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
       return;
     }
     const text = JSON.stringify(body);
-    res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text), ...headers });
+    res.writeHead(status, {
+      'Content-Type': 'application/json',
+      'Content-Length': Buffer.byteLength(text),
+      ...headers,
+    });
     res.end(text, () => resolve());
   });
 }
@@ -147,7 +151,10 @@ const SUPPORTED = new Set<number>([
   InteractionType.ApplicationCommandAutocomplete,
 ]);
 
-export async function createInteractionsServer(app: App, options: InteractionsServerOptions): Promise<InteractionsServer> {
+export async function createInteractionsServer(
+  app: App,
+  options: InteractionsServerOptions,
+): Promise<InteractionsServer> {
   const log = options.log ?? createLogger();
   const key = await importPublicKey(options.publicKey);
   const pending = new Map<string, PendingCallback>();
@@ -175,7 +182,10 @@ export async function createInteractionsServer(app: App, options: InteractionsSe
       JSON.stringify(
         update
           ? { type: InteractionResponseType.DeferredMessageUpdate }
-          : { type: InteractionResponseType.DeferredChannelMessageWithSource, ...(ephemeral ? { data: { flags: ephemeral } } : {}) },
+          : {
+              type: InteractionResponseType.DeferredChannelMessageWithSource,
+              ...(ephemeral ? { data: { flags: ephemeral } } : {}),
+            },
       ),
     );
     const files: RawFile[] = [];
@@ -184,11 +194,18 @@ export async function createInteractionsServer(app: App, options: InteractionsSe
       files.push({ key, name: value.name, data: Buffer.from(await value.arrayBuffer()), contentType: value.type });
     }
     const { flags: _visibilityIsSet, ...message } = data;
-    await client.rest.patch(Routes.webhookMessage(waiting.applicationId, waiting.token), { body: message, files, auth: false });
+    await client.rest.patch(Routes.webhookMessage(waiting.applicationId, waiting.token), {
+      body: message,
+      files,
+      auth: false,
+    });
   }
 
   /** The router's callback becomes the HTTP response; everything else goes to Discord's REST. */
-  async function makeRequest(url: string, init: Parameters<typeof DefaultRestOptions.makeRequest>[1]): Promise<ResponseLike> {
+  async function makeRequest(
+    url: string,
+    init: Parameters<typeof DefaultRestOptions.makeRequest>[1],
+  ): Promise<ResponseLike> {
     const interactionId = CALLBACK_PATH.exec(new URL(url).pathname)?.[1];
     const waiting = interactionId ? pending.get(interactionId) : undefined;
     if (!waiting || waiting.answered) return DefaultRestOptions.makeRequest(url, init);
@@ -220,8 +237,8 @@ export async function createInteractionsServer(app: App, options: InteractionsSe
   });
   client.on(Events.Error, (error) => log.error('client error', { error: describeError(error) }));
   // discord.js keeps its payload → interaction mapping in a private action; the gateway uses the same.
-  const interactionCreate = (client as unknown as { actions: { InteractionCreate: { handle(data: unknown): void } } }).actions
-    .InteractionCreate;
+  const interactionCreate = (client as unknown as { actions: { InteractionCreate: { handle(data: unknown): void } } })
+    .actions.InteractionCreate;
 
   async function handleInteraction(payload: Record<string, unknown>, res: ServerResponse): Promise<void> {
     if (payload.type === InteractionType.Ping) {
@@ -230,7 +247,12 @@ export async function createInteractionsServer(app: App, options: InteractionsSe
     }
     const { id, application_id: applicationId, token } = payload;
     const snowflake = (value: unknown): value is string => typeof value === 'string' && SNOWFLAKE.test(value);
-    if (!SUPPORTED.has(payload.type as number) || !snowflake(id) || !snowflake(applicationId) || typeof token !== 'string') {
+    if (
+      !SUPPORTED.has(payload.type as number) ||
+      !snowflake(id) ||
+      !snowflake(applicationId) ||
+      typeof token !== 'string'
+    ) {
       throw new RequestError(400, 'not an interaction this endpoint handles');
     }
     const waiting: PendingCallback = { res, applicationId, token, answered: false };
@@ -280,7 +302,8 @@ export async function createInteractionsServer(app: App, options: InteractionsSe
     } catch {
       throw new RequestError(400, 'body is not JSON');
     }
-    if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) throw new RequestError(400, 'body is not an object');
+    if (typeof payload !== 'object' || payload === null || Array.isArray(payload))
+      throw new RequestError(400, 'body is not an object');
     await handleInteraction(payload as Record<string, unknown>, res);
   }
 

@@ -3,7 +3,7 @@
 import type { City, Dataset, Total } from '../data/types.js';
 import type { Answer, PassageHit, Scope } from '../domain/ask/index.js';
 import { formatDate, formatList, type Locale } from '../i18n/index.js';
-import { cityName, continentLabel, countryName } from '../i18n/names.js';
+import { cityName, continentLabel, countryInProse, countryName } from '../i18n/names.js';
 import { t } from './ask.messages.js';
 import { bullet } from './format.js';
 
@@ -43,15 +43,9 @@ export function makeView(data: Dataset, locale: Locale): AskView {
 /** "**Duisburg** (Germany)" / "**杜伊斯堡市**（德国）". */
 export function nameWithCountry(city: City, locale: Locale): string {
   const country = countryName(city.country, locale);
-  return locale === 'zh-CN' ? `**${cityName(city, locale)}**（${country}）` : `**${cityName(city, locale)}** (${country})`;
-}
-
-// English puts "the" before these country names inside a sentence ("in the United Kingdom").
-export const NAMES_WITH_ARTICLE = /^(United |Netherlands$|Philippines$|Czech Republic$|Dominican Republic$|Central African Republic$|Bahamas$|Gambia$|Maldives$|Comoros$|Seychelles$|\w+ Islands$)/;
-
-export function countryInSentence(country: { name: string; zh: string }, locale: Locale): string {
-  if (locale === 'zh-CN') return country.zh;
-  return NAMES_WITH_ARTICLE.test(country.name) ? `the ${country.name}` : country.name;
+  return locale === 'zh-CN'
+    ? `**${cityName(city, locale)}**（${country}）`
+    : `**${cityName(city, locale)}** (${country})`;
 }
 
 export function colon(locale: Locale): string {
@@ -65,10 +59,11 @@ export function hasScope(scope: Scope): boolean {
 export function scopeText(scope: Scope, locale: Locale): string {
   const parts: string[] = [];
   const places = [
-    ...(scope.country ? [countryInSentence(scope.country, locale)] : []),
+    ...(scope.country ? [countryInProse(scope.country, locale)] : []),
     ...(scope.continents ?? []).map((c) => continentLabel(c, locale)),
   ];
-  if (places.length) parts.push(t(locale, scope.outside ? 'scopeOutside' : 'scopeIn', { place: formatList(places, locale) }));
+  if (places.length)
+    parts.push(t(locale, scope.outside ? 'scopeOutside' : 'scopeIn', { place: formatList(places, locale) }));
   const period = scope.period;
   if (period?.kind === 'year') parts.push(t(locale, 'scopeYear', { year: period.year }));
   if (period?.kind === 'decade') parts.push(t(locale, 'scopeDecade', { decade: period.from }));
@@ -85,7 +80,11 @@ export function statusLine(city: City, locale: Locale): string {
   const status = city.status;
   const name = cityName(city, locale);
   if (status.state === 'active') return t(locale, 'statusActive', { city: name });
-  const params = { city: name, date: formatDate(status, locale), reason: locale === 'zh-CN' ? status.reasonZh : status.reason };
+  const params = {
+    city: name,
+    date: formatDate(status, locale),
+    reason: locale === 'zh-CN' ? status.reasonZh : status.reason,
+  };
   return t(locale, status.state === 'ended' ? 'statusEnded' : 'statusPhasingOut', params);
 }
 
@@ -94,6 +93,8 @@ export function passageLines(hits: PassageHit[], locale: Locale): string[] {
   return hits.map(({ passage }) => {
     const text = locale === 'zh-CN' ? passage.textZh || passage.text : passage.text || passage.textZh;
     const city = passage.city ? cityName(passage.city, locale) : t(locale, 'passageTotals');
-    return bullet(t(locale, 'passageLine', { city, text: passage.field === 'names' ? text.replaceAll(' · ', ', ') : text }));
+    return bullet(
+      t(locale, 'passageLine', { city, text: passage.field === 'names' ? text.replaceAll(' · ', ', ') : text }),
+    );
   });
 }

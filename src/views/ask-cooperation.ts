@@ -18,7 +18,12 @@ function landmarksView(answer: Extract<Answer, { kind: 'landmarks' }>, v: AskVie
       ...answer.items.map(({ city, landmark }) =>
         bullet(
           L('landmarkLine', {
-            name: locale === 'zh-CN' && landmark.zh ? `${landmark.zh}（${landmark.name}）` : landmark.zh ? `${landmark.name} (${landmark.zh})` : landmark.name,
+            name:
+              locale === 'zh-CN' && landmark.zh
+                ? `${landmark.zh}（${landmark.name}）`
+                : landmark.zh
+                  ? `${landmark.name} (${landmark.zh})`
+                  : landmark.name,
             city: name(city),
             country: country(city),
             description: locale === 'zh-CN' ? landmark.descriptionZh : landmark.description,
@@ -39,7 +44,10 @@ function cooperationManyView(answer: Extract<Answer, { kind: 'cooperationMany' }
   const { L, locale } = v;
   return {
     title: L('titleCooperation'),
-    lines: answer.perCity.flatMap(({ city, groups }, i) => [...(i ? [''] : []), ...cooperationLines(city, groups, answer.topic, locale)]),
+    lines: answer.perCity.flatMap(({ city, groups }, i) => [
+      ...(i ? [''] : []),
+      ...cooperationLines(city, groups, answer.topic, locale),
+    ]),
   };
 }
 
@@ -51,7 +59,9 @@ function cooperationTopicView(answer: Extract<Answer, { kind: 'cooperationTopic'
     title: L('titleCooperation'),
     lines: [
       L('cooperationTopicIntro', { topic }),
-      ...answer.partners.map(({ city, entries }) => bullet(`**${name(city)}**${colon(locale)}${entries.map((e) => localText(e, locale)).join(' ')}`)),
+      ...answer.partners.map(({ city, entries }) =>
+        bullet(`**${name(city)}**${colon(locale)}${entries.map((e) => localText(e, locale)).join(' ')}`),
+      ),
     ],
   };
 }
@@ -62,12 +72,19 @@ function cooperationOverviewView(answer: Extract<Answer, { kind: 'cooperationOve
     title: L('titleCooperation'),
     lines: [
       L('cooperationOverviewIntro'),
-      ...answer.topics.filter((s) => s.cities.length).map((s) => bullet(`**${topicLabel(s.topic, locale)}**${colon(locale)}${list(s.cities)}`)),
+      ...answer.topics
+        .filter((s) => s.cities.length)
+        .map((s) => bullet(`**${topicLabel(s.topic, locale)}**${colon(locale)}${list(s.cities)}`)),
     ],
   };
 }
 
-function cooperationLines(city: City, groups: { topic: City['cooperation'][number]['topic']; entries: City['cooperation'] }[], topic: City['cooperation'][number]['topic'] | null, locale: Locale): string[] {
+function cooperationLines(
+  city: City,
+  groups: { topic: City['cooperation'][number]['topic']; entries: City['cooperation'] }[],
+  topic: City['cooperation'][number]['topic'] | null,
+  locale: Locale,
+): string[] {
   const name = cityName(city, locale);
   const lines: string[] = [];
   let shown = groups;

@@ -3,17 +3,24 @@ import type { City, Dataset } from '../data/types.js';
 import { type Answer, type CityDistance, tierHedges } from '../domain/ask/index.js';
 import { latestTotalFor } from '../domain/facts/totals.js';
 import { formatDate, formatList, formatNumber, type Locale } from '../i18n/index.js';
-import { cityName, continentLabel, countryName } from '../i18n/names.js';
+import { cityName, continentLabel, countryInProse, countryName } from '../i18n/names.js';
 import { t } from './ask.messages.js';
 import { bullet, dateText, flagEmoji, localText } from './format.js';
-import { type AskView, type AskViews, type Body, colon, countryInSentence, hasScope, scopeText, statusLine } from './ask-common.js';
+import { type AskView, type AskViews, type Body, colon, hasScope, scopeText, statusLine } from './ask-common.js';
 
 function sourcesView(answer: Extract<Answer, { kind: 'sources' }>, v: AskView): Body {
   const { L, name, totalNote, data } = v;
-  if (answer.cities.length) return { title: L('titleSources'), lines: answer.cities.map((c) => L('sourcesCity', { city: name(c) })) };
+  if (answer.cities.length)
+    return { title: L('titleSources'), lines: answer.cities.map((c) => L('sourcesCity', { city: name(c) })) };
   if (answer.about === 'totals')
-    return { title: L('titleSources'), lines: [L('sourcesTotals'), ...answer.rows.map((row) => bullet(totalNote(row)))] };
-  return { title: L('titleSources'), lines: [L('sourcesGeneral', { count: data.sources.size }), '', L('sourcesTotalsIntro')] };
+    return {
+      title: L('titleSources'),
+      lines: [L('sourcesTotals'), ...answer.rows.map((row) => bullet(totalNote(row)))],
+    };
+  return {
+    title: L('titleSources'),
+    lines: [L('sourcesGeneral', { count: data.sources.size }), '', L('sourcesTotalsIntro')],
+  };
 }
 
 function tiersView(answer: Extract<Answer, { kind: 'tiers' }>, v: AskView): Body {
@@ -24,7 +31,14 @@ function tiersView(answer: Extract<Answer, { kind: 'tiers' }>, v: AskView): Body
     lines: [
       L('tiersIntro'),
       ...answer.counts.map((row) =>
-        bullet(L('tiersCount', { date: formatDate(row.asOf, locale), friendship: row.friendship!, exchange: row.exchange!, total: row.total ?? row.friendship! + row.exchange! })),
+        bullet(
+          L('tiersCount', {
+            date: formatDate(row.asOf, locale),
+            friendship: row.friendship!,
+            exchange: row.exchange!,
+            total: row.total ?? row.friendship! + row.exchange!,
+          }),
+        ),
       ),
       L('tiersListed', {
         date: listDate(latestList),
@@ -41,7 +55,10 @@ function tiersView(answer: Extract<Answer, { kind: 'tiers' }>, v: AskView): Body
 function rankView(answer: Extract<Answer, { kind: 'rank' }>, v: AskView): Body {
   const { L, totalNote, locale } = v;
   if (!answer.total) return { title: L('titleRank'), lines: [L('rankNone')] };
-  return { title: L('titleRank'), lines: [L('rank', { date: formatDate(answer.total.asOf, locale) }), bullet(totalNote(answer.total)), L('rankOnly')] };
+  return {
+    title: L('titleRank'),
+    lines: [L('rank', { date: formatDate(answer.total.asOf, locale) }), bullet(totalNote(answer.total)), L('rankOnly')],
+  };
 }
 
 function totalsView(answer: Extract<Answer, { kind: 'totals' }>, v: AskView): Body {
@@ -54,7 +71,16 @@ function totalsView(answer: Extract<Answer, { kind: 'totals' }>, v: AskView): Bo
     return {
       title: L('titleExchange'),
       lines: [
-        ...(row ? [L('totalsExchange', { exchange: row.exchange!, date: formatDate(row.asOf, locale), friendship: row.friendship ?? '', total: row.total ?? '' })] : []),
+        ...(row
+          ? [
+              L('totalsExchange', {
+                exchange: row.exchange!,
+                date: formatDate(row.asOf, locale),
+                friendship: row.friendship ?? '',
+                total: row.total ?? '',
+              }),
+            ]
+          : []),
         L('totalsExchangeListed', { known: known.length, names: list(known) }),
         ...exchangeHedges(known, locale),
         '',
@@ -65,7 +91,10 @@ function totalsView(answer: Extract<Answer, { kind: 'totals' }>, v: AskView): Bo
   }
   const changes = notActiveChanges(data, locale);
   if (answer.focus === 'history') {
-    return { title: L('titleHistory'), lines: [L('totalsHistory'), ...notes, ...(changes ? [L('totalsNotActive', { changes })] : [])] };
+    return {
+      title: L('titleHistory'),
+      lines: [L('totalsHistory'), ...notes, ...(changes ? [L('totalsNotActive', { changes })] : [])],
+    };
   }
   const latest = latestTotalFor(data, 'friendship');
   const full = rows.filter((r) => r.friendship !== null && r.exchange !== null && r.total !== null).at(-1);
@@ -74,8 +103,19 @@ function totalsView(answer: Extract<Answer, { kind: 'totals' }>, v: AskView): Bo
     title: L('titleTotals'),
     lines: [
       ...(latest ? [L('totalsList', { count: latest.friendship!, date: formatDate(latest.asOf, locale) })] : []),
-      ...(full ? [L('totalsFull', { total: full.total!, date: formatDate(full.asOf, locale), friendship: full.friendship!, exchange: full.exchange! })] : []),
-      ...(mixed && mixed.asOf.date > (full?.asOf.date ?? '') ? [L('totalsMixed', { date: formatDate(mixed.asOf, locale), total: mixed.total!, countries: mixed.countries! })] : []),
+      ...(full
+        ? [
+            L('totalsFull', {
+              total: full.total!,
+              date: formatDate(full.asOf, locale),
+              friendship: full.friendship!,
+              exchange: full.exchange!,
+            }),
+          ]
+        : []),
+      ...(mixed && mixed.asOf.date > (full?.asOf.date ?? '')
+        ? [L('totalsMixed', { date: formatDate(mixed.asOf, locale), total: mixed.total!, countries: mixed.countries! })]
+        : []),
       ...(changes ? [L('totalsNotActive', { changes })] : []),
       '',
       L('totalsHistory'),
@@ -87,23 +127,34 @@ function totalsView(answer: Extract<Answer, { kind: 'totals' }>, v: AskView): Bo
 function totalsInYearView(answer: Extract<Answer, { kind: 'totalsInYear' }>, v: AskView): Body {
   const { L, totalNote } = v;
   if (answer.rows.length) {
-    return { title: L('titleTotals'), lines: [L('totalsInYearIntro', { year: answer.year }), ...answer.rows.map((r) => bullet(totalNote(r)))] };
+    return {
+      title: L('titleTotals'),
+      lines: [L('totalsInYearIntro', { year: answer.year }), ...answer.rows.map((r) => bullet(totalNote(r)))],
+    };
   }
-  return { title: L('titleTotals'), lines: [L('totalsInYearNone', { year: answer.year }), ...answer.all.map((r) => bullet(totalNote(r)))] };
+  return {
+    title: L('titleTotals'),
+    lines: [L('totalsInYearNone', { year: answer.year }), ...answer.all.map((r) => bullet(totalNote(r)))],
+  };
 }
 
 function countriesView(answer: Extract<Answer, { kind: 'countries' }>, v: AskView): Body {
   const { L, list, listDate, totalNote, data, locale } = v;
   const latest = latestTotalFor(data, 'friendship');
   const count = answer.countries.reduce((n, g) => n + g.cities.length, 0);
-  if (answer.most && answer.countries.length) return { title: L('titleCountries'), lines: mostCountriesLines(answer, data, locale) };
+  if (answer.most && answer.countries.length)
+    return { title: L('titleCountries'), lines: mostCountriesLines(answer, data, locale) };
   return {
     title: L('titleCountries'),
     lines: [
       L('countriesIntro', { count, date: listDate(latest), countries: answer.countries.length }),
-      ...answer.countries.map((g) => bullet(`${flagEmoji(g.country.code)} ${countryName(g.country, locale)}${colon(locale)}${list(g.cities)}`)),
+      ...answer.countries.map((g) =>
+        bullet(`${flagEmoji(g.country.code)} ${countryName(g.country, locale)}${colon(locale)}${list(g.cities)}`),
+      ),
       L('byContinent', {
-        continents: answer.continents.map((c) => L('continentCount', { continent: continentLabel(c.key, locale), count: c.count })).join(locale === 'zh-CN' ? '，' : ', '),
+        continents: answer.continents
+          .map((c) => L('continentCount', { continent: continentLabel(c.key, locale), count: c.count }))
+          .join(locale === 'zh-CN' ? '，' : ', '),
       }),
       ...(answer.mixed ? ['', bullet(totalNote(answer.mixed))] : []),
     ],
@@ -125,9 +176,18 @@ function exchangeHedges(cities: City[], locale: Locale): string[] {
   const hedged = cities.filter((c) => tierHedges(c).length);
   if (!hedged.length) return [];
   if (hedged.length <= MAX_HEDGED) {
-    return hedged.flatMap((c) => tierHedges(c).map((n) => bullet(`**${cityName(c, locale)}**${colon(locale)}${localText(n, locale)}`)));
+    return hedged.flatMap((c) =>
+      tierHedges(c).map((n) => bullet(`**${cityName(c, locale)}**${colon(locale)}${localText(n, locale)}`)),
+    );
   }
-  return [t(locale, 'levelsNotCertain', { names: formatList(hedged.map((c) => cityName(c, locale)), locale) })];
+  return [
+    t(locale, 'levelsNotCertain', {
+      names: formatList(
+        hedged.map((c) => cityName(c, locale)),
+        locale,
+      ),
+    }),
+  ];
 }
 
 /** Lists naming more exchange cities than this give one line about their levels instead of each one's note. */
@@ -140,8 +200,15 @@ function distanceLines(answer: Extract<Answer, { kind: 'distance' }>, locale: Lo
     return [
       ...answer.named.map((d) =>
         d.km === null
-          ? t(locale, 'distanceUnknown', { city: cityName(d.city, locale), country: countryName(d.city.country, locale) })
-          : t(locale, 'distanceCity', { city: cityName(d.city, locale), country: countryName(d.city.country, locale), km: km(d.km) }),
+          ? t(locale, 'distanceUnknown', {
+              city: cityName(d.city, locale),
+              country: countryName(d.city.country, locale),
+            })
+          : t(locale, 'distanceCity', {
+              city: cityName(d.city, locale),
+              country: countryName(d.city.country, locale),
+              km: km(d.km),
+            }),
       ),
       ...(answer.named.some((d) => d.km !== null) ? [t(locale, 'distanceBasis')] : []),
     ];
@@ -155,13 +222,29 @@ function distanceLines(answer: Extract<Answer, { kind: 'distance' }>, locale: Lo
   const extreme = (key: 'distanceFarthest' | 'distanceClosest', picks: CityDistance[]) => {
     const [top, ...next] = picks;
     if (!top) return;
-    lines.push(t(locale, key, { group, city: cityName(top.city, locale), country: countryName(top.city.country, locale), km: km(top.km!) }));
+    lines.push(
+      t(locale, key, {
+        group,
+        city: cityName(top.city, locale),
+        country: countryName(top.city.country, locale),
+        km: km(top.km!),
+      }),
+    );
     if (next.length) lines.push(t(locale, 'distanceNext', { entries: formatList(next.map(entry), locale) }));
   };
   extreme('distanceFarthest', answer.farthest);
   extreme('distanceClosest', answer.closest);
-  if (answer.unmeasured.length) lines.push(t(locale, 'distanceUnmeasured', { names: formatList(answer.unmeasured.map((c) => cityName(c, locale)), locale) }));
-  if (answer.scope.tier === 'exchange') lines.push(t(locale, 'exchangePartial', { known: answer.measured + answer.unmeasured.length }));
+  if (answer.unmeasured.length)
+    lines.push(
+      t(locale, 'distanceUnmeasured', {
+        names: formatList(
+          answer.unmeasured.map((c) => cityName(c, locale)),
+          locale,
+        ),
+      }),
+    );
+  if (answer.scope.tier === 'exchange')
+    lines.push(t(locale, 'exchangePartial', { known: answer.measured + answer.unmeasured.length }));
   lines.push(t(locale, 'distanceBasis'));
   return lines;
 }
@@ -183,7 +266,11 @@ function cityEntry(city: City, locale: Locale): string {
 
 function listLines(answer: Extract<Answer, { kind: 'list' }>, data: Dataset, locale: Locale): string[] {
   const { scope, friendship, exchange, undated, list, exchangeCount } = answer;
-  const names = (cities: City[]) => formatList(cities.map((c) => cityName(c, locale)), locale);
+  const names = (cities: City[]) =>
+    formatList(
+      cities.map((c) => cityName(c, locale)),
+      locale,
+    );
   const scopeWords = scopeText(scope, locale);
   const listDate = list ? formatDate(list.asOf, locale) : '';
   const knownExchange = data.cities.filter((c) => c.tier === 'exchange');
@@ -200,7 +287,8 @@ function listLines(answer: Extract<Answer, { kind: 'list' }>, data: Dataset, loc
       lines.push(t(locale, key, { count: list?.friendship ?? '', date: listDate, scope: scopeWords }));
     }
   }
-  if (answer.ended.length) lines.push(t(locale, 'listEndedIntro'), ...answer.ended.map((c) => bullet(statusLine(c, locale))));
+  if (answer.ended.length)
+    lines.push(t(locale, 'listEndedIntro'), ...answer.ended.map((c) => bullet(statusLine(c, locale))));
   const undatedFriendship = undated.filter((c) => scope.tier === 'exchange' || c.tier === 'friendship');
   if (undatedFriendship.length) lines.push(t(locale, 'listUndated', { names: names(undatedFriendship) }));
   lines.push('');
@@ -230,16 +318,32 @@ function mostCountriesLines(answer: Extract<Answer, { kind: 'countries' }>, data
   const leaders = answer.countries.filter((g) => g.cities.length === top);
   const others = answer.countries.filter((g) => g.cities.length < top);
   const latest = latestTotalFor(data, 'friendship');
-  const countries = formatList(leaders.map((g) => `${flagEmoji(g.country.code)} ${countryInSentence(g.country, locale)}`), locale);
+  const countries = formatList(
+    leaders.map((g) => `${flagEmoji(g.country.code)} ${countryInProse(g.country, locale)}`),
+    locale,
+  );
   const params = { date: latest ? formatDate(latest.asOf, locale) : '', countries, count: top };
   const lines = [
     t(locale, leaders.length > 1 ? 'countriesMost' : 'countriesMostOne', params),
-    ...leaders.map((g) => bullet(`${countryName(g.country, locale)}${colon(locale)}${formatList(g.cities.map((c) => cityName(c, locale)), locale)}`)),
+    ...leaders.map((g) =>
+      bullet(
+        `${countryName(g.country, locale)}${colon(locale)}${formatList(
+          g.cities.map((c) => cityName(c, locale)),
+          locale,
+        )}`,
+      ),
+    ),
   ];
   const lower = [...new Set(others.map((g) => g.cities.length))];
   if (lower.length === 1) lines.push(t(locale, 'countriesMostOthers', { others: others.length, count: lower[0]! }));
   if (answer.exchange.length) {
-    const names = formatList(answer.exchange.map((c) => `${cityName(c, locale)}${locale === 'zh-CN' ? `（${countryName(c.country, locale)}）` : ` (${countryName(c.country, locale)})`}`), locale);
+    const names = formatList(
+      answer.exchange.map(
+        (c) =>
+          `${cityName(c, locale)}${locale === 'zh-CN' ? `（${countryName(c.country, locale)}）` : ` (${countryName(c.country, locale)})`}`,
+      ),
+      locale,
+    );
     lines.push('', t(locale, 'countriesMostExchange', { known: answer.exchange.length, names }));
   }
   return lines;
@@ -251,7 +355,10 @@ function notActiveChanges(data: Dataset, locale: Locale): string {
     .filter((c) => c.tier === 'friendship' && c.status.state !== 'active')
     .map((c) => {
       const status = c.status as Exclude<City['status'], { state: 'active' }>;
-      return t(locale, status.state === 'ended' ? 'totalsEnded' : 'totalsPhasing', { city: cityName(c, locale), date: formatDate(status, locale) });
+      return t(locale, status.state === 'ended' ? 'totalsEnded' : 'totalsPhasing', {
+        city: cityName(c, locale),
+        date: formatDate(status, locale),
+      });
     });
   return parts.join(locale === 'zh-CN' ? '；' : '; ');
 }

@@ -3,10 +3,19 @@ import type { City, Note, Total } from '../data/types.js';
 import { type Answer, type CityDate, statusCaveats, tierHedges } from '../domain/ask/index.js';
 import { latestTotalFor } from '../domain/facts/totals.js';
 import { formatDate, formatList, type Locale } from '../i18n/index.js';
-import { cityName, countryName } from '../i18n/names.js';
+import { cityName, countryInProse, countryName } from '../i18n/names.js';
 import { t } from './ask.messages.js';
 import { bullet, COLORS, dateText, localText, sanitizeUserText, tierLabel } from './format.js';
-import { type AskView, type AskViews, type Body, colon, countryInSentence, hasScope, nameWithCountry, scopeText, statusLine } from './ask-common.js';
+import {
+  type AskView,
+  type AskViews,
+  type Body,
+  colon,
+  hasScope,
+  nameWithCountry,
+  scopeText,
+  statusLine,
+} from './ask-common.js';
 
 function statusView(answer: Extract<Answer, { kind: 'status' }>, v: AskView): Body {
   const { L, name, listDate, data, locale } = v;
@@ -18,7 +27,10 @@ function statusView(answer: Extract<Answer, { kind: 'status' }>, v: AskView): Bo
       lines: answer.cities.flatMap((city) => [
         statusLine(city, locale),
         ...(city.tier === 'friendship'
-          ? [L('statusOnList', { city: name(city), count: latest?.friendship ?? '', date: listDate(latest) }), ...caveatLines(city, locale)]
+          ? [
+              L('statusOnList', { city: name(city), count: latest?.friendship ?? '', date: listDate(latest) }),
+              ...caveatLines(city, locale),
+            ]
           : [L('statusExchange', { city: name(city), tier: tierOne(city, locale) }), ...hedgeLines(city, locale)]),
       ]),
     };
@@ -39,14 +51,27 @@ function firstLatestView(answer: Extract<Answer, { kind: 'first' | 'latest' }>, 
   const scope = words && locale === 'en' ? ` ${words}` : words;
   if (answer.pick) {
     const { city } = answer.pick;
-    const params = { city: name(city), country: country(city), date: establishedDate(city, locale), ago: agoText(answer.pick, locale), tier, scope };
+    const params = {
+      city: name(city),
+      country: country(city),
+      date: establishedDate(city, locale),
+      ago: agoText(answer.pick, locale),
+      tier,
+      scope,
+    };
     const wide = scoped || answer.scope.tier === 'exchange';
     const key =
       answer.kind === 'latest'
-        ? wide ? 'latestScoped' : 'latestGlobal'
+        ? wide
+          ? 'latestScoped'
+          : 'latestGlobal'
         : answer.position > 1
-          ? wide ? 'nthScoped' : 'nthGlobal'
-          : wide ? 'firstScoped' : 'firstGlobal';
+          ? wide
+            ? 'nthScoped'
+            : 'nthGlobal'
+          : wide
+            ? 'firstScoped'
+            : 'firstGlobal';
     lines.push(L(key, { ...params, position: answer.position }));
     lines.push(...hedgeLines(city, locale));
     if (answer.position === 1) lines.push(...superlatives(city).map((n) => bullet(localText(n, locale))));
@@ -54,18 +79,32 @@ function firstLatestView(answer: Extract<Answer, { kind: 'first' | 'latest' }>, 
       lines.push(L('sameYear', { year: city.established!.date.slice(0, 4), names: list(answer.sameYear) }));
     }
     if (answer.kind === 'latest' && !scoped && answer.scope.tier !== 'exchange' && answer.report && answer.list) {
-      lines.push(L('latestAsOf', { report: formatDate(answer.report.asOf, locale), count: answer.report.friendship ?? '', list: formatDate(answer.list.asOf, locale) }));
+      lines.push(
+        L('latestAsOf', {
+          report: formatDate(answer.report.asOf, locale),
+          count: answer.report.friendship ?? '',
+          list: formatDate(answer.list.asOf, locale),
+        }),
+      );
     }
   } else if (answer.position > 1) {
     lines.push(L('noPosition', { position: answer.position }));
   } else {
     lines.push(L(answer.undated.length ? 'noneScoped' : 'noneAtAll', { tier, scope }));
   }
-  if (answer.undated.length) lines.push(L(answer.undated.length === 1 ? 'undatedApartOne' : 'undatedApartMany', { names: list(answer.undated) }));
-  if (answer.scope.tier === 'exchange') lines.push(L('exchangePartial', { known: data.cities.filter((c) => c.tier === 'exchange').length }));
+  if (answer.undated.length)
+    lines.push(
+      L(answer.undated.length === 1 ? 'undatedApartOne' : 'undatedApartMany', { names: list(answer.undated) }),
+    );
+  if (answer.scope.tier === 'exchange')
+    lines.push(L('exchangePartial', { known: data.cities.filter((c) => c.tier === 'exchange').length }));
   for (const other of answer.others) {
     const tier = tierOne(other.city, locale);
-    lines.push(other.span ? L('otherCity', { city: name(other.city), tier, when: whenText(other.city, locale) }) : L('otherCityUndated', { city: name(other.city) }));
+    lines.push(
+      other.span
+        ? L('otherCity', { city: name(other.city), tier, when: whenText(other.city, locale) })
+        : L('otherCityUndated', { city: name(other.city) }),
+    );
     if (other.span) lines.push(...hedgeLines(other.city, locale));
   }
   const exchangeTier = answer.scope.tier === 'exchange';
@@ -80,22 +119,32 @@ function firstLatestView(answer: Extract<Answer, { kind: 'first' | 'latest' }>, 
 
 function elsewhereView(answer: Extract<Answer, { kind: 'elsewhere' }>, v: AskView): Body {
   const { L, name, list, locale } = v;
-  const where = countryInSentence(answer.country, locale);
+  const where = countryInProse(answer.country, locale);
   return {
     title: L('titlePartner'),
     lines: [
       ...answer.cities.flatMap((c) => [
-        L('elsewhere', { city: name(c), tier: tierOne(c, locale), country: countryInSentence(c.country, locale), asked: where }),
+        L('elsewhere', {
+          city: name(c),
+          tier: tierOne(c, locale),
+          country: countryInProse(c.country, locale),
+          asked: where,
+        }),
         ...hedgeLines(c, locale),
       ]),
-      answer.there.length ? L('elsewhereThere', { asked: where, names: list(answer.there) }) : L('elsewhereNone', { asked: where }),
+      answer.there.length
+        ? L('elsewhereThere', { asked: where, names: list(answer.there) })
+        : L('elsewhereNone', { asked: where }),
     ],
   };
 }
 
 function establishedView(answer: Extract<Answer, { kind: 'established' }>, v: AskView): Body {
   const { L, locale } = v;
-  return { title: L('titleEstablished'), lines: answer.dates.flatMap((d, i) => [...(i ? [''] : []), ...establishedLines(d, locale)]) };
+  return {
+    title: L('titleEstablished'),
+    lines: answer.dates.flatMap((d, i) => [...(i ? [''] : []), ...establishedLines(d, locale)]),
+  };
 }
 
 function undatedView(answer: Extract<Answer, { kind: 'undated' }>, v: AskView): Body {
@@ -107,7 +156,11 @@ function undatedView(answer: Extract<Answer, { kind: 'undated' }>, v: AskView): 
     title: L('titleUndated'),
     lines: [
       L('undatedIntro', { scope, count: answer.cities.length }),
-      ...answer.cities.map((c) => bullet(`${nameWithCountry(c, locale)}${colon(locale)}${c.caveats[0] ? localText(c.caveats[0], locale) : L('dateUnknown')}`)),
+      ...answer.cities.map((c) =>
+        bullet(
+          `${nameWithCountry(c, locale)}${colon(locale)}${c.caveats[0] ? localText(c.caveats[0], locale) : L('dateUnknown')}`,
+        ),
+      ),
     ],
   };
 }
@@ -125,7 +178,10 @@ function notPartnerView(answer: Extract<Answer, { kind: 'notPartner' }>, v: AskV
   const { L, listDate, data, locale } = v;
   const asked = sanitizeUserText(answer.name, 40);
   if (answer.suggestions.length) {
-    const cities = formatList(answer.suggestions.map((c) => nameWithCountry(c, locale)), locale);
+    const cities = formatList(
+      answer.suggestions.map((c) => nameWithCountry(c, locale)),
+      locale,
+    );
     return {
       title: L('titlePartner'),
       lines: [L('didYouMean', { name: asked, cities }), L('didYouMeanHint')],
@@ -137,7 +193,11 @@ function notPartnerView(answer: Extract<Answer, { kind: 'notPartner' }>, v: AskV
     lines: [
       L('notPartner', { name: asked, count: answer.list?.friendship ?? '', date: listDate(answer.list) }),
       exchange?.exchange != null
-        ? L('notPartnerExchange', { exchange: exchange.exchange, date: formatDate(exchange.asOf, locale), known: data.cities.filter((c) => c.tier === 'exchange').length })
+        ? L('notPartnerExchange', {
+            exchange: exchange.exchange,
+            date: formatDate(exchange.asOf, locale),
+            known: data.cities.filter((c) => c.tier === 'exchange').length,
+          })
         : L('notPartnerExchangeUncounted'),
     ],
   };
@@ -145,7 +205,10 @@ function notPartnerView(answer: Extract<Answer, { kind: 'notPartner' }>, v: AskV
 
 function cityView(answer: Extract<Answer, { kind: 'city' }>, v: AskView): Body {
   const { L, locale } = v;
-  return { title: L('titleCity'), lines: answer.dates.flatMap((d, i) => [...(i ? [''] : []), ...cityLines(d, locale)]) };
+  return {
+    title: L('titleCity'),
+    lines: answer.dates.flatMap((d, i) => [...(i ? [''] : []), ...cityLines(d, locale)]),
+  };
 }
 
 function compareView(answer: Extract<Answer, { kind: 'compare' }>, v: AskView): Body {
@@ -167,7 +230,11 @@ function tierOne(city: City, locale: Locale): string {
 
 /** The verdict first (which came first, or why the dates cannot tell), then each partner's date. */
 function compareLines(answer: Extract<Answer, { kind: 'compare' }>, locale: Locale): string[] {
-  const names = (cities: City[]) => formatList(cities.map((c) => cityName(c, locale)), locale);
+  const names = (cities: City[]) =>
+    formatList(
+      cities.map((c) => cityName(c, locale)),
+      locale,
+    );
   const verdict = answer.verdict
     ? t(locale, answer.order === 'earlier' ? 'compareEarlier' : 'compareLater', {
         city: cityName(answer.verdict, locale),
@@ -175,14 +242,20 @@ function compareLines(answer: Extract<Answer, { kind: 'compare' }>, locale: Loca
         when: whenText(answer.verdict, locale),
       })
     : answer.why === 'undated'
-      ? t(locale, 'compareUndated', { names: names(answer.dates.filter((d) => !d.city.established).map((d) => d.city)) })
+      ? t(locale, 'compareUndated', {
+          names: names(answer.dates.filter((d) => !d.city.established).map((d) => d.city)),
+        })
       : answer.why === 'sameDate'
         ? t(locale, 'compareSameDate', { names: names(answer.dates.map((d) => d.city)) })
         : t(locale, 'compareTooCoarse');
   const evidence = answer.dates.flatMap(({ city }) => [
     bullet(
       city.established
-        ? t(locale, 'otherCity', { city: cityName(city, locale), tier: tierOne(city, locale), when: whenText(city, locale) })
+        ? t(locale, 'otherCity', {
+            city: cityName(city, locale),
+            tier: tierOne(city, locale),
+            when: whenText(city, locale),
+          })
         : t(locale, 'otherCityUndated', { city: cityName(city, locale) }),
     ),
     ...city.conflictingDates.map((d) => bullet(t(locale, 'conflictingDate', { date: dateText(d, locale) }))),
@@ -198,14 +271,19 @@ function establishedDate(city: City, locale: Locale): string {
 /** "on 8 October 1982" but "in October 1986" / "in 2007": English needs the preposition to match the precision. */
 function whenText(city: City, locale: Locale): string {
   if (!city.established) return '';
-  return t(locale, city.established.precision === 'day' ? 'onDay' : 'inPeriod', { date: dateText(city.established, locale) });
+  return t(locale, city.established.precision === 'day' ? 'onDay' : 'inPeriod', {
+    date: dateText(city.established, locale),
+  });
 }
 
 function agoText(cityDate: CityDate, locale: Locale): string {
   const span = cityDate.span;
   if (!span) return '';
   if (span.ended) {
-    return t(locale, span.approximate ? 'lastedApprox' : 'lasted', { years: span.years, date: formatDate(span.ended, locale) });
+    return t(locale, span.approximate ? 'lastedApprox' : 'lasted', {
+      years: span.years,
+      date: formatDate(span.ended, locale),
+    });
   }
   if (span.years === 0) return t(locale, 'lessThanYear');
   if (span.years === 1 && !span.approximate) return t(locale, 'yearAgo');
@@ -214,12 +292,16 @@ function agoText(cityDate: CityDate, locale: Locale): string {
 
 /** Highlights that say a city was a first, an only or the latest: what a first/latest answer adds. */
 function superlatives(city: City): Note[] {
-  return city.highlights.filter((h) => /\b(first|only|most recent|latest)\b[^.]{0,60}\b(sister|twinning|friendship|pairing|paired)/i.test(h.text));
+  return city.highlights.filter((h) =>
+    /\b(first|only|most recent|latest)\b[^.]{0,60}\b(sister|twinning|friendship|pairing|paired)/i.test(h.text),
+  );
 }
 
 /** Caveats saying the sources disagree about the date, as opposed to other remarks. */
 function dateDisputes(city: City): Note[] {
-  return city.caveats.filter((c) => /\b(disputed?|disagree|differ)\b/i.test(c.text) && /\b(date|year|day)\b/i.test(c.text));
+  return city.caveats.filter(
+    (c) => /\b(disputed?|disagree|differ)\b/i.test(c.text) && /\b(date|year|day)\b/i.test(c.text),
+  );
 }
 
 function establishedLines(cityDate: CityDate, locale: Locale): string[] {
@@ -228,37 +310,67 @@ function establishedLines(cityDate: CityDate, locale: Locale): string[] {
   const params = { city: name, country: countryName(city.country, locale), tier: tierOne(city, locale) };
   if (!city.established) {
     const known = city.caveats.length ? city.caveats : city.highlights;
-    return [t(locale, 'establishedUndated', params), ...hedgeLines(city, locale), ...known.map((n) => bullet(localText(n, locale)))];
+    return [
+      t(locale, 'establishedUndated', params),
+      ...hedgeLines(city, locale),
+      ...known.map((n) => bullet(localText(n, locale))),
+    ];
   }
   const lines = [t(locale, 'established', { ...params, when: whenText(city, locale), ago: agoText(cityDate, locale) })];
   // A date a source hints may be too early: the later account is said at once, as a conflicting date is.
-  if (city.established.doubt === 'possibly-later' && !city.conflictingDates.length) lines.push(t(locale, 'establishedLater'));
+  if (city.established.doubt === 'possibly-later' && !city.conflictingDates.length)
+    lines.push(t(locale, 'establishedLater'));
   lines.push(...hedgeLines(city, locale));
   // Where the date comes from and how precise it is, then any other date a source gives.
   const basis = locale === 'zh-CN' ? city.established.noteZh : city.established.note;
   if (basis) lines.push(bullet(basis));
-  for (const other of city.conflictingDates) lines.push(t(locale, 'conflictingDate', { date: dateText(other, locale) }));
+  for (const other of city.conflictingDates)
+    lines.push(t(locale, 'conflictingDate', { date: dateText(other, locale) }));
   lines.push(...dateDisputes(city).map((n) => bullet(localText(n, locale))));
-  if (city.status.state === 'ended') lines.push(t(locale, 'statusEndedShort', { date: formatDate(city.status, locale) }));
-  if (city.status.state === 'phasing-out') lines.push(t(locale, 'statusPhasingShort', { city: name, date: formatDate(city.status, locale) }));
+  if (city.status.state === 'ended')
+    lines.push(t(locale, 'statusEndedShort', { date: formatDate(city.status, locale) }));
+  if (city.status.state === 'phasing-out')
+    lines.push(t(locale, 'statusPhasingShort', { city: name, date: formatDate(city.status, locale) }));
   return lines;
 }
 
 function partnerLines(cityDate: CityDate, list: Total | null, locale: Locale): string[] {
   const { city } = cityDate;
-  const params = { city: cityName(city, locale), country: countryName(city.country, locale), date: establishedDate(city, locale) };
+  const params = {
+    city: cityName(city, locale),
+    country: countryName(city.country, locale),
+    date: establishedDate(city, locale),
+  };
   const status = city.status;
   if (city.tier === 'exchange') {
     const hedges = tierHedges(city);
     const caveats = city.caveats.filter((n) => !hedges.includes(n)).map((n) => bullet(localText(n, locale)));
-    if (!hedges.length) return [t(locale, city.established ? 'partnerExchange' : 'partnerExchangeUndated', params), ...caveats];
-    return [t(locale, city.established ? 'partnerExchangeUnsure' : 'partnerExchangeUnsureUndated', params), ...hedgeLines(city, locale), ...caveats];
+    if (!hedges.length)
+      return [t(locale, city.established ? 'partnerExchange' : 'partnerExchangeUndated', params), ...caveats];
+    return [
+      t(locale, city.established ? 'partnerExchangeUnsure' : 'partnerExchangeUnsureUndated', params),
+      ...hedgeLines(city, locale),
+      ...caveats,
+    ];
   }
   if (status.state === 'ended') {
-    return [t(locale, 'partnerEnded', { ...params, end: formatDate(status, locale), reason: locale === 'zh-CN' ? status.reasonZh : status.reason })];
+    return [
+      t(locale, 'partnerEnded', {
+        ...params,
+        end: formatDate(status, locale),
+        reason: locale === 'zh-CN' ? status.reasonZh : status.reason,
+      }),
+    ];
   }
   const lines = [t(locale, city.established ? 'partnerYes' : 'partnerYesUndated', params)];
-  if (list) lines.push(t(locale, 'statusOnList', { city: params.city, count: list.friendship ?? '', date: formatDate(list.asOf, locale) }));
+  if (list)
+    lines.push(
+      t(locale, 'statusOnList', {
+        city: params.city,
+        count: list.friendship ?? '',
+        date: formatDate(list.asOf, locale),
+      }),
+    );
   if (status.state === 'phasing-out') lines.push(statusLine(city, locale));
   return [...lines, ...caveatLines(city, locale)];
 }
@@ -271,7 +383,8 @@ function caveatLines(city: City, locale: Locale): string[] {
 
 function cityLines(cityDate: CityDate, locale: Locale): string[] {
   const { city } = cityDate;
-  const region = locale === 'zh-CN' ? (city.regionZh ? `，${city.regionZh}` : '') : city.region ? `, ${city.region}` : '';
+  const region =
+    locale === 'zh-CN' ? (city.regionZh ? `，${city.regionZh}` : '') : city.region ? `, ${city.region}` : '';
   const tier = tierLabel(city.tier, locale);
   const params = {
     city: cityName(city, locale),

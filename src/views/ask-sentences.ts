@@ -1,6 +1,6 @@
 // /ask views: Answers in the data's own sentences (retrieval, people, names, the province) and "I don't know".
 import type { City, Dataset } from '../data/types.js';
-import type { Answer, NameForm, PassageHit } from '../domain/ask/index.js';
+import type { Answer, NameForm } from '../domain/ask/index.js';
 import { formatList, type Locale } from '../i18n/index.js';
 import { cityName } from '../i18n/names.js';
 import { t } from './ask.messages.js';
@@ -9,7 +9,8 @@ import { type AskView, type AskViews, type Body, colon, passageLines } from './a
 
 function unknownView(answer: Extract<Answer, { kind: 'unknown' }>, v: AskView): Body {
   const { L, data, locale } = v;
-  if (answer.closest.length) return { title: L('titleNotSure'), lines: [L('notSure'), ...passageLines(answer.closest, locale)] };
+  if (answer.closest.length)
+    return { title: L('titleNotSure'), lines: [L('notSure'), ...passageLines(answer.closest, locale)] };
   const lead = answer.reason === 'notUnderstood' ? L('unknown') : L(answer.reason);
   return {
     title: answer.reason === 'empty' || answer.reason === 'noWords' ? L('titleEmpty') : L('titleUnknown'),
@@ -23,7 +24,9 @@ function personView(answer: Extract<Answer, { kind: 'person' }>, v: AskView): Bo
     title: L('titlePerson'),
     lines: [
       L('personIntro', { name: sanitizeUserText(answer.name, 40) }),
-      ...answer.notes.map(({ city, note }) => bullet(L('personCityNote', { city: name(city), note: localText(note, locale) }))),
+      ...answer.notes.map(({ city, note }) =>
+        bullet(L('personCityNote', { city: name(city), note: localText(note, locale) })),
+      ),
     ],
   };
 }
@@ -40,7 +43,10 @@ function passagesView(answer: Extract<Answer, { kind: 'passages' }>, v: AskView)
 
 function namesView(answer: Extract<Answer, { kind: 'names' }>, v: AskView): Body {
   const { L, locale } = v;
-  return { title: L('titleNames'), lines: answer.cities.flatMap((c, i) => [...(i ? [''] : []), ...nameLines(c, answer.want, locale)]) };
+  return {
+    title: L('titleNames'),
+    lines: answer.cities.flatMap((c, i) => [...(i ? [''] : []), ...nameLines(c, answer.want, locale)]),
+  };
 }
 
 function peopleView(answer: Extract<Answer, { kind: 'people' }>, v: AskView): Body {
@@ -49,7 +55,9 @@ function peopleView(answer: Extract<Answer, { kind: 'people' }>, v: AskView): Bo
     title: L('titleMayors'),
     lines: answer.perCity.flatMap(({ city, notes }, i) => [
       ...(i ? [''] : []),
-      ...(notes.length ? [L('mayorIntro', { city: name(city) }), ...notes.map((n) => bullet(localText(n, locale)))] : [L('mayorNone', { city: name(city) })]),
+      ...(notes.length
+        ? [L('mayorIntro', { city: name(city) }), ...notes.map((n) => bullet(localText(n, locale)))]
+        : [L('mayorNone', { city: name(city) })]),
     ]),
   };
 }
@@ -61,23 +69,39 @@ function provinceView(answer: Extract<Answer, { kind: 'province' }>, v: AskView)
     lines: [
       L('provinceIntro'),
       ...answer.rows.map((row) => bullet(totalNote(row))),
-      ...answer.notes.map(({ city, note }) => bullet(L('passageLine', { city: name(city), text: localText(note, locale) }))),
+      ...answer.notes.map(({ city, note }) =>
+        bullet(L('passageLine', { city: name(city), text: localText(note, locale) })),
+      ),
     ],
   };
 }
 
-
 /** A partner's names: the form asked for first (Chinese, English or its own), then the others. */
 function nameLines(city: City, want: NameForm | null, locale: Locale): string[] {
-  const shown = (kinds: string[]) => [...new Set(city.aliases.filter((a) => kinds.includes(a.kind)).map((a) => a.text))];
+  const shown = (kinds: string[]) => [
+    ...new Set(city.aliases.filter((a) => kinds.includes(a.kind)).map((a) => a.text)),
+  ];
   const en = city.names.en;
   const zhOthers = shown(['zh']).filter((z) => z !== city.names.zh);
   const zh = city.names.zh
-    ? [t(locale, 'namesZh', { city: en, zh: city.names.zh }), ...(zhOthers.length ? [t(locale, 'namesZhOther', { forms: formatList(zhOthers, locale) })] : [])]
+    ? [
+        t(locale, 'namesZh', { city: en, zh: city.names.zh }),
+        ...(zhOthers.length ? [t(locale, 'namesZhOther', { forms: formatList(zhOthers, locale) })] : []),
+      ]
     : [t(locale, 'namesZhNone', { city: en })];
-  const native = city.names.native !== en || city.names.nativeLatin || want === 'native'
-    ? [t(locale, 'namesNative', { native: city.names.native, latin: city.names.nativeLatin ? (locale === 'zh-CN' ? `（${city.names.nativeLatin}）` : ` (${city.names.nativeLatin})`) : '' })]
-    : [];
+  const native =
+    city.names.native !== en || city.names.nativeLatin || want === 'native'
+      ? [
+          t(locale, 'namesNative', {
+            native: city.names.native,
+            latin: city.names.nativeLatin
+              ? locale === 'zh-CN'
+                ? `（${city.names.nativeLatin}）`
+                : ` (${city.names.nativeLatin})`
+              : '',
+          }),
+        ]
+      : [];
   const english = [t(locale, 'namesEn', { en })];
   const old = shown(['old', 'language']);
   const rest = old.length ? [t(locale, 'namesOld', { forms: formatList(old, locale) })] : [];
@@ -92,7 +116,11 @@ function signatoryLines(answer: Extract<Answer, { kind: 'signatories' }>, locale
     if (!answer.perCity.length) return [t(locale, 'signatoriesNoneAtAll')];
     return [
       t(locale, 'signatoriesAll'),
-      ...answer.perCity.map(({ city, notes }) => bullet(`**${name(city)}**${colon(locale)}${notes.map((n) => localText(n, locale)).join(locale === 'zh-CN' ? '' : ' ')}`)),
+      ...answer.perCity.map(({ city, notes }) =>
+        bullet(
+          `**${name(city)}**${colon(locale)}${notes.map((n) => localText(n, locale)).join(locale === 'zh-CN' ? '' : ' ')}`,
+        ),
+      ),
       t(locale, 'signatoriesOthers'),
     ];
   }

@@ -14,7 +14,7 @@ import { countsViews } from './ask-counts.js';
 import { datesViews } from './ask-dates.js';
 import { sentencesViews } from './ask-sentences.js';
 import { bullet, COLORS, fitCard, fitLines, footerText, localText, sanitizeUserText, sourceLines } from './format.js';
-import type { Reply } from './reply.js';
+import type { Reply } from '../reply/reply.js';
 
 /** Discord's embed description limit is 4,096; leave room so the renderer never has to cut. */
 const DESCRIPTION_MAX = 3900;
@@ -33,19 +33,32 @@ export function answerReply(result: AskResult, data: Dataset): Reply {
   const { locale, answer } = result;
   const body = describe(answer, makeView(data, locale));
   const readings = result.readings.flatMap((r) => {
-    const params = { typed: sanitizeUserText(r.typed, 40), city: cityName(r.city, locale), country: countryName(r.city.country, locale) };
+    const params = {
+      typed: sanitizeUserText(r.typed, 40),
+      city: cityName(r.city, locale),
+      country: countryName(r.city.country, locale),
+    };
     if (r.doubt) return [t(locale, 'readGarbledDoubt', params), bullet(localText(r.doubt, locale))];
     return [t(locale, r.as === 'garbled' ? 'readGarbled' : 'readAs', params)];
   });
   const unmatched = result.unmatched.map((u) => {
     const name = sanitizeUserText(u.name, 40);
     const close = closeCities(u.resolution);
-    if (close.length) return t(locale, 'unmatchedClose', { name, cities: formatList(close.map((c) => nameWithCountry(c, locale)), locale) });
+    if (close.length)
+      return t(locale, 'unmatchedClose', {
+        name,
+        cities: formatList(
+          close.map((c) => nameWithCountry(c, locale)),
+          locale,
+        ),
+      });
     return t(locale, 'unmatched', { name });
   });
   // Sentences of the named partners beside the answer, unless the answer already says them.
   const said = body.lines.join('\n');
-  const related = result.related.filter(({ passage }) => !said.includes(locale === 'zh-CN' ? passage.textZh : passage.text));
+  const related = result.related.filter(
+    ({ passage }) => !said.includes(locale === 'zh-CN' ? passage.textZh : passage.text),
+  );
   const relatedLines = related.length ? ['', t(locale, 'relatedIntro'), ...passageLines(related, locale)] : [];
   const sources = sourceLines(sourcesById(data, result.sources), locale);
   const card = fitCard(

@@ -11,7 +11,8 @@ describe('the place-name gazetteer', () => {
   });
 
   it('knows towns and cities, and not ordinary words', () => {
-    for (const place of ['Paris', 'Springfield', 'São Paulo', 'New York', 'Tokyo']) expect(isGazetteerPlace(place), place).toBe(true);
+    for (const place of ['Paris', 'Springfield', 'São Paulo', 'New York', 'Tokyo'])
+      expect(isGazetteerPlace(place), place).toBe(true);
     for (const word of ['donated money', 'Hospital', 'Money', 'x']) expect(isGazetteerPlace(word), word).toBe(false);
   });
 });

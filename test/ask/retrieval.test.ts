@@ -10,7 +10,17 @@ describe('the sentence index', () => {
 
   it('holds every note of every city and every official total, each with its sources and both languages', () => {
     const notes = data.cities.reduce(
-      (n, c) => n + 2 + c.highlights.length + c.caveats.length + c.cooperation.length + c.landmarks.length + (c.established?.note ? 1 : 0) + c.conflictingDates.filter((d) => d.note).length + (c.status.state === 'active' ? 0 : 1) + (c.tierNote ? 1 : 0),
+      (n, c) =>
+        n +
+        2 +
+        c.highlights.length +
+        c.caveats.length +
+        c.cooperation.length +
+        c.landmarks.length +
+        (c.established?.note ? 1 : 0) +
+        c.conflictingDates.filter((d) => d.note).length +
+        (c.status.state === 'active' ? 0 : 1) +
+        (c.tierNote ? 1 : 0),
       0,
     );
     expect(index.passages.length).toBe(notes + data.totals.length);

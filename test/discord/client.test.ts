@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { App } from '../../src/app/app.js';
 import type { Command } from '../../src/commands/types.js';
-import type { ChannelPort } from '../../src/views/reply.js';
+import type { ChannelPort } from '../../src/reply/reply.js';
 import { loadConfig } from '../../src/config.js';
 import { describeLoginError, startGateway, type GatewayHandle } from '../../src/discord/client.js';
 import { createLogger } from '../../src/log.js';
@@ -65,7 +65,9 @@ describe('startGateway', () => {
     const ref = await ports[0]!.send(channelId, { content: 'Question 1' });
     const posted = await fake.waitForMessage((m) => m.id === ref.messageId, 'the posted question');
     expect(posted.content).toBe('Question 1');
-    expect(fake.requests.find((r) => r.method === 'POST' && r.path === `/channels/${channelId}/messages`)?.authorized).toBe(true);
+    expect(
+      fake.requests.find((r) => r.method === 'POST' && r.path === `/channels/${channelId}/messages`)?.authorized,
+    ).toBe(true);
   });
 
   it('rejects, with the client torn down, when Discord refuses the token, and says what to do', async () => {

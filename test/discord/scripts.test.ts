@@ -91,7 +91,9 @@ describe('npm start', () => {
     const bad = 'MTEwMDAwMDAwMDAwMDAwMDAwMQ.GaBcDe.abcdefghijklmnopqrstuvwxyz0123 oops';
     const misconfigured = run(undefined, { env: { DISCORD_TOKEN: bad, PORT: 'eighty' } });
     expect((await misconfigured.exited).code).toBe(1);
-    expect(misconfigured.output).toContain('DISCORD_TOKEN: expected a bot token without spaces (Developer Portal → Bot → Reset Token)');
+    expect(misconfigured.output).toContain(
+      'DISCORD_TOKEN: expected a bot token without spaces (Developer Portal → Bot → Reset Token)',
+    );
     expect(misconfigured.output).toContain('PORT: expected a whole number from 1 to 65535');
     expect(misconfigured.logs()).not.toContain('abcdefghijklmnopqrstuvwxyz0123');
   }, 60_000);

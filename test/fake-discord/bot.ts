@@ -34,7 +34,11 @@ export interface ExitStatus {
 }
 
 /** Every variable the bot reads, so a developer's .env cannot leak into a test run. */
-export function botEnvironment(discord: FakeDiscord | undefined, databasePath: string, extra: Record<string, string> = {}) {
+export function botEnvironment(
+  discord: FakeDiscord | undefined,
+  databasePath: string,
+  extra: Record<string, string> = {},
+) {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const key of Object.keys(env)) if (key.startsWith('VITEST') || key === 'NODE_OPTIONS') delete env[key];
   return {
@@ -63,7 +67,9 @@ export function temporaryDatabasePath(): string {
 
 /** "exec node --import tsx src/index.ts" → "src/index.ts": the file an npm script runs. */
 function scriptEntry(script: string): string {
-  const scripts = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+  const scripts = (
+    JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
+  ).scripts;
   const entry = /^(?:exec )?(?:node --import tsx|tsx) (\S+\.ts)$/.exec(scripts[script] ?? '')?.[1];
   if (!entry) throw new Error(`npm script ${script} is not "exec node --import tsx <file>"`);
   return entry;

@@ -62,7 +62,9 @@ async function exchange(payload: Parameters<FakeDiscord['track']>[0]) {
 }
 
 /** What the gateway transport sends for the same interaction: the router over the in-memory fake. */
-async function viaRouter(build: (fake: ReturnType<typeof createFakeDiscord>) => Parameters<ReturnType<typeof createRouter>['handle']>[0]) {
+async function viaRouter(
+  build: (fake: ReturnType<typeof createFakeDiscord>) => Parameters<ReturnType<typeof createRouter>['handle']>[0],
+) {
   const fake = createFakeDiscord();
   const interaction = build(fake);
   await createRouter(app, commands, { log }).handle(interaction);
@@ -71,7 +73,13 @@ async function viaRouter(build: (fake: ReturnType<typeof createFakeDiscord>) => 
 }
 
 describe('request verification', () => {
-  const ping = JSON.stringify({ id: '1300000000000000001', application_id: '1100000000000000001', type: 1, token: 't', version: 1 });
+  const ping = JSON.stringify({
+    id: '1300000000000000001',
+    application_id: '1100000000000000001',
+    type: 1,
+    token: 't',
+    version: 1,
+  });
 
   it('answers a signed PING with PONG, as JSON', async () => {
     const response = await post(url, ping, signer.headers(ping));
@@ -93,7 +101,9 @@ describe('request verification', () => {
     expect((await post(url, ping, { 'Content-Type': 'application/json' })).status).toBe(401);
     expect((await post(url, ping, { 'X-Signature-Ed25519': signature! })).status).toBe(401);
     expect((await post(url, ping, { 'X-Signature-Timestamp': timestamp! })).status).toBe(401);
-    expect((await post(url, ping, { 'X-Signature-Ed25519': 'zz', 'X-Signature-Timestamp': timestamp! })).status).toBe(401);
+    expect((await post(url, ping, { 'X-Signature-Ed25519': 'zz', 'X-Signature-Timestamp': timestamp! })).status).toBe(
+      401,
+    );
   });
 
   it('refuses a correctly signed request more than five minutes old, or from the future', async () => {
@@ -111,8 +121,15 @@ describe('request verification', () => {
   });
 
   it('answers 400 for signed JSON that is no interaction it handles', async () => {
-    const malformed = '{"type":2,"id":"1300000000000000003","application_id":"1100000000000000001","token":"t","data":null}';
-    for (const body of ['[1]', '"text"', '{"type":99,"id":"1300000000000000002","token":"t"}', '{"type":2}', malformed]) {
+    const malformed =
+      '{"type":2,"id":"1300000000000000003","application_id":"1100000000000000001","token":"t","data":null}';
+    for (const body of [
+      '[1]',
+      '"text"',
+      '{"type":99,"id":"1300000000000000002","token":"t"}',
+      '{"type":2}',
+      malformed,
+    ]) {
       const response = await post(url, body, signer.headers(body));
       expect(response.status, body).toBe(400);
       expect(response.contentType).toBe('application/json');
@@ -129,12 +146,16 @@ describe('request verification', () => {
 
 describe('interactions', () => {
   it('answers /country in the HTTP response with the body the gateway transport sends', async () => {
-    const response = await signedPost(chatInputPayload('country', { name: '德国' }, { locale: 'zh-CN', guildLocale: 'zh-CN' }));
+    const response = await signedPost(
+      chatInputPayload('country', { name: '德国' }, { locale: 'zh-CN', guildLocale: 'zh-CN' }),
+    );
     expect(response.status).toBe(200);
     expect(response.body.type).toBe(4);
     expect(response.body.data.embeds[0].title).toContain('德国');
     expect(response.body.data.allowed_mentions).toEqual({ parse: [] });
-    const gateway = await viaRouter((fake) => fake.chatInput('country', { name: '德国' }, { locale: 'zh-CN', guildLocale: 'zh-CN' }));
+    const gateway = await viaRouter((fake) =>
+      fake.chatInput('country', { name: '德国' }, { locale: 'zh-CN', guildLocale: 'zh-CN' }),
+    );
     expect(response.body).toEqual({ type: gateway?.type, data: gateway?.data });
   });
 
@@ -145,7 +166,7 @@ describe('interactions', () => {
     expect(shown.kind).toBe('edit');
     const { _files: files, ...message } = shown.data;
     const gateway = await viaRouter((fake) => fake.chatInput('city', { name: 'Duisburg' }, options));
-    const { flags: _public, ...expected } = gateway?.data;
+    const { flags: _public, ...expected } = gateway!.data;
     expect(message).toEqual(expected);
     expect(message.embeds[0].title).toContain('杜伊斯堡');
     // The image the card shows travels as the message's file, as over the gateway.
@@ -177,10 +198,17 @@ describe('interactions', () => {
 
   it('lets a quiz post its rounds to the channel with the bot token', async () => {
     const channelId = discord.guilds[0]!.channelIds[0]!;
-    const start = await signedPost(chatInputPayload('quiz', { rounds: 3, seconds: 10 }, { subcommand: 'start', channelId }));
+    const start = await signedPost(
+      chatInputPayload('quiz', { rounds: 3, seconds: 10 }, { subcommand: 'start', channelId }),
+    );
     expect(start.body).toMatchObject({ type: 4, data: { flags: 64 } });
-    const question = await discord.waitForMessage((m) => m.channel_id === channelId && (m.components?.length ?? 0) > 0, 'the first question');
-    expect(discord.requests.find((r) => r.method === 'POST' && r.path === `/channels/${channelId}/messages`)?.authorized).toBe(true);
+    const question = await discord.waitForMessage(
+      (m) => m.channel_id === channelId && (m.components?.length ?? 0) > 0,
+      'the first question',
+    );
+    expect(
+      discord.requests.find((r) => r.method === 'POST' && r.path === `/channels/${channelId}/messages`)?.authorized,
+    ).toBe(true);
     expect(question.embeds[0]?.title).toBeTruthy();
     const stop = await signedPost(chatInputPayload('quiz', {}, { subcommand: 'stop', channelId }));
     expect(stop.status).toBe(200);

@@ -26,15 +26,23 @@ describe('npm run start:http', () => {
     const fake = await running.startDiscord();
     const signer = createSigner();
     const port = await freePort();
-    const server = running.bot(new BotProcess(fake, temporaryDatabasePath(), {
-      script: 'start:http',
-      via: 'node',
-      env: { PORT: String(port), DISCORD_PUBLIC_KEY: signer.publicKeyHex },
-    }));
+    const server = running.bot(
+      new BotProcess(fake, temporaryDatabasePath(), {
+        script: 'start:http',
+        via: 'node',
+        env: { PORT: String(port), DISCORD_PUBLIC_KEY: signer.publicKeyHex },
+      }),
+    );
     await server.waitForLine(/ INFO listening \{"port":\d+,"path":"\/interactions"\}/, 60_000);
     const url = `http://127.0.0.1:${port}/interactions`;
 
-    const ping = JSON.stringify({ id: '1300000000000000001', application_id: '1100000000000000001', type: 1, token: 't', version: 1 });
+    const ping = JSON.stringify({
+      id: '1300000000000000001',
+      application_id: '1100000000000000001',
+      type: 1,
+      token: 't',
+      version: 1,
+    });
     expect((await post(url, ping, signer.headers(ping))).body).toEqual({ type: 1 });
     expect((await post(url, ping, createSigner().headers(ping))).status).toBe(401);
 

@@ -14,7 +14,15 @@ import type { PassageHit, PassageIndex } from './retrieval.js';
  * more specific, which the sentences may answer. Answers to specific questions (dates, counts,
  * distances, names) are never replaced.
  */
-const GENERAL = new Set<Intent['kind']>(['notUnderstood', 'list', 'city', 'cooperation', 'landmarks', 'partner', 'established']);
+const GENERAL = new Set<Intent['kind']>([
+  'notUnderstood',
+  'list',
+  'city',
+  'cooperation',
+  'landmarks',
+  'partner',
+  'established',
+]);
 
 /**
  * Intents that answer nothing specific: "I don't understand", and the whole list, which a bare
@@ -23,7 +31,13 @@ const GENERAL = new Set<Intent['kind']>(['notUnderstood', 'list', 'city', 'coope
  */
 function answersNothing(intent: Intent): boolean {
   if (intent.kind === 'notUnderstood') return true;
-  return intent.kind === 'list' && !intent.scope.country && !intent.scope.continents && !intent.scope.period && !intent.scope.tier;
+  return (
+    intent.kind === 'list' &&
+    !intent.scope.country &&
+    !intent.scope.continents &&
+    !intent.scope.period &&
+    !intent.scope.tier
+  );
 }
 
 /** The share of the unexplained words (weighed by rarity) a sentence must contain to answer. */
@@ -90,5 +104,8 @@ export function consultPassages(
 }
 
 function notSure(hits: PassageHit[]): Consulted {
-  return { answer: { kind: 'unknown', reason: 'notUnderstood', cities: [], closest: hits.slice(0, MAX_CLOSEST) }, related: [] };
+  return {
+    answer: { kind: 'unknown', reason: 'notUnderstood', cities: [], closest: hits.slice(0, MAX_CLOSEST) },
+    related: [],
+  };
 }

@@ -13,7 +13,11 @@ let names: Set<string> | undefined;
 
 /** True when GeoNames has a populated place of that name (of some size): "Paris", "Springfield". */
 export function isGazetteerPlace(name: string): boolean {
-  names ??= new Set(readFileSync(new URL('./gazetteer.txt', import.meta.url), 'utf8').split('\n').filter(Boolean));
+  names ??= new Set(
+    readFileSync(new URL('./gazetteer.txt', import.meta.url), 'utf8')
+      .split('\n')
+      .filter(Boolean),
+  );
   const key = gazetteerKey(name);
   return key.length > 1 && names.has(key);
 }

@@ -113,7 +113,11 @@ export function detectIntent(question: string, resolver: Resolver): Detection {
     const again = detectOnce(corrected, resolver);
     if (!('cities' in again.intent) || !again.intent.cities.some((c) => c.id === city.id)) continue;
     const reading: Reading = { typed: name, city, as: 'typo', doubt: null };
-    return { ...again, question: corrected, readings: [reading, ...again.readings.filter((r) => r.city.id !== city.id)] };
+    return {
+      ...again,
+      question: corrected,
+      readings: [reading, ...again.readings.filter((r) => r.city.id !== city.id)],
+    };
   }
   return first;
 }
@@ -125,7 +129,12 @@ function hanTypoOf(name: string, resolution: Resolution): City | null {
   if (!hasHan(name)) return null;
   const typed = [...name.replace(CITY_SUFFIX, '')];
   if (typed.length < 3) return null;
-  const close = resolution.kind === 'match' ? [resolution.city] : resolution.kind === 'ambiguous' ? resolution.candidates : resolution.suggestions;
+  const close =
+    resolution.kind === 'match'
+      ? [resolution.city]
+      : resolution.kind === 'ambiguous'
+        ? resolution.candidates
+        : resolution.suggestions;
   const fits = close.filter((city) =>
     [city.names.zh ?? '', ...city.aliases.filter((a) => a.kind === 'zh').map((a) => a.text)].some((zh) => {
       const known = [...zh.replace(CITY_SUFFIX, '')];
@@ -136,7 +145,14 @@ function hanTypoOf(name: string, resolution: Resolution): City | null {
 }
 
 function detectOnce(question: string, resolver: Resolver): Detection {
-  if (!/[\p{L}\p{N}]/u.test(question)) return { question, intent: { kind: question ? 'noWords' : 'empty' }, entities: NO_ENTITIES, readings: [], unmatched: [] };
+  if (!/[\p{L}\p{N}]/u.test(question))
+    return {
+      question,
+      intent: { kind: question ? 'noWords' : 'empty' },
+      entities: NO_ENTITIES,
+      readings: [],
+      unmatched: [],
+    };
   const lower = question.toLowerCase();
   const zh = hasHan(question);
   const entities = findEntities(question, lower, resolver);
@@ -155,10 +171,31 @@ function detectOnce(question: string, resolver: Resolver): Detection {
   return { question, intent, entities, readings: readings(entities, intent), unmatched };
 }
 
-const NO_ENTITIES: Entities = { cities: [], mentions: [], named: [], country: null, continents: [], period: null, asOfYear: null, topics: [] };
+const NO_ENTITIES: Entities = {
+  cities: [],
+  mentions: [],
+  named: [],
+  country: null,
+  continents: [],
+  period: null,
+  asOfYear: null,
+  topics: [],
+};
 
 /** Answers about the data itself, where a name is a source or a figure rather than a place asked about. */
-const ABOUT_DATA = new Set<Intent['kind']>(['empty', 'noWords', 'province', 'person', 'sources', 'tiers', 'rank', 'notPartner', 'elsewhere', 'people', 'names']);
+const ABOUT_DATA = new Set<Intent['kind']>([
+  'empty',
+  'noWords',
+  'province',
+  'person',
+  'sources',
+  'tiers',
+  'rank',
+  'notPartner',
+  'elsewhere',
+  'people',
+  'names',
+]);
 /** Answers that say "I don't know": a place named stays unanswered, but the answer says it is no partner. */
 const KEEPS_UNKNOWN = new Set<Intent['kind']>(['offTopic']);
 
@@ -167,7 +204,12 @@ const KEEPS_UNKNOWN = new Set<Intent['kind']>(['offTopic']);
  * becomes "X is not one of Wuhan's partners" (as "Is X a sister city?" gets); beside partners it is
  * said in one more line. Names the resolver reads exactly are partners after all and left to it.
  */
-function checkPlaces(intent: Intent, question: string, entities: Entities, resolver: Resolver): { intent: Intent; unmatched: Unmatched[] } {
+function checkPlaces(
+  intent: Intent,
+  question: string,
+  entities: Entities,
+  resolver: Resolver,
+): { intent: Intent; unmatched: Unmatched[] } {
   if (ABOUT_DATA.has(intent.kind)) return { intent, unmatched: [] };
   const named = 'cities' in intent ? intent.cities : [];
   const places = namedPlaces(question, entities)
@@ -175,10 +217,14 @@ function checkPlaces(intent: Intent, question: string, entities: Entities, resol
     // A candidate holding a partner's name ("曼谷相距") is that partner plus words, not another place.
     .filter((p) => !entities.mentions.some((m) => p.name.includes(m.text)) && !resolver.findInText(p.name).length)
     .map((p) => ({ name: p.name, resolution: resolver.resolve(p.name) }))
-    .filter((p) => !(p.resolution.kind === 'match' && p.resolution.via === 'exact') && isRecognisedPlace(p.name, p.resolution));
+    .filter(
+      (p) =>
+        !(p.resolution.kind === 'match' && p.resolution.via === 'exact') && isRecognisedPlace(p.name, p.resolution),
+    );
   const first = places[0];
   if (!first) return { intent, unmatched: [] };
-  if (!named.length && !KEEPS_UNKNOWN.has(intent.kind)) return { intent: { kind: 'notPartner', ...first }, unmatched: places.slice(1, MAX_CITIES) };
+  if (!named.length && !KEEPS_UNKNOWN.has(intent.kind))
+    return { intent: { kind: 'notPartner', ...first }, unmatched: places.slice(1, MAX_CITIES) };
   return { intent, unmatched: places.slice(0, MAX_CITIES) };
 }
 
@@ -188,10 +234,16 @@ function readings(entities: Entities, intent: Intent): Reading[] {
   const answered = new Set(intent.cities.map((c) => c.id));
   return entities.mentions
     .filter((m) => answered.has(m.city.id) && (!m.exact || m.garbled))
-    .map((m) => ({ typed: m.text, city: m.city, as: m.exact ? 'garbled' : 'typo', doubt: m.exact ? garbleDoubt(m.city, m.text) : null }));
+    .map((m) => ({
+      typed: m.text,
+      city: m.city,
+      as: m.exact ? 'garbled' : 'typo',
+      doubt: m.exact ? garbleDoubt(m.city, m.text) : null,
+    }));
 }
 
-const DOUBT = /\b(probably|possibly|perhaps|may|might|unclear|unresolved|uncertain|not certain|not verified|unverified)\b/i;
+const DOUBT =
+  /\b(probably|possibly|perhaps|may|might|unclear|unresolved|uncertain|not certain|not verified|unverified)\b/i;
 
 /** A caveat that quotes the garbled name and hedges what it stands for. */
 function garbleDoubt(city: City, typed: string): Note | null {
@@ -234,7 +286,12 @@ function decide(clues: Clues, resolver: Resolver): Intent {
     return { kind: 'compare', cities, order: has('compareLater') && !has('compareEarlier') ? 'later' : 'earlier' };
   }
   // A mayor at the time of the tie ("who was mayor when…") is in the notes; today's mayor never is.
-  if (named && has('mayor') && !has('count') && (has('when') || has('relation') || /\b(was|were)\b|时任|当时|那时/i.test(clues.question)))
+  if (
+    named &&
+    has('mayor') &&
+    !has('count') &&
+    (has('when') || has('relation') || /\b(was|were)\b|时任|当时|那时/i.test(clues.question))
+  )
     return { kind: 'people', cities, role: 'mayor' };
   if (!named && clues.province) return { kind: 'province' };
   if (!named) {
@@ -242,15 +299,30 @@ function decide(clues: Clues, resolver: Resolver): Intent {
     if (person) return { kind: 'person', name: person };
   }
   if (has('offTopic')) return { kind: 'offTopic', cities };
-  if (has('distance')) return { kind: 'distance', cities, scope, extreme: has('farthest') ? 'farthest' : has('closest') ? 'closest' : null };
+  if (has('distance'))
+    return {
+      kind: 'distance',
+      cities,
+      scope,
+      extreme: has('farthest') ? 'farthest' : has('closest') ? 'closest' : null,
+    };
   const country = scope.country;
-  if (named && country && !scope.outside && cities.every((c) => c.country.code !== country.code)) return { kind: 'elsewhere', cities, country };
+  if (named && country && !scope.outside && cities.every((c) => c.country.code !== country.code))
+    return { kind: 'elsewhere', cities, country };
   if (has('sources')) {
     const figures = [...clues.question.matchAll(/\d+/g)].map((m) => Number(m[0]));
-    return { kind: 'sources', cities, about: !named && (has('count') || figures.length > 0) ? 'totals' : 'general', figures };
+    return {
+      kind: 'sources',
+      cities,
+      about: !named && (has('count') || figures.length > 0) ? 'totals' : 'general',
+      figures,
+    };
   }
   if (has('rank')) return { kind: 'rank' };
-  if (hasWhole('tierDefinition') || (hasWhole('tierDifference') && (exchangeTier || /sister|twin|姐妹/.test(clues.question.toLowerCase()))))
+  if (
+    hasWhole('tierDefinition') ||
+    (hasWhole('tierDifference') && (exchangeTier || /sister|twin|姐妹/.test(clues.question.toLowerCase())))
+  )
     return { kind: 'tiers' };
   // "Which country has the most sister cities?": the top of the by-country count.
   if (!named && has('most') && !has('latest') && (has('countries') || /\bcountry\b/.test(clues.question.toLowerCase())))
@@ -285,7 +357,8 @@ function decide(clues: Clues, resolver: Resolver): Intent {
     if (!named) return { kind: 'totals', focus: exchangeTier ? 'exchange' : has('history') ? 'history' : 'current' };
   }
   if (scoped && !named) return { kind: 'list', scope };
-  if (!named && (has('countries') || has('continents')) && (has('list') || has('relation'))) return { kind: 'countries', most: has('most') };
+  if (!named && (has('countries') || has('continents')) && (has('list') || has('relation')))
+    return { kind: 'countries', most: has('most') };
   if (!named && has('history') && has('relation')) return { kind: 'totals', focus: 'history' };
   if (named) return has('partnerCheck') ? { kind: 'partner', cities } : { kind: 'city', cities };
 
@@ -303,14 +376,37 @@ function decide(clues: Clues, resolver: Resolver): Intent {
 function nameForm(question: string): NameForm | null {
   if (/chinese|mandarin|中文|汉语|华语|中国人/i.test(question)) return 'zh';
   if (/english|英文|英语/i.test(question)) return 'en';
-  if (/local|native|own language|当地|本地|原名|母语|\bin [a-z]+(?:ian|ese|ish|ch|an|ic|ek|ai)\b|[^中英]文|[^汉英]语/i.test(question)) return 'native';
+  if (
+    /local|native|own language|当地|本地|原名|母语|\bin [a-z]+(?:ian|ese|ish|ch|an|ic|ek|ai)\b|[^中英]文|[^汉英]语/i.test(
+      question,
+    )
+  )
+    return 'native';
   return null;
 }
 
 const ORDINAL_WORDS: Record<string, number> = {
-  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
-  eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16, seventeenth: 17,
-  eighteenth: 18, nineteenth: 19, twentieth: 20, thirtieth: 30,
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  sixth: 6,
+  seventh: 7,
+  eighth: 8,
+  ninth: 9,
+  tenth: 10,
+  eleventh: 11,
+  twelfth: 12,
+  thirteenth: 13,
+  fourteenth: 14,
+  fifteenth: 15,
+  sixteenth: 16,
+  seventeenth: 17,
+  eighteenth: 18,
+  nineteenth: 19,
+  twentieth: 20,
+  thirtieth: 30,
 };
 const ZH_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 

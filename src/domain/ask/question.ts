@@ -1,5 +1,6 @@
 // Cleaning a free-text question and deciding which language to answer in.
 import type { Locale } from '../../i18n/index.js';
+import { DISCORD_MENTION, visibleText } from '../user-text.js';
 
 /**
  * Questions are analysed up to this many characters: every real question is shorter, and a cap keeps
@@ -9,13 +10,9 @@ export const MAX_QUESTION_CHARS = 400;
 /** A Discord message runs to 4,000 characters (with Nitro): "Ask Youcheng" reads all of it. */
 export const MAX_MESSAGE_CHARS = 4000;
 
-// Zero-width and bidi controls, C0/C1 controls: invisible, and they split words the matcher needs whole.
-const INVISIBLE = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g;
-// Discord mention markup (<@123>, <@&456>, <#789>, <:emoji:1>) and @everyone/@here carry no question.
-const MENTIONS = /<(?:@[!&]?|#|a?:\w+:)\d+>|@(?:everyone|here)\b/gi;
+// @everyone and @here carry no question (Discord's mention markup is cleaned by user-text's pattern).
+const EVERYONE = /@(?:everyone|here)\b/gi;
 const HAN = /\p{Script=Han}/u;
-// "[Paris](https://evil.example)": a masked link, of which only the text is part of the question.
-const MASKED_LINK = /\[([^\]]*)\]\(\s*<?[^)\s]*>?(?:\s+"[^"]*")?\s*\)/g;
 // A sentence ending in a question mark: in a long message, where the question is.
 const QUESTION_SENTENCE = /[^.!?。！？\n]*[?？]/gu;
 
@@ -26,12 +23,12 @@ const QUESTION_SENTENCE = /[^.!?。！？\n]*[?？]/gu;
  */
 export function cleanQuestion(raw: unknown, maxChars = MAX_QUESTION_CHARS): string {
   if (typeof raw !== 'string') return '';
-  const visible = Array.from(raw.length > maxChars * 2 ? raw.slice(0, maxChars * 2) : raw).slice(0, maxChars).join('');
-  const clean = visible
-    .normalize('NFC')
-    .replace(INVISIBLE, '')
-    .replace(MASKED_LINK, '$1')
-    .replace(MENTIONS, ' ')
+  const visible = Array.from(raw.length > maxChars * 2 ? raw.slice(0, maxChars * 2) : raw)
+    .slice(0, maxChars)
+    .join('');
+  const clean = visibleText(visible.normalize('NFC'))
+    .replace(DISCORD_MENTION, ' ')
+    .replace(EVERYONE, ' ')
     .replace(/[\u2018\u2019\u02bc]/g, "'")
     .replace(/\s+/g, ' ')
     .trim();
@@ -43,7 +40,9 @@ export function cleanQuestion(raw: unknown, maxChars = MAX_QUESTION_CHARS): stri
 
 /** The last sentences of the text that end in a question mark, as many as fit MAX_QUESTION_CHARS. */
 function lastQuestions(text: string): string {
-  const sentences = [...text.matchAll(QUESTION_SENTENCE)].map((m) => m[0].trim()).filter((s) => /[\p{L}\p{N}]/u.test(s));
+  const sentences = [...text.matchAll(QUESTION_SENTENCE)]
+    .map((m) => m[0].trim())
+    .filter((s) => /[\p{L}\p{N}]/u.test(s));
   let picked = '';
   for (let i = sentences.length - 1; i >= 0; i--) {
     const next = picked ? `${sentences[i]} ${picked}` : sentences[i]!;
@@ -55,7 +54,8 @@ function lastQuestions(text: string): string {
 
 // English words that make a question English; a bare name ("Duisburg", "Kiev") has none of them.
 // Word edges are any letter, not only ASCII ones: the "i" in "Galați" is no English word.
-const ENGLISH = /(?<![\p{L}\p{M}'])(a|an|the|of|in|on|at|to|for|from|with|and|or|not|no|yes|is|are|was|were|be|been|do|does|did|has|have|had|can|could|will|would|what|what's|when|where|which|who|whom|whose|why|how|many|much|any|all|some|about|tell|me|show|list|give|please|its|it|this|that|there|their|they|you|your|my|i|sister|twin|twinned|city|cities|town|towns|partner|partners|partnership|friendship|friendly|exchange|first|latest|oldest|newest|still|since|ended|far|signed|year|years|date|ties?)(?![\p{L}\p{M}'])/iu;
+const ENGLISH =
+  /(?<![\p{L}\p{M}'])(a|an|the|of|in|on|at|to|for|from|with|and|or|not|no|yes|is|are|was|were|be|been|do|does|did|has|have|had|can|could|will|would|what|what's|when|where|which|who|whom|whose|why|how|many|much|any|all|some|about|tell|me|show|list|give|please|its|it|this|that|there|their|they|you|your|my|i|sister|twin|twinned|city|cities|town|towns|partner|partners|partnership|friendship|friendly|exchange|first|latest|oldest|newest|still|since|ended|far|signed|year|years|date|ties?)(?![\p{L}\p{M}'])/iu;
 
 /**
  * A question with Chinese characters is answered in Chinese, one in English words in English, whatever

@@ -71,9 +71,13 @@ const STOP_EN = new Set(
    will shall may might must i me my we our us you your tell please know one ones city cities sister sisters
    twin twinned partner partners wuhan friendship friendly between during after before since until over under
    among against through via per each other others more most less least than ever still just only very much
-   many such same own there here out up down off again further once both few nor get got did done does together`.split(/\s+/),
+   many such same own there here out up down off again further once both few nor get got did done does together`.split(
+    /\s+/,
+  ),
 );
-const STOP_ZH = new Set([...'的了是和与在有给时哪个什么谁吗呢吧么也都就把被对向为于及或而这那其之你我他她它们请问一下怎样些城市友好武汉']);
+const STOP_ZH = new Set([
+  ...'的了是和与在有给时哪个什么谁吗呢吧么也都就把被对向为于及或而这那其之你我他她它们请问一下怎样些城市友好武汉',
+]);
 
 /** A word of a spaced script as the index keeps it: lower case, accents dropped (Ōita → oita), no "'s". */
 function latinTerm(word: string): string | null {
@@ -119,13 +123,21 @@ export function collectPassages(data: Dataset): Passage[] {
     add(city, 'summary', city.summary.text, city.summary.textZh, city.summary.sources);
     for (const n of city.highlights) add(city, 'highlight', n.text, n.textZh, n.sources);
     for (const c of city.cooperation) add(city, 'cooperation', c.text, c.textZh, c.sources);
-    for (const l of city.landmarks) add(city, 'landmark', `${l.name}: ${l.description}`, `${l.zh}：${l.descriptionZh}`, l.sources);
-    if (city.established?.note) add(city, 'established', city.established.note, city.established.noteZh ?? '', city.established.sources);
+    for (const l of city.landmarks)
+      add(city, 'landmark', `${l.name}: ${l.description}`, `${l.zh}：${l.descriptionZh}`, l.sources);
+    if (city.established?.note)
+      add(city, 'established', city.established.note, city.established.noteZh ?? '', city.established.sources);
     for (const d of city.conflictingDates) if (d.note) add(city, 'conflictingDate', d.note, d.noteZh ?? '', d.sources);
-    if (city.status.state !== 'active') add(city, 'status', city.status.reason, city.status.reasonZh, city.status.sources);
+    if (city.status.state !== 'active')
+      add(city, 'status', city.status.reason, city.status.reasonZh, city.status.sources);
     if (city.tierNote) add(city, 'tierNote', city.tierNote.text, city.tierNote.textZh, city.tierNote.sources);
     for (const n of city.caveats) add(city, 'caveat', n.text, n.textZh, n.sources);
-    const names = [city.names.en, city.names.native, city.names.nativeLatin ?? '', ...city.aliases.filter((a) => a.kind !== 'unverified-zh').map((a) => a.text)];
+    const names = [
+      city.names.en,
+      city.names.native,
+      city.names.nativeLatin ?? '',
+      ...city.aliases.filter((a) => a.kind !== 'unverified-zh').map((a) => a.text),
+    ];
     add(city, 'names', names.filter(Boolean).join(' · '), city.names.zh ?? '', city.names.zhSources ?? []);
   }
   for (const total of data.totals) add(null, 'total', total.note, total.noteZh, total.sources);
@@ -153,7 +165,11 @@ const keys = (terms: string[]) => terms.map(indexKey).join(' ');
 
 export function buildPassageIndex(data: Dataset): PassageIndex {
   const passages = collectPassages(data);
-  const search = new MiniSearch<Record<Field, string> & { id: number }>({ fields: [...FIELDS], ...asGiven, searchOptions: asGiven });
+  const search = new MiniSearch<Record<Field, string> & { id: number }>({
+    fields: [...FIELDS],
+    ...asGiven,
+    searchOptions: asGiven,
+  });
   // Document frequency per term, for weighing how much of a question a passage covers.
   const df = new Map<string, number>();
   const docs = passages.map((p) => {
@@ -165,7 +181,8 @@ export function buildPassageIndex(data: Dataset): PassageIndex {
   search.addAll(docs);
   const weight = (term: string) => Math.log(1 + passages.length / (1 + (df.get(term) ?? 0)));
 
-  const terms = (query: string): QueryTerm[] => [...new Set(textTerms(query))].map((term) => ({ term, weight: weight(term), known: df.has(term) }));
+  const terms = (query: string): QueryTerm[] =>
+    [...new Set(textTerms(query))].map((term) => ({ term, weight: weight(term), known: df.has(term) }));
 
   return {
     passages,

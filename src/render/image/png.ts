@@ -9,7 +9,15 @@ export interface Image {
 }
 
 export function svgToPng(svg: string): Image {
-  const rendered = new Resvg(svg, { font: { loadSystemFonts: false }, fitTo: { mode: 'original' }, logLevel: 'off' }).render();
+  const rendered = new Resvg(svg, {
+    font: { loadSystemFonts: false },
+    fitTo: { mode: 'original' },
+    logLevel: 'off',
+  }).render();
   const png = rendered.asPng();
-  return { png: new Uint8Array(png.buffer, png.byteOffset, png.byteLength), width: rendered.width, height: rendered.height };
+  return {
+    png: new Uint8Array(png.buffer, png.byteOffset, png.byteLength),
+    width: rendered.width,
+    height: rendered.height,
+  };
 }
