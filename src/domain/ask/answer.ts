@@ -31,6 +31,7 @@ import { distanceFromWuhanKm } from '../geo.js';
 import type { Resolution } from '../resolution.js';
 import { periodRange } from './entities.js';
 import type { Intent, NameForm, Reading, Scope, TotalsFocus, Unmatched } from './intent.js';
+import { PERSON_TITLES } from './lexicon.js';
 import { type PassageHit, passageIndex } from './retrieval.js';
 
 export interface CityDate {
@@ -505,24 +506,7 @@ function endedIn(data: Dataset, scope: Scope): City[] {
 
 /** Words of a person's name worth looking for: not titles or filler, at least three letters. */
 const NAME_WORD = /[\p{L}\p{M}'-]{3,}/gu;
-const NOT_NAME_WORDS = new Set([
-  'mr',
-  'mrs',
-  'ms',
-  'dr',
-  'prof',
-  'professor',
-  'mayor',
-  'president',
-  'minister',
-  'the',
-  'and',
-  'sir',
-  'lord',
-  'lady',
-  'mister',
-  'herr',
-]);
+const NOT_NAME_WORDS = new Set([...PERSON_TITLES, 'the', 'and']);
 
 /**
  * Notes (highlights and caveats) that name the person asked about: the whole name, or its last word

@@ -329,3 +329,8 @@ export const ZH_FILLER = [
 
 /** Characters no place name in a question is made of: what is left with them is not a name. */
 export const ZH_NOT_A_NAME = /[哪谁么几吗呢最先后怎为请]/;
+
+/** Titles before a person's name: what follows them is a person, no place ("Dr Lasri", "Mayor Krings"). */
+export const PERSON_TITLES = new Set(
+  'mr mrs ms dr prof professor mayor president minister sir lord lady king queen mister herr'.split(' '),
+);

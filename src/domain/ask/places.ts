@@ -1,7 +1,7 @@
 // Places a question names that are none of Wuhan's partners ("What do Wuhan and Paris work on?"):
 // found so that no answer drops them silently. Without a gazetteer a "place" is a name-like run of
 // words: capitalised words in English, a transliteration-like run of characters in Chinese.
-import { CONTINENT_WORDS, CUES, EN_FILLER, TOPIC_WORDS, ZH_FILLER, ZH_NOT_A_NAME } from './lexicon.js';
+import { CONTINENT_WORDS, CUES, EN_FILLER, PERSON_TITLES, TOPIC_WORDS, ZH_FILLER, ZH_NOT_A_NAME } from './lexicon.js';
 import type { Resolution } from '../resolution.js';
 import { type Entities, isCountryName } from './entities.js';
 import { isGazetteerPlace } from './gazetteer.js';
@@ -23,23 +23,6 @@ const NOT_PLACES = new Set(
    north south east west northern southern eastern western central daily times news post herald tribune press
    bbc cnn xinhua reuters wikipedia google discord according`.split(/\s+/),
 );
-/** Titles before a person's name: what follows them is no place ("Dr Lasri", "Mayor Krings"). */
-const TITLES = new Set([
-  'mr',
-  'mrs',
-  'ms',
-  'dr',
-  'prof',
-  'professor',
-  'mayor',
-  'president',
-  'minister',
-  'sir',
-  'lord',
-  'lady',
-  'king',
-  'queen',
-]);
 
 /** Lower-case words that may join the words of one name: "Frankfurt am Main", "Rio de Janeiro". */
 const NAME_JOINERS = new Set([
@@ -209,7 +192,7 @@ function latinPlaces(question: string, entities: Entities): NamedPlace[] {
   }
   const writesCapitals = /\p{Lu}/u.test(question.slice(1)) && /\p{Ll}/u.test(question);
   const vocabulary = (t: Token) =>
-    EN_FILLER.has(t.lower) || NOT_PLACES.has(t.lower) || TITLES.has(t.lower) || inside(t, entities.named);
+    EN_FILLER.has(t.lower) || NOT_PLACES.has(t.lower) || PERSON_TITLES.has(t.lower) || inside(t, entities.named);
   // Most questions have no word that could be a name: skip the costlier checks for them.
   if (!tokens.some((t) => /\p{L}/u.test(t.text) && !vocabulary(t) && (!writesCapitals || NAME_CASE.test(t.text))))
     return [];
@@ -253,7 +236,7 @@ function latinPlaces(question: string, entities: Entities): NamedPlace[] {
       i = j;
       continue;
     }
-    const person = TITLES.has(tokens[i - 1]?.lower.replace(/\.$/, '') ?? '');
+    const person = PERSON_TITLES.has(tokens[i - 1]?.lower.replace(/\.$/, '') ?? '');
     const joined = joinedToPartner(question, run[0]!.start, run.at(-1)!.end, entities.named);
     // Without capitals, a name stands alone ("paris") or is joined to Wuhan or a partner.
     const alone = run.length === tokens.length && !/\d/.test(question);
