@@ -107,7 +107,8 @@ export function textTerms(text: string): string[] {
     }
     for (let i = 0; i < word.length; i++) {
       if (!STOP_ZH.has(word[i]!)) terms.push(word[i]!);
-      if (i + 1 < word.length) terms.push(word.slice(i, i + 2));
+      // A pair with a function character ("的", "了", "武汉") says little and would double the index.
+      if (i + 1 < word.length && !STOP_ZH.has(word[i]!) && !STOP_ZH.has(word[i + 1]!)) terms.push(word.slice(i, i + 2));
     }
   }
   return terms;
@@ -172,13 +173,23 @@ export function buildPassageIndex(data: Dataset): PassageIndex {
   });
   // Document frequency per term, for weighing how much of a question a passage covers.
   const df = new Map<string, number>();
-  const docs = passages.map((p) => {
+  const passageTerms = passages.map((p) => {
     const names = p.city ? `${p.city.names.en} ${p.city.names.zh ?? ''}` : '';
-    const doc = { id: p.id, text: textTerms(p.text), textZh: textTerms(p.textZh), city: textTerms(names) };
+    const doc = { text: textTerms(p.text), textZh: textTerms(p.textZh), city: textTerms(names) };
     for (const term of new Set([...doc.text, ...doc.textZh, ...doc.city])) df.set(term, (df.get(term) ?? 0) + 1);
-    return { id: p.id, text: keys(doc.text), textZh: keys(doc.textZh), city: keys(doc.city) };
+    return doc;
   });
-  search.addAll(docs);
+  // Sentences are short: each term once per field is enough to rank them, and a Chinese character
+  // in more than a tenth of them tells nothing (the pairs it is in still do). Both keep the index,
+  // whose building is most of the start-up cost of /ask, small.
+  const common = (term: string) => term.length === 1 && HAN.test(term) && df.get(term)! > passages.length / 10;
+  const indexed = (list: string[]) => keys([...new Set(list)].filter((t) => !common(t)));
+  search.addAll(
+    passages.map((p, i) => {
+      const { text, textZh, city } = passageTerms[i]!;
+      return { id: p.id, text: indexed(text), textZh: indexed(textZh), city: indexed(city) };
+    }),
+  );
   const weight = (term: string) => Math.log(1 + passages.length / (1 + (df.get(term) ?? 0)));
 
   const terms = (query: string): QueryTerm[] =>
