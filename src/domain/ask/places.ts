@@ -130,6 +130,10 @@ export function unexplainedText(question: string, entities: Entities, topicsAnsw
   // One pass of all the English patterns (and one of the Chinese ones) rather than one per pattern:
   // this runs for most questions, and sixty scans of the text cost a good part of a millisecond.
   text = text.replace(EN_ANY, (m) => ' '.repeat(m.length));
+  // A cue may span a name ("what did Hu Jintao do"): capitalised words inside a sentence stay.
+  for (const m of withoutEntities(question, entities).matchAll(NAME_INSIDE)) {
+    text = text.slice(0, m.index) + m[0] + text.slice(m.index + m[0].length);
+  }
   // Topic words ("swimmers", "hospital") are explained only where the answer is about cooperation.
   if (topicsAnswered) text = text.replace(EN_TOPICS, (m) => ' '.repeat(m.length));
   if (HAN.test(text)) {
@@ -157,6 +161,9 @@ const ASKS_ABOUT = new Set(['link', 'linked', 'mayor', 'mayors']);
 
 const union = (patterns: readonly RegExp[], flags: string) =>
   new RegExp(patterns.map((p) => `(?:${p.source})`).join('|'), flags);
+/** A capitalised word that does not open the question. */
+const NAME_INSIDE = /(?<=\S\s+)\p{Lu}[\p{Ll}\p{M}'’-]+/gu;
+
 const EN_ANY = union([...Object.values(CUES).map((c) => c.en), ...CONTINENT_WORDS.map((w) => w.en)], 'gi');
 const ZH_ANY = union([...Object.values(CUES).map((c) => c.zh), ...CONTINENT_WORDS.map((w) => w.zh)], 'g');
 const EN_TOPICS = union(
