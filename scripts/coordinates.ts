@@ -3,7 +3,8 @@
 // `npx tsx scripts/coordinates.ts` after adding a city: it writes `coordinates` and the matching
 // GeoNames source into data/, and test/coordinates.test.ts re-derives both so they cannot drift.
 // A city is matched by country and by one of its own names; more than one match, or none, stops
-// the script rather than picking one: a point is never guessed.
+// the script rather than picking one: a point is never guessed. A partner that is not one place is
+// drawn at its seat, named in the data (STAND_INS).
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -29,11 +30,23 @@ export type CityNaming = Pick<City, 'id' | 'names' | 'aliases' | 'country'>;
 /** Where names and country alone find two places, the first-level division that the sources point to. */
 const PINNED_ADMIN: Record<string, { adminCode: string; why: string }> = {
   'st-louis': { adminCode: 'MO', why: 'its source is the World Trade Center St. Louis, in Missouri' },
+  gwangju: { adminCode: '18', why: 'its source names Gwangju Metropolitan City (광주광역시), not Gwangju in Gyeonggi' },
 };
 
-/** Partners that are not populated places, so GeoNames' list of places has no point for them. */
-export const NOT_A_PLACE: Record<string, string> = {
-  essonne: 'a French département, not a city: the gazetteer of populated places has no point for it',
+/** Partners that are not populated places and have no stand-in below: GeoNames has no point for them. */
+export const NOT_A_PLACE: Record<string, string> = {};
+
+/**
+ * Partners that are not one place, drawn at their seat: the GeoNames place by id, and the seat's
+ * name as a named source gives it (GeoNames' record may carry an older name).
+ */
+export const STAND_INS: Record<string, { geonameId: number; drawnAt: NonNullable<Coordinates['drawnAt']> }> = {
+  // A French département. Its prefecture is Évry-Courcouronnes, the 2019 merger of Évry (GeoNames'
+  // record, a seat of a second-order division) and Courcouronnes.
+  essonne: {
+    geonameId: 3019256,
+    drawnAt: { name: 'Évry-Courcouronnes', nameZh: '埃夫里-库尔库罗讷', sources: ['zhwiki-evry'] },
+  },
 };
 
 /** Names that say which place a city is; garbled, pinyin and Chinese forms say nothing to GeoNames. */
@@ -60,6 +73,13 @@ export function findPlace(
   gazetteer: readonly GeoNamesPlace[] = geonamesPlaces(),
 ): GeoNamesPlace | null {
   if (city.id in NOT_A_PLACE) return null;
+  const standIn = STAND_INS[city.id];
+  if (standIn) {
+    const seat = gazetteer.find((p) => p.cityId === standIn.geonameId && p.country === city.country.code);
+    if (!seat)
+      throw new Error(`${city.id}: GeoNames place ${standIn.geonameId} (its seat) is not in ${city.country.code}`);
+    return seat;
+  }
   const names = new Set(
     [
       city.names.en,
@@ -91,9 +111,11 @@ export function sourceId(place: GeoNamesPlace): string {
   return `geonames-${place.cityId}`;
 }
 
-export function coordinatesOf(place: GeoNamesPlace): Coordinates {
+/** The coordinates data/ holds for a city at this place; `cityId` adds the seat it stands for, if any. */
+export function coordinatesOf(place: GeoNamesPlace, cityId?: string): Coordinates {
   const [lon, lat] = place.loc.coordinates;
-  return { lat, lon, sources: [sourceId(place)] };
+  const standIn = cityId === undefined ? undefined : STAND_INS[cityId];
+  return { lat, lon, sources: [sourceId(place)], ...(standIn ? { drawnAt: standIn.drawnAt } : {}) };
 }
 
 export function sourceOf(place: GeoNamesPlace): Source {
@@ -110,7 +132,7 @@ function withCoordinates(file: Json, place: GeoNamesPlace | null): Json {
   for (const [key, value] of Object.entries(file)) {
     if (key === 'coordinates' || key === 'sources') continue;
     out[key] = value;
-    if (key === 'region') out.coordinates = place ? coordinatesOf(place) : null;
+    if (key === 'region') out.coordinates = place ? coordinatesOf(place, String(file.id)) : null;
   }
   const sources = ((file.sources as Source[] | undefined) ?? []).filter((s) => !isGeoNames(s));
   if (place) sources.push(sourceOf(place));
@@ -132,9 +154,10 @@ export function writeCoordinates(dataDir: string = DEFAULT_DATA_DIR): string[] {
     const file = JSON.parse(readFileSync(path, 'utf8')) as Json;
     const place = findPlace(file as unknown as CityNaming);
     writeJson(path, withCoordinates(file, place));
+    const seat = STAND_INS[String(file.id)] ? ` (its seat, ${STAND_INS[String(file.id)]!.drawnAt.name})` : '';
     report.push(
       place
-        ? `${file.id}: ${place.name} ${sourceId(place)}`
+        ? `${file.id}: ${place.name} ${sourceId(place)}${seat}`
         : `${file.id}: not drawn (${NOT_A_PLACE[String(file.id)]})`,
     );
   }

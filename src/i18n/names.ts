@@ -47,6 +47,16 @@ export function cityName(city: City, locale: Locale): string {
   return locale === 'zh-CN' && city.names.zh ? city.names.zh : city.names.en;
 }
 
+/**
+ * For a partner drawn at its seat rather than at a point of its own (Essonne, a département), the
+ * seat's name in this locale: maps and distances say what they stand for. Null for every city.
+ */
+export function seatName(city: City, locale: Locale): string | null {
+  const at = city.coordinates?.drawnAt;
+  if (!at) return null;
+  return locale === 'zh-CN' ? at.nameZh : at.name;
+}
+
 export function countryName(country: Pick<Country, 'name' | 'zh'>, locale: Locale): string {
   return locale === 'zh-CN' ? country.zh : country.name;
 }

@@ -5,7 +5,7 @@ import type { Answer, PassageHit, Scope } from '../domain/ask/index.js';
 import { formatDate, formatList, type Locale } from '../i18n/index.js';
 import { cityName, continentLabel, countryInProse, countryName } from '../i18n/names.js';
 import { t } from './ask.messages.js';
-import { bullet } from './format.js';
+import { bullet, dateText } from './format.js';
 
 /** What a view returns: the card's title and lines, and its colour when the answer sets one. */
 export interface Body {
@@ -80,6 +80,8 @@ export function statusLine(city: City, locale: Locale): string {
   const status = city.status;
   const name = cityName(city, locale);
   if (status.state === 'active') return t(locale, 'statusActive', { city: name });
+  if (status.state === 'unknown')
+    return t(locale, 'statusUnknown', { city: name, note: locale === 'zh-CN' ? status.noteZh : status.note });
   const params = {
     city: name,
     date: formatDate(status, locale),
@@ -97,4 +99,9 @@ export function passageLines(hits: PassageHit[], locale: Locale): string[] {
       t(locale, 'passageLine', { city, text: passage.field === 'names' ? text.replaceAll(' · ', ', ') : text }),
     );
   });
+}
+
+/** The establishment date as the sources give it: precision kept, "(inferred)" where it is. */
+export function establishedDate(city: City, locale: Locale): string {
+  return city.established ? dateText(city.established, locale) : '';
 }

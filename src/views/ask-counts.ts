@@ -1,12 +1,22 @@
 // /ask views: Counts, lists, countries, tiers, rank, sources and distances.
 import type { City, Dataset } from '../data/types.js';
 import { type Answer, type CityDistance, tierHedges } from '../domain/ask/index.js';
+import { hasEnded, onOfficialList, otherTies, sisterCityCount } from '../domain/facts/partners.js';
 import { latestTotalFor } from '../domain/facts/totals.js';
 import { formatDate, formatList, formatNumber, type Locale } from '../i18n/index.js';
-import { cityName, continentLabel, countryInProse, countryName } from '../i18n/names.js';
+import { cityName, continentLabel, countryInProse, countryName, seatName } from '../i18n/names.js';
 import { t } from './ask.messages.js';
-import { bullet, dateText, flagEmoji, localText } from './format.js';
-import { type AskView, type AskViews, type Body, colon, hasScope, scopeText, statusLine } from './ask-common.js';
+import { bullet, dateText, flagEmoji, localText, tierLabel } from './format.js';
+import {
+  type AskView,
+  type AskViews,
+  type Body,
+  colon,
+  establishedDate,
+  hasScope,
+  scopeText,
+  statusLine,
+} from './ask-common.js';
 
 function sourcesView(answer: Extract<Answer, { kind: 'sources' }>, v: AskView): Body {
   const { L, name, totalNote, data } = v;
@@ -24,19 +34,20 @@ function sourcesView(answer: Extract<Answer, { kind: 'sources' }>, v: AskView): 
 }
 
 function tiersView(answer: Extract<Answer, { kind: 'tiers' }>, v: AskView): Body {
-  const { L, list, listDate, data, locale } = v;
+  const { L, name, list, listDate, data, locale } = v;
   const latestList = latestTotalFor(data, 'friendship');
   return {
     title: L('titleTiers'),
     lines: [
       L('tiersIntro'),
       ...answer.counts.map((row) =>
+        // No sum where the source gave none: the bot never makes up a total.
         bullet(
-          L('tiersCount', {
+          L(row.total === null ? 'tiersCountNoTotal' : 'tiersCount', {
             date: formatDate(row.asOf, locale),
             friendship: row.friendship!,
             exchange: row.exchange!,
-            total: row.total ?? row.friendship! + row.exchange!,
+            total: row.total ?? '',
           }),
         ),
       ),
@@ -47,6 +58,20 @@ function tiersView(answer: Extract<Answer, { kind: 'tiers' }>, v: AskView): Body
         names: list(answer.listed.exchange),
       }),
       ...exchangeHedges(answer.listed.exchange, locale),
+      ...(otherTies(data).length
+        ? [
+            L('tiersOthers', {
+              names: formatList(
+                otherTies(data).map((c) =>
+                  locale === 'zh-CN'
+                    ? `${name(c)}（${tierLabel(c.tier, locale, true)}）`
+                    : `${name(c)} (${tierLabel(c.tier, locale, true)})`,
+                ),
+                locale,
+              ),
+            }),
+          ]
+        : []),
       L('tiersNoDefinition'),
     ],
   };
@@ -62,7 +87,7 @@ function rankView(answer: Extract<Answer, { kind: 'rank' }>, v: AskView): Body {
 }
 
 function totalsView(answer: Extract<Answer, { kind: 'totals' }>, v: AskView): Body {
-  const { L, list, totalNote, data, locale } = v;
+  const { L, name, list, totalNote, data, locale } = v;
   const rows = answer.rows;
   const notes = rows.map((row) => bullet(totalNote(row)));
   if (answer.focus === 'exchange') {
@@ -103,6 +128,7 @@ function totalsView(answer: Extract<Answer, { kind: 'totals' }>, v: AskView): Bo
     title: L('titleTotals'),
     lines: [
       ...(latest ? [L('totalsList', { count: latest.friendship!, date: formatDate(latest.asOf, locale) })] : []),
+      ...signedSince(data).map((c) => L('totalsSince', { city: name(c), date: establishedDate(c, locale) })),
       ...(full
         ? [
             L('totalsFull', {
@@ -147,7 +173,23 @@ function countriesView(answer: Extract<Answer, { kind: 'countries' }>, v: AskVie
   return {
     title: L('titleCountries'),
     lines: [
-      L('countriesIntro', { count, date: listDate(latest), countries: answer.countries.length }),
+      ...(() => {
+        // Sister cities signed after the list are named apart: the list's own count stays as published.
+        const since = signedSince(data).filter((c) => answer.countries.some((g) => g.cities.includes(c)));
+        const params = { count: count - since.length, date: listDate(latest), countries: answer.countries.length };
+        return since.length
+          ? [
+              L('countriesIntroSince', {
+                ...params,
+                since: list(since),
+                signed: formatList(
+                  since.map((c) => (c.established ? formatDate(c.established, locale) : '?')),
+                  locale,
+                ),
+              }),
+            ]
+          : [L('countriesIntro', params)];
+      })(),
       ...answer.countries.map((g) =>
         bullet(`${flagEmoji(g.country.code)} ${countryName(g.country, locale)}${colon(locale)}${list(g.cities)}`),
       ),
@@ -193,6 +235,19 @@ function exchangeHedges(cities: City[], locale: Locale): string[] {
 /** Lists naming more exchange cities than this give one line about their levels instead of each one's note. */
 const MAX_HEDGED = 3;
 
+/** What a distance to a partner drawn at its seat measures (Essonne: to Évry-Courcouronnes). */
+function seatLines(shown: CityDistance[], locale: Locale): string[] {
+  return shown.flatMap((d) => {
+    const place = d.km === null ? null : seatName(d.city, locale);
+    return place ? [t(locale, 'distanceSeat', { city: cityName(d.city, locale), place })] : [];
+  });
+}
+
+/** Sister cities signed after Wuhan's latest official list, oldest first. */
+function signedSince(data: Dataset): City[] {
+  return sisterCityCount(data)?.since ?? [];
+}
+
 function distanceLines(answer: Extract<Answer, { kind: 'distance' }>, locale: Locale): string[] {
   const km = (value: number) => formatNumber(Math.round(value), locale);
   const entry = (d: CityDistance) => t(locale, 'distanceEntry', { city: cityName(d.city, locale), km: km(d.km!) });
@@ -210,6 +265,7 @@ function distanceLines(answer: Extract<Answer, { kind: 'distance' }>, locale: Lo
               km: km(d.km),
             }),
       ),
+      ...seatLines(answer.named, locale),
       ...(answer.named.some((d) => d.km !== null) ? [t(locale, 'distanceBasis')] : []),
     ];
   }
@@ -245,6 +301,7 @@ function distanceLines(answer: Extract<Answer, { kind: 'distance' }>, locale: Lo
     );
   if (answer.scope.tier === 'exchange')
     lines.push(t(locale, 'exchangePartial', { known: answer.measured + answer.unmeasured.length }));
+  lines.push(...seatLines([...answer.farthest, ...answer.closest], locale));
   lines.push(t(locale, 'distanceBasis'));
   return lines;
 }
@@ -277,8 +334,12 @@ function listLines(answer: Extract<Answer, { kind: 'list' }>, data: Dataset, loc
   const lines: string[] = [];
   if (scope.tier !== 'exchange') {
     if (!hasScope(scope)) {
-      lines.push(t(locale, 'listAll', { count: friendship.length, date: listDate }));
-      lines.push(...friendship.map((c, i) => `${i + 1}. ${cityEntry(c, locale)}`));
+      const listed = friendship.filter(onOfficialList);
+      lines.push(t(locale, 'listAll', { count: listed.length, date: listDate }));
+      lines.push(...listed.map((c, i) => `${i + 1}. ${cityEntry(c, locale)}`));
+      const since = friendship.filter((c) => !onOfficialList(c));
+      if (since.length)
+        lines.push(t(locale, 'listSince', { date: listDate }), ...since.map((c) => bullet(cityEntry(c, locale))));
     } else if (friendship.length) {
       lines.push(t(locale, 'listScoped', { scope: scopeWords, count: friendship.length }));
       lines.push(...friendship.map((c) => bullet(cityEntry(c, locale))));
@@ -352,9 +413,10 @@ function mostCountriesLines(answer: Extract<Answer, { kind: 'countries' }>, data
 /** "Since then: Arnhem ended its tie on …; Borlänge has been phasing out since …". */
 function notActiveChanges(data: Dataset, locale: Locale): string {
   const parts = data.cities
-    .filter((c) => c.tier === 'friendship' && c.status.state !== 'active')
-    .map((c) => {
-      const status = c.status as Exclude<City['status'], { state: 'active' }>;
+    .filter((c) => c.tier === 'friendship')
+    .flatMap((c) => {
+      const status = c.status;
+      if (!hasEnded(status)) return [];
       return t(locale, status.state === 'ended' ? 'totalsEnded' : 'totalsPhasing', {
         city: cityName(c, locale),
         date: formatDate(status, locale),

@@ -1,6 +1,7 @@
 // /ask views: When ties began and how they compare, whether a city is a partner, its card, its status.
 import type { City, Note, Total } from '../data/types.js';
 import { type Answer, type CityDate, statusCaveats, tierHedges } from '../domain/ask/index.js';
+import { hasEnded, isPartner, onOfficialList } from '../domain/facts/partners.js';
 import { latestTotalFor } from '../domain/facts/totals.js';
 import { formatDate, formatList, type Locale } from '../i18n/index.js';
 import { cityName, countryInProse, countryName } from '../i18n/names.js';
@@ -11,6 +12,7 @@ import {
   type AskViews,
   type Body,
   colon,
+  establishedDate,
   hasScope,
   nameWithCountry,
   scopeText,
@@ -18,19 +20,16 @@ import {
 } from './ask-common.js';
 
 function statusView(answer: Extract<Answer, { kind: 'status' }>, v: AskView): Body {
-  const { L, name, listDate, data, locale } = v;
+  const { L, name, data, locale } = v;
   const latest = latestTotalFor(data, 'friendship');
   if (answer.cities.length) {
     return {
       title: L('titleStatus'),
-      color: answer.cities.some((c) => c.status.state !== 'active') ? COLORS.notActive : undefined,
+      color: answer.cities.some((c) => hasEnded(c.status)) ? COLORS.notActive : undefined,
       lines: answer.cities.flatMap((city) => [
         statusLine(city, locale),
         ...(city.tier === 'friendship'
-          ? [
-              L('statusOnList', { city: name(city), count: latest?.friendship ?? '', date: listDate(latest) }),
-              ...caveatLines(city, locale),
-            ]
+          ? [listStanding(city, latest, locale), ...caveatLines(city, locale)]
           : [L('statusExchange', { city: name(city), tier: tierOne(city, locale) }), ...hedgeLines(city, locale)]),
       ]),
     };
@@ -78,7 +77,27 @@ function firstLatestView(answer: Extract<Answer, { kind: 'first' | 'latest' }>, 
     if (answer.sameYear.length) {
       lines.push(L('sameYear', { year: city.established!.date.slice(0, 4), names: list(answer.sameYear) }));
     }
-    if (answer.kind === 'latest' && !scoped && answer.scope.tier !== 'exchange' && answer.report && answer.list) {
+    if (
+      answer.kind === 'latest' &&
+      !scoped &&
+      answer.scope.tier !== 'exchange' &&
+      answer.list &&
+      !onOfficialList(city)
+    ) {
+      lines.push(
+        L('latestAfterList', {
+          city: name(city),
+          list: formatDate(answer.list.asOf, locale),
+          count: answer.list.friendship ?? '',
+        }),
+      );
+    } else if (
+      answer.kind === 'latest' &&
+      !scoped &&
+      answer.scope.tier !== 'exchange' &&
+      answer.report &&
+      answer.list
+    ) {
       lines.push(
         L('latestAsOf', {
           report: formatDate(answer.report.asOf, locale),
@@ -166,10 +185,24 @@ function undatedView(answer: Extract<Answer, { kind: 'undated' }>, v: AskView): 
 }
 
 function partnerView(answer: Extract<Answer, { kind: 'partner' }>, v: AskView): Body {
-  const { L, locale } = v;
+  const { L, data, locale } = v;
   return {
     title: L('titlePartner'),
-    lines: answer.dates.flatMap((d, i) => [...(i ? [''] : []), ...partnerLines(d, answer.list, locale)]),
+    lines: answer.dates.flatMap((d, i) => {
+      const lines = partnerLines(d, answer.list, locale);
+      // A memorandum or a district tie is no partner as far as the sources go, but the exchange tier has no full list.
+      const exchange = latestTotalFor(data, 'exchange');
+      if (!isPartner(d.city) && exchange?.exchange != null) {
+        lines.push(
+          L('notPartnerExchange', {
+            exchange: exchange.exchange,
+            date: formatDate(exchange.asOf, locale),
+            known: data.cities.filter((c) => c.tier === 'exchange').length,
+          }),
+        );
+      }
+      return [...(i ? [''] : []), ...lines];
+    }),
     color: answer.dates.every((d) => d.city.tier === 'exchange') ? COLORS.exchange : COLORS.friendship,
   };
 }
@@ -224,6 +257,9 @@ function hedgeLines(city: City, locale: Locale): string[] {
 /** "a friendly exchange city of Wuhan (level not certain)": the tier phrase, hedged where the data is unsure. */
 function tierOne(city: City, locale: Locale): string {
   if (city.tier === 'friendship') return t(locale, 'tierOneFriendship');
+  if (city.tier === 'memorandum') return t(locale, 'tierOneMemorandum');
+  if (city.tier === 'district') return t(locale, 'tierOneDistrict');
+  if (city.tier === 'unstated') return t(locale, 'tierOneUnstated');
   const phrase = t(locale, 'tierOneExchange');
   return tierHedges(city).length ? t(locale, 'levelNotCertain', { tier: phrase }) : phrase;
 }
@@ -261,11 +297,6 @@ function compareLines(answer: Extract<Answer, { kind: 'compare' }>, locale: Loca
     ...city.conflictingDates.map((d) => bullet(t(locale, 'conflictingDate', { date: dateText(d, locale) }))),
   ]);
   return [verdict, '', t(locale, 'compareEvidence'), ...evidence];
-}
-
-/** The establishment date as the sources give it: precision kept, "(inferred)" where it is. */
-function establishedDate(city: City, locale: Locale): string {
-  return city.established ? dateText(city.established, locale) : '';
 }
 
 /** "on 8 October 1982" but "in October 1986" / "in 2007": English needs the preposition to match the precision. */
@@ -342,6 +373,13 @@ function partnerLines(cityDate: CityDate, list: Total | null, locale: Locale): s
     date: establishedDate(city, locale),
   };
   const status = city.status;
+  if (!isPartner(city)) {
+    const onList = { count: list?.friendship ?? '', listDate: list ? formatDate(list.asOf, locale) : '' };
+    return [
+      t(locale, 'partnerOtherTie', { ...params, ...onList, tier: tierOne(city, locale) }),
+      bullet(localText(city.summary, locale)),
+    ];
+  }
   if (city.tier === 'exchange') {
     const hedges = tierHedges(city);
     const caveats = city.caveats.filter((n) => !hedges.includes(n)).map((n) => bullet(localText(n, locale)));
@@ -363,14 +401,7 @@ function partnerLines(cityDate: CityDate, list: Total | null, locale: Locale): s
     ];
   }
   const lines = [t(locale, city.established ? 'partnerYes' : 'partnerYesUndated', params)];
-  if (list)
-    lines.push(
-      t(locale, 'statusOnList', {
-        city: params.city,
-        count: list.friendship ?? '',
-        date: formatDate(list.asOf, locale),
-      }),
-    );
+  if (list) lines.push(listStanding(city, list, locale));
   if (status.state === 'phasing-out') lines.push(statusLine(city, locale));
   return [...lines, ...caveatLines(city, locale)];
 }
@@ -412,3 +443,11 @@ export const datesViews = {
   city: cityView,
   compare: compareView,
 } satisfies Partial<AskViews>;
+
+/** "On Wuhan's list of 28 (30 June 2021)", or, for a sister city signed after it, that it is not on any list yet. */
+function listStanding(city: City, list: Total | null, locale: Locale): string {
+  const date = list ? formatDate(list.asOf, locale) : '';
+  if (!onOfficialList(city))
+    return t(locale, 'statusAfterList', { city: cityName(city, locale), date, signed: establishedDate(city, locale) });
+  return t(locale, 'statusOnList', { city: cityName(city, locale), count: list?.friendship ?? '', date });
+}

@@ -56,8 +56,17 @@ export function timelineChartSpec(data: Dataset, range: YearRange, locale: Local
         color: TIER_COLORS.friendship,
         shape: 'diamond',
       });
+    // "more than 110" and "about 107" are marked as loosely as their sources gave them.
+    const loose = total.qualifier === 'more-than' ? '+' : '';
+    const about = total.qualifier === 'about' ? '~' : '';
     if (total.total !== null)
-      marks.push({ at, value: total.total, label: String(total.total), color: ALL_COLOR, shape: 'square' });
+      marks.push({
+        at,
+        value: total.total,
+        label: `${about}${total.total}${loose}`,
+        color: ALL_COLOR,
+        shape: 'square',
+      });
   }
 
   const notes: string[] = [];
@@ -91,14 +100,17 @@ export function timelineChartSpec(data: Dataset, range: YearRange, locale: Local
     barAxis: t(locale, 'barAxis'),
     marks,
     ...(highlighted ? { highlight: { from: range.from ?? firstYear, to: range.to ?? lastYear } } : {}),
+    offScaleLabel: t(locale, 'offScale'),
     key: [
-      { kind: 'line', color: ALL_COLOR, label: t(locale, 'lineAll') },
-      { kind: 'line', color: TIER_COLORS.friendship, label: t(locale, 'lineFriendship') },
-      { kind: 'diamond', color: TIER_COLORS.friendship, label: t(locale, 'markFriendship') },
-      { kind: 'square', color: ALL_COLOR, label: t(locale, 'markTotal') },
-      { kind: 'bar', color: TIER_COLORS.friendship, label: t(locale, 'barFriendship') },
-      { kind: 'bar', color: TIER_COLORS.exchange, label: t(locale, 'barExchange') },
-      ...(highlighted ? [{ kind: 'band' as const, color: BAND_COLOR, label: t(locale, 'band') }] : []),
+      { kind: 'line', color: ALL_COLOR, label: t(locale, 'lineAll'), panel: 'upper' },
+      { kind: 'line', color: TIER_COLORS.friendship, label: t(locale, 'lineFriendship'), panel: 'upper' },
+      { kind: 'diamond', color: TIER_COLORS.friendship, label: t(locale, 'markFriendship'), panel: 'upper' },
+      { kind: 'square', color: ALL_COLOR, label: t(locale, 'markTotal'), panel: 'upper' },
+      { kind: 'bar', color: TIER_COLORS.friendship, label: t(locale, 'barFriendship'), panel: 'lower' },
+      { kind: 'bar', color: TIER_COLORS.exchange, label: t(locale, 'barExchange'), panel: 'lower' },
+      ...(highlighted
+        ? [{ kind: 'band' as const, color: BAND_COLOR, label: t(locale, 'band'), panel: 'lower' as const }]
+        : []),
     ],
     notes,
   };

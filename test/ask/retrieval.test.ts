@@ -19,7 +19,7 @@ describe('the sentence index', () => {
         c.landmarks.length +
         (c.established?.note ? 1 : 0) +
         c.conflictingDates.filter((d) => d.note).length +
-        (c.status.state === 'active' ? 0 : 1) +
+        (c.status.state === 'active' || (c.status.state === 'unknown' && !c.status.sources?.length) ? 0 : 1) +
         (c.tierNote ? 1 : 0),
       0,
     );

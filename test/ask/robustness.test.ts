@@ -1,24 +1,35 @@
 // /ask on hostile or odd input: never a crash, never a mention, always inside Discord's limits, and
 // the answer's language follows the question's script.
 import { describe, expect, it } from 'vitest';
+import type { App } from '../../src/app/app.js';
 import { askQuestion } from '../../src/domain/ask/index.js';
+import { createResolver } from '../../src/domain/resolve.js';
 import { LIMITS, toMessageBody } from '../../src/render/discord.js';
 import { answerReply } from '../../src/views/ask.js';
 import { app, embedLength } from '../commands/context.js';
 import { visibleText } from './evaluate.js';
 
+const askOver = (over: App, question: unknown, locale: 'en' | 'zh-CN') =>
+  askQuestion(question, { data: over.data, resolver: over.resolver, now: over.now() }, locale);
 const ask = (question: unknown, locale: 'en' | 'zh-CN' = 'en') =>
   askQuestion(question, { data: app().data, resolver: app().resolver, now: app().now() }, locale);
 
-function withinLimits(question: unknown, locale: 'en' | 'zh-CN' = 'en'): string {
-  const body = toMessageBody(answerReply(ask(question, locale), app().data));
+/** The app over a copy of the data in which one city has no coordinates (every real one has a point). */
+function appWithoutPoint(id: string): App {
+  const base = app();
+  const data = { ...base.data, cities: base.data.cities.map((c) => (c.id === id ? { ...c, coordinates: null } : c)) };
+  return { ...base, data, resolver: createResolver(data) };
+}
+
+function withinLimits(question: unknown, locale: 'en' | 'zh-CN' = 'en', over: App = app()): string {
+  const body = toMessageBody(answerReply(askOver(over, question, locale), over.data));
   expect(body.allowed_mentions).toEqual({ parse: [] });
   for (const embed of body.embeds) {
     expect(embedLength(embed)).toBeLessThanOrEqual(LIMITS.embedTotal);
     expect(embed.description?.length ?? 0).toBeLessThanOrEqual(LIMITS.embedDescription);
     for (const field of embed.fields ?? []) expect(field.value.length).toBeLessThanOrEqual(LIMITS.fieldValue);
   }
-  return visibleText(answerReply(ask(question, locale), app().data)).text;
+  return visibleText(answerReply(askOver(over, question, locale), over.data)).text;
 }
 
 describe('/ask on bad input', () => {
@@ -135,7 +146,7 @@ describe('/ask answers', () => {
     const text = withinLimits('Is Konstanz a sister city of Wuhan?');
     expect(text).toContain('**Konstanz** is not one of Wuhan’s partner cities in my data');
     // The exchange tier has no full list: the answer says how little of it is known instead of a bare "No".
-    expect(text).toContain('I know only 6 of them by name');
+    expect(text).toContain('I know only 9 of them by name');
     expect(text).not.toContain('No.');
   });
 
@@ -222,7 +233,12 @@ describe('/ask answers', () => {
     const result = ask('How far is Duisburg from Wuhan?');
     expect(result.answer).toMatchObject({ kind: 'distance', named: [{ km: expect.closeTo(8487, 0) }] });
     expect(result.sources).toEqual(expect.arrayContaining(['geonames-2934691']));
-    expect(withinLimits('How far is Essonne from Wuhan?')).toContain('My data has no coordinates for **Essonne**');
+    expect(withinLimits('How far is Essonne from Wuhan?', 'en', appWithoutPoint('essonne'))).toContain(
+      'My data has no coordinates for **Essonne**',
+    );
+    expect(withinLimits('How far is Essonne from Wuhan?')).toContain(
+      'Essonne is not one city: its distance is measured to Évry-Courcouronnes, its administrative seat.',
+    );
   });
 
   it('explain a machine-translated name from the 2019 article', () => {

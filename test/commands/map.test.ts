@@ -1,15 +1,40 @@
 // /map, and the images /city and /timeline attach: what a user gets in Discord (an embed showing an
 // attached PNG, a legend, the sources) and what the console prints for it.
-import { describe, expect, it } from 'vitest';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app/create.js';
+import { DEFAULT_DATA_DIR } from '../../src/data/load.js';
 import { command as city } from '../../src/commands/city.js';
+import type { Command, OptionValue } from '../../src/commands/types.js';
 import { command as map } from '../../src/commands/map.js';
 import { command as timeline } from '../../src/commands/timeline.js';
 import { renderText } from '../../src/render/text.js';
 import type { Reply } from '../../src/reply/reply.js';
 import { decodePng, isPng } from '../images/png.js';
-import { app, body, click, field, run, visibleText } from './context.js';
+import { app, body, click, context, field, NOW, run, visibleText } from './context.js';
 
 const MEGABYTE = 1024 * 1024;
+
+// Every partner has a point today (Essonne at its seat); a copy of the data where Essonne has none
+// keeps the replies for a city that cannot be drawn under test.
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+let withoutPoint: ReturnType<typeof createApp> | undefined;
+function appWithoutEssonnePoint() {
+  if (withoutPoint) return withoutPoint;
+  const dir = mkdtempSync(join(tmpdir(), 'youcheng-map-'));
+  dirs.push(dir);
+  cpSync(DEFAULT_DATA_DIR, dir, { recursive: true });
+  const path = join(dir, 'cities', 'essonne.json');
+  const essonne = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+  writeFileSync(path, JSON.stringify({ ...essonne, coordinates: null }));
+  withoutPoint = createApp({ now: () => NOW, dataDir: dir });
+  return withoutPoint;
+}
+const runWithoutEssonnePoint = (command: Command, options: Record<string, OptionValue>) =>
+  command.run({ options }, context('en', { app: appWithoutEssonnePoint() }));
 
 function attachedPng(reply: Reply, name: string) {
   const file = reply.files?.find((f) => f.name === name);
@@ -33,16 +58,40 @@ describe('/map', () => {
     const reply = await run(map);
     expect(field(reply, 'Legend')).toContain('Red point: Wuhan');
     expect(field(reply, 'Legend')).toContain('Dashed lines');
-    expect(field(reply, 'Not drawn')).toContain('Essonne');
+    expect(field(reply, 'Legend')).toContain(
+      'Essonne is not one city: it is drawn at its administrative seat, Évry-Courcouronnes.',
+    );
     expect(field(reply, 'Sources')).toContain('https://www.geonames.org/');
     expect(field(reply, 'Sources')).toContain('Natural Earth');
     expect(field(reply, 'Numbered on the map')).toMatch(/^\*\*1\*\* /);
-    expect(visibleText(reply)).toContain('33 partner cities are drawn');
+    // Partner cities only (every one has a point since Essonne is drawn at its seat); a memorandum or a district tie is named apart.
+    expect(visibleText(reply)).toContain('38 partner cities are drawn');
+    expect(field(reply, 'Not partner cities, not drawn')).toMatch(
+      /Kazan \(memorandum only\).*Graz District II \(Geidorf\) \(district tie\)|Graz District II \(Geidorf\) \(district tie\).*Kazan \(memorandum only\)/,
+    );
+  });
+
+  it('draws a memorandum only when asked for by name, in grey, saying it is not a partner city', async () => {
+    const reply = await run(map, { city: 'Kazan' });
+    expect(field(reply, 'Legend')).toContain(
+      'Grey point: a memorandum, letter of intent or district-level tie, not a partner city',
+    );
+    expect(visibleText(reply)).toContain(
+      'Drawn: 38 partner cities, plus Kazan, the chosen city, which is not a partner city (memorandum only).',
+    );
+  });
+
+  it('lists what it cannot draw', async () => {
+    const reply = await runWithoutEssonnePoint(map, {});
+    expect(field(reply, 'Not drawn')).toContain('Essonne');
   });
 
   it('filters by continent and tier, and says when nothing is left to draw', async () => {
     const europe = await run(map, { continent: 'europe' });
-    expect(visibleText(europe)).toMatch(/\b14 partner cities are drawn/);
+    const inEurope = app().data.cities.filter(
+      (c) => c.country.continent === 'Europe' && c.coordinates && (c.tier === 'friendship' || c.tier === 'exchange'),
+    ).length;
+    expect(visibleText(europe)).toMatch(new RegExp(`\\b${inEurope} partner cities are drawn`));
     const exchangeInAfrica = await run(map, { continent: 'africa', tier: 'exchange' });
     expect(exchangeInAfrica.files).toBeUndefined();
     expect(exchangeInAfrica.ephemeral).toBe(true);
@@ -53,17 +102,20 @@ describe('/map', () => {
     const reply = await run(map, { continent: 'europe', city: 'Sydney' });
     expect(field(reply, 'Legend')).toContain('Sydney, the chosen city');
     // Sydney is in Oceania: counted apart, so "Europe only" stays true.
-    const europe = app().data.cities.filter((c) => c.country.continent === 'Europe' && c.coordinates).length;
+    const partner = (c: { tier: string }) => c.tier === 'friendship' || c.tier === 'exchange';
+    const europe = app().data.cities.filter(
+      (c) => c.country.continent === 'Europe' && c.coordinates && partner(c),
+    ).length;
     expect(visibleText(reply)).toContain(
       `Drawn: ${europe} partner cities (Europe only), plus Sydney, the chosen city.`,
     );
     const zh = visibleText(await run(map, { continent: 'asia', city: 'Sydney' }, 'zh-CN'));
-    const asia = app().data.cities.filter((c) => c.country.continent === 'Asia' && c.coordinates).length;
+    const asia = app().data.cities.filter((c) => c.country.continent === 'Asia' && c.coordinates && partner(c)).length;
     expect(zh).toContain(`图中有${asia}个友好城市（仅亚洲），另加所选城市`);
   });
 
   it('says so when the chosen city cannot be drawn', async () => {
-    const reply = await run(map, { city: 'Essonne' });
+    const reply = await runWithoutEssonnePoint(map, { city: 'Essonne' });
     expect(visibleText(reply)).toContain('Essonne has no coordinates, so it cannot be shown on the map.');
     expect(reply.files).toHaveLength(1);
   });
@@ -128,11 +180,22 @@ describe('/city with its map', () => {
     );
   });
 
-  it('has no map for Essonne, and says why', async () => {
-    const reply = await run(city, { name: 'Essonne' });
+  it('has no map for a city without coordinates, and says why', async () => {
+    const reply = await runWithoutEssonnePoint(city, { name: 'Essonne' });
     expect(reply.files).toBeUndefined();
     expect(body(reply).embeds[0]?.image).toBeUndefined();
     expect(field(reply, 'Distance from Wuhan')).toContain('no coordinates');
+  });
+
+  it('draws Essonne at its prefecture, and says the distance is measured there', async () => {
+    const reply = await run(city, { name: 'Essonne' });
+    attachedPng(reply, 'map-essonne.png');
+    expect(field(reply, 'Distance from Wuhan')).toMatch(
+      /^8,\d{3} km along the great circle, measured to Évry-Courcouronnes, its administrative seat$/,
+    );
+    expect(field(await run(city, { name: 'Essonne' }, 'zh-CN'), '与武汉的距离')).toMatch(
+      /^大圆距离[\d,]+公里（按其首府埃夫里-库尔库罗讷计算）$/,
+    );
   });
 
   it('keeps the map when a city is picked from the did-you-mean menu', async () => {

@@ -66,10 +66,13 @@ describe('the world map', () => {
     expect(Math.abs(x - (map.layout.frame.x + map.layout.frame.width / 2))).toBeLessThan(1);
   });
 
-  it('draws a point for every city with coordinates, in a point colour, and none for Essonne', () => {
-    const drawable = data.cities.filter((c) => c.coordinates);
+  it('draws a point for every partner city with coordinates, in a point colour, Essonne at its prefecture', () => {
+    // A memorandum or a district tie (Kazan, Graz District II) is no partner city: /map leaves it off unless asked for.
+    const drawable = data.cities.filter((c) => c.coordinates && (c.tier === 'friendship' || c.tier === 'exchange'));
     expect(map.layout.points.map((p) => p.id).sort()).toEqual(drawable.map((c) => c.id).sort());
-    expect(map.layout.points.some((p) => p.id === 'essonne')).toBe(false);
+    const essonne = map.layout.points.find((p) => p.id === 'essonne')!;
+    const [x, y] = map.layout.project(city('essonne').coordinates!.lon, city('essonne').coordinates!.lat);
+    expect(essonne).toMatchObject({ x, y });
     // Points 4 px apart (Cheongju and Daegu) overlap: a point colour within 2 px of the city will do.
     const pointColors = [TIER_COLORS.friendship, TIER_COLORS.exchange, MAP_THEME.highlight];
     for (const p of map.layout.points) {
@@ -94,8 +97,11 @@ describe('the world map', () => {
     expect(map.layout.numbered.map((n) => n.id)).not.toContain('duisburg');
   });
 
-  it('says in the image what it leaves out and where its data comes from', () => {
-    expect(spec.notes.join(' ')).toContain('Essonne');
+  it('says in the image where Essonne is drawn and where its data comes from', () => {
+    expect(spec.notes).toContain(
+      'Essonne is not one city: it is drawn at its administrative seat, Évry-Courcouronnes.',
+    );
+    expect(worldSpec({}, 'zh-CN').notes).toContain('埃松省并非单个城市，图中标在其首府埃夫里-库尔库罗讷。');
     expect(spec.notes.join(' ')).toContain('GeoNames');
     expect(spec.notes.join(' ')).toContain('Natural Earth');
   });
@@ -172,6 +178,38 @@ describe('labels', () => {
         expect(overlaps(labels[i]!.box, labels[j]!.box), `${labels[i]!.text} / ${labels[j]!.text}`).toBe(false);
       }
       for (const point of pointBoxes(layout)) expect(overlaps(labels[i]!.box, point), labels[i]!.text).toBe(false);
+    }
+  });
+
+  it.each(cases)('set each number against a side of its own point, or away with a leader line (%s)', (_name, spec) => {
+    const layout = layoutMap(spec);
+    const points = new Map(layout.points.map((p) => [p.id, p]));
+    for (const label of layout.labels.filter((l) => l.kind === 'number' && !l.leader)) {
+      const own = points.get(label.id)!;
+      const radius = own.highlight ? 7 : 4.5;
+      // The box keeps 1 px round the digits: their edge lies within 3 px of the marker's rim.
+      expect(
+        distanceToBox(own.x, own.y, label.box) - radius,
+        `${label.text} (${label.id}) touches its point`,
+      ).toBeLessThan(2);
+      // Beside, above or below it, not off at a corner where the round marker leaves a gap.
+      const level = own.y >= label.box.y && own.y <= label.box.y + label.box.height;
+      const plumb = own.x >= label.box.x && own.x <= label.box.x + label.box.width;
+      expect(level || plumb, `${label.text} (${label.id}) beside its point`).toBe(true);
+    }
+  });
+
+  it.each(cases)('never run into each other on a line: about an em apart side by side (%s)', (_name, spec) => {
+    const labels = layoutMap(spec).labels;
+    for (let i = 0; i < labels.length; i++) {
+      for (let j = i + 1; j < labels.length; j++) {
+        const [a, b] = [labels[i]!.box, labels[j]!.box];
+        const shared = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
+        if (shared <= 4) continue; // not on one line of text
+        const gap = Math.max(a.x - (b.x + b.width), b.x - (a.x + a.width));
+        // Boxes 10 px apart, plus their own margins: the text stands an em apart.
+        expect(gap, `"${labels[i]!.text}" and "${labels[j]!.text}" read as one`).toBeGreaterThanOrEqual(10);
+      }
     }
   });
 

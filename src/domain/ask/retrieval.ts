@@ -129,8 +129,11 @@ export function collectPassages(data: Dataset): Passage[] {
     if (city.established?.note)
       add(city, 'established', city.established.note, city.established.noteZh ?? '', city.established.sources);
     for (const d of city.conflictingDates) if (d.note) add(city, 'conflictingDate', d.note, d.noteZh ?? '', d.sources);
-    if (city.status.state !== 'active')
-      add(city, 'status', city.status.reason, city.status.reasonZh, city.status.sources);
+    const status = city.status;
+    // An unknown status is indexed only where a source says so: every sentence found carries its source.
+    if (status.state === 'unknown') {
+      if (status.sources?.length) add(city, 'status', status.note, status.noteZh, status.sources);
+    } else if (status.state !== 'active') add(city, 'status', status.reason, status.reasonZh, status.sources);
     if (city.tierNote) add(city, 'tierNote', city.tierNote.text, city.tierNote.textZh, city.tierNote.sources);
     for (const n of city.caveats) add(city, 'caveat', n.text, n.textZh, n.sources);
     const names = [

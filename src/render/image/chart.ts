@@ -1,6 +1,10 @@
 // The timeline chart: cumulative counts as step lines with official figures marked on them (upper
 // panel), and new relationships per year as stacked bars (lower panel), on one shared time axis.
-import { candidateBoxes, LabelPlacer, pointBox } from './labels.js';
+// The upper panel's scale fits the lines: an official figure far above them (both tiers together,
+// 99 and up against some 30 named cities) is marked in a strip over the scale, at its date, with
+// its value, instead of squashing the lines into the bottom of the panel. Each panel's key stands on
+// its own title line.
+import { LabelPlacer, type Marker, type Polyline } from './labels.js';
 import { MAP_THEME } from './map.js';
 import { svgToPng, type Image } from './png.js';
 import { element, SvgCanvas, textBox, wrapText, type Box } from './svg.js';
@@ -33,6 +37,8 @@ export interface ChartKeyItem {
   kind: 'line' | 'bar' | 'diamond' | 'square' | 'band';
   color: string;
   label: string;
+  /** The panel whose title line the item stands on. */
+  panel: 'upper' | 'lower';
 }
 
 export interface ChartSpec {
@@ -47,6 +53,8 @@ export interface ChartSpec {
   bars: ChartBars[];
   barAxis: string;
   marks: ChartMark[];
+  /** Said in the strip over the upper scale where figures too large for it are marked. */
+  offScaleLabel: string;
   /** Years shaded as the selected range. */
   highlight?: { from: number; to: number };
   key: ChartKeyItem[];
@@ -59,6 +67,24 @@ export interface ChartLayout {
   x(at: number): number;
   upper: Box;
   lower: Box;
+  /** The part of the upper panel on the scale, and the strip above it (null when every mark fits). */
+  scaled: Box;
+  strip: Box | null;
+  /** Where `value` stands on the upper scale. */
+  yUpper(value: number): number;
+  /** Each official figure as drawn: its marker's centre (moved aside from another's) and its label's box. */
+  marks: {
+    mark: ChartMark;
+    x: number;
+    y: number;
+    radius: number;
+    offScale: boolean;
+    label: Box | null;
+    /** For a label set away from a crowded marker: the line from the marker's edge to the label. */
+    leader?: [number, number, number, number];
+  }[];
+  /** The key, item by item, each on its panel's title line. */
+  key: { item: ChartKeyItem; box: Box }[];
 }
 
 const LEFT = 56;
@@ -69,6 +95,16 @@ const GAP = 34;
 const LOWER_HEIGHT = 140;
 const AXIS = 26;
 const SIZE = 13;
+/** Height of the strip over the upper scale for figures off it, and the gap under it. */
+const STRIP = 30;
+const STRIP_GAP = 10;
+/** A figure more than this many times the lines' top is marked off the scale. */
+const OFF_SCALE = 1.6;
+const MARK_RADIUS = 7;
+/** Two markers closer than this (px, centre to centre) are moved apart along the time axis. */
+const MARK_SPACING = 2 * MARK_RADIUS + 3;
+const KEY_GAP = 20;
+const SWATCH_GAP = 6;
 
 /** Round tick steps: 1, 2, 5 × 10^n, aiming at about `count` ticks. */
 function niceStep(max: number, count: number): number {
@@ -92,6 +128,75 @@ function diamond(x: number, y: number, r: number, fill: string): string {
     stroke: '#ffffff',
     'stroke-width': 1.2,
   });
+}
+
+/**
+ * Markers that would overlap (the friendship count of 20 in February 2014 and the total of 20 in
+ * November 2013) are spread along the time axis around their middle, in date order, so each shows.
+ */
+export function spreadMarks<T extends { x: number; y: number }>(points: T[], spacing: number): T[] {
+  const out = points.map((p) => ({ ...p }));
+  const close = (a: { x: number; y: number }, b: { x: number; y: number }) =>
+    Math.abs(a.x - b.x) < spacing - 0.01 && Math.abs(a.y - b.y) < spacing;
+  for (let round = 0; round < 10; round++) {
+    // Groups of markers each within `spacing` of another in the group, on both axes (a marker on
+    // another line between them in time does not split a group).
+    const group = out.map((_, i) => i);
+    const root = (i: number): number => (group[i] === i ? i : (group[i] = root(group[i]!)));
+    for (let i = 0; i < out.length; i++) {
+      for (let j = i + 1; j < out.length; j++) if (close(out[i]!, out[j]!)) group[root(i)] = root(j);
+    }
+    const groups = new Map<number, number[]>();
+    out.forEach((_, i) => groups.set(root(i), [...(groups.get(root(i)) ?? []), i]));
+    let moved = false;
+    for (const members of groups.values()) {
+      if (members.length < 2) continue;
+      members.sort((a, b) => out[a]!.x - out[b]!.x || a - b);
+      const middle = members.reduce((n, i) => n + out[i]!.x, 0) / members.length;
+      members.forEach((i, k) => {
+        const x = middle + (k - (members.length - 1) / 2) * spacing;
+        if (Math.abs(out[i]!.x - x) > 0.01) moved = true;
+        out[i]!.x = x;
+      });
+    }
+    if (!moved) break;
+  }
+  return out;
+}
+
+function keySwatch(item: ChartKeyItem, kx: number, mid: number): string {
+  if (item.kind === 'line')
+    return element('line', { x1: kx, y1: mid, x2: kx + 26, y2: mid, stroke: item.color, 'stroke-width': 2.5 });
+  if (item.kind === 'diamond') return diamond(kx + 6, mid, 6, item.color);
+  if (item.kind === 'band') return element('rect', { x: kx, y: mid - 7, width: 26, height: 14, fill: item.color });
+  if (item.kind === 'bar') return element('rect', { x: kx + 2, y: mid - 7, width: 8, height: 14, fill: item.color });
+  return element('rect', {
+    x: kx + 0.5,
+    y: mid - 5.5,
+    width: 11,
+    height: 11,
+    fill: item.color,
+    stroke: '#ffffff',
+    'stroke-width': 1.2,
+  });
+}
+
+function swatchWidth(item: ChartKeyItem): number {
+  return item.kind === 'line' || item.kind === 'band' ? 26 : 12;
+}
+
+/** The key items' widths laid end to end, right-aligned to `right`; null when they would reach `left`. */
+function keyRow(items: ChartKeyItem[], left: number, right: number): number[] | null {
+  const widths = items.map((item) => swatchWidth(item) + SWATCH_GAP + textWidth(item.label, SIZE));
+  const total = widths.reduce((a, b) => a + b, 0) + KEY_GAP * Math.max(0, items.length - 1);
+  if (right - total < left) return null;
+  const xs: number[] = [];
+  let x = right - total;
+  for (const w of widths) {
+    xs.push(x);
+    x += w + KEY_GAP;
+  }
+  return xs;
 }
 
 function chartSvg(spec: ChartSpec): { svg: string; layout: ChartLayout } {
@@ -119,11 +224,17 @@ function chartSvg(spec: ChartSpec): { svg: string; layout: ChartLayout } {
     }
   }
 
-  // Upper panel: cumulative step lines and the official figures.
-  const upperMax = Math.max(1, ...spec.lines.map((l) => l.events.length), ...spec.marks.map((m) => m.value));
-  const upperTicks = ticks(upperMax * 1.08, 5);
+  // Upper panel: the scale fits the lines and the figures near them; larger figures go in a strip.
+  const lineMax = Math.max(1, ...spec.lines.map((l) => l.events.length));
+  const offScale = (m: ChartMark) => m.value > lineMax * OFF_SCALE;
+  const onScaleMax = Math.max(lineMax, ...spec.marks.filter((m) => !offScale(m)).map((m) => m.value));
+  const strip: Box | null = spec.marks.some(offScale) ? { x: LEFT, y: upper.y, width: plotWidth, height: STRIP } : null;
+  const scaled: Box = strip
+    ? { x: LEFT, y: upper.y + STRIP + STRIP_GAP, width: plotWidth, height: upper.height - STRIP - STRIP_GAP }
+    : upper;
+  const upperTicks = ticks(onScaleMax * 1.08, 5);
   const upperTop = upperTicks.at(-1)!;
-  const yUpper = (v: number) => upper.y + upper.height - (v / upperTop) * upper.height;
+  const yUpper = (v: number) => scaled.y + scaled.height - (v / upperTop) * scaled.height;
   for (const v of upperTicks) {
     parts.push(
       element('line', {
@@ -137,52 +248,70 @@ function chartSvg(spec: ChartSpec): { svg: string; layout: ChartLayout } {
     );
     parts.push(canvas.text(LEFT - 8, yUpper(v) + 4, String(v), { ...muted, anchor: 'end' }));
   }
-  parts.push(canvas.text(LEFT, upper.y - 8, spec.lineAxis, { ...ink, bold: true }));
+  let stripLabel: Box | null = null;
+  if (strip) {
+    // Shaded and titled apart from the grid: the strip is not on the scale below it.
+    parts.push(element('rect', { x: strip.x, y: strip.y, width: strip.width, height: strip.height, fill: '#f3f4f6' }));
+    const baseline = strip.y + strip.height / 2 + 4;
+    parts.push(canvas.text(strip.x + 8, baseline, spec.offScaleLabel, muted));
+    stripLabel = textBox(strip.x + 8, baseline, spec.offScaleLabel, 12);
+  }
+  const lines: Polyline[] = [];
   for (const line of spec.lines) {
     const events = [...line.events].sort((a, b) => a - b);
-    let d = `M${x(spec.from)},${yUpper(0)}`;
+    const points: Polyline = [[x(spec.from), yUpper(0)]];
     events.forEach((at, i) => {
-      d += `H${x(at).toFixed(1)}V${yUpper(i + 1).toFixed(1)}`;
+      points.push([x(at), yUpper(i)], [x(at), yUpper(i + 1)]);
     });
-    d += `H${x(spec.to + 1)}`;
+    points.push([x(spec.to + 1), yUpper(events.length)]);
+    lines.push(points);
+    const d = points.map(([px, py], i) => `${i ? 'L' : 'M'}${px.toFixed(1)},${py.toFixed(1)}`).join('');
     parts.push(
       element('path', { d, fill: 'none', stroke: line.color, 'stroke-width': 2.5, 'stroke-linejoin': 'round' }),
     );
   }
 
-  const markPoints = spec.marks.map((m) => ({ ...m, px: x(m.at), py: yUpper(m.value) }));
-  const placer = new LabelPlacer(
-    { x: LEFT + 2, y: upper.y + 2, width: plotWidth - 4, height: upper.height - 4 },
-    markPoints.map((m) => pointBox(m.px, m.py, 6)),
+  const placed = spreadMarks(
+    spec.marks.map((mark) => ({
+      mark,
+      x: x(mark.at),
+      y: offScale(mark) ? strip!.y + strip!.height / 2 : yUpper(mark.value),
+    })),
+    MARK_SPACING,
   );
-  for (const m of markPoints) {
+  const markers: Marker[] = placed.map((p, i) => ({ id: `mark${i}`, x: p.x, y: p.y, radius: MARK_RADIUS }));
+  const placer = new LabelPlacer(upper, stripLabel ? [stripLabel] : [], markers, lines);
+  for (const p of placed) {
+    const r = MARK_RADIUS - 1.5;
     parts.push(
-      m.shape === 'diamond'
-        ? diamond(m.px, m.py, 7, m.color)
+      p.mark.shape === 'diamond'
+        ? diamond(p.x, p.y, MARK_RADIUS, p.mark.color)
         : element('rect', {
-            x: m.px - 5.5,
-            y: m.py - 5.5,
-            width: 11,
-            height: 11,
-            fill: m.color,
+            x: p.x - r,
+            y: p.y - r,
+            width: 2 * r,
+            height: 2 * r,
+            fill: p.mark.color,
             stroke: '#ffffff',
             'stroke-width': 1.2,
           }),
     );
   }
-  for (const m of markPoints) {
-    const shape = textBox(0, 0, m.label, 12, true);
-    const label = placer.place(
-      `${m.at}`,
-      'name',
-      m.label,
-      12,
-      true,
-      candidateBoxes(m.px, m.py, 9, shape.width, shape.height),
+  const markLabels = placed.map((p, i): { box: Box | null; leader?: [number, number, number, number] } => {
+    const marker = markers[i]!;
+    const label =
+      placer.placeNear(marker, 'name', p.mark.label, 12, true, { gaps: [MARK_RADIUS + 3] }) ??
+      placer.placeAway(marker, 'name', p.mark.label, 12, true);
+    if (!label) return { box: null };
+    if (label.leader) {
+      const [x1, y1, x2, y2] = label.leader;
+      parts.push(element('line', { x1, y1, x2, y2, stroke: p.mark.color, 'stroke-width': 1 }));
+    }
+    parts.push(
+      canvas.text(label.x, label.y, label.text, { size: 12, bold: true, color: p.mark.color, halo: '#ffffff' }),
     );
-    if (label)
-      parts.push(canvas.text(label.x, label.y, label.text, { size: 12, bold: true, color: m.color, halo: '#ffffff' }));
-  }
+    return { box: label.box, ...(label.leader ? { leader: label.leader } : {}) };
+  });
 
   // Lower panel: stacked bars.
   const years: number[] = [];
@@ -204,7 +333,6 @@ function chartSvg(spec: ChartSpec): { svg: string; layout: ChartLayout } {
     );
     parts.push(canvas.text(LEFT - 8, yLower(v) + 4, String(v), { ...muted, anchor: 'end' }));
   }
-  parts.push(canvas.text(LEFT, lower.y - 8, spec.barAxis, { ...ink, bold: true }));
   const barWidth = Math.max(2, plotWidth / span - 3);
   for (const year of years) {
     let stacked = 0;
@@ -248,38 +376,37 @@ function chartSvg(spec: ChartSpec): { svg: string; layout: ChartLayout } {
     parts.push(canvas.text(cx, axisY + 18, String(year), { ...muted, anchor: 'middle' }));
   }
 
-  // Key and notes.
-  let y = axisY + AXIS + 16;
+  // Each panel's title, with its key on the same line, right-aligned; a key too long for that line
+  // goes under the chart instead, in rows.
+  const key: ChartLayout['key'] = [];
+  const drawKeyItem = (item: ChartKeyItem, kx: number, baseline: number) => {
+    parts.push(keySwatch(item, kx, baseline - SIZE * 0.35));
+    parts.push(canvas.text(kx + swatchWidth(item) + SWATCH_GAP, baseline, item.label, ink));
+    const text = textBox(kx + swatchWidth(item) + SWATCH_GAP, baseline, item.label, SIZE);
+    key.push({ item, box: { x: kx, y: text.y, width: text.x + text.width - kx, height: text.height } });
+  };
+  const below: ChartKeyItem[] = [];
+  for (const [panel, title] of [
+    [upper, spec.lineAxis],
+    [lower, spec.barAxis],
+  ] as const) {
+    const baseline = panel.y - 8;
+    parts.push(canvas.text(LEFT, baseline, title, { ...ink, bold: true }));
+    const items = spec.key.filter((item) => item.panel === (panel === upper ? 'upper' : 'lower'));
+    const xs = keyRow(items, LEFT + textWidth(title, SIZE, true) + 2 * KEY_GAP, LEFT + plotWidth);
+    if (xs) items.forEach((item, i) => drawKeyItem(item, xs[i]!, baseline));
+    else below.push(...items);
+  }
+  let y = axisY + AXIS + (below.length ? 16 : -6);
   let kx = 16;
-  for (const item of spec.key) {
-    const swatch = item.kind === 'line' || item.kind === 'band' ? 26 : 12;
-    const itemWidth = swatch + 6 + textWidth(item.label, SIZE);
+  for (const item of below) {
+    const itemWidth = swatchWidth(item) + SWATCH_GAP + textWidth(item.label, SIZE);
     if (kx > 16 && kx + itemWidth > width - 16) {
       kx = 16;
       y += SIZE + 10;
     }
-    const mid = y - SIZE * 0.35;
-    if (item.kind === 'line')
-      parts.push(element('line', { x1: kx, y1: mid, x2: kx + 26, y2: mid, stroke: item.color, 'stroke-width': 2.5 }));
-    else if (item.kind === 'diamond') parts.push(diamond(kx + 6, mid, 6, item.color));
-    else if (item.kind === 'band')
-      parts.push(element('rect', { x: kx, y: mid - 7, width: 26, height: 14, fill: item.color }));
-    else if (item.kind === 'bar')
-      parts.push(element('rect', { x: kx + 2, y: mid - 7, width: 8, height: 14, fill: item.color }));
-    else
-      parts.push(
-        element('rect', {
-          x: kx + 0.5,
-          y: mid - 5.5,
-          width: 11,
-          height: 11,
-          fill: item.color,
-          stroke: '#ffffff',
-          'stroke-width': 1.2,
-        }),
-      );
-    parts.push(canvas.text(kx + swatch + 6, y, item.label, ink));
-    kx += itemWidth + 20;
+    drawKeyItem(item, kx, y);
+    kx += itemWidth + KEY_GAP;
   }
   for (const note of spec.notes) {
     for (const line of wrapText(note, width - 32, 12)) {
@@ -289,7 +416,16 @@ function chartSvg(spec: ChartSpec): { svg: string; layout: ChartLayout } {
   }
   const height = Math.ceil(y + 14);
   const svg = canvas.document(width, height, MAP_THEME.background, parts.join(''));
-  return { svg, layout: { width, height, x, upper, lower } };
+  const marks = placed.map((p, i) => ({
+    mark: p.mark,
+    x: p.x,
+    y: p.y,
+    radius: MARK_RADIUS,
+    offScale: offScale(p.mark),
+    label: markLabels[i]!.box,
+    ...(markLabels[i]!.leader ? { leader: markLabels[i]!.leader } : {}),
+  }));
+  return { svg, layout: { width, height, x, upper, lower, scaled, strip, yUpper, marks, key } };
 }
 
 export function renderChart(spec: ChartSpec): Image & { layout: ChartLayout } {

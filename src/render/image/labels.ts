@@ -28,7 +28,7 @@ export interface Marker {
 /** A line drawn on the picture (an arc), as projected points. */
 export type Polyline = [number, number][];
 
-/** Eight places around a point, right first (where a reader looks), then left, then the diagonals. */
+/** Eight places around a point, right first (where a reader looks), then left, the diagonals, above, below. */
 export function candidateBoxes(x: number, y: number, gap: number, width: number, height: number): Box[] {
   const d = gap * 0.75;
   return [
@@ -49,8 +49,19 @@ export function candidateBoxes(x: number, y: number, gap: number, width: number,
  */
 export function labelShape(kind: PlacedLabel['kind'], content: string, size: number, bold: boolean): Box {
   const box = textBox(0, 0, content, size, bold);
-  return kind === 'number' ? { ...box, y: -DIGIT_HEIGHT_EM * size - 2, height: DIGIT_HEIGHT_EM * size + 4 } : box;
+  // A number sits against its point: its box keeps 1 px round the digits, not the 2 px of a name.
+  return kind === 'number'
+    ? {
+        x: box.x + NUMBER_TRIM,
+        y: -DIGIT_HEIGHT_EM * size - 1,
+        width: box.width - 2 * NUMBER_TRIM,
+        height: DIGIT_HEIGHT_EM * size + 2,
+      }
+    : box;
 }
+
+/** What a number's box gives up of a name's 2 px margin on either side. */
+const NUMBER_TRIM = 1;
 
 /** Noto Sans's figures stand about 0.714 em tall. */
 const DIGIT_HEIGHT_EM = 0.72;
@@ -64,6 +75,16 @@ const OWN_POINT_MARGIN = 4;
 const AWAY_CLEARANCE = 8;
 /** One arc under a label outweighs this many steps down the order of preferred places. */
 const ARC_COST = 8;
+/**
+ * Two labels side by side on one line keep their boxes this far apart (px); with the boxes' own
+ * margins the ink is about an em apart. Closer, they read as one name ("伊兹密尔市 Bishkek") or one
+ * number ("1 2" as 12).
+ */
+export const LABEL_SPACING = 10;
+/** Labels whose boxes share more than this much height (px) stand on one line of text. */
+const SAME_LINE = 4;
+/** A label keeps this far (px) beyond a marker's radius: clear of its white rim. */
+export const MARKER_CLEARANCE = 1.2;
 
 export function pointBox(x: number, y: number, radius: number): Box {
   return { x: x - radius - 1, y: y - radius - 1, width: 2 * radius + 2, height: 2 * radius + 2 };
@@ -74,6 +95,17 @@ export function distanceToBox(x: number, y: number, box: Box): number {
   const dx = Math.max(box.x - x, 0, x - (box.x + box.width));
   const dy = Math.max(box.y - y, 0, y - (box.y + box.height));
   return Math.hypot(dx, dy);
+}
+
+/**
+ * Whether two label boxes stand side by side on one line of text closer than `LABEL_SPACING`, or
+ * overlap: read together, they would run into each other.
+ */
+export function runTogether(a: Box, b: Box): boolean {
+  const shared = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
+  if (shared <= 0) return false;
+  const gap = Math.max(a.x - (b.x + b.width), b.x - (a.x + a.width));
+  return shared > SAME_LINE ? gap < LABEL_SPACING : gap < 0;
 }
 
 /**
@@ -168,8 +200,13 @@ export class LabelPlacer {
     return (
       inside(box, this.frame) &&
       !this.obstacles.some((o) => overlaps(box, o)) &&
+      // Round markers keep labels off by distance, so a label may sit in the corner beside one.
+      !this.markers.some((m) => distanceToBox(m.x, m.y, box) < m.radius + MARKER_CLEARANCE) &&
       !this.placed.some(
-        (label) => overlaps(box, label.box) || (label.leader !== undefined && segmentCrossesBox(...label.leader, box)),
+        (label) =>
+          overlaps(box, label.box) ||
+          runTogether(box, label.box) ||
+          (label.leader !== undefined && segmentCrossesBox(...label.leader, box)),
       )
     );
   }
@@ -240,12 +277,17 @@ export class LabelPlacer {
     options: NearOptions = {},
   ): PlacedLabel | null {
     const shape = labelShape(kind, content, size, bold);
-    const gaps = options.gaps ?? [marker.radius + 3];
+    // A number says nothing unless it is seen to touch its point: it goes right against one of its
+    // four sides (a box in a diagonal place keeps its digits visibly off the round marker), or away
+    // with a leader line.
+    const hug = kind === 'number' && options.gaps === undefined;
+    const gaps = options.gaps ?? [marker.radius + (hug ? MARKER_CLEARANCE : 3)];
     let best: Box | null = null;
     let bestCost = Infinity;
     let index = 0;
     for (const gap of gaps) {
-      const boxes = candidateBoxes(marker.x, marker.y, gap, shape.width, shape.height);
+      const around = candidateBoxes(marker.x, marker.y, gap, shape.width, shape.height);
+      const boxes = hug ? [around[0]!, around[1]!, around[6]!, around[7]!] : around;
       if (options.slide) {
         const { width, height } = shape;
         for (const x of [marker.x + gap, marker.x - gap - width])
@@ -279,20 +321,23 @@ export class LabelPlacer {
     const steps = 24;
     let best: { box: Box; leader: [number, number, number, number] } | null = null;
     let bestCost = Infinity;
-    for (let radius = marker.radius + 12; radius <= 160 && radius < bestCost; radius += 6) {
-      for (let step = 0; step < steps; step++) {
-        const angle = (step / steps) * 2 * Math.PI;
-        const box = {
-          x: marker.x + radius * Math.cos(angle) - width / 2,
-          y: marker.y + radius * Math.sin(angle) - height / 2,
-          width,
-          height,
-        };
-        if (!this.free(box) || this.nearestOther(box, marker.id) < AWAY_CLEARANCE) continue;
-        const leader = this.leaderTo(marker, box);
-        if (!leader) continue;
-        const cost = radius + this.arcsUnder(box) * 2 * ARC_COST;
-        if (cost < bestCost) [best, bestCost] = [{ box, leader }, cost];
+    // Directions every 15°, then, only where none of those is free (a crowd), the ones between.
+    for (let pass = 0; pass < 2 && !best; pass++) {
+      for (let radius = marker.radius + 12; radius <= 160 && radius < bestCost; radius += 6) {
+        for (let step = 0; step < steps; step++) {
+          const angle = ((step + pass / 2) / steps) * 2 * Math.PI;
+          const box = {
+            x: marker.x + radius * Math.cos(angle) - width / 2,
+            y: marker.y + radius * Math.sin(angle) - height / 2,
+            width,
+            height,
+          };
+          if (!this.free(box) || this.nearestOther(box, marker.id) < AWAY_CLEARANCE) continue;
+          const leader = this.leaderTo(marker, box);
+          if (!leader) continue;
+          const cost = radius + this.arcsUnder(box) * 2 * ARC_COST;
+          if (cost < bestCost) [best, bestCost] = [{ box, leader }, cost];
+        }
       }
     }
     if (!best) return null;

@@ -13,7 +13,7 @@ import {
 } from 'd3-geo';
 import type { Feature, FeatureCollection, LineString, MultiLineString } from 'geojson';
 import { svgToPng, type Image } from './png.js';
-import { LabelPlacer, pointBox, type Marker, type PlacedLabel, type Polyline } from './labels.js';
+import { LabelPlacer, type Marker, type PlacedLabel, type Polyline } from './labels.js';
 import { element, SvgCanvas, wrapText, type Box, type TextStyle } from './svg.js';
 import { textWidth } from './fonts.js';
 import { loadWorld, type Resolution } from './world.js';
@@ -177,12 +177,8 @@ export function layoutMap(spec: MapSpec): MapLayout {
   ];
   const inner: Box = { x: frame.x + 3, y: frame.y + 3, width: frame.width - 6, height: frame.height - 6 };
   const arcs = spec.points.map((p) => arcLine(spec, p, project));
-  const placer = new LabelPlacer(
-    inner,
-    markers.map((m) => pointBox(m.x, m.y, m.radius)),
-    markers,
-    arcs,
-  );
+  // Markers keep labels clear by distance (round, not boxed), so no obstacle boxes besides.
+  const placer = new LabelPlacer(inner, [], markers, arcs);
   // Every arc starts at home, so its name goes where none runs, a little further out if need be;
   // its red, bold and larger text ties it to the red marker even with another point nearby.
   const homeGaps = [0, 2, 4, 7, 10, 14].map((extra) => HOME_RADIUS + 3 + extra);
@@ -212,7 +208,12 @@ export function layoutMap(spec: MapSpec): MapLayout {
   const away = numbered.filter(
     (n) => !placer.placeNear(markerOf.get(n.id)!, 'number', String(n.number), NUMBER_SIZE, true),
   );
-  for (const n of away) placer.placeAway(markerOf.get(n.id)!, 'number', String(n.number), NUMBER_SIZE, true);
+  for (const n of away) {
+    const marker = markerOf.get(n.id)!;
+    // Where no leader fits, a corner place next to the point still beats an unlabelled point.
+    placer.placeAway(marker, 'number', String(n.number), NUMBER_SIZE, true) ??
+      placer.placeNear(marker, 'number', String(n.number), NUMBER_SIZE, true, { gaps: [marker.radius + 3] });
+  }
 
   const footer = footerLayout(spec, numbered, top + spec.mapHeight, new SvgCanvas());
   return {
