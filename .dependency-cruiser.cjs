@@ -25,15 +25,6 @@ const upward = LAYERS.slice(0, -1).map(([name, path], i) => ({
   to: { path: LAYERS.slice(i + 1).map(([, above]) => above) },
 }));
 
-// Each layer's own rule, with the few known exceptions named where they are made.
-for (const rule of upward) {
-  if (rule.name === 'no-upward-from-views') {
-    // views/ask.ts still takes the whole App and runs the /ask query itself; the issue-12 branch
-    // (/ask shaped like every other command) removes this import. Nothing else in views/ may.
-    rule.from.pathNot = '^src/views/ask\\.ts$';
-  }
-}
-
 // Discord's library stays out of everything below the front ends (the README's "no discord.js below this line").
 const noDiscordBelowFrontEnds = {
   name: 'no-discord-js-below-front-ends',

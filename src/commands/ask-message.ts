@@ -1,8 +1,8 @@
 // "Ask Youcheng" in a message's Apps menu: answers the question written in that message, exactly as
 // /ask would. The router passes the message's text as options.message; all of a message (up to 4,000
 // characters with Nitro) is read, so a question after a long preamble is found.
-import { MAX_MESSAGE_CHARS } from '../domain/ask/index.js';
-import { askReply } from '../views/ask.js';
+import { askQuestion, MAX_MESSAGE_CHARS } from '../domain/ask/index.js';
+import { answerReply } from '../views/ask.js';
 import type { Command } from './types.js';
 
 export const command = {
@@ -15,5 +15,11 @@ export const command = {
       'zh-CN': '回答这条消息中关于武汉国际友好城市的问题',
     },
   },
-  run: (input, ctx) => askReply(ctx.app, input.options.message, ctx.locale, MAX_MESSAGE_CHARS),
+  run: (input, ctx) => {
+    const { data, resolver } = ctx.app;
+    return answerReply(
+      askQuestion(input.options.message, { data, resolver, now: ctx.app.now() }, ctx.locale, MAX_MESSAGE_CHARS),
+      data,
+    );
+  },
 } satisfies Command;

@@ -123,8 +123,9 @@ export async function runInteractiveConsole(app: App, options: InteractiveOption
       write(t(locale, 'ambiguousControl', { input: typed, controls: describeControls(found) }));
       return true;
     }
-    // Not a control: a command typed without its slash is still a command.
-    if (!addressed && startsWithCommand(text, commands)) return false;
+    // Not a control: a command typed without its slash is still a command, and words are a question
+    // for /ask. Only a short token ("E", "9", "zzz") is taken for a mistyped control.
+    if (!addressed && (startsWithCommand(text, commands) || !looksLikeControl(text))) return false;
     if (!controls.length) write(t(locale, 'noControls', { number: target.number }));
     else
       write(t(locale, 'noSuchControl', { input: typed, number: target.number, controls: describeControls(controls) }));
@@ -156,8 +157,8 @@ export async function runInteractiveConsole(app: App, options: InteractiveOption
       return undefined;
     }
     if (await pressTyped(text)) return undefined;
-    if (startsWithCommand(text, commands)) await runCommand(text);
-    else write(t(locale, 'nothingToPress'));
+    // A command without its slash, or a question, which the parser hands to /ask.
+    await runCommand(text);
     return undefined;
   };
 
@@ -180,6 +181,11 @@ export async function runInteractiveConsole(app: App, options: InteractiveOption
   waiting = false;
   rl.close();
   if (terminal) output.write('\n');
+}
+
+/** One short token in a spaced script: what a mistyped button label or number looks like. */
+function looksLikeControl(text: string): boolean {
+  return !/\s/.test(text) && Array.from(text).length <= 3 && !/\p{Script=Han}/u.test(text);
 }
 
 function startsWithCommand(text: string, commands: readonly Command[]): boolean {

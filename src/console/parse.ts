@@ -36,6 +36,9 @@ const OPTION_KEY = /([\p{L}_][\p{L}\p{N}_-]*)([:：])(?!\/\/)/uy;
 
 const QUOTES: Record<string, string> = { '"': '"', "'": "'", '“': '”', '‘': '’', '「': '」' };
 
+/** The command a console line without a slash goes to when it names no command. */
+const ASK_COMMAND = 'ask';
+
 const sameName = (typed: string, name: string) => typed.toLowerCase() === name.toLowerCase();
 
 /** Typed text quoted back in an error: control characters shown as "?", long text cut. */
@@ -57,7 +60,12 @@ export function parseCommandLine(line: string, commands: readonly Command[], loc
     (c) =>
       !isMessageCommand(c.definition) && (sameName(name, c.definition.name) || sameName(name, c.definition.nameZh)),
   );
-  if (!command) throw new ParseError(unknownCommandMessage(name, slashed, commands, locale));
+  if (!command) {
+    // A line without a slash that names no command is a question, as if typed after /ask.
+    const ask = slashed ? undefined : commands.find((c) => c.definition.name === ASK_COMMAND);
+    if (ask) return { command: ask, input: { options: { question: text } } };
+    throw new ParseError(unknownCommandMessage(name, slashed, commands, locale));
+  }
   const def = command.definition;
 
   if (def.subcommands?.length) {

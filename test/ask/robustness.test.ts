@@ -5,10 +5,12 @@ import type { App } from '../../src/app/app.js';
 import { askQuestion } from '../../src/domain/ask/index.js';
 import { createResolver } from '../../src/domain/resolve.js';
 import { LIMITS, toMessageBody } from '../../src/render/discord.js';
-import { askReply } from '../../src/views/ask.js';
+import { answerReply } from '../../src/views/ask.js';
 import { app, embedLength } from '../commands/context.js';
 import { visibleText } from './evaluate.js';
 
+const askOver = (over: App, question: unknown, locale: 'en' | 'zh-CN') =>
+  askQuestion(question, { data: over.data, resolver: over.resolver, now: over.now() }, locale);
 const ask = (question: unknown, locale: 'en' | 'zh-CN' = 'en') =>
   askQuestion(question, { data: app().data, resolver: app().resolver, now: app().now() }, locale);
 
@@ -20,14 +22,14 @@ function appWithoutPoint(id: string): App {
 }
 
 function withinLimits(question: unknown, locale: 'en' | 'zh-CN' = 'en', over: App = app()): string {
-  const body = toMessageBody(askReply(over, question, locale));
+  const body = toMessageBody(answerReply(askOver(over, question, locale), over.data));
   expect(body.allowed_mentions).toEqual({ parse: [] });
   for (const embed of body.embeds) {
     expect(embedLength(embed)).toBeLessThanOrEqual(LIMITS.embedTotal);
     expect(embed.description?.length ?? 0).toBeLessThanOrEqual(LIMITS.embedDescription);
     for (const field of embed.fields ?? []) expect(field.value.length).toBeLessThanOrEqual(LIMITS.fieldValue);
   }
-  return visibleText(askReply(over, question, locale)).text;
+  return visibleText(answerReply(askOver(over, question, locale), over.data)).text;
 }
 
 describe('/ask on bad input', () => {

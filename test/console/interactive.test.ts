@@ -63,9 +63,8 @@ describe('interactive console on piped input', () => {
     expect(out).toContain('youcheng> B\n#1 (edited)\nRound 1: you answered B\n');
   });
 
-  it('says why a press did nothing: disabled, a link, unknown, nothing to press', async () => {
-    const out = await session(['hello', '/pages', '1', 'source', 'zzz', '9']);
-    expect(out).toContain('youcheng> hello\nThe latest message has no buttons.');
+  it('says why a press did nothing: disabled, a link, unknown', async () => {
+    const out = await session(['/pages', '1', 'source', 'zzz', '9']);
     expect(out).toContain('youcheng> 1\n“◀ Previous” is disabled.\n');
     expect(out).toContain('youcheng> source\n“Source” is a link: https://example.org/pages\n');
     expect(out).toContain(
@@ -94,6 +93,14 @@ describe('interactive console on piped input', () => {
     expect(out).toContain('youcheng> /Ask Youcheng is Paris a sister city?\n#1\nask-message is Paris a sister city?\n');
     expect(out).toContain('youcheng> ask youcheng how many?\n#2\nask-message how many?\n');
     expect(out).toContain('youcheng> 问友城 武汉有几个友城\n#3\nask-message 武汉有几个友城\n');
+  });
+
+  it('takes a line without a slash that is no command and no button as a question for /ask', async () => {
+    const out = await session(['hello', '/pages', 'which came first?', '武汉有几个友城']);
+    expect(out).toContain('youcheng> hello\n#1\nask hello\n');
+    expect(out).toContain('youcheng> which came first?\n#3\nask which came first?\n');
+    expect(out).toContain('youcheng> 武汉有几个友城\n#4\nask 武汉有几个友城\n');
+    expect(out).not.toContain('No button');
   });
 
   it('runs a command typed without its slash when it is not a button', async () => {

@@ -24,6 +24,17 @@ describe('parseCommandLine: what Discord would accept', () => {
     expect(parse('/count Germany tier:friendship').options).toEqual({ country: 'Germany', tier: 'friendship' });
   });
 
+  it('takes a line without a slash that names no command as a question for /ask, colons and all', () => {
+    expect(parse('hello')).toEqual({ name: 'ask', options: { question: 'hello' } });
+    expect(parse('When did Wuhan twin with Bordeaux?')).toEqual({
+      name: 'ask',
+      options: { question: 'When did Wuhan twin with Bordeaux?' },
+    });
+    expect(parse('武汉：有哪些友城')).toEqual({ name: 'ask', options: { question: '武汉：有哪些友城' } });
+    expect(parse('city Duisburg')).toEqual({ name: 'city', options: { name: 'Duisburg' } });
+    expect(errorOf('/hello')).toMatch(/^Unknown command \/hello\./);
+  });
+
   it('reads name:value, quoted or running until the next option', () => {
     expect(parse('/city name:"Porto Alegre"').options).toEqual({ name: 'Porto Alegre' });
     expect(parse('/city name:Porto Alegre').options).toEqual({ name: 'Porto Alegre' });
@@ -108,8 +119,7 @@ describe('parseCommandLine: errors say what is valid', () => {
     expect(errorOf('/foo')).toBe(
       'Unknown command /foo. Commands: /city, /count, /timeline, /ask, /Ask Youcheng <message text>, /options, /quiz, /pages, /fail, /crash',
     );
-    // No slash typed, none invented; a near miss is suggested.
-    expect(errorOf('hello')).toMatch(/^Unknown command “hello”\. Commands start with \/: \/city, \/count,/);
+    // A near miss is suggested.
     expect(errorOf('/cty Duisburg')).toMatch(/^Unknown command \/cty\. Did you mean \/city\? Commands: \/city,/);
     expect(errorOf('/')).toMatch(/^Type a command, for example \/city Duisburg\. Commands: \/city, /);
     expect(errorOf('   ')).toMatch(/^Type a command/);

@@ -28,10 +28,12 @@ import { hasEnded, isPartner, statusSourceIds } from '../facts/partners.js';
 import { citySourceIds } from '../facts/sources.js';
 import { timeline } from '../facts/timeline.js';
 import { latestTotalFor, officialTotals } from '../facts/totals.js';
-import { greatCircleKm } from '../geo.js';
+import { distanceFromWuhanKm } from '../geo.js';
 import type { Resolution } from '../resolution.js';
 import { periodRange } from './entities.js';
-import type { Intent, Reading, Scope, TotalsFocus, Unmatched } from './intent.js';
+import type { Intent, NameForm, Reading, Scope, TotalsFocus, Unmatched } from './intent.js';
+import { PERSON_TITLES } from './lexicon.js';
+import { type PassageHit, passageIndex } from './retrieval.js';
 
 export interface CityDate {
   city: City;
@@ -56,7 +58,31 @@ export interface CountryCities {
 }
 
 export type Answer =
-  | { kind: 'unknown'; reason: 'empty' | 'noWords' | 'province' | 'offTopic' | 'notUnderstood'; cities: City[] }
+  /**
+   * `closest`: when no answer fits with confidence, the sentences of the data nearest to the question,
+   * shown as "not sure, but this is what the data says".
+   */
+  | {
+      kind: 'unknown';
+      reason: 'empty' | 'noWords' | 'province' | 'offTopic' | 'notUnderstood';
+      cities: City[];
+      closest: PassageHit[];
+    }
+  /** The sentences of the data that answer the question, found by full-text retrieval. */
+  | { kind: 'passages'; hits: PassageHit[] }
+  /** Partners set against each other in time: `verdict` the first (or last), null when the dates cannot tell. */
+  | {
+      kind: 'compare';
+      order: 'earlier' | 'later';
+      dates: CityDate[];
+      verdict: City | null;
+      why: 'ordered' | 'sameDate' | 'tooCoarse' | 'undated';
+    }
+  | { kind: 'names'; cities: City[]; want: NameForm | null }
+  /** What the data says about the partners' mayors: their notes that name one, per city. */
+  | { kind: 'people'; role: 'mayor'; perCity: { city: City; notes: Note[] }[] }
+  /** What the data holds about Hubei province as a whole (its totals' notes say so where they do). */
+  | { kind: 'province'; rows: Total[]; notes: { city: City; note: Note }[] }
   /** What the partners' notes say about a person asked about by name. */
   | { kind: 'person'; name: string; notes: { city: City; note: Note }[] }
   /** `rows`: the official counts the question is about (those with a figure it quotes, else all). */
@@ -178,6 +204,11 @@ export function answerIntent(
   };
 }
 
+/** An answer made elsewhere (from the data's sentences), with its sources and cities. */
+export function answered(answer: Answer, data: Dataset): Answered {
+  return { answer, sources: sourcesOf(answer, data), cities: citiesOf(answer) };
+}
+
 /**
  * Why an exchange city's tier is not certain: its tierNote, else its caveats about the level. Every
  * answer that calls a city a friendly exchange city shows these with it.
@@ -227,18 +258,39 @@ function buildAnswer(intent: Intent, { data, now }: AnswerContext): Answer {
   switch (intent.kind) {
     case 'empty':
     case 'noWords':
-    case 'province':
-      return { kind: 'unknown', reason: intent.kind, cities: [] };
+      return { kind: 'unknown', reason: intent.kind, cities: [], closest: [] };
+    case 'province': {
+      const rows = officialTotals(data).filter((t) => PROVINCE.test(t.note));
+      const notes = data.cities.flatMap((city) =>
+        [...city.highlights, ...city.caveats].filter((n) => PROVINCE.test(n.text)).map((note) => ({ city, note })),
+      );
+      return rows.length || notes.length
+        ? { kind: 'province', rows, notes }
+        : { kind: 'unknown', reason: 'province', cities: [], closest: [] };
+    }
     case 'person': {
       const notes = personNotes(intent.name, data);
       return notes.length
         ? { kind: 'person', name: intent.name, notes }
-        : { kind: 'unknown', reason: 'notUnderstood', cities: [] };
+        : { kind: 'unknown', reason: 'notUnderstood', cities: [], closest: [] };
     }
     case 'notUnderstood':
-      return { kind: 'unknown', reason: 'notUnderstood', cities: [] };
+      return { kind: 'unknown', reason: 'notUnderstood', cities: [], closest: [] };
     case 'offTopic':
-      return { kind: 'unknown', reason: 'offTopic', cities: intent.cities };
+      return { kind: 'unknown', reason: 'offTopic', cities: intent.cities, closest: [] };
+    case 'compare':
+      return compareAnswer(
+        intent.cities.map((c) => dated(c, now)),
+        intent.order,
+      );
+    case 'names':
+      return { kind: 'names', cities: intent.cities, want: intent.want };
+    case 'people':
+      return {
+        kind: 'people',
+        role: intent.role,
+        perCity: intent.cities.map((city) => ({ city, notes: mayorNotes(city) })),
+      };
     case 'sources': {
       const all = officialTotals(data);
       const quoted = all.filter((t) =>
@@ -398,6 +450,53 @@ function buildAnswer(intent: Intent, { data, now }: AnswerContext): Answer {
   }
 }
 
+// A note about Hubei province as a whole, not a newspaper or an office named after it.
+const PROVINCE = /\bHubei province\b|\bHubei as a whole\b|\bprovince as a whole\b/i;
+
+/** How many characters of an ISO date a precision covers: "1982", "1982-10", "1982-10-08". */
+const PRECISION_CHARS = { year: 4, month: 7, day: 10 } as const;
+
+/**
+ * Which tie came first (or last). Two dates are compared only as far as both are precise: "1982"
+ * and "8 October 1982" cannot be ordered, and the verdict says so rather than guess.
+ */
+function compareAnswer(dates: CityDate[], order: 'earlier' | 'later'): Answer {
+  const undated = dates.filter((d) => !d.city.established);
+  const sorted = dates
+    .filter((d) => d.city.established)
+    .sort((a, b) => a.city.established!.date.localeCompare(b.city.established!.date) * (order === 'earlier' ? 1 : -1));
+  const base = { kind: 'compare' as const, order, dates: [...sorted, ...undated] };
+  if (undated.length || sorted.length < 2) return { ...base, verdict: null, why: 'undated' };
+  const [pick, ...rest] = sorted as [CityDate, ...CityDate[]];
+  for (const other of rest) {
+    const a = pick.city.established!;
+    const b = other.city.established!;
+    const chars = Math.min(PRECISION_CHARS[a.precision], PRECISION_CHARS[b.precision]);
+    if (a.date.slice(0, chars) === b.date.slice(0, chars)) {
+      const same = a.precision === b.precision && a.date === b.date;
+      return { ...base, verdict: null, why: same ? 'sameDate' : 'tooCoarse' };
+    }
+  }
+  return { ...base, verdict: pick.city, why: 'ordered' };
+}
+
+const MAYOR = /\bmayors?\b|市长/i;
+
+/** A partner's notes that mention a mayor (summary, date notes, highlights, cooperation, caveats). */
+function mayorNotes(city: City): Note[] {
+  const noteOf = (d: DatedFact | null): Note[] =>
+    d?.note && d.noteZh ? [{ text: d.note, textZh: d.noteZh, sources: d.sources }] : [];
+  const notes = [
+    city.summary,
+    ...noteOf(city.established),
+    ...city.highlights,
+    ...city.cooperation,
+    ...city.conflictingDates.flatMap(noteOf),
+    ...city.caveats,
+  ];
+  return notes.filter((n) => MAYOR.test(n.text) || MAYOR.test(n.textZh));
+}
+
 /** Partners whose tie ended or began winding down within the scope's period. */
 function endedIn(data: Dataset, scope: Scope): City[] {
   const { from, to } = periodRange(scope.period!);
@@ -410,24 +509,7 @@ function endedIn(data: Dataset, scope: Scope): City[] {
 
 /** Words of a person's name worth looking for: not titles or filler, at least three letters. */
 const NAME_WORD = /[\p{L}\p{M}'-]{3,}/gu;
-const NOT_NAME_WORDS = new Set([
-  'mr',
-  'mrs',
-  'ms',
-  'dr',
-  'prof',
-  'professor',
-  'mayor',
-  'president',
-  'minister',
-  'the',
-  'and',
-  'sir',
-  'lord',
-  'lady',
-  'mister',
-  'herr',
-]);
+const NOT_NAME_WORDS = new Set([...PERSON_TITLES, 'the', 'and']);
 
 /**
  * Notes (highlights and caveats) that name the person asked about: the whole name, or its last word
@@ -437,11 +519,12 @@ function personNotes(name: string, data: Dataset): { city: City; note: Note }[] 
   const words = [...name.matchAll(NAME_WORD)].map((m) => m[0]).filter((w) => !NOT_NAME_WORDS.has(w.toLowerCase()));
   const escaped = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const patterns = [name, ...words.slice(-1)].map((w) => new RegExp(`(?<![\\p{L}])${escaped(w)}(?![\\p{L}])`, 'iu'));
+  // Every sentence of a partner's record: a person may be named in a date's note or a cooperation line.
   const found: { city: City; note: Note }[] = [];
-  for (const city of data.cities) {
-    for (const note of [...city.highlights, ...city.caveats]) {
-      if (patterns.some((p) => p.test(note.text) || p.test(note.textZh))) found.push({ city, note });
-    }
+  for (const passage of passageIndex(data).passages) {
+    if (!passage.city || passage.field === 'names') continue;
+    if (patterns.some((p) => p.test(passage.text) || p.test(passage.textZh)))
+      found.push({ city: passage.city, note: passage });
   }
   return found;
 }
@@ -469,7 +552,7 @@ const SHOWN_EXTREMES = 3;
 function distanceAnswer(intent: Extract<Intent, { kind: 'distance' }>, data: Dataset): Answer {
   const measure = (city: City): CityDistance => ({
     city,
-    km: city.coordinates ? greatCircleKm(data.wuhan.coordinates, city.coordinates) : null,
+    km: distanceFromWuhanKm(data, city),
   });
   // "Which sister city is farthest?" means the listed sister cities unless the exchange tier is named.
   const scope: Scope = { ...intent.scope, tier: intent.scope.tier ?? 'friendship' };
@@ -498,14 +581,34 @@ export function closeCities(resolution: Resolution): City[] {
   return [];
 }
 
+/** Every answer kind says which partners it is about: a new kind that forgets fails to compile. */
 function citiesOf(answer: Answer): City[] {
   switch (answer.kind) {
     case 'undated':
       return answer.cities;
     case 'unknown':
     case 'sources':
+      return answer.cities;
     case 'status':
-      return answer.cities.length ? answer.cities : answer.kind === 'status' ? answer.notActive : [];
+      return answer.cities.length ? answer.cities : answer.notActive;
+    case 'tiers':
+    case 'rank':
+    case 'totals':
+    case 'totalsInYear':
+    case 'cooperationOverview':
+      return [];
+    case 'passages':
+      return unique(answer.hits.flatMap((h) => (h.passage.city ? [h.passage.city] : [])));
+    case 'compare':
+      return answer.verdict
+        ? unique([answer.verdict, ...answer.dates.map((d) => d.city)])
+        : answer.dates.map((d) => d.city);
+    case 'names':
+      return answer.cities;
+    case 'people':
+      return answer.perCity.map((p) => p.city);
+    case 'province':
+      return unique(answer.notes.map((n) => n.city));
     case 'landmarks':
       return answer.cities.length ? answer.cities : unique(answer.items.map((i) => i.city));
     case 'cooperation':
@@ -537,8 +640,6 @@ function citiesOf(answer: Answer): City[] {
       return answer.named.length
         ? answer.named.map((d) => d.city)
         : unique([...answer.farthest, ...answer.closest].map((d) => d.city));
-    default:
-      return [];
   }
 }
 
@@ -555,7 +656,20 @@ function sourcesOf(answer: Answer, data: Dataset): SourceId[] {
   const ids = ((): SourceId[] => {
     switch (answer.kind) {
       case 'unknown':
-        return [];
+        return answer.closest.flatMap((h) => h.passage.sources);
+      case 'passages':
+        return answer.hits.flatMap((h) => h.passage.sources);
+      case 'compare':
+        return answer.dates.flatMap((d) => establishedSources(d.city));
+      case 'names':
+        return answer.cities.flatMap((c) => [
+          ...(c.names.zhSources ?? []),
+          ...c.aliases.flatMap((a) => (a.kind === 'zh' ? (a.sources ?? []) : [])),
+        ]);
+      case 'people':
+        return answer.perCity.flatMap((p) => p.notes.flatMap((n) => n.sources));
+      case 'province':
+        return [...totalSources(answer.rows), ...answer.notes.flatMap((n) => n.note.sources)];
       case 'sources':
         if (answer.cities.length) return answer.cities.flatMap(citySourceIds);
         return answer.about === 'totals' ? totalSources(answer.rows) : totalSources(officialTotals(data));

@@ -4,7 +4,7 @@ import type { City, Continent, Note, Tier, Topic } from '../../data/types.js';
 import type { Resolution, Resolver } from '../resolution.js';
 import { type CountryRef, type Entities, findEntities, leftoverNames, type Period } from './entities.js';
 import { CUES, type CueName } from './lexicon.js';
-import { namedPlaces } from './places.js';
+import { isRecognisedPlace, namedPlaces } from './places.js';
 import { hasHan } from './question.js';
 
 /** Which partners a list, "first" or "latest" question is about. Empty means all of them. */
@@ -18,6 +18,9 @@ export interface Scope {
 }
 
 export type TotalsFocus = 'current' | 'history' | 'exchange';
+
+/** A form of a name a question asks for: Chinese, English, or the city's own (native) name. */
+export type NameForm = 'zh' | 'en' | 'native';
 
 export type Intent =
   | { kind: 'empty' }
@@ -55,6 +58,12 @@ export type Intent =
   | { kind: 'notPartner'; name: string; resolution: Resolution }
   /** Who signed the ties of these partners (all partners whose notes say, when none is named). */
   | { kind: 'signatories'; cities: City[] }
+  /** Two or more partners set against each other in time: which tie came first (or last). */
+  | { kind: 'compare'; cities: City[]; order: 'earlier' | 'later' }
+  /** What partners are called: in Chinese, English, their own language, or every form (`want` null). */
+  | { kind: 'names'; cities: City[]; want: NameForm | null }
+  /** People with a role in a partner's tie (its mayors), as far as the data names them. */
+  | { kind: 'people'; cities: City[]; role: 'mayor' }
   /** How far partners are from Wuhan; with none named, the farthest and the closest in scope. */
   | { kind: 'distance'; cities: City[]; scope: Scope; extreme: 'farthest' | 'closest' | null }
   | { kind: 'city'; cities: City[] };
@@ -76,7 +85,10 @@ export interface Unmatched {
 }
 
 export interface Detection {
+  /** The question as read: with a Chinese typo corrected, when one was. */
+  question: string;
   intent: Intent;
+  entities: Entities;
   readings: Reading[];
   /** Places named that are no partner: the answer says so rather than drop them. */
   unmatched: Unmatched[];
@@ -85,9 +97,62 @@ export interface Detection {
 /** The most cities one answer covers ("Duisburg and Manchester"); more would drown the answer. */
 const MAX_CITIES = 3;
 
+/**
+ * A Chinese name one character away from exactly one partner's Chinese name ("杜依斯堡", "曼彻斯待")
+ * is read as that partner, as an English typo is ("Pittsburg"): the question is read again with the
+ * name corrected, and the answer says what it read.
+ */
 export function detectIntent(question: string, resolver: Resolver): Detection {
+  const first = detectOnce(question, resolver);
+  const candidates = [...(first.intent.kind === 'notPartner' ? [first.intent] : []), ...first.unmatched];
+  for (const { name, resolution } of candidates) {
+    const city = hanTypoOf(name, resolution);
+    const at = question.indexOf(name);
+    if (!city || at < 0) continue;
+    const corrected = `${question.slice(0, at)}${city.names.zh}${question.slice(at + name.length)}`;
+    const again = detectOnce(corrected, resolver);
+    if (!('cities' in again.intent) || !again.intent.cities.some((c) => c.id === city.id)) continue;
+    const reading: Reading = { typed: name, city, as: 'typo', doubt: null };
+    return {
+      ...again,
+      question: corrected,
+      readings: [reading, ...again.readings.filter((r) => r.city.id !== city.id)],
+    };
+  }
+  return first;
+}
+
+const CITY_SUFFIX = /市$/;
+
+/** The one partner whose Chinese name (or Chinese alias) differs from `name` in exactly one character. */
+function hanTypoOf(name: string, resolution: Resolution): City | null {
+  if (!hasHan(name)) return null;
+  const typed = [...name.replace(CITY_SUFFIX, '')];
+  if (typed.length < 3) return null;
+  const close =
+    resolution.kind === 'match'
+      ? [resolution.city]
+      : resolution.kind === 'ambiguous'
+        ? resolution.candidates
+        : resolution.suggestions;
+  const fits = close.filter((city) =>
+    [city.names.zh ?? '', ...city.aliases.filter((a) => a.kind === 'zh').map((a) => a.text)].some((zh) => {
+      const known = [...zh.replace(CITY_SUFFIX, '')];
+      return known.length === typed.length && known.filter((ch, i) => ch !== typed[i]).length === 1;
+    }),
+  );
+  return fits.length === 1 && fits[0]!.names.zh ? fits[0]! : null;
+}
+
+function detectOnce(question: string, resolver: Resolver): Detection {
   if (!/[\p{L}\p{N}]/u.test(question))
-    return { intent: { kind: question ? 'noWords' : 'empty' }, readings: [], unmatched: [] };
+    return {
+      question,
+      intent: { kind: question ? 'noWords' : 'empty' },
+      entities: NO_ENTITIES,
+      readings: [],
+      unmatched: [],
+    };
   const lower = question.toLowerCase();
   const zh = hasHan(question);
   const entities = findEntities(question, lower, resolver);
@@ -103,8 +168,19 @@ export function detectIntent(question: string, resolver: Resolver): Detection {
   const province = /\bhubei\b|湖北/i.test(question) && !/\bwuhan|武汉/i.test(question);
   const decided = decide({ question, zh, entities, exchangeTier, has, hasWhole, province }, resolver);
   const { intent, unmatched } = checkPlaces(decided, question, entities, resolver);
-  return { intent, readings: readings(entities, intent), unmatched };
+  return { question, intent, entities, readings: readings(entities, intent), unmatched };
 }
+
+const NO_ENTITIES: Entities = {
+  cities: [],
+  mentions: [],
+  named: [],
+  country: null,
+  continents: [],
+  period: null,
+  asOfYear: null,
+  topics: [],
+};
 
 /** Answers about the data itself, where a name is a source or a figure rather than a place asked about. */
 const ABOUT_DATA = new Set<Intent['kind']>([
@@ -117,6 +193,8 @@ const ABOUT_DATA = new Set<Intent['kind']>([
   'rank',
   'notPartner',
   'elsewhere',
+  'people',
+  'names',
 ]);
 /** Answers that say "I don't know": a place named stays unanswered, but the answer says it is no partner. */
 const KEEPS_UNKNOWN = new Set<Intent['kind']>(['offTopic']);
@@ -139,7 +217,10 @@ function checkPlaces(
     // A candidate holding a partner's name ("曼谷相距") is that partner plus words, not another place.
     .filter((p) => !entities.mentions.some((m) => p.name.includes(m.text)) && !resolver.findInText(p.name).length)
     .map((p) => ({ name: p.name, resolution: resolver.resolve(p.name) }))
-    .filter((p) => !(p.resolution.kind === 'match' && p.resolution.via === 'exact'));
+    .filter(
+      (p) =>
+        !(p.resolution.kind === 'match' && p.resolution.via === 'exact') && isRecognisedPlace(p.name, p.resolution),
+    );
   const first = places[0];
   if (!first) return { intent, unmatched: [] };
   if (!named.length && !KEEPS_UNKNOWN.has(intent.kind))
@@ -200,6 +281,18 @@ function decide(clues: Clues, resolver: Resolver): Intent {
   const scoped = scope.country !== undefined || scope.continents !== undefined || scope.period !== undefined;
 
   if (has('signatories')) return { kind: 'signatories', cities };
+  if (named && has('names')) return { kind: 'names', cities, want: nameForm(clues.question) };
+  if (cities.length > 1 && (has('compareEarlier') || has('compareLater') || has('first') || has('latest'))) {
+    return { kind: 'compare', cities, order: has('compareLater') && !has('compareEarlier') ? 'later' : 'earlier' };
+  }
+  // A mayor at the time of the tie ("who was mayor when…") is in the notes; today's mayor never is.
+  if (
+    named &&
+    has('mayor') &&
+    !has('count') &&
+    (has('when') || has('relation') || /\b(was|were)\b|时任|当时|那时/i.test(clues.question))
+  )
+    return { kind: 'people', cities, role: 'mayor' };
   if (!named && clues.province) return { kind: 'province' };
   if (!named) {
     const person = askedPerson(clues.question);
@@ -236,6 +329,8 @@ function decide(clues: Clues, resolver: Resolver): Intent {
     return { kind: 'countries', most: true };
   if (has('landmarks')) return { kind: 'landmarks', cities };
   if (has('status') && (named || !has('count') || has('ended'))) return { kind: 'status', cities };
+  // "什么时候签的协议": a date is asked for, though "协议" (agreement) is a cooperation word.
+  if (named && has('whenAsked') && !entities.topics.length) return { kind: 'established', cities };
   if (has('cooperation') || (named && entities.topics.length > 0 && !has('when')))
     return { kind: 'cooperation', cities, topic: entities.topics[0] ?? null };
   if (!named && has('undated')) return { kind: 'undated', scope };
@@ -280,6 +375,19 @@ function decide(clues: Clues, resolver: Resolver): Intent {
   if (exchangeTier && !has('when')) return { kind: 'list', scope };
   if (has('overview') || (has('relation') && has('list'))) return { kind: 'list', scope };
   return { kind: 'notUnderstood' };
+}
+
+/** Which form of a name a "what is X called" question asks for; null when it names none. */
+function nameForm(question: string): NameForm | null {
+  if (/chinese|mandarin|中文|汉语|华语|中国人/i.test(question)) return 'zh';
+  if (/english|英文|英语/i.test(question)) return 'en';
+  if (
+    /local|native|own language|当地|本地|原名|母语|\bin [a-z]+(?:ian|ese|ish|ch|an|ic|ek|ai)\b|[^中英]文|[^汉英]语/i.test(
+      question,
+    )
+  )
+    return 'native';
+  return null;
 }
 
 const ORDINAL_WORDS: Record<string, number> = {
@@ -353,6 +461,7 @@ function askedPlace(clues: Clues, resolver: Resolver): Intent | null {
   let fallback: Intent | null = null;
   for (const name of names) {
     const resolution = resolver.resolve(name);
+    if (!isRecognisedPlace(name, resolution)) continue;
     if (resolution.kind === 'match' && resolution.via === 'exact') {
       const cities = [resolution.city];
       return clues.has('when') ? { kind: 'established', cities } : { kind: 'partner', cities };

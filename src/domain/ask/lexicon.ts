@@ -62,7 +62,7 @@ export const CUES = {
     zh: /日期不详|没有日期|日期未知|没有.{0,4}日期|日期.{0,2}不明|不知道.{0,6}(时间|日期)/,
   },
   first: {
-    en: /\b(first|earliest|oldest|longest[- ]standing|initial)\b/,
+    en: /\b(first|earliest|oldest|longest[- ]standing|longest|initial)\b/,
     zh: /第一个|第一座|第一|最早|最先|首个|首座|最老|最久|最长|率先/,
   },
   /** A position in date order other than the first: "the second sister city", "第三个友好城市". */
@@ -82,6 +82,30 @@ export const CUES = {
   when: {
     en: /\b(when|what year|which year|what date|since when|how long|how many years|how old|dates?|established|establish|became|become|becoming|twinned|twinning|signed|sign|founded|formed|began|anniversary|years? ago|since)\b/,
     zh: /什么时候|何时|哪一年|哪年|几年|多少年|多久|多长时间|结为|结成|建立|缔结|结好|签署|签订|签约|成为|日期|时间|周年|年前|几时/,
+  },
+  /** A question word that asks for a date or a span ("when", "哪年"), as opposed to words like "signed". */
+  whenAsked: {
+    en: /\b(when|what year|which year|what date|since when|how long|how many years|how old)\b/,
+    zh: /什么时候|何时|哪一年|哪年|几时|多少年|多久|多长时间|什么时间|哪天|几年/,
+  },
+  /** Two partners set against each other in time: "which came first, A or B", "A和B哪个先". */
+  compareEarlier: {
+    en: /\b(came first|first[,:]? .{1,60}\bor\b|earlier|earliest|sooner|older|oldest|longer|longest|before)\b/,
+    zh: /哪个先|谁先|哪个早|谁早|哪个更早|谁更早|更早|较早|先.{0,8}还是|哪个在前|最早|更久|最久|最长|更长/,
+  },
+  compareLater: {
+    en: /\b(later|latest|newer|newest|more recent|most recent|younger|after)\b/,
+    zh: /哪个晚|谁晚|更晚|较晚|最晚|哪个后|谁后|最新|更新|最近/,
+  },
+  /** What a partner is called in a language or script. */
+  names: {
+    en: /\b(called|named|name|names|spelled|spell|spelt|say|said|write|written|pronounce\w*)\b.{0,30}\b((in )?(chinese|mandarin|english|local(ly)?|native(ly)?|own language|characters)|in [a-z]+(?:ian|ese|ish|ch|an|ic|ek|ai)\b)|\b(chinese|english|local|native|official) (name|names|spelling)\b/,
+    zh: /中文名|英文名|中文叫|英文叫|中文怎么|英文怎么|用中文|用英文|怎么写|怎么说|用.{1,5}[语文]|译名|当地.{0,4}(名|叫)|原名|外文名|本地名/,
+  },
+  /** A mayor, asked about by a partner's name: the people the data names. */
+  mayor: {
+    en: /\bmayors?\b/,
+    zh: /市长/,
   },
   /** "How long ago": the span is the point, not only the date. */
   howLong: {
@@ -127,8 +151,8 @@ export const CUES = {
   },
   /** Topics no data covers: say so instead of answering something else. */
   offTopic: {
-    en: /\b(population|inhabitants|how many people|weather|temperature|mayors?|gdp|how big|time ?zone|currency|visa|hotels?|restaurants?|food|cuisine|elevation|altitude|covid|virus|pandemic|lab leak|capital of|news|language spoken|football club)\b/,
-    zh: /新闻|人口|天气|气温|市长|面积|时区|货币|签证|酒店|美食|海拔|经济总量|疫情|病毒|新冠|首都/,
+    en: /\b(population|inhabitants|how many people|(most|fewest|more|fewer) (people|inhabitants|residents)|weather|temperature|mayors?|gdp|how big|biggest|largest city|smallest|richest|poorest|safest|prettiest|nicest|best|worst|time ?zone|currency|visa|hotels?|restaurants?|food|cuisine|elevation|altitude|covid|virus|pandemic|lab leak|capital of|news|language spoken|football club)\b/,
+    zh: /新闻|人口|天气|气温|市长|面积|时区|货币|签证|酒店|美食|海拔|经济总量|疫情|病毒|新冠|首都|最大的城市|最富|最好|最漂亮|最安全/,
   },
   /** Who signed a tie: answered from the notes that name the signatories. */
   signatories: {
@@ -305,3 +329,8 @@ export const ZH_FILLER = [
 
 /** Characters no place name in a question is made of: what is left with them is not a name. */
 export const ZH_NOT_A_NAME = /[哪谁么几吗呢最先后怎为请]/;
+
+/** Titles before a person's name: what follows them is a person, no place ("Dr Lasri", "Mayor Krings"). */
+export const PERSON_TITLES = new Set(
+  'mr mrs ms dr prof professor mayor president minister sir lord lady king queen mister herr'.split(' '),
+);

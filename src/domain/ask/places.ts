@@ -1,8 +1,10 @@
 // Places a question names that are none of Wuhan's partners ("What do Wuhan and Paris work on?"):
 // found so that no answer drops them silently. Without a gazetteer a "place" is a name-like run of
 // words: capitalised words in English, a transliteration-like run of characters in Chinese.
-import { CONTINENT_WORDS, CUES, EN_FILLER, TOPIC_WORDS, ZH_FILLER, ZH_NOT_A_NAME } from './lexicon.js';
+import { CONTINENT_WORDS, CUES, EN_FILLER, PERSON_TITLES, TOPIC_WORDS, ZH_FILLER, ZH_NOT_A_NAME } from './lexicon.js';
+import type { Resolution } from '../resolution.js';
 import { type Entities, isCountryName } from './entities.js';
+import { isGazetteerPlace } from './gazetteer.js';
 
 export interface NamedPlace {
   name: string;
@@ -21,23 +23,6 @@ const NOT_PLACES = new Set(
    north south east west northern southern eastern western central daily times news post herald tribune press
    bbc cnn xinhua reuters wikipedia google discord according`.split(/\s+/),
 );
-/** Titles before a person's name: what follows them is no place ("Dr Lasri", "Mayor Krings"). */
-const TITLES = new Set([
-  'mr',
-  'mrs',
-  'ms',
-  'dr',
-  'prof',
-  'professor',
-  'mayor',
-  'president',
-  'minister',
-  'sir',
-  'lord',
-  'lady',
-  'king',
-  'queen',
-]);
 
 /** Lower-case words that may join the words of one name: "Frankfurt am Main", "Rio de Janeiro". */
 const NAME_JOINERS = new Set([
@@ -135,6 +120,61 @@ function explainedSpans(question: string): (readonly [number, number])[] {
   return spans;
 }
 
+/**
+ * The question with everything the lexicon and the entities explain blanked out: cue words, topics,
+ * continents, partners, the country, filler and years. What is left is what the question asks about
+ * beyond the words the structured answers read ("donated money", "flood").
+ */
+export function unexplainedText(question: string, entities: Entities, topicsAnswered: boolean): string {
+  let text = withoutEntities(question, entities);
+  // One pass of all the English patterns (and one of the Chinese ones) rather than one per pattern:
+  // this runs for most questions, and sixty scans of the text cost a good part of a millisecond.
+  text = text.replace(EN_ANY, (m) => ' '.repeat(m.length));
+  // A cue may span a name ("what did Hu Jintao do"): capitalised words inside a sentence stay.
+  for (const m of withoutEntities(question, entities).matchAll(NAME_INSIDE)) {
+    text = text.slice(0, m.index) + m[0] + text.slice(m.index + m[0].length);
+  }
+  // Topic words ("swimmers", "hospital") are explained only where the answer is about cooperation.
+  if (topicsAnswered) text = text.replace(EN_TOPICS, (m) => ' '.repeat(m.length));
+  if (HAN.test(text)) {
+    text = text.replace(ZH_ANY, (m) => ' '.repeat(m.length));
+    if (topicsAnswered) text = text.replace(ZH_TOPICS, (m) => ' '.repeat(m.length));
+    for (const word of ZH_FILLER) if (text.includes(word)) text = text.replaceAll(word, ' '.repeat(word.length));
+  }
+  // Numbers are years, decades and counts, which the entities read; filler words ask nothing ("give",
+  // "towns"), except those that say what a sentence is about ("link").
+  return text.replace(/[\p{N}][\p{N}\p{L}'’]*|年代?/gu, ' ').replace(/[\p{L}\p{M}'’]+/gu, (word) => {
+    const lower = word.toLowerCase();
+    return (EN_FILLER.has(lower) || NOT_PLACES.has(lower)) && !ASKS_ABOUT.has(lower) ? ' '.repeat(word.length) : word;
+  });
+}
+
+/** The question with the partners, continents and country it names blanked out. */
+export function withoutEntities(question: string, entities: Entities): string {
+  let text = question;
+  for (const [start, end] of entities.named) text = text.slice(0, start) + ' '.repeat(end - start) + text.slice(end);
+  return text;
+}
+
+/** Filler words that still say what a question is about. */
+const ASKS_ABOUT = new Set(['link', 'linked', 'mayor', 'mayors']);
+
+const union = (patterns: readonly RegExp[], flags: string) =>
+  new RegExp(patterns.map((p) => `(?:${p.source})`).join('|'), flags);
+/** A capitalised word that does not open the question. */
+const NAME_INSIDE = /(?<=\S\s+)\p{Lu}[\p{Ll}\p{M}'’-]+/gu;
+
+const EN_ANY = union([...Object.values(CUES).map((c) => c.en), ...CONTINENT_WORDS.map((w) => w.en)], 'gi');
+const ZH_ANY = union([...Object.values(CUES).map((c) => c.zh), ...CONTINENT_WORDS.map((w) => w.zh)], 'g');
+const EN_TOPICS = union(
+  TOPIC_WORDS.map((w) => w.en),
+  'gi',
+);
+const ZH_TOPICS = union(
+  TOPIC_WORDS.map((w) => w.zh),
+  'g',
+);
+
 const inside = (token: { start: number; end: number }, spans: readonly (readonly [number, number])[]) =>
   spans.some(([s, e]) => token.start < e && s < token.end);
 
@@ -159,7 +199,7 @@ function latinPlaces(question: string, entities: Entities): NamedPlace[] {
   }
   const writesCapitals = /\p{Lu}/u.test(question.slice(1)) && /\p{Ll}/u.test(question);
   const vocabulary = (t: Token) =>
-    EN_FILLER.has(t.lower) || NOT_PLACES.has(t.lower) || TITLES.has(t.lower) || inside(t, entities.named);
+    EN_FILLER.has(t.lower) || NOT_PLACES.has(t.lower) || PERSON_TITLES.has(t.lower) || inside(t, entities.named);
   // Most questions have no word that could be a name: skip the costlier checks for them.
   if (!tokens.some((t) => /\p{L}/u.test(t.text) && !vocabulary(t) && (!writesCapitals || NAME_CASE.test(t.text))))
     return [];
@@ -194,7 +234,16 @@ function latinPlaces(question: string, entities: Entities): NamedPlace[] {
     }
     const run = tokens.slice(i, j);
     const name = question.slice(run[0]!.start, run.at(-1)!.end);
-    const person = TITLES.has(tokens[i - 1]?.lower.replace(/\.$/, '') ?? '');
+    const span = { start: run[0]!.start, end: run.at(-1)!.end };
+    if (
+      writesCapitals &&
+      (partOfLongerName(question, tokens, i - 1, span, entities) ||
+        partOfLongerName(question, tokens, j, span, entities))
+    ) {
+      i = j;
+      continue;
+    }
+    const person = PERSON_TITLES.has(tokens[i - 1]?.lower.replace(/\.$/, '') ?? '');
     const joined = joinedToPartner(question, run[0]!.start, run.at(-1)!.end, entities.named);
     // Without capitals, a name stands alone ("paris") or is joined to Wuhan or a partner.
     const alone = run.length === tokens.length && !/\d/.test(question);
@@ -203,6 +252,36 @@ function latinPlaces(question: string, entities: Entities): NamedPlace[] {
     i = j;
   }
   return places;
+}
+
+/**
+ * A capitalised word right beside a run makes the run part of a longer proper name ("Wuhan Union
+ * Hospital"), not a place of its own; the first word of the question, countries and partners aside.
+ */
+function partOfLongerName(
+  question: string,
+  tokens: Token[],
+  at: number,
+  run: { start: number; end: number },
+  entities: Entities,
+): boolean {
+  const word = tokens[at];
+  if (!word || at === 0 || !NAME_CASE.test(word.text) || isCountryName(word.text) || inside(word, entities.named))
+    return false;
+  // Only spaces between: "Paris, Duisburg" are two names, "Wuhan Union" one.
+  const between = word.end <= run.start ? question.slice(word.end, run.start) : question.slice(run.end, word.start);
+  return /^ +$/.test(between);
+}
+
+/**
+ * A place is a place only when something recognises it as one: the resolver (close to a partner's
+ * name), the world's country names, GeoNames' towns and cities, or for Chinese the signs hanPlaces
+ * already demands (a transliteration's characters, a place-name ending, a link to Wuhan or a partner).
+ * "donated money" and "Union" are none of these.
+ */
+export function isRecognisedPlace(name: string, resolution: Resolution): boolean {
+  if (resolution.kind !== 'none' || isCountryName(name) || HAN.test(name)) return true;
+  return isGazetteerPlace(name);
 }
 
 function hanPlaces(question: string, entities: Entities): NamedPlace[] {

@@ -1,5 +1,6 @@
 // Cleaning a free-text question and deciding which language to answer in.
 import type { Locale } from '../../i18n/index.js';
+import { DISCORD_MENTION, visibleText } from '../user-text.js';
 
 /**
  * Questions are analysed up to this many characters: every real question is shorter, and a cap keeps
@@ -9,13 +10,9 @@ export const MAX_QUESTION_CHARS = 400;
 /** A Discord message runs to 4,000 characters (with Nitro): "Ask Youcheng" reads all of it. */
 export const MAX_MESSAGE_CHARS = 4000;
 
-// Zero-width and bidi controls, C0/C1 controls: invisible, and they split words the matcher needs whole.
-const INVISIBLE = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g;
-// Discord mention markup (<@123>, <@&456>, <#789>, <:emoji:1>) and @everyone/@here carry no question.
-const MENTIONS = /<(?:@[!&]?|#|a?:\w+:)\d+>|@(?:everyone|here)\b/gi;
+// @everyone and @here carry no question (Discord's mention markup is cleaned by user-text's pattern).
+const EVERYONE = /@(?:everyone|here)\b/gi;
 const HAN = /\p{Script=Han}/u;
-// "[Paris](https://evil.example)": a masked link, of which only the text is part of the question.
-const MASKED_LINK = /\[([^\]]*)\]\(\s*<?[^)\s]*>?(?:\s+"[^"]*")?\s*\)/g;
 // A sentence ending in a question mark: in a long message, where the question is.
 const QUESTION_SENTENCE = /[^.!?。！？\n]*[?？]/gu;
 
@@ -29,11 +26,9 @@ export function cleanQuestion(raw: unknown, maxChars = MAX_QUESTION_CHARS): stri
   const visible = Array.from(raw.length > maxChars * 2 ? raw.slice(0, maxChars * 2) : raw)
     .slice(0, maxChars)
     .join('');
-  const clean = visible
-    .normalize('NFC')
-    .replace(INVISIBLE, '')
-    .replace(MASKED_LINK, '$1')
-    .replace(MENTIONS, ' ')
+  const clean = visibleText(visible.normalize('NFC'))
+    .replace(DISCORD_MENTION, ' ')
+    .replace(EVERYONE, ' ')
     .replace(/[\u2018\u2019\u02bc]/g, "'")
     .replace(/\s+/g, ' ')
     .trim();

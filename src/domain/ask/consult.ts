@@ -1,0 +1,111 @@
+// When the structured answers do not fit a question with confidence, the sentences of the data do:
+// full-text retrieval decides between a sourced answer, "not sure, but here is the closest", and
+// leaving the structured answer alone.
+import type { City } from '../../data/types.js';
+import type { Answer } from './answer.js';
+import type { Entities } from './entities.js';
+import type { Intent } from './intent.js';
+import { unexplainedText, withoutEntities } from './places.js';
+import type { PassageHit, PassageIndex } from './retrieval.js';
+
+/**
+ * Structured answers that are only a general picture (a list, a city card, a cooperation summary):
+ * words they leave unexplained ("donated money", "opened offices") mean the question asks something
+ * more specific, which the sentences may answer. Answers to specific questions (dates, counts,
+ * distances, names) are never replaced.
+ */
+const GENERAL = new Set<Intent['kind']>([
+  'notUnderstood',
+  'list',
+  'city',
+  'cooperation',
+  'landmarks',
+  'partner',
+  'established',
+]);
+
+/**
+ * Intents that answer nothing specific: "I don't understand", and the whole list, which a bare
+ * "which sister city …" gets. With words left unexplained, these are no answer at all: the sentences
+ * answer if they can, and otherwise the reply says it is not sure.
+ */
+function answersNothing(intent: Intent): boolean {
+  if (intent.kind === 'notUnderstood') return true;
+  return (
+    intent.kind === 'list' &&
+    !intent.scope.country &&
+    !intent.scope.continents &&
+    !intent.scope.period &&
+    !intent.scope.tier
+  );
+}
+
+/** The share of the unexplained words (weighed by rarity) a sentence must contain to answer. */
+const SURE_COVERAGE = 0.5;
+/** Sentences shown with the best: those scoring at least this share of its score. */
+const NEAR_BEST = 0.5;
+const MAX_SHOWN = 4;
+const MAX_CLOSEST = 3;
+const MAX_RELATED = 2;
+const BIGRAM = /^\p{Script=Han}{2}$/u;
+/** The rarity below which a word is too common to ask about anything (the inverse document frequency of one sentence in ten). */
+const MIN_WEIGHT = 2.4;
+
+/** What the sentences add to a question: an answer of their own, or sentences to show beside the structured one. */
+export interface Consulted {
+  /** The answer from the sentences (or "not sure"), replacing the structured one; null to keep it. */
+  answer: Answer | null;
+  /**
+   * Sentences of the partners the question names that hold the words the structured answer leaves
+   * unexplained ("When did Christchurch swimmers start coming?"): shown after it, with their sources.
+   */
+  related: PassageHit[];
+}
+
+const NOTHING: Consulted = { answer: null, related: [] };
+
+/**
+ * `cities`: partners the question names. Sentences are then taken from those partners only, so the
+ * answer never turns to a city the question did not name; with none named, the sentences imply the city.
+ */
+export function consultPassages(
+  question: string,
+  intent: Intent,
+  entities: Entities,
+  cities: City[],
+  index: PassageIndex,
+): Consulted {
+  if (!GENERAL.has(intent.kind)) return NOTHING;
+  // A Chinese pair of characters no sentence has is no evidence either way: its characters count.
+  // Common words (a Chinese character in every third sentence) say nothing of what is asked.
+  const telling = (text: string) =>
+    index.terms(text).filter((t) => (t.known || !BIGRAM.test(t.term)) && t.weight >= MIN_WEIGHT);
+  // Most questions have no telling word besides the places they name: no need to read them further.
+  if (!telling(withoutEntities(question, entities)).length) return NOTHING;
+  const unexplained = telling(unexplainedText(question, entities, intent.kind === 'cooperation'));
+  if (!unexplained.length) return NOTHING;
+  const vague = answersNothing(intent);
+  const hits = index.search(question, { cities, limit: 12 });
+  const best = hits[0];
+  if (!best) return vague ? notSure(hits) : NOTHING;
+  const wanted = unexplained.reduce((sum, t) => sum + t.weight, 0);
+  const found = new Set(best.matched);
+  const covered = unexplained.filter((t) => found.has(t.term));
+  const share = covered.reduce((sum, t) => sum + t.weight, 0) / wanted;
+  const holdsCovered = (h: PassageHit) => h.matched.some((m) => covered.some((t) => t.term === m));
+  const shown = hits.filter((h) => h.score >= best.score * NEAR_BEST && holdsCovered(h)).slice(0, MAX_SHOWN);
+  // Replacing a structured answer needs two of the question's own words; where it answers nothing,
+  // one rare word the question has alone will do.
+  const enough = covered.length >= (vague ? Math.min(2, unexplained.length) : 2);
+  if (share >= SURE_COVERAGE && enough) return { answer: { kind: 'passages', hits: shown }, related: [] };
+  if (vague) return notSure(hits.filter((h) => h.matched.some((m) => unexplained.some((t) => t.term === m))));
+  // A named partner's sentences with the question's other words go beside the structured answer.
+  return { answer: null, related: cities.length && covered.length ? shown.slice(0, MAX_RELATED) : [] };
+}
+
+function notSure(hits: PassageHit[]): Consulted {
+  return {
+    answer: { kind: 'unknown', reason: 'notUnderstood', cities: [], closest: hits.slice(0, MAX_CLOSEST) },
+    related: [],
+  };
+}
