@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // Child-process tests run dist/, as production does: build it first.
+    globalSetup: ['test/global-setup.ts'],
     // Native modules (better-sqlite3) and child processes are happiest in forked workers.
     pool: 'forks',
     testTimeout: 20_000,

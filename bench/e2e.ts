@@ -173,7 +173,7 @@ export async function benchE2e(): Promise<Record<string, number | string>> {
       'in flight at most': IN_FLIGHT,
       'answered within 3 s (both phases)': `${exchanges.length + oneByOne.length}/${exchanges.length + oneByOne.length}`,
       'deferred (answered by an edit)': deferred,
-      'bot start → ready (ms, npm-free: node --import tsx)': Math.round(boot),
+      'bot start → ready (ms, npm-free: node dist/index.js)': Math.round(boot),
       'wall time (s)': Math.round(seconds * 100) / 100,
       'interactions per second': Math.round(exchanges.length / seconds),
       'bot CPU during the run (s; near the wall time = the bot is the bottleneck)':

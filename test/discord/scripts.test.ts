@@ -1,11 +1,11 @@
-// `npm start` and `npm run deploy` as a person runs them (npm → tsx → node, configured only by
+// `npm start` and `npm run deploy` as a person runs them (npm → node over the compiled dist/, configured only by
 // environment variables) against the fake Discord on 127.0.0.1. botEnvironment() sets every variable,
 // so a developer's .env cannot change the outcome (dotenv never overrides a set variable, even "").
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../src/commands/index.js';
 import { toApplicationCommands } from '../../src/discord/definitions.js';
-import { BotProcess, botEnvironment, REPO_ROOT, startBot, temporaryDatabasePath } from '../fake-discord/bot.js';
+import { BotProcess, botEnvironment, REPO_ROOT, scriptEntry, startBot, temporaryDatabasePath } from '../fake-discord/bot.js';
 import { chatInputPayload } from '../fake-discord/payloads.js';
 import { stopAfterEachTest } from '../fake-discord/per-test.js';
 import type { FakeDiscord } from '../fake-discord/server.js';
@@ -58,7 +58,7 @@ describe('npm start', () => {
   // node process directly; that process is what must stop cleanly.
   it('stops cleanly on SIGTERM', async () => {
     const fake = await running.startDiscord();
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+    const child = spawn(process.execPath, [scriptEntry('start')], {
       cwd: REPO_ROOT,
       env: botEnvironment(fake, temporaryDatabasePath()),
       stdio: ['ignore', 'ignore', 'pipe'],

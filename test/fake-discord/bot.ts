@@ -15,8 +15,8 @@ export interface BotOptions {
   /** The npm script; default "start". */
   script?: string;
   /**
-   * 'npm' (default): `npm run <script>`, as a person types it. 'node': the script's entry file run by
-   * node itself (`node --import tsx src/index.ts`), so a test sees the bot's own exit code (npm
+   * 'npm' (default): `npm run <script>`, as a person types it. 'node': the script's compiled entry
+   * file run by node itself (`node dist/index.js`), so a test sees the bot's own exit code (npm
    * reports its own).
    */
   via?: 'npm' | 'node';
@@ -61,11 +61,11 @@ export function temporaryDatabasePath(): string {
   return join(directory, 'youcheng.sqlite');
 }
 
-/** "exec node --import tsx src/index.ts" → "src/index.ts": the file an npm script runs. */
-function scriptEntry(script: string): string {
+/** "exec node dist/index.js" → "dist/index.js": the file an npm script runs. */
+export function scriptEntry(script: string): string {
   const scripts = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
-  const entry = /^(?:exec )?(?:node --import tsx|tsx) (\S+\.ts)$/.exec(scripts[script] ?? '')?.[1];
-  if (!entry) throw new Error(`npm script ${script} is not "exec node --import tsx <file>"`);
+  const entry = /^(?:exec )?node (dist\/\S+\.js)$/.exec(scripts[script] ?? '')?.[1];
+  if (!entry) throw new Error(`npm script ${script} is not "exec node dist/<file>.js"`);
   return entry;
 }
 
@@ -85,14 +85,14 @@ export class BotProcess {
     const script = options.script ?? 'start';
     const [command, args] =
       options.via === 'node'
-        ? [process.execPath, ['--import', 'tsx', scriptEntry(script), ...(options.args ?? [])]]
+        ? [process.execPath, [scriptEntry(script), ...(options.args ?? [])]]
         : ['npm', ['run', script, ...(options.args?.length ? ['--', ...options.args] : [])]];
     this.via = options.via ?? 'npm';
     this.child = spawn(command, args, {
       cwd: REPO_ROOT,
       env: botEnvironment(discord, databasePath, options.env),
       stdio: ['ignore', 'pipe', 'pipe'],
-      // Its own process group, so a cleanup can stop npm, tsx and node together.
+      // Its own process group, so a cleanup can stop npm and node together.
       detached: true,
     });
     const onData = (chunk: Buffer) => {
@@ -187,7 +187,7 @@ export class BotProcess {
     }
   }
 
-  /** SIGKILL the whole process group (npm, tsx, node). */
+  /** SIGKILL the whole process group (npm, node). */
   kill(): void {
     try {
       process.kill(-this.child.pid!, 'SIGKILL');
