@@ -43,7 +43,7 @@ describe('startGateway', () => {
 
     running.bot(await startGateway(app, config, { log, commands: [echo], handleSignals: false }));
     await fake.waitForSession();
-    await expect.poll(() => lines.find((l) => l.includes('INFO ready'))).toMatch(/"tag":"Youcheng","guilds":\d+/);
+    await expect.poll(() => lines.find((l) => l.includes('"msg":"ready"'))).toMatch(/"tag":"Youcheng","guilds":\d+/);
     expect(ports).toHaveLength(1);
 
     const exchange = await fake.dispatchInteraction(chatInputPayload('echo', { text: '@everyone hi' }));

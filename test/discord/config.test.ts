@@ -106,10 +106,29 @@ describe('logging', () => {
     return { log, lines };
   }
 
-  it('writes one line per event: time, level, message, fields', () => {
+  it('writes one JSON line per event: level, time, fields, message', () => {
     const { log, lines } = capture();
     log.info('ready', { tag: 'Youcheng#0001', guilds: 3 });
-    expect(lines).toEqual(['1970-01-01T00:00:00.000Z INFO ready {"tag":"Youcheng#0001","guilds":3}\n']);
+    expect(lines).toEqual(['{"level":"info","time":"1970-01-01T00:00:00.000Z","tag":"Youcheng#0001","guilds":3,"msg":"ready"}\n']);
+    expect(JSON.parse(lines[0]!)).toEqual({ level: 'info', time: '1970-01-01T00:00:00.000Z', tag: 'Youcheng#0001', guilds: 3, msg: 'ready' });
+  });
+
+  it('is readable by a person on request (a terminal), still one line per event and still redacted', () => {
+    const lines: string[] = [];
+    const log = createLogger({ level: 'info', secrets: [TOKEN], format: 'pretty', write: (line) => lines.push(line) });
+    log.warn('careful', { header: `Bot ${TOKEN}` });
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/WARN.*careful/);
+    expect(lines[0]).not.toContain(TOKEN);
+    expect(lines[0]!.trimEnd()).not.toContain('\n');
+  });
+
+  it("keeps every part of the token out, even as discord.js's debug output prints it (two parts and a mask)", () => {
+    const { log, lines } = capture();
+    const [id, time] = TOKEN.split('.');
+    log.debug(`Provided token: ${id}.${time}.${'*'.repeat(38)}`);
+    expect(lines.join('')).not.toContain(id);
+    expect(lines.join('')).not.toContain(time);
   });
 
   it('drops events below the configured level', () => {
@@ -117,7 +136,7 @@ describe('logging', () => {
     log.debug('noise');
     log.warn('careful');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toContain('WARN careful');
+    expect(lines[0]).toContain('"level":"warn"');
   });
 
   it('never lets the token into a log line, whatever carries it', () => {

@@ -50,8 +50,18 @@ describe('npm start', () => {
     const started = running.bot(await startBot(fake));
     const exchange = await fake.dispatchInteraction(chatInputPayload('about', {}));
     expect((await exchange.answer()).data).toMatchObject({ allowed_mentions: { parse: [] } });
-    expect(started.linesMatching(/ (ERROR|WARN) /)).toEqual([]);
+    expect(started.linesMatching(/"level":"(error|warn)"/)).toEqual([]);
     expect(started.logs()).not.toContain(fake.token);
+  }, 60_000);
+
+  it('logs JSON lines, and at LOG_LEVEL=debug (discord.js debug output included) nothing of the token', async () => {
+    const fake = await running.startDiscord();
+    const started = running.bot(await startBot(fake, { env: { LOG_LEVEL: 'debug' } }));
+    await (await fake.dispatchInteraction(chatInputPayload('about', {}))).answer();
+    const lines = started.output.filter((l) => l.startsWith('{'));
+    expect(lines.some((l) => JSON.parse(l).level === 'debug')).toBe(true);
+    for (const line of lines) expect(JSON.parse(line)).toHaveProperty('msg');
+    for (const part of fake.token.split('.')) expect(started.logs()).not.toContain(part);
   }, 60_000);
 
   // npm itself exits on SIGTERM without passing it on (npm 11), so a supervisor should run the
@@ -67,10 +77,10 @@ describe('npm start', () => {
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     try {
-      await expect.poll(() => stderr, { timeout: 30_000 }).toContain('INFO ready');
+      await expect.poll(() => stderr, { timeout: 30_000 }).toContain('"msg":"ready"');
       child.kill('SIGTERM');
       expect(await exited).toBe(0);
-      expect(stderr).toContain('INFO shutting down {"signal":"SIGTERM"}');
+      expect(stderr).toContain('"signal":"SIGTERM","msg":"shutting down"');
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');
     }
@@ -84,7 +94,7 @@ describe('npm start', () => {
       'Discord rejected DISCORD_TOKEN. It may have been reset: copy a fresh one from the Developer Portal (Bot → Reset Token) into .env.',
     );
     // No log noise from the failed attempt: the one line says it all.
-    expect(refused.linesMatching(/ (ERROR|WARN) /)).toEqual([]);
+    expect(refused.linesMatching(/"level":"(error|warn)"/)).toEqual([]);
   }, 60_000);
 
   it('stops with one clear message on a malformed variable, without echoing the token', async () => {

@@ -208,7 +208,7 @@ export async function startBot(discord: FakeDiscord, options: BotOptions = {}): 
   const sessions = discord.sessionEvents.length;
   const bot = new BotProcess(discord, options.databasePath ?? temporaryDatabasePath(), options);
   try {
-    await bot.waitForLine(/ INFO ready\b/, 60_000);
+    await bot.waitForLine(/"level":"info".*"msg":"ready"/, 60_000);
     await discord.waitForSession(sessions);
   } catch (error) {
     bot.kill();
