@@ -135,6 +135,7 @@ export async function benchE2e(): Promise<Record<string, number | string>> {
     // Run by node itself so the measured process is the bot, not npm.
     bot = await startBot(discord, { via: 'node' });
     const boot = performance.now() - bootStart;
+    const afterReady = memoryOf(bot.pid);
     const deadline = performance.now() + TIME_LIMIT_MS;
     const send = (i: number) => discord.send(makeInteraction(i, discord.guilds, cityNames));
 
@@ -184,6 +185,7 @@ export async function benchE2e(): Promise<Record<string, number | string>> {
       [`one at a time (${SEQUENTIAL}): latency p50 (ms)`]: ms(percentile(unloaded, 0.5)),
       [`one at a time (${SEQUENTIAL}): latency p99 (ms)`]: ms(percentile(unloaded, 0.99)),
       ...kinds,
+      'bot RSS after ready (MB)': afterReady.rss,
       'bot RSS after warm-up (MB)': afterWarmUp.rss,
       'bot RSS after the run (MB)': memory.rss,
       'bot peak RSS (MB)': memory.peak,

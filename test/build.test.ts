@@ -13,7 +13,7 @@ const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as
 
 describe('the build', () => {
   it.each(['start', 'start:http', 'deploy', 'ask'])('npm run %s runs dist/ with plain node', (script) => {
-    const entry = /^exec node (dist\/\S+\.js)$/.exec(pkg.scripts[script] ?? '')?.[1];
+    const entry = /^exec node (?:--\S+ )*(dist\/\S+\.js)$/.exec(pkg.scripts[script] ?? '')?.[1];
     expect(entry, pkg.scripts[script]).toBeDefined();
     expect(existsSync(join(REPO_ROOT, entry!))).toBe(true);
   });

@@ -7,9 +7,9 @@ import { commands as allCommands } from '../commands/index.js';
 import type { Command } from '../commands/types.js';
 import type { Config } from '../config.js';
 import { createLogger, describeError, type Logger } from '../log.js';
+import { cacheOptions } from './cache.js';
 import { createChannelPort } from './channel-port.js';
 import { createRouter, type RouterOptions } from './router.js';
-import { warmImageCache } from '../commands/images.js';
 
 export interface GatewayHandle {
   client: Client<true>;
@@ -45,11 +45,11 @@ export async function startGateway(app: App, config: Config, options: GatewayOpt
     intents: [GatewayIntentBits.Guilds],
     // Anything a user typed may be echoed back: never let it ping @everyone, roles or users.
     allowedMentions: { parse: [] },
+    ...cacheOptions(),
     ...(config.apiUrl ? { rest: { api: config.apiUrl } } : {}),
   });
   let connected = false;
   let stopped = false;
-  const warming = new AbortController();
   const router = createRouter(app, options.commands ?? allCommands, {
     log,
     ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}),
@@ -81,7 +81,6 @@ export async function startGateway(app: App, config: Config, options: GatewayOpt
   const stop = async () => {
     if (stopped) return;
     stopped = true;
-    warming.abort();
     releaseSignals();
     await client.destroy();
   };
@@ -97,9 +96,5 @@ export async function startGateway(app: App, config: Config, options: GatewayOpt
   // Quiz games post their rounds as channel messages; connect() also retires the buttons of games
   // an earlier process left running. It never rejects.
   await app.quiz.connect(createChannelPort(client.rest));
-  warmImageCache(app.data, warming.signal).then(
-    (images) => log.debug('image cache warmed', { images }),
-    (error: unknown) => log.warn('image cache warm-up failed', { error: describeError(error) }),
-  );
   return { client: client as Client<true>, stop };
 }

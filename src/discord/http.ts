@@ -23,9 +23,9 @@ import type { App } from '../app/app.js';
 import { commands as allCommands } from '../commands/index.js';
 import type { Command } from '../commands/types.js';
 import { createLogger, describeError, type Logger } from '../log.js';
+import { cacheOptions } from './cache.js';
 import { createChannelPort } from './channel-port.js';
 import { createRouter, type RouterOptions } from './router.js';
-import { warmImageCache } from '../commands/images.js';
 
 export const INTERACTIONS_PATH = '/interactions';
 /** Interaction payloads are a few KB; even a message command on a long message stays far below this. */
@@ -75,6 +75,8 @@ export interface InteractionsServerOptions {
 
 export interface InteractionsServer {
   server: Server;
+  /** The discord.js client that builds interactions from payloads (never logged in). */
+  client: Client;
   /** Starts listening; resolves with the port (useful with port 0). */
   listen(port: number, host?: string): Promise<number>;
   /** Stops taking requests, lets those in flight finish, releases the client. */
@@ -201,6 +203,7 @@ export async function createInteractionsServer(app: App, options: InteractionsSe
   const client = new Client({
     intents: [],
     allowedMentions: { parse: [] },
+    ...cacheOptions(),
     rest: { ...(options.apiUrl ? { api: options.apiUrl } : {}), makeRequest },
   });
   if (options.token) client.rest.setToken(options.token);
@@ -298,27 +301,22 @@ export async function createInteractionsServer(app: App, options: InteractionsSe
   server.headersTimeout = 10_000;
   server.requestTimeout = 15_000;
 
-  const warming = new AbortController();
   if (options.token) await app.quiz.connect(createChannelPort(client.rest));
   else log.warn('no DISCORD_TOKEN: quiz games cannot post their rounds; every other command works');
 
   return {
     server,
+    client,
     listen(port, host) {
       return new Promise((resolve, reject) => {
         server.once('error', reject);
         server.listen(port, host, () => {
           server.off('error', reject);
-          warmImageCache(app.data, warming.signal).then(
-            (images) => log.debug('image cache warmed', { images }),
-            (error: unknown) => log.warn('image cache warm-up failed', { error: describeError(error) }),
-          );
           resolve((server.address() as AddressInfo).port);
         });
       });
     },
     async close() {
-      warming.abort();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();

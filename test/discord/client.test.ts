@@ -55,6 +55,22 @@ describe('startGateway', () => {
     expect(lines.join('')).not.toContain(fake.token);
   });
 
+  it('keeps no cache of the users and members it meets, only itself (bounded memory)', async () => {
+    const fake = await running.startDiscord();
+    const { app } = fakeApp();
+    const config = loadConfig({ DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl });
+    const bot = running.bot(await startGateway(app, config, { log: capture().log, commands: [echo], handleSignals: false }));
+    await fake.waitForSession();
+    const usersBefore = bot.client.users.cache.size;
+    for (let i = 0; i < 20; i++) {
+      const userId = `14100000000000000${String(i).padStart(2, '0')}`;
+      await (await fake.dispatchInteraction(chatInputPayload('echo', { text: 'hi' }, { userId, username: `user${i}` }))).answer();
+    }
+    expect(bot.client.users.cache.size).toBe(usersBefore);
+    expect([...bot.client.users.cache.keys()]).toEqual([bot.client.user.id]);
+    for (const guild of bot.client.guilds.cache.values()) expect([...guild.members.cache.keys()]).not.toContain('1410000000000000000');
+  });
+
   it('gives the quiz a port that posts to channels with the bot token', async () => {
     const fake = await running.startDiscord();
     const { app, ports } = fakeApp();

@@ -68,7 +68,7 @@ describe('npm start', () => {
   // node process directly; that process is what must stop cleanly.
   it('stops cleanly on SIGTERM', async () => {
     const fake = await running.startDiscord();
-    const child = spawn(process.execPath, [scriptEntry('start')], {
+    const child = spawn(process.execPath, scriptEntry('start'), {
       cwd: REPO_ROOT,
       env: botEnvironment(fake, temporaryDatabasePath()),
       stdio: ['ignore', 'ignore', 'pipe'],

@@ -61,12 +61,12 @@ export function temporaryDatabasePath(): string {
   return join(directory, 'youcheng.sqlite');
 }
 
-/** "exec node dist/index.js" → "dist/index.js": the file an npm script runs. */
-export function scriptEntry(script: string): string {
+/** "exec node --flag dist/index.js" → ["--flag", "dist/index.js"]: what node runs for an npm script. */
+export function scriptEntry(script: string): string[] {
   const scripts = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
-  const entry = /^(?:exec )?node (dist\/\S+\.js)$/.exec(scripts[script] ?? '')?.[1];
-  if (!entry) throw new Error(`npm script ${script} is not "exec node dist/<file>.js"`);
-  return entry;
+  const match = /^(?:exec )?node ((?:--\S+ )*)(dist\/\S+\.js)$/.exec(scripts[script] ?? '');
+  if (!match) throw new Error(`npm script ${script} is not "exec node [--flags] dist/<file>.js"`);
+  return [...match[1]!.split(' ').filter(Boolean), match[2]!];
 }
 
 export class BotProcess {
@@ -85,7 +85,7 @@ export class BotProcess {
     const script = options.script ?? 'start';
     const [command, args] =
       options.via === 'node'
-        ? [process.execPath, [scriptEntry(script), ...(options.args ?? [])]]
+        ? [process.execPath, [...scriptEntry(script), ...(options.args ?? [])]]
         : ['npm', ['run', script, ...(options.args?.length ? ['--', ...options.args] : [])]];
     this.via = options.via ?? 'npm';
     this.child = spawn(command, args, {

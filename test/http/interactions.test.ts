@@ -191,3 +191,16 @@ describe('interactions', () => {
     expect(logLines.join('')).not.toContain(discord.token);
   });
 });
+
+describe('memory', () => {
+  it('keeps no user, member or channel from the interactions it answers', async () => {
+    for (let i = 0; i < 20; i++) {
+      const userId = `14200000000000000${String(i).padStart(2, '0')}`;
+      const channelId = `14300000000000000${String(i).padStart(2, '0')}`;
+      await exchange(chatInputPayload('about', {}, { userId, username: `user${i}`, channelId }));
+    }
+    expect(endpoint.client.users.cache.size).toBe(0);
+    expect(endpoint.client.channels.cache.size).toBe(0);
+    expect(endpoint.client.guilds.cache.size).toBe(0);
+  });
+});
