@@ -117,6 +117,8 @@ export class QuizService {
   private readonly games = new Map<string, ActiveGame>();
   /** Channel → its game, or 'starting' while a start is between its checks and its first message. */
   private readonly channels = new Map<string, ActiveGame | 'starting'>();
+  /** Answers saved by this process since it started (the /metrics counter). */
+  answersRecorded = 0;
 
   constructor(private readonly options: QuizServiceOptions) {
     this.scheduler = options.scheduler ?? timerScheduler;
@@ -171,6 +173,11 @@ export class QuizService {
     this.storage?.close();
     this.storage = null;
     this.ready = null;
+  }
+
+  /** The database has been opened and not closed (/readyz). */
+  get databaseOpen(): boolean {
+    return this.storage !== null && !this.closed;
   }
 
   get runningGames(): number {
@@ -499,6 +506,7 @@ export class QuizService {
     try {
       const result = await settled;
       if (result === 'duplicate') return reply(t(locale, 'alreadyAnswered'));
+      this.answersRecorded++;
       return reply(t(locale, 'answerRecorded', { letter: LETTERS[parsed.option]! }));
     } catch (error) {
       this.log.error('quiz: could not save an answer', { gameId: game.id, error });

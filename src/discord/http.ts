@@ -23,6 +23,7 @@ import type { App } from '../app/app.js';
 import { commands as allCommands } from '../commands/index.js';
 import type { Command } from '../commands/types.js';
 import { createLogger, describeError, type Logger } from '../log.js';
+import { serveOps, type OpsRoutes } from '../ops/health.js';
 import { cacheOptions } from './cache.js';
 import { createChannelPort } from './channel-port.js';
 import { createRouter, type RouterOptions } from './router.js';
@@ -71,6 +72,9 @@ export interface InteractionsServerOptions {
   log?: Logger;
   commands?: readonly Command[];
   deferAfterMs?: RouterOptions['deferAfterMs'];
+  onHandled?: RouterOptions['onHandled'];
+  /** /healthz, /readyz and (with metrics) /metrics on the same port; readiness also needs the server listening. */
+  ops?: OpsRoutes;
 }
 
 export interface InteractionsServer {
@@ -152,6 +156,10 @@ const SUPPORTED = new Set<number>([
 export async function createInteractionsServer(app: App, options: InteractionsServerOptions): Promise<InteractionsServer> {
   const log = options.log ?? createLogger();
   const key = await importPublicKey(options.publicKey);
+  const ops: OpsRoutes | undefined = options.ops && {
+    ...options.ops,
+    readiness: () => ({ listening: server.listening, ...options.ops!.readiness() }),
+  };
   const pending = new Map<string, PendingCallback>();
 
   /** Writes the acknowledgement; resolves once it is on the wire, so nothing sent later overtakes it. */
@@ -210,6 +218,7 @@ export async function createInteractionsServer(app: App, options: InteractionsSe
   const router = createRouter(app, options.commands ?? allCommands, {
     log,
     ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}),
+    ...(options.onHandled ? { onHandled: options.onHandled } : {}),
   });
   /** Interactions being handled, by ID; an answer after a deferral may outlive its HTTP request. */
   const inFlight = new Map<string, Promise<void>>();
@@ -258,6 +267,7 @@ export async function createInteractionsServer(app: App, options: InteractionsSe
   }
 
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (ops && serveOps(req, res, ops, log)) return;
     const path = (req.url ?? '').split('?')[0];
     if (path !== INTERACTIONS_PATH) throw new RequestError(404, 'not found');
     if (req.method !== 'POST') {

@@ -1,6 +1,8 @@
 // startGateway in this process, with the real discord.js client, against the fake Discord on
 // 127.0.0.1 (test/fake-discord): login through DISCORD_API_URL, READY, an interaction over the
 // gateway, the answer posted back, the quiz connected to a channel port.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import type { App } from '../../src/app/app.js';
 import type { Command } from '../../src/commands/types.js';
@@ -95,6 +97,31 @@ describe('startGateway', () => {
     expect(refused).toBeInstanceOf(Error);
     expect(describeLoginError(refused)).toMatch(/^Discord rejected DISCORD_TOKEN\. .*Reset Token/);
     expect(lines.join('')).not.toContain(config.token!);
+  });
+
+  it('says it is connecting, retries with backoff an API that never answers, then gives up with one clear line', async () => {
+    // Accepts connections and never answers, like a black-holed route.
+    const silent = createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const apiUrl = `http://127.0.0.1:${(silent.address() as AddressInfo).port}/api`;
+    const { lines, log } = capture();
+    const config = loadConfig({ DISCORD_TOKEN: 'MTEwMDAwMDAwMDAwMDAwMDAwMQ.GaBcDe.abcdefghijklmnopqrstuvwxyz0123', DISCORD_API_URL: apiUrl });
+    try {
+      const failure = await startGateway(fakeApp().app, config, {
+        log,
+        handleSignals: false,
+        reach: { attempts: 3, timeoutMs: 200, backoffMs: 50 },
+      }).catch((error: unknown) => error);
+      expect(describeLoginError(failure)).toBe(
+        `Could not reach Discord at ${apiUrl} after 3 attempts (no answer within 0.2 s). Check the network, or DISCORD_API_URL if it is set.`,
+      );
+      const events = lines.map((l) => JSON.parse(l) as { level: string; msg: string; retryInSeconds?: number });
+      expect(events[0]).toMatchObject({ level: 'info', msg: 'connecting to Discord' });
+      expect(events.filter((e) => e.msg === 'Discord did not answer; retrying').map((e) => e.retryInSeconds)).toEqual([0.05, 0.1]);
+    } finally {
+      silent.closeAllConnections();
+      silent.close();
+    }
   });
 
   it('explains other connection failures as they are', () => {

@@ -39,6 +39,7 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'DEBUG',
       PORT: '3000',
       DISCORD_PUBLIC_KEY: 'AB'.repeat(32),
+      METRICS_PORT: '9464',
     });
     expect(config.token).toBe(TOKEN);
     expect(config).toMatchObject({
@@ -49,6 +50,7 @@ describe('loadConfig', () => {
       logLevel: 'debug',
       port: 3000,
       publicKey: 'ab'.repeat(32),
+      metricsPort: 9464,
     });
   });
 
@@ -73,6 +75,7 @@ describe('loadConfig', () => {
     ['PORT', '0', /1 to 65535/],
     ['PORT', '70000', /1 to 65535/],
     ['PORT', '80.5', /1 to 65535/],
+    ['METRICS_PORT', '0', /1 to 65535/],
     ['DISCORD_PUBLIC_KEY', 'xyz', /64 hexadecimal characters/],
   ])('rejects a malformed %s (%s), naming it and what it expects', (variable, value, expected) => {
     const error = problemsOf({ [variable]: value });

@@ -2,6 +2,7 @@
 // environment variables) against the fake Discord on 127.0.0.1. botEnvironment() sets every variable,
 // so a developer's .env cannot change the outcome (dotenv never overrides a set variable, even "").
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../src/commands/index.js';
 import { toApplicationCommands } from '../../src/discord/definitions.js';
@@ -13,6 +14,18 @@ import type { FakeDiscord } from '../fake-discord/server.js';
 const GUILD = '1200000000000000001';
 const NO_TOKEN_HINT =
   'No DISCORD_TOKEN set: starting the offline console. To connect to Discord, put DISCORD_TOKEN in .env (see .env.example).';
+
+/** A port nothing listens on right now. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
 
 const running = stopAfterEachTest((bot: BotProcess) => bot.kill());
 
@@ -62,6 +75,28 @@ describe('npm start', () => {
     expect(lines.some((l) => JSON.parse(l).level === 'debug')).toBe(true);
     for (const line of lines) expect(JSON.parse(line)).toHaveProperty('msg');
     for (const part of fake.token.split('.')) expect(started.logs()).not.toContain(part);
+  }, 60_000);
+
+  it('serves /healthz, /readyz and /metrics on METRICS_PORT: gateway status, interactions, quiz and images', async () => {
+    const fake = await running.startDiscord();
+    const port = await freePort();
+    const started = running.bot(await startBot(fake, { env: { METRICS_PORT: String(port) } }));
+    const base = `http://127.0.0.1:${port}`;
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    const ready = await fetch(`${base}/readyz`);
+    expect(await ready.json()).toEqual({ status: 'ready', checks: { gateway: true, database: true } });
+    await (await fake.dispatchInteraction(chatInputPayload('about', {}))).answer();
+    await (await fake.dispatchInteraction(chatInputPayload('city', { name: 'Duisburg' }))).answer();
+    const text = await (await fetch(`${base}/metrics`)).text();
+    expect(text).toContain('youcheng_interactions_total{kind="command",command="about",outcome="ok"} 1');
+    expect(text).toContain('youcheng_gateway_connected 1');
+    expect(text).toMatch(/youcheng_gateway_ping_seconds [\d.]+/);
+    expect(text).toContain('youcheng_quiz_games_running 0');
+    expect(text).toContain('youcheng_quiz_answers_recorded_total 0');
+    expect(text).toContain('youcheng_image_cache_lookups_total{result="miss"} 1');
+    expect(text).toContain('youcheng_nodejs_eventloop_lag_seconds');
+    expect((await fetch(`${base}/interactions`)).status).toBe(404);
+    expect(started.linesMatching(/"level":"(error|warn)"/)).toEqual([]);
   }, 60_000);
 
   // npm itself exits on SIGTERM without passing it on (npm 11), so a supervisor should run the

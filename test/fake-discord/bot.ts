@@ -45,6 +45,7 @@ export function botEnvironment(discord: FakeDiscord | undefined, databasePath: s
     DISCORD_GUILD_ID: '',
     DISCORD_PUBLIC_KEY: '',
     PORT: '',
+    METRICS_PORT: '',
     DATABASE_PATH: databasePath,
     LOG_LEVEL: 'info',
     FORCE_COLOR: '0',

@@ -49,6 +49,33 @@ describe('npm run start:http', () => {
     expect(server.logs()).not.toContain(fake.token);
   }, 60_000);
 
+  it('answers /healthz, /readyz and, with METRICS_PORT set to PORT, /metrics beside /interactions', async () => {
+    const fake = await running.startDiscord();
+    const signer = createSigner();
+    const port = await freePort();
+    const server = running.bot(new BotProcess(fake, temporaryDatabasePath(), {
+      script: 'start:http',
+      via: 'node',
+      env: { PORT: String(port), METRICS_PORT: String(port), DISCORD_PUBLIC_KEY: signer.publicKeyHex },
+    }));
+    await server.waitForLine(/"msg":"listening"/, 60_000);
+    const base = `http://127.0.0.1:${port}`;
+    expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ status: 'ok' });
+    const ready = await fetch(`${base}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready', checks: { listening: true, database: true } });
+    const country = JSON.stringify(chatInputPayload('country', { name: 'Germany' }));
+    expect((await post(`${base}/interactions`, country, signer.headers(country))).status).toBe(200);
+    const metrics = await fetch(`${base}/metrics`);
+    expect(metrics.headers.get('content-type')).toContain('text/plain');
+    const text = await metrics.text();
+    expect(text).toContain('youcheng_interactions_total{kind="command",command="country",outcome="ok"} 1');
+    expect(text).toMatch(/youcheng_interaction_duration_seconds_count\{kind="command",command="country"\} 1/);
+    expect(text).toContain('youcheng_nodejs_eventloop_lag_seconds');
+    expect(text).toContain('youcheng_quiz_games_running 0');
+    expect(text).not.toContain('youcheng_gateway_connected');
+  }, 60_000);
+
   it('says what it needs when DISCORD_PUBLIC_KEY is missing', async () => {
     const server = running.bot(new BotProcess(undefined, temporaryDatabasePath(), { script: 'start:http' }));
     expect((await server.exited).code).toBe(1);
