@@ -12,9 +12,7 @@ import {
   Client,
   DefaultRestOptions,
   Events,
-  InteractionResponseType,
   InteractionType,
-  MessageFlags,
   Routes,
   type RawFile,
   type ResponseLike,
@@ -133,7 +131,15 @@ function noContent(): ResponseLike {
   return new Response(null, { status: 204 }) as unknown as ResponseLike;
 }
 
+/** The parts of a message callback's data this transport looks at. */
+interface MessageData {
+  flags?: number;
+  attachments?: unknown[];
+  embeds?: { image?: { url?: string } }[];
+}
+
 interface PendingCallback {
+  interactionId: string;
   res: ServerResponse;
   applicationId: string;
   token: string;
@@ -173,28 +179,26 @@ export async function createInteractionsServer(app: App, options: InteractionsSe
 
   /**
    * A callback with files (a map, a chart). Discord refuses multipart HTTP responses
-   * (discord-api-docs #5933), so the response defers and the message, files and all, is then put
-   * in place with an edit of "@original" through REST.
+   * (discord-api-docs #5933), so the response carries the message without its files (text, embeds
+   * and buttons show at once) and the files follow in an edit of "@original" through REST.
    */
   async function respondWithFiles(waiting: PendingCallback, form: FormData): Promise<void> {
-    const { type, data } = JSON.parse(String(form.get('payload_json'))) as { type: number; data: { flags?: number } };
-    const update = type === InteractionResponseType.UpdateMessage;
-    const ephemeral = (data.flags ?? 0) & MessageFlags.Ephemeral;
-    await respond(
-      waiting,
-      JSON.stringify(
-        update
-          ? { type: InteractionResponseType.DeferredMessageUpdate }
-          : { type: InteractionResponseType.DeferredChannelMessageWithSource, ...(ephemeral ? { data: { flags: ephemeral } } : {}) },
-      ),
-    );
+    const { type, data } = JSON.parse(String(form.get('payload_json'))) as { type: number; data: MessageData };
+    const { attachments: _sentWithTheFiles, ...withoutFiles } = data;
+    const embeds = data.embeds?.map(({ image, ...embed }) => (image?.url?.startsWith('attachment://') ? embed : { ...embed, image }));
+    await respond(waiting, JSON.stringify({ type, data: { ...withoutFiles, ...(embeds ? { embeds } : {}) } }));
     const files: RawFile[] = [];
     for (const [key, value] of form.entries()) {
       if (!key.startsWith('files[') || typeof value === 'string') continue;
       files.push({ key, name: value.name, data: Buffer.from(await value.arrayBuffer()), contentType: value.type });
     }
     const { flags: _visibilityIsSet, ...message } = data;
-    await client.rest.patch(Routes.webhookMessage(waiting.applicationId, waiting.token), { body: message, files, auth: false });
+    try {
+      await client.rest.patch(Routes.webhookMessage(waiting.applicationId, waiting.token), { body: message, files, auth: false });
+    } catch (error) {
+      // The message stands without its picture; nothing the user can do differently.
+      log.warn('could not attach the files of an answer', { interaction: waiting.interactionId, error: describeError(error).message });
+    }
   }
 
   /** The router's callback becomes the HTTP response; everything else goes to Discord's REST. */
@@ -245,7 +249,7 @@ export async function createInteractionsServer(app: App, options: InteractionsSe
     if (!SUPPORTED.has(payload.type as number) || !snowflake(id) || !snowflake(applicationId) || typeof token !== 'string') {
       throw new RequestError(400, 'not an interaction this endpoint handles');
     }
-    const waiting: PendingCallback = { res, applicationId, token, answered: false };
+    const waiting: PendingCallback = { interactionId: id, res, applicationId, token, answered: false };
     pending.set(id, waiting);
     try {
       try {

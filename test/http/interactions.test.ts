@@ -138,16 +138,21 @@ describe('interactions', () => {
     expect(response.body).toEqual({ type: gateway?.type, data: gateway?.data });
   });
 
-  it('answers /city, whose card carries a map, by deferring and then editing in the message with its files', async () => {
+  it('answers /city at once with its card in the HTTP response; the map follows in an edit with the file', async () => {
     const options = { locale: 'zh-CN', guildLocale: 'zh-CN' };
-    const { response, shown, tracked } = await exchange(chatInputPayload('city', { name: 'Duisburg' }, options));
-    expect(response.body).toMatchObject({ type: 5 });
-    expect(shown.kind).toBe('edit');
-    const { _files: files, ...message } = shown.data;
+    const { response, tracked } = await exchange(chatInputPayload('city', { name: 'Duisburg' }, options));
     const gateway = await viaRouter((fake) => fake.chatInput('city', { name: 'Duisburg' }, options));
+    // Text, embed and buttons in the response itself: no REST round trip before the user sees the card.
+    expect(response.body.type).toBe(4);
+    const { image: _map, ...cardWithoutMap } = gateway?.data.embeds[0];
+    expect(response.body.data.embeds[0]).toEqual(cardWithoutMap);
+    expect(response.body.data.embeds[0].title).toContain('杜伊斯堡');
+    expect(response.body.data.content).toEqual(gateway?.data.content);
+    expect(response.body.data.attachments).toBeUndefined();
+    const edit = await tracked.waitFor((e) => e.kind === 'edit', 'the edit with the map');
+    const { _files: files, ...message } = edit.data;
     const { flags: _public, ...expected } = gateway?.data;
     expect(message).toEqual(expected);
-    expect(message.embeds[0].title).toContain('杜伊斯堡');
     // The image the card shows travels as the message's file, as over the gateway.
     expect(files).toEqual([{ key: 'files[0]', name: expect.stringMatching(/\.png$/), size: expect.any(Number) }]);
     expect(message.embeds[0].image.url).toBe(`attachment://${files[0].name}`);
