@@ -23,6 +23,7 @@ import type { Command } from '../commands/types.js';
 import { createLogger, describeError, type Logger } from '../log.js';
 import { serveOps, type OpsRoutes } from '../ops/health.js';
 import { cacheOptions } from './cache.js';
+import { interactionEmitter } from './interaction-adapter.js';
 import { createChannelPort } from './channel-port.js';
 import { createRouter, type RouterOptions } from './router.js';
 
@@ -85,33 +86,67 @@ export interface InteractionsServer {
   close(): Promise<void>;
 }
 
+/** A request refused with `status`. `signed`: it passed the signature check, so only Discord could have sent it. */
 class RequestError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    readonly signed = false,
   ) {
     super(message);
   }
 }
 
+/** The client closed the connection before its request was read: nobody is left to answer. */
+class ClientGoneError extends Error {}
+
+/**
+ * The request body. Past MAX_BODY_BYTES (declared or, chunked, counted) it rejects with a 413 and
+ * reads on without keeping anything, so the client gets the answer instead of a reset connection;
+ * the server's request timeout bounds how long that may last.
+ */
 function readBody(req: IncomingMessage): Promise<Buffer> {
-  const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > MAX_BODY_BYTES) return Promise.reject(new RequestError(413, 'request body too large'));
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    let tooLarge = false;
+    const refuse = () => {
+      tooLarge = true;
+      chunks.length = 0;
+      reject(new RequestError(413, 'request body too large'));
+    };
+    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) refuse();
     req.on('data', (chunk: Buffer) => {
+      if (tooLarge) return;
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new RequestError(413, 'request body too large'));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      if (size > MAX_BODY_BYTES) refuse();
+      else chunks.push(chunk);
     });
     req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
+    req.on('error', () => reject(new ClientGoneError('the client closed the connection mid-request')));
+    req.on('close', () => {
+      if (!req.complete) reject(new ClientGoneError('the client closed the connection mid-request'));
+    });
   });
+}
+
+/**
+ * Interaction IDs already taken, until their signed timestamp leaves the accepted window: a copy of
+ * a request (a replay inside the window, or two concurrent deliveries) is refused, never run twice.
+ */
+class SeenInteractions {
+  private readonly expiries = new Map<string, number>();
+
+  /** Records `id`; false when it was already recorded. */
+  take(id: string, timestampSeconds: number, nowSeconds = Date.now() / 1000): boolean {
+    for (const [seen, expiry] of this.expiries) {
+      if (expiry >= nowSeconds) break; // roughly oldest first; a later straggler goes on a later call
+      this.expiries.delete(seen);
+    }
+    if (this.expiries.has(id)) return false;
+    this.expiries.set(id, Math.max(timestampSeconds, nowSeconds) + MAX_CLOCK_SKEW_SECONDS);
+    return true;
+  }
 }
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): Promise<void> {
@@ -235,11 +270,10 @@ export async function createInteractionsServer(app: App, options: InteractionsSe
     inFlight.set(interaction.id, handled);
   });
   client.on(Events.Error, (error) => log.error('client error', { error: describeError(error) }));
-  // discord.js keeps its payload → interaction mapping in a private action; the gateway uses the same.
-  const interactionCreate = (client as unknown as { actions: { InteractionCreate: { handle(data: unknown): void } } }).actions
-    .InteractionCreate;
+  const emitInteraction = interactionEmitter(client);
+  const seen = new SeenInteractions();
 
-  async function handleInteraction(payload: Record<string, unknown>, res: ServerResponse): Promise<void> {
+  async function handleInteraction(payload: Record<string, unknown>, timestamp: number, res: ServerResponse): Promise<void> {
     if (payload.type === InteractionType.Ping) {
       await send(res, 200, { type: 1 });
       return;
@@ -247,19 +281,19 @@ export async function createInteractionsServer(app: App, options: InteractionsSe
     const { id, application_id: applicationId, token } = payload;
     const snowflake = (value: unknown): value is string => typeof value === 'string' && SNOWFLAKE.test(value);
     if (!SUPPORTED.has(payload.type as number) || !snowflake(id) || !snowflake(applicationId) || typeof token !== 'string') {
-      throw new RequestError(400, 'not an interaction this endpoint handles');
+      throw new RequestError(400, 'not an interaction this endpoint handles', true);
     }
+    if (!seen.take(id, timestamp)) throw new RequestError(409, 'this interaction was already received', true);
     const waiting: PendingCallback = { interactionId: id, res, applicationId, token, answered: false };
     pending.set(id, waiting);
     try {
       try {
-        interactionCreate.handle(payload);
+        emitInteraction(payload);
       } catch (error) {
-        log.debug('malformed interaction payload', { error: describeError(error) });
-        throw new RequestError(400, 'malformed interaction');
+        throw new RequestError(400, `malformed interaction (${error instanceof Error ? error.message : String(error)})`, true);
       }
       const handled = inFlight.get(id);
-      if (!handled) throw new RequestError(400, 'not an interaction this endpoint handles');
+      if (!handled) throw new RequestError(400, 'not an interaction this endpoint handles', true);
       await handled;
       if (!waiting.answered) {
         log.warn('an interaction got no response', { interaction: id, type: payload.type });
@@ -295,15 +329,22 @@ export async function createInteractionsServer(app: App, options: InteractionsSe
     try {
       payload = JSON.parse(body.toString('utf8'));
     } catch {
-      throw new RequestError(400, 'body is not JSON');
+      throw new RequestError(400, 'body is not JSON', true);
     }
-    if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) throw new RequestError(400, 'body is not an object');
-    await handleInteraction(payload as Record<string, unknown>, res);
+    if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) throw new RequestError(400, 'body is not an object', true);
+    await handleInteraction(payload as Record<string, unknown>, Number(timestamp), res);
   }
 
   const server = createServer((req, res) => {
     serve(req, res).catch(async (error: unknown) => {
+      if (error instanceof ClientGoneError) {
+        // Anyone on the internet can open a connection and drop it: not worth more than debug.
+        log.debug(error.message);
+        return;
+      }
       if (error instanceof RequestError) {
+        // Signed, yet refused: only Discord could have sent it, so an operator should hear of it, once.
+        if (error.signed) log.warn('refused a signed request', { status: error.status, reason: error.message });
         await send(res, error.status, { error: error.message });
         return;
       }
