@@ -1,5 +1,6 @@
 // The production scripts run compiled JavaScript with plain node: nothing transpiles at run time, and
 // what they need at run time is a production dependency.
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -23,5 +24,13 @@ describe('the build', () => {
     expect(pkg.dependencies).not.toHaveProperty('tsx');
     expect(pkg.dependencies).not.toHaveProperty('typescript');
     expect(pkg.devDependencies).toHaveProperty('tsx');
+  });
+});
+
+describe('git', () => {
+  it('ignores every .env file that may hold a token, but not .env.example', () => {
+    const ignored = (path: string) => spawnSync('git', ['check-ignore', '--no-index', '-q', path], { cwd: REPO_ROOT }).status === 0;
+    for (const path of ['.env', '.env.local', '.env.production', '.env.prod.backup']) expect(ignored(path), path).toBe(true);
+    expect(ignored('.env.example')).toBe(false);
   });
 });
