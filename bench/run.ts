@@ -2,6 +2,7 @@
 // measured here and reported in closing notes; tests never assert timings.
 import { benchAsk } from './ask.js';
 import { benchImages } from './images.js';
+import { benchMemory } from './memory.js';
 import { benchQuiz } from './quiz.js';
 import { benchResolver } from './resolver.js';
 import { benchStartup } from './startup.js';
@@ -21,6 +22,7 @@ const sections: [string, () => Promise<Figures>][] = [
   ['/ask (test/fixtures/ask-questions.json)', benchAsk],
   ['Quiz (SQLite file on disk)', benchQuiz],
   ['Images (/map, /city, /timeline)', benchImages],
+  ['Memory: the compiled bot as a process (node dist/, fake Discord on 127.0.0.1)', benchMemory],
 ];
 
 console.log(`Youcheng bench · Node ${process.version} · ${new Date().toISOString()}`);
