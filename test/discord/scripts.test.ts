@@ -2,11 +2,10 @@
 // environment variables) against the fake Discord on 127.0.0.1. botEnvironment() sets every variable,
 // so a developer's .env cannot change the outcome (dotenv never overrides a set variable, even "").
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../src/commands/index.js';
 import { toApplicationCommands } from '../../src/discord/definitions.js';
-import { BotProcess, botEnvironment, REPO_ROOT, scriptEntry, startBot, temporaryDatabasePath } from '../fake-discord/bot.js';
+import { BotProcess, botEnvironment, freePort, REPO_ROOT, scriptEntry, startBot, temporaryDatabasePath } from '../fake-discord/bot.js';
 import { chatInputPayload } from '../fake-discord/payloads.js';
 import { stopAfterEachTest } from '../fake-discord/per-test.js';
 import type { FakeDiscord } from '../fake-discord/server.js';
@@ -14,18 +13,6 @@ import type { FakeDiscord } from '../fake-discord/server.js';
 const GUILD = '1200000000000000001';
 const NO_TOKEN_HINT =
   'No DISCORD_TOKEN set: starting the offline console. To connect to Discord, put DISCORD_TOKEN in .env (see .env.example).';
-
-/** A port nothing listens on right now. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 const running = stopAfterEachTest((bot: BotProcess) => bot.kill());
 

@@ -1,37 +1,30 @@
 // `npm run start:http` as a person runs it: configured by environment variables only, serving
 // POST /interactions on PORT, and stopping cleanly on SIGTERM.
-import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { BotProcess, temporaryDatabasePath } from '../fake-discord/bot.js';
+import { BotProcess, freePort, temporaryDatabasePath } from '../fake-discord/bot.js';
 import { chatInputPayload } from '../fake-discord/payloads.js';
 import { stopAfterEachTest } from '../fake-discord/per-test.js';
 import { createSigner, post } from './sign.js';
 
-/** A port nothing listens on right now. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
 const running = stopAfterEachTest((bot: BotProcess) => bot.kill());
+
+/** `npm run start:http` (its node command) on a free PORT, with a fresh signing key. */
+async function startHttp(env: (port: number) => Record<string, string> = () => ({})) {
+  const fake = await running.startDiscord();
+  const signer = createSigner();
+  const port = await freePort();
+  const server = running.bot(new BotProcess(fake, temporaryDatabasePath(), {
+    script: 'start:http',
+    via: 'node',
+    env: { PORT: String(port), DISCORD_PUBLIC_KEY: signer.publicKeyHex, ...env(port) },
+  }));
+  await server.waitForLine(/"level":"info".*"port":\d+,"path":"\/interactions","msg":"listening"/, 60_000);
+  return { fake, signer, port, server };
+}
 
 describe('npm run start:http', () => {
   it('serves signed interactions on PORT and stops cleanly on SIGTERM', async () => {
-    const fake = await running.startDiscord();
-    const signer = createSigner();
-    const port = await freePort();
-    const server = running.bot(new BotProcess(fake, temporaryDatabasePath(), {
-      script: 'start:http',
-      via: 'node',
-      env: { PORT: String(port), DISCORD_PUBLIC_KEY: signer.publicKeyHex },
-    }));
-    await server.waitForLine(/"level":"info".*"port":\d+,"path":"\/interactions","msg":"listening"/, 60_000);
+    const { fake, signer, port, server } = await startHttp();
     const url = `http://127.0.0.1:${port}/interactions`;
 
     const ping = JSON.stringify({ id: '1300000000000000001', application_id: '1100000000000000001', type: 1, token: 't', version: 1 });
@@ -50,15 +43,7 @@ describe('npm run start:http', () => {
   }, 60_000);
 
   it('answers /healthz, /readyz and, with METRICS_PORT set to PORT, /metrics beside /interactions', async () => {
-    const fake = await running.startDiscord();
-    const signer = createSigner();
-    const port = await freePort();
-    const server = running.bot(new BotProcess(fake, temporaryDatabasePath(), {
-      script: 'start:http',
-      via: 'node',
-      env: { PORT: String(port), METRICS_PORT: String(port), DISCORD_PUBLIC_KEY: signer.publicKeyHex },
-    }));
-    await server.waitForLine(/"msg":"listening"/, 60_000);
+    const { signer, port } = await startHttp((port) => ({ METRICS_PORT: String(port) }));
     const base = `http://127.0.0.1:${port}`;
     expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ status: 'ok' });
     const ready = await fetch(`${base}/readyz`);
