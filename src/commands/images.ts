@@ -57,9 +57,9 @@ export function withImage(reply: Reply, file: ReplyFile | null): Reply {
 /**
  * Draws the images asked for most (every city's map, the plain /map and the full /timeline chart, in
  * both languages) ahead of time, one per event-loop turn so interactions keep being served in between.
- * The transports do not run it (images load lazily, so a bot that draws nothing holds none of the
- * renderer, fonts or maps in memory); the benches run it to measure a bot that has drawn everything.
- * Stops early when `signal` aborts. Returns how many it drew.
+ * A front end starts it once it is connected (so start-up loads none of the renderer, fonts or
+ * maps): the first /city after a restart then costs a cache lookup instead of a render. Stops early
+ * when `signal` aborts (shutdown). Returns how many it drew.
  */
 export async function warmImageCache(data: Dataset, signal?: AbortSignal): Promise<number> {
   const cache = imageCache(data);

@@ -26,6 +26,7 @@ import { cacheOptions } from './cache.js';
 import { interactionEmitter } from './interaction-adapter.js';
 import { createChannelPort } from './channel-port.js';
 import { createRouter, type RouterOptions } from './router.js';
+import { warmImageCache } from '../commands/images.js';
 
 export const INTERACTIONS_PATH = '/interactions';
 /** Interaction payloads are a few KB; even a message command on a long message stays far below this. */
@@ -356,6 +357,7 @@ export async function createInteractionsServer(app: App, options: InteractionsSe
   server.headersTimeout = 10_000;
   server.requestTimeout = 15_000;
 
+  const warming = new AbortController();
   if (options.token) await app.quiz.connect(createChannelPort(client.rest));
   else log.warn('no DISCORD_TOKEN: quiz games cannot post their rounds; every other command works');
 
@@ -367,11 +369,17 @@ export async function createInteractionsServer(app: App, options: InteractionsSe
         server.once('error', reject);
         server.listen(port, host, () => {
           server.off('error', reject);
+          // As the gateway does once ready: the most asked-for images, one per event-loop turn.
+          warmImageCache(app.data, warming.signal).then(
+            (images) => log.debug('image cache warmed', { images }),
+            (error: unknown) => log.warn('image cache warm-up failed', { error: describeError(error) }),
+          );
           resolve((server.address() as AddressInfo).port);
         });
       });
     },
     async close() {
+      warming.abort();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();

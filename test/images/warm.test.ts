@@ -1,4 +1,4 @@
-// The warm-up (the benches run it; the bot draws lazily): afterwards the first /city, /map and /timeline of a
+// The warm-up a front end runs once connected: afterwards the first /city, /map and /timeline of a
 // fresh process are served from the cache; a shutdown stops it between two images.
 import { describe, expect, it } from 'vitest';
 import { cityMapImage, warmImageCache } from '../../src/commands/images.js';
