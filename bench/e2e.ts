@@ -32,7 +32,6 @@ const QUESTIONS = [
   { text: '武汉和杜伊斯堡什么时候结为友好城市？', locale: 'zh-CN' },
 ];
 
-
 /** VmRSS (now) and VmHWM (peak) of a Linux process, in MB. */
 function memoryOf(pid: number): { rss: number | string; peak: number | string } {
   try {
@@ -106,7 +105,13 @@ function cpuSecondsOf(pid: number): number | undefined {
 }
 
 /** Sends `count` interactions keeping at most IN_FLIGHT unanswered; resolves with every exchange. */
-async function drive(send: (i: number) => Exchange, first: number, count: number, deadline: number, inFlight = IN_FLIGHT): Promise<Exchange[]> {
+async function drive(
+  send: (i: number) => Exchange,
+  first: number,
+  count: number,
+  deadline: number,
+  inFlight = IN_FLIGHT,
+): Promise<Exchange[]> {
   const exchanges: Exchange[] = [];
   let next = first;
   async function lane(): Promise<void> {
@@ -150,7 +155,8 @@ export async function benchE2e(): Promise<Record<string, number | string>> {
     const oneByOne = await drive(send, WARM_UP + INTERACTIONS, SEQUENTIAL, deadline, 1);
 
     const refused = [...exchanges, ...oneByOne].filter((e) => e.rejections.length > 0);
-    if (refused.length > 0) throw new Error(`${refused.length} interactions were refused: ${refused[0]!.rejections.join('; ')}`);
+    if (refused.length > 0)
+      throw new Error(`${refused.length} interactions were refused: ${refused[0]!.rejections.join('; ')}`);
     const sortedLatencies = (list: Exchange[]) => list.map((e) => e.callback.afterMs).sort((a, b) => a - b);
     const latencies = sortedLatencies(exchanges);
     const unloaded = sortedLatencies(oneByOne);
@@ -164,7 +170,10 @@ export async function benchE2e(): Promise<Record<string, number | string>> {
     const kinds = Object.fromEntries(
       [...byKind].map(([kind, list]) => {
         const sorted = list.sort((a, b) => a - b);
-        return [`  ${kind} (${list.length}): p50 / max (ms)`, `${ms(percentile(sorted, 0.5))} / ${ms(sorted.at(-1) ?? 0)}`];
+        return [
+          `  ${kind} (${list.length}): p50 / max (ms)`,
+          `${ms(percentile(sorted, 0.5))} / ${ms(sorted.at(-1) ?? 0)}`,
+        ];
       }),
     );
     const deferred = exchanges.filter((e) => e.callback.type === 5 || e.callback.type === 6).length;
@@ -178,7 +187,9 @@ export async function benchE2e(): Promise<Record<string, number | string>> {
       'wall time (s)': Math.round(seconds * 100) / 100,
       'interactions per second': Math.round(exchanges.length / seconds),
       'bot CPU during the run (s; near the wall time = the bot is the bottleneck)':
-        cpuBefore === undefined || cpuAfter === undefined ? 'n/a (no /proc)' : Math.round((cpuAfter - cpuBefore) * 100) / 100,
+        cpuBefore === undefined || cpuAfter === undefined
+          ? 'n/a (no /proc)'
+          : Math.round((cpuAfter - cpuBefore) * 100) / 100,
       'latency p50 (ms, dispatch → callback)': ms(percentile(latencies, 0.5)),
       'latency p99 (ms)': ms(percentile(latencies, 0.99)),
       'latency max (ms)': ms(latencies.at(-1) ?? 0),

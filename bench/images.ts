@@ -9,7 +9,7 @@ import { command as map } from '../src/commands/map.js';
 import { command as timeline } from '../src/commands/timeline.js';
 import type { Command, CommandContext, OptionValue } from '../src/commands/types.js';
 import type { Locale } from '../src/i18n/index.js';
-import type { Reply } from '../src/views/reply.js';
+import type { Reply } from '../src/reply/reply.js';
 import { round } from './stats.js';
 
 const ms = (n: number) => round(n, 1);
@@ -67,10 +67,10 @@ export async function benchImages(): Promise<Record<string, number | string>> {
     'first /timeline chart (ms)': ms(firstChart.ms),
     'first /timeline chart zh-CN (ms)': ms(chartZh.ms),
     [`first /city map, median of ${cityMaps.length} (ms)`]: ms(medianCity.ms),
-    [`first /city map, slowest (ms)`]: `${ms(cityMaps[0]!.ms)} (${cityMaps[0]!.id})`,
+    'first /city map, slowest (ms)': `${ms(cityMaps[0]!.ms)} (${cityMaps[0]!.id})`,
     [`cached /map, whole command, mean of ${CACHED_RUNS} (ms)`]: round(cachedMap, 3),
-    [`cached /city Duisburg, whole command (ms)`]: round(cachedCity, 3),
-    [`cached /timeline, whole command (ms)`]: round(cachedChart, 3),
+    'cached /city Duisburg, whole command (ms)': round(cachedCity, 3),
+    'cached /timeline, whole command (ms)': round(cachedChart, 3),
     '/map PNG (KB)': kb(firstMap.bytes),
     '/map zh-CN PNG (KB)': kb(firstMapZh.bytes),
     '/map continent:europe PNG (KB)': kb(europe.bytes),

@@ -64,7 +64,11 @@ function timed(command: string[], runs = 5): { seconds: number; peak: number } {
     seconds.push(wall!);
     peaks.push(kb!);
   }
-  const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 0.5);
+  const median = (values: number[]) =>
+    percentile(
+      [...values].sort((a, b) => a - b),
+      0.5,
+    );
   return { seconds: median(seconds), peak: mb(median(peaks)) };
 }
 
@@ -80,7 +84,10 @@ export async function benchMemory(): Promise<Record<string, number | string>> {
     for (const locale of ['en-US', 'zh-CN']) {
       await (await discord.dispatchInteraction(chatInputPayload('map', {}, { locale }))).answer(20_000);
       await (await discord.dispatchInteraction(chatInputPayload('timeline', {}, { locale }))).answer(20_000);
-      for (const city of cities) await (await discord.dispatchInteraction(chatInputPayload('city', { name: city.id }, { locale }))).answer(20_000);
+      for (const city of cities)
+        await (await discord.dispatchInteraction(chatInputPayload('city', { name: city.id }, { locale }))).answer(
+          20_000,
+        );
     }
     const warm = memoryOf(bot.pid);
     figures['gateway: RSS after every image drawn once (MB)'] = warm.rss;
@@ -103,7 +110,8 @@ export async function benchMemory(): Promise<Record<string, number | string>> {
     figures['http: RSS listening (MB)'] = memoryOf(server.pid).rss;
     const url = `http://127.0.0.1:${port}/interactions`;
     for (let i = 0; i < 350; i++) {
-      const payload = i % 7 === 6 ? chatInputPayload('map', {}) : chatInputPayload('city', { name: cities[i % cities.length]!.id });
+      const payload =
+        i % 7 === 6 ? chatInputPayload('map', {}) : chatInputPayload('city', { name: cities[i % cities.length]!.id });
       const { exchange } = await http.deliver(url, payload, (body) => signer.headers(body));
       await exchange.waitFor((e) => e.kind === 'edit', 'the image', 20_000).catch(() => undefined);
     }

@@ -16,7 +16,7 @@ import { command as quiz } from '../src/commands/quiz.js';
 import { generateQuestions } from '../src/domain/quiz/questions.js';
 import type { Scheduler } from '../src/app/quiz-service.js';
 import { seededRandom } from '../src/domain/random.js';
-import type { Reply } from '../src/views/reply.js';
+import type { Reply } from '../src/reply/reply.js';
 import { percentile, round } from './stats.js';
 
 const GAMES = 200;
@@ -28,7 +28,6 @@ const GENERATIONS = 2000;
 
 /** Rounds never end during the bench: every click lands in an open round. */
 const frozenScheduler: Scheduler = { set: () => 0, clear: () => {} };
-
 
 /** A channel that accepts every message and remembers the newest per channel. */
 function sink() {

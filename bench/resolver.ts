@@ -71,7 +71,9 @@ export async function benchResolver(data: Dataset = loadDataset()): Promise<Reco
     // Wrong: a city shown as the answer that is not the one meant (or when none was meant).
     const isWrong =
       resolution.kind === 'match' &&
-      (typeof expected === 'string' ? resolution.city.id !== expected : !expected?.ambiguous.includes(resolution.city.id));
+      (typeof expected === 'string'
+        ? resolution.city.id !== expected
+        : !expected?.ambiguous.includes(resolution.city.id));
     if (ok) correct++;
     else misses.push(`${JSON.stringify(inputs[index]!.slice(0, 30))} → ${describe(resolution)}`);
     if (isWrong) wrong++;

@@ -19,7 +19,9 @@ try {
   tsc = join(dirname(createRequire(import.meta.url).resolve('typescript/package.json')), 'bin', 'tsc');
 } catch {
   if (process.argv.includes('--if-compiler')) {
-    const state = existsSync(join(dist, 'index.js')) ? 'keeping the dist/ already built' : 'dist/ is missing: run npm ci (with devDependencies) and npm run build';
+    const state = existsSync(join(dist, 'index.js'))
+      ? 'keeping the dist/ already built'
+      : 'dist/ is missing: run npm ci (with devDependencies) and npm run build';
     process.stderr.write(`TypeScript is not installed (production install): ${state}.\n`);
     process.exit(0);
   }
@@ -27,7 +29,10 @@ try {
   process.exit(1);
 }
 
-const result = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit', cwd: root });
+const result = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], {
+  stdio: 'inherit',
+  cwd: root,
+});
 if (result.status !== 0) process.exit(result.status ?? 1);
 
 /** dist/a/b.js (and .js.map) without src/a/b.ts: left from an earlier build. */

@@ -55,10 +55,18 @@ export function geonamesPlaces(): GeoNamesPlace[] {
 }
 
 /** The one GeoNames place that is this city; null for a partner that is not a place; throws otherwise. */
-export function findPlace(city: CityNaming, gazetteer: readonly GeoNamesPlace[] = geonamesPlaces()): GeoNamesPlace | null {
+export function findPlace(
+  city: CityNaming,
+  gazetteer: readonly GeoNamesPlace[] = geonamesPlaces(),
+): GeoNamesPlace | null {
   if (city.id in NOT_A_PLACE) return null;
   const names = new Set(
-    [city.names.en, city.names.native, city.names.nativeLatin, ...city.aliases.filter((a) => MATCHING_ALIASES.has(a.kind)).map((a) => a.text)]
+    [
+      city.names.en,
+      city.names.native,
+      city.names.nativeLatin,
+      ...city.aliases.filter((a) => MATCHING_ALIASES.has(a.kind)).map((a) => a.text),
+    ]
       .filter((name): name is string => Boolean(name))
       .map(foldName)
       .filter(Boolean),
@@ -117,12 +125,18 @@ function writeJson(path: string, value: unknown): void {
 export function writeCoordinates(dataDir: string = DEFAULT_DATA_DIR): string[] {
   const report: string[] = [];
   const citiesDir = join(dataDir, 'cities');
-  for (const name of readdirSync(citiesDir).filter((n) => n.endsWith('.json')).sort()) {
+  for (const name of readdirSync(citiesDir)
+    .filter((n) => n.endsWith('.json'))
+    .sort()) {
     const path = join(citiesDir, name);
     const file = JSON.parse(readFileSync(path, 'utf8')) as Json;
     const place = findPlace(file as unknown as CityNaming);
     writeJson(path, withCoordinates(file, place));
-    report.push(place ? `${file.id}: ${place.name} ${sourceId(place)}` : `${file.id}: not drawn (${NOT_A_PLACE[String(file.id)]})`);
+    report.push(
+      place
+        ? `${file.id}: ${place.name} ${sourceId(place)}`
+        : `${file.id}: not drawn (${NOT_A_PLACE[String(file.id)]})`,
+    );
   }
 
   const wuhan = findPlace(WUHAN)!;

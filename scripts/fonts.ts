@@ -60,7 +60,9 @@ async function main(): Promise<void> {
     const subset = await subsetFont(full, text, { targetFormat: 'truetype', noHinting: true, noLayoutClosure: true });
     const path = join(FONTS_DIR, name);
     writeFileSync(path, subset);
-    console.log(`${relative(ROOT, path)}: ${Math.round(full.length / 1024)} KB → ${Math.round(subset.length / 1024)} KB`);
+    console.log(
+      `${relative(ROOT, path)}: ${Math.round(full.length / 1024)} KB → ${Math.round(subset.length / 1024)} KB`,
+    );
   }
 }
 

@@ -115,7 +115,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
   const publicKey = read(env, 'DISCORD_PUBLIC_KEY');
   if (publicKey !== undefined && !PUBLIC_KEY.test(publicKey)) {
-    problem('DISCORD_PUBLIC_KEY', 'expected 64 hexadecimal characters (Developer Portal → General Information → Public Key)');
+    problem(
+      'DISCORD_PUBLIC_KEY',
+      'expected 64 hexadecimal characters (Developer Portal → General Information → Public Key)',
+    );
   }
 
   if (problems.length > 0) throw new ConfigError(problems);

@@ -43,12 +43,18 @@ async function main(): Promise<number> {
   if (metricsApart && metrics) {
     try {
       const listening = () => endpoint.server.listening;
-      ops = await startOpsServer(config.metricsPort!, { readiness: () => ({ listening: listening(), ...readiness() }), metrics }, log);
+      ops = await startOpsServer(
+        config.metricsPort!,
+        { readiness: () => ({ listening: listening(), ...readiness() }), metrics },
+        log,
+      );
       log.info('serving health and metrics', { port: ops.port, paths: ['/healthz', '/readyz', '/metrics'] });
     } catch (error) {
       await endpoint.close();
       app.quiz.close();
-      return fail(`METRICS_PORT: could not serve on port ${config.metricsPort}: ${error instanceof Error ? error.message : String(error)}`);
+      return fail(
+        `METRICS_PORT: could not serve on port ${config.metricsPort}: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 

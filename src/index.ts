@@ -30,14 +30,23 @@ async function main(): Promise<number> {
   let observe: ((handled: HandledInteraction) => void) | undefined;
   if (config.metricsPort !== undefined) {
     const { createMetrics } = await import('./ops/metrics.js');
-    const metrics = createMetrics({ app, gateway: () => ({ connected: connected(), pingMs: gateway?.client.ws.ping ?? -1 }) });
+    const metrics = createMetrics({
+      app,
+      gateway: () => ({ connected: connected(), pingMs: gateway?.client.ws.ping ?? -1 }),
+    });
     observe = (handled) => metrics.observeInteraction(handled);
     try {
-      ops = await startOpsServer(config.metricsPort, { readiness: () => ({ gateway: connected(), database: app.quiz.databaseOpen }), metrics }, log);
+      ops = await startOpsServer(
+        config.metricsPort,
+        { readiness: () => ({ gateway: connected(), database: app.quiz.databaseOpen }), metrics },
+        log,
+      );
       log.info('serving health and metrics', { port: ops.port, paths: ['/healthz', '/readyz', '/metrics'] });
     } catch (error) {
       app.quiz.close();
-      return fail(`METRICS_PORT: could not serve on port ${config.metricsPort}: ${error instanceof Error ? error.message : String(error)}`);
+      return fail(
+        `METRICS_PORT: could not serve on port ${config.metricsPort}: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 

@@ -29,8 +29,10 @@ describe('the build', () => {
 
 describe('git', () => {
   it('ignores every .env file that may hold a token, but not .env.example', () => {
-    const ignored = (path: string) => spawnSync('git', ['check-ignore', '--no-index', '-q', path], { cwd: REPO_ROOT }).status === 0;
-    for (const path of ['.env', '.env.local', '.env.production', '.env.prod.backup']) expect(ignored(path), path).toBe(true);
+    const ignored = (path: string) =>
+      spawnSync('git', ['check-ignore', '--no-index', '-q', path], { cwd: REPO_ROOT }).status === 0;
+    for (const path of ['.env', '.env.local', '.env.production', '.env.prod.backup'])
+      expect(ignored(path), path).toBe(true);
     expect(ignored('.env.example')).toBe(false);
   });
 });

@@ -9,17 +9,20 @@ import { greatCircleKm } from '../src/domain/geo.js';
 const data = loadDataset();
 
 describe('coordinates', () => {
-  it.each(data.cities.map((c) => [c.id, c] as const))('of %s are GeoNames’, with that record as the source', (_id, city: City) => {
-    const place = findPlace(city);
-    if (place === null) {
-      expect(city.coordinates).toBeNull();
-      return;
-    }
-    expect(city.coordinates).toEqual(coordinatesOf(place));
-    const source = sourceOf(place);
-    expect(data.sources.get(source.id)).toEqual(source);
-    expect(source.url).toBe(`https://www.geonames.org/${place.cityId}`);
-  });
+  it.each(data.cities.map((c) => [c.id, c] as const))(
+    'of %s are GeoNames’, with that record as the source',
+    (_id, city: City) => {
+      const place = findPlace(city);
+      if (place === null) {
+        expect(city.coordinates).toBeNull();
+        return;
+      }
+      expect(city.coordinates).toEqual(coordinatesOf(place));
+      const source = sourceOf(place);
+      expect(data.sources.get(source.id)).toEqual(source);
+      expect(source.url).toBe(`https://www.geonames.org/${place.cityId}`);
+    },
+  );
 
   it('of Wuhan are GeoNames’ too, with their source', () => {
     const place = findPlace(WUHAN)!;
@@ -42,7 +45,8 @@ describe('coordinates', () => {
   });
 
   it('give plausible great-circle distances from Wuhan', () => {
-    const km = (id: string) => greatCircleKm(data.wuhan.coordinates, data.cities.find((c) => c.id === id)!.coordinates!);
+    const km = (id: string) =>
+      greatCircleKm(data.wuhan.coordinates, data.cities.find((c) => c.id === id)!.coordinates!);
     expect(km('duisburg')).toBeGreaterThan(8000);
     expect(km('duisburg')).toBeLessThan(9000);
     expect(km('concepcion')).toBeGreaterThan(18_500); // nearly antipodal

@@ -46,7 +46,9 @@ describe('coordinates in data/', () => {
 
   it('may be null, but not left out', () => {
     expect(loadDataset(fixture(({ oita }) => void (oita.coordinates = null))).cities[0]?.coordinates).toBeNull();
-    expect(problems(fixture(({ oita }) => delete oita.coordinates))).toContain('data/cities/oita.json: city "oita": coordinates: is missing');
+    expect(problems(fixture(({ oita }) => delete oita.coordinates))).toContain(
+      'data/cities/oita.json: city "oita": coordinates: is missing',
+    );
   });
 
   it('must be in range and sourced by a known source', () => {

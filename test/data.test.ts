@@ -67,7 +67,13 @@ describe('the real dataset', () => {
     const owner = new Map<string, string>();
     const clashes: string[] = [];
     for (const city of data.cities) {
-      const names = [city.names.en, city.names.native, city.names.nativeLatin, city.names.zh, ...city.aliases.map((a) => a.text)];
+      const names = [
+        city.names.en,
+        city.names.native,
+        city.names.nativeLatin,
+        city.names.zh,
+        ...city.aliases.map((a) => a.text),
+      ];
       for (const name of names) {
         if (!name) continue;
         const key = foldName(name);
@@ -79,12 +85,13 @@ describe('the real dataset', () => {
     expect(clashes).toEqual([]);
   });
 
-  it('has pinyin aliases that are exactly pinyin-pro\'s reading of the Chinese names', () => {
+  it("has pinyin aliases that are exactly pinyin-pro's reading of the Chinese names", () => {
     const wrong: string[] = [];
     for (const city of data.cities) {
       const readings = new Set<string>();
       for (const alias of city.aliases) {
-        if (alias.kind === 'zh' || alias.kind === 'unverified-zh') readings.add(toPinyin(alias.text.replace(/市$/u, '')));
+        if (alias.kind === 'zh' || alias.kind === 'unverified-zh')
+          readings.add(toPinyin(alias.text.replace(/市$/u, '')));
       }
       const actual = city.aliases.filter((a) => a.kind === 'pinyin').map((a) => a.text);
       // A sourced Chinese name always gets its pinyin; an unverified one may (lookup only).
@@ -93,7 +100,8 @@ describe('the real dataset', () => {
         readings.add(main);
         if (!actual.includes(main)) wrong.push(`${city.id}: missing pinyin alias "${main}"`);
       }
-      for (const p of actual) if (!readings.has(p)) wrong.push(`${city.id}: "${p}" is not the pinyin of any of its Chinese names`);
+      for (const p of actual)
+        if (!readings.has(p)) wrong.push(`${city.id}: "${p}" is not the pinyin of any of its Chinese names`);
     }
     expect(wrong).toEqual([]);
   });
@@ -107,7 +115,8 @@ describe('the real dataset', () => {
       }
     }
     for (const total of data.totals) {
-      for (const id of total.sources) if (!data.sources.has(id)) unsourced.push(`total ${total.asOf.date}: unknown ${id}`);
+      for (const id of total.sources)
+        if (!data.sources.has(id)) unsourced.push(`total ${total.asOf.date}: unknown ${id}`);
     }
     expect(unsourced).toEqual([]);
   });
@@ -186,7 +195,9 @@ describe('broken files', () => {
     const dir = fixture(({ oita }) => {
       oita.established.date = '1979-13-07';
     });
-    expect(problemsOf(dir)).toContain('data/cities/oita.json: city "oita": established.date: "1979-13-07" is not a valid date');
+    expect(problemsOf(dir)).toContain(
+      'data/cities/oita.json: city "oita": established.date: "1979-13-07" is not a valid date',
+    );
   });
 
   it('rejects a date that does not match its precision, and a future date', () => {
@@ -195,8 +206,12 @@ describe('broken files', () => {
       pittsburgh.established = { date: '2999-01', precision: 'month', sources: ['S6'] };
     });
     const message = problemsOf(dir);
-    expect(message).toContain('data/cities/oita.json: city "oita": established.date: "1979-09-07" does not match precision "month"');
-    expect(message).toContain('data/cities/pittsburgh.json: city "pittsburgh": established.date: "2999-01" is in the future');
+    expect(message).toContain(
+      'data/cities/oita.json: city "oita": established.date: "1979-09-07" does not match precision "month"',
+    );
+    expect(message).toContain(
+      'data/cities/pittsburgh.json: city "pittsburgh": established.date: "2999-01" is in the future',
+    );
   });
 
   it('rejects displayed Chinese text that uses an unverified Chinese name', () => {
@@ -216,7 +231,9 @@ describe('broken files', () => {
     });
     const message = problemsOf(dir);
     expect(message).toContain('data/cities/oita.json: city "oita": highlights[0].sources: is missing');
-    expect(message).toContain('data/cities/pittsburgh.json: city "pittsburgh": cooperation[0].sources: must name at least one source');
+    expect(message).toContain(
+      'data/cities/pittsburgh.json: city "pittsburgh": cooperation[0].sources: must name at least one source',
+    );
   });
 
   it('rejects a garbled alias or a Chinese name without a source', () => {
@@ -233,12 +250,20 @@ describe('broken files', () => {
     const dir = fixture(({ oita, pittsburgh }) => {
       oita.established.note = 'Signed in Ōita.';
       pittsburgh.established.noteZh = '在匹兹堡签署。';
-      pittsburgh.conflictingDates = [{ date: '1982', precision: 'year', sources: ['S6'], note: 'Year only.', noteZh: 'Year only.' }];
+      pittsburgh.conflictingDates = [
+        { date: '1982', precision: 'year', sources: ['S6'], note: 'Year only.', noteZh: 'Year only.' },
+      ];
     });
     const message = problemsOf(dir);
-    expect(message).toContain('data/cities/oita.json: city "oita": established.noteZh: is missing: a note needs its Chinese version');
-    expect(message).toContain('city "pittsburgh": established.note: is missing: noteZh needs the English note it translates');
-    expect(message).toContain('city "pittsburgh": conflictingDates[0].noteZh: "Year only." must contain Chinese characters');
+    expect(message).toContain(
+      'data/cities/oita.json: city "oita": established.noteZh: is missing: a note needs its Chinese version',
+    );
+    expect(message).toContain(
+      'city "pittsburgh": established.note: is missing: noteZh needs the English note it translates',
+    );
+    expect(message).toContain(
+      'city "pittsburgh": conflictingDates[0].noteZh: "Year only." must contain Chinese characters',
+    );
   });
 
   it('rejects a Chinese region that does not go with the English one', () => {
@@ -247,7 +272,9 @@ describe('broken files', () => {
       pittsburgh.regionZh = 'Pennsylvania';
     });
     const message = problemsOf(dir);
-    expect(message).toContain('data/cities/oita.json: city "oita": regionZh: is null but region is "Ōita Prefecture": give its Chinese name');
+    expect(message).toContain(
+      'data/cities/oita.json: city "oita": regionZh: is null but region is "Ōita Prefecture": give its Chinese name',
+    );
     expect(message).toContain('city "pittsburgh": regionZh: "Pennsylvania" must contain Chinese characters');
     const noRegion = fixture(({ oita }) => {
       oita.region = null;
@@ -274,7 +301,9 @@ describe('broken files', () => {
     expect(message).toContain(
       'data/cities/pittsburgh.json: city "pittsburgh": cooperation[0].text: "The two cities have two pairs of sister schools." must name the city ("Pittsburgh" or an alias)',
     );
-    expect(message).toContain('city "pittsburgh": cooperation[0].textZh: "两市有两对姐妹学校。" must name the city ("匹兹堡")');
+    expect(message).toContain(
+      'city "pittsburgh": cooperation[0].textZh: "两市有两对姐妹学校。" must name the city ("匹兹堡")',
+    );
   });
 
   it('asks the Chinese cooperation sentence for the English name when no source gave a Chinese one', () => {
@@ -292,7 +321,9 @@ describe('broken files', () => {
     const dir = fixture(({ oita }) => {
       oita.tierNote = note;
     });
-    expect(problemsOf(dir)).toContain('data/cities/oita.json: city "oita": tierNote: is only for tier "exchange", not "friendship"');
+    expect(problemsOf(dir)).toContain(
+      'data/cities/oita.json: city "oita": tierNote: is only for tier "exchange", not "friendship"',
+    );
     const exchange = fixture(({ pittsburgh }) => {
       // Pittsburgh's file stands in for an exchange city: the check is about the tier, not the city.
       pittsburgh.tier = 'exchange';
@@ -305,7 +336,9 @@ describe('broken files', () => {
     const dir = fixture(({ oita }) => {
       oita.summary.sources = ['S3', 'S999'];
     });
-    expect(problemsOf(dir)).toContain('data/cities/oita.json: city "oita": summary.sources[1]: unknown source id "S999"');
+    expect(problemsOf(dir)).toContain(
+      'data/cities/oita.json: city "oita": summary.sources[1]: unknown source id "S999"',
+    );
   });
 
   it('rejects a source defined twice, or a page given a second id', () => {
@@ -325,7 +358,9 @@ describe('broken files', () => {
     });
     const message = problemsOf(dir);
     expect(message).toContain('city "pittsburgh": summary.sources[0]: unknown source id "oita-hubei-gov-2016"');
-    expect(message).toContain('city "oita": source "oita-hubei-gov-2016": url: "ftp://example.org/oita" is not an http(s) URL');
+    expect(message).toContain(
+      'city "oita": source "oita-hubei-gov-2016": url: "ftp://example.org/oita" is not an http(s) URL',
+    );
   });
 
   it('rejects the same alias claimed by two cities, compared without case, accents or 市', () => {
@@ -333,7 +368,9 @@ describe('broken files', () => {
       pittsburgh.aliases.push({ text: 'ŌITA', kind: 'spelling' }, { text: '大分市', kind: 'zh', sources: ['S65'] });
     });
     const message = problemsOf(dir);
-    expect(message).toMatch(/data\/cities\/pittsburgh\.json: city "pittsburgh": aliases\[\d+\]\.text: "ŌITA" is also claimed by city "oita"/);
+    expect(message).toMatch(
+      /data\/cities\/pittsburgh\.json: city "pittsburgh": aliases\[\d+\]\.text: "ŌITA" is also claimed by city "oita"/,
+    );
     expect(message).toMatch(/city "pittsburgh": aliases\[\d+\]\.text: "大分市" is also claimed by city "oita"/);
   });
 
@@ -369,7 +406,9 @@ describe('broken files', () => {
       delete pittsburgh.summary;
     });
     const message = problemsOf(dir);
-    expect(message).toContain('data/cities/pittsburgh.json: city "pittsburg": id: "pittsburg" must equal the file name "pittsburgh"');
+    expect(message).toContain(
+      'data/cities/pittsburgh.json: city "pittsburg": id: "pittsburg" must equal the file name "pittsburgh"',
+    );
     expect(message).toContain('city "pittsburg": summary: is missing');
   });
 

@@ -97,9 +97,25 @@ describe('resolve: details a user sees', () => {
 
 /** Code point ranges that break naive text code: marks, zero-width, surrogates, RTL, CJK, emoji, controls. */
 const RANGES: [number, number][] = [
-  [0x00, 0x7f], [0x80, 0x24f], [0x300, 0x36f], [0x370, 0x4ff], [0x590, 0x6ff], [0xe00, 0xe7f], [0x1100, 0x11ff],
-  [0x200b, 0x200f], [0x202a, 0x202e], [0x2060, 0x206f], [0x3000, 0x30ff], [0x4e00, 0x9fff], [0xac00, 0xd7a3],
-  [0xd800, 0xdfff], [0xfe00, 0xfe0f], [0xff00, 0xffef], [0x1f300, 0x1faff], [0xe0000, 0xe007f], [0x10ffff, 0x10ffff],
+  [0x00, 0x7f],
+  [0x80, 0x24f],
+  [0x300, 0x36f],
+  [0x370, 0x4ff],
+  [0x590, 0x6ff],
+  [0xe00, 0xe7f],
+  [0x1100, 0x11ff],
+  [0x200b, 0x200f],
+  [0x202a, 0x202e],
+  [0x2060, 0x206f],
+  [0x3000, 0x30ff],
+  [0x4e00, 0x9fff],
+  [0xac00, 0xd7a3],
+  [0xd800, 0xdfff],
+  [0xfe00, 0xfe0f],
+  [0xff00, 0xffef],
+  [0x1f300, 0x1faff],
+  [0xe0000, 0xe007f],
+  [0x10ffff, 0x10ffff],
 ];
 
 function randomText(next: () => number, maxLength: number): string {
@@ -235,14 +251,19 @@ describe('suggest (autocomplete)', () => {
 
   it('offers the sister cities first for empty input, oldest tie first and undated last, at most 25', () => {
     const friendship = data.cities.filter((city) => city.tier === 'friendship');
-    const dated = friendship.filter((city) => city.established).sort((a, b) => a.established!.date.localeCompare(b.established!.date));
+    const dated = friendship
+      .filter((city) => city.established)
+      .sort((a, b) => a.established!.date.localeCompare(b.established!.date));
     const empty = ids('');
     expect(empty).toHaveLength(Math.min(25, data.cities.length));
     expect(empty.slice(0, 3)).toEqual(['oita', 'pittsburgh', 'duisburg']);
     // All 25 are sister cities (there are 28), none of them an exchange city.
     expect(empty.every((id) => friendship.some((city) => city.id === id))).toBe(true);
-    expect(empty.slice(0, Math.min(25, dated.length)).map((id) => data.cities.find((c) => c.id === id)!.established?.date.slice(0, 4)))
-      .toEqual(dated.slice(0, 25).map((city) => city.established!.date.slice(0, 4)));
+    expect(
+      empty
+        .slice(0, Math.min(25, dated.length))
+        .map((id) => data.cities.find((c) => c.id === id)!.established?.date.slice(0, 4)),
+    ).toEqual(dated.slice(0, 25).map((city) => city.established!.date.slice(0, 4)));
     expect(ids('   ', 5)).toEqual(empty.slice(0, 5));
     expect(ids('\u200b', 5)).toEqual(empty.slice(0, 5));
   });
@@ -295,7 +316,12 @@ describe('countries', () => {
     const countries = new Set(data.cities.map((city) => city.country.code));
     expect(resolver.suggestCountries('').length).toBe(Math.min(25, countries.size));
     expect(resolver.suggestCountries('kor').map((c) => c.code)).toEqual(['KR']);
-    expect(resolver.suggestCountries('Austr').map((c) => c.code).sort()).toEqual(['AT', 'AU']);
+    expect(
+      resolver
+        .suggestCountries('Austr')
+        .map((c) => c.code)
+        .sort(),
+    ).toEqual(['AT', 'AU']);
   });
 });
 

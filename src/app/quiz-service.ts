@@ -34,7 +34,7 @@ import {
   type GameEnding,
 } from '../views/quiz.js';
 import { t } from '../views/quiz.messages.js';
-import type { ChannelPort, ComponentResult, MessageRef, Reply } from '../views/reply.js';
+import type { ChannelPort, ComponentResult, MessageRef, Reply } from '../reply/reply.js';
 
 export interface Scheduler {
   set(callback: () => void, ms: number): unknown;
@@ -145,7 +145,10 @@ export class QuizService {
         if (!game.messageId) return;
         const locale: Locale = game.locale === 'zh-CN' ? 'zh-CN' : 'en';
         try {
-          await port.edit({ channelId: game.channelId, messageId: game.messageId }, interruptedReply(locale, game.scores));
+          await port.edit(
+            { channelId: game.channelId, messageId: game.messageId },
+            interruptedReply(locale, game.scores),
+          );
         } catch (error) {
           this.log.warn('quiz: could not retire an interrupted game', { gameId: game.id, error });
         }
@@ -287,7 +290,12 @@ export class QuizService {
       const choices = QUIZ_TOPICS.map((q) => quizTopicLabel(q, locale)).join(', ');
       return t(locale, 'badChoice', { option: 'topic', choices });
     }
-    return { rounds: roundCount, seconds: secondCount, difficulty: difficulty as Difficulty, topic: topic as QuizTopic };
+    return {
+      rounds: roundCount,
+      seconds: secondCount,
+      difficulty: difficulty as Difficulty,
+      topic: topic as QuizTopic,
+    };
   }
 
   /** Inserts the game under a fresh random id; null when the database says the channel is busy. */

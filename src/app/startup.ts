@@ -28,7 +28,8 @@ export function readConfig(): Config | number {
   try {
     return loadConfig();
   } catch (error) {
-    if (error instanceof ConfigError) return fail(`Configuration error (check .env; see .env.example):\n${error.message}`);
+    if (error instanceof ConfigError)
+      return fail(`Configuration error (check .env; see .env.example):\n${error.message}`);
     throw error;
   }
 }
@@ -44,7 +45,8 @@ export async function startApp(): Promise<Started | number> {
     return { config, log, app };
   } catch (error) {
     if (error instanceof DataError) return fail(error.message);
-    if (error instanceof DatabaseOpenError || error instanceof SchemaTooNewError) return fail(`DATABASE_PATH: ${error.message}`);
+    if (error instanceof DatabaseOpenError || error instanceof SchemaTooNewError)
+      return fail(`DATABASE_PATH: ${error.message}`);
     throw error;
   }
 }

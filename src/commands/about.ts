@@ -1,8 +1,8 @@
 // /about: what the bot is and where its facts come from.
 import { aboutReply } from '../views/about.js';
-import type { Command } from './types.js';
+import { defineCommand } from './types.js';
 
-export const command = {
+export const command = defineCommand({
   definition: {
     name: 'about',
     nameZh: '关于',
@@ -14,4 +14,4 @@ export const command = {
   examples: ['/about'],
   examplesZh: ['/关于'],
   run: (_input, ctx) => aboutReply(ctx.app.data, ctx.app.version, ctx.locale),
-} satisfies Command;
+});

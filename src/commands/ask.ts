@@ -28,7 +28,10 @@ export const command = {
       },
     ],
   },
-  examples: ['/ask question:When did Wuhan and Duisburg become sister cities?', '/ask question:武汉有多少个国际友好城市？'],
+  examples: [
+    '/ask question:When did Wuhan and Duisburg become sister cities?',
+    '/ask question:武汉有多少个国际友好城市？',
+  ],
   examplesZh: ['/提问 问题:武汉和杜伊斯堡什么时候结为友好城市？', '/提问 问题:武汉有多少个国际友好城市？'],
   run: (input, ctx) => askReply(ctx.app, input.options.question, ctx.locale),
 } satisfies Command;

@@ -1,53 +1,20 @@
 // /city name: one partner city's card. The name may be an autocomplete id or anything a user typed.
-import type { City } from '../data/types.js';
-import { cityLabel, cleanQuery, isOnlyMentions } from '../views/format.js';
-import { ambiguousReply, CITY_PICK_ID, cityReply, emptyNameReply, mentionNameReply, notFoundReply } from '../views/city.js';
-import { staleChoiceReply } from '../views/common.js';
-import type { Reply } from '../views/reply.js';
 import type { App } from '../app/app.js';
+import { cityMapImage, withImage } from '../app/images.js';
+import { cityChoices, lookUpCity } from '../app/lookup.js';
+import type { City } from '../data/types.js';
 import type { Locale } from '../i18n/index.js';
-import type { AutocompleteChoice, Command, CommandContext } from './types.js';
-import { cityMapImage, withImage } from './images.js';
+import type { Reply } from '../reply/reply.js';
+import { cityReply } from '../views/city.js';
+import { staleChoiceReply } from '../views/common.js';
+import { componentId } from './component-id.js';
+import { defineCommand, type CommandContext } from './types.js';
 
-/** Longer input cannot be a city name; cutting it keeps lookups cheap on pasted walls of text. */
-const MAX_QUERY = 200;
-/** As many close names as a not-found reply offers. */
-const NOT_FOUND_SUGGESTIONS = 5;
+const NAME = 'city';
 
-/** Autocomplete entries for cities: "Duisburg · 杜伊斯堡市 (Germany)" → "duisburg". */
-export function cityChoices(app: App, text: string, locale: Locale): AutocompleteChoice[] {
-  return app.resolver
-    .suggest(cleanQuery(text.slice(0, MAX_QUERY)), 25)
-    .map((c) => ({ name: Array.from(cityLabel(c, locale)).slice(0, 100).join(''), value: c.id }));
-}
-
-export type CityLookup = { kind: 'city'; city: City } | { kind: 'reply'; reply: Reply };
-
-/**
- * An autocomplete id first, then the resolver on free text. Anything but one confident match becomes
- * the reply the user should see instead (empty, did you mean, not found), whose menu of cities has
- * `pickId` as its custom_id: the command that asked shows its own answer for the city picked.
- */
-export function lookUpCity(app: App, raw: unknown, locale: Locale, pickId: string = CITY_PICK_ID): CityLookup {
-  const typed = typeof raw === 'string' ? raw.slice(0, MAX_QUERY) : '';
-  if (isOnlyMentions(typed)) return { kind: 'reply', reply: mentionNameReply(locale) };
-  const text = cleanQuery(typed);
-  if (!text) return { kind: 'reply', reply: emptyNameReply(locale) };
-  const byId = app.resolver.byId(text);
-  if (byId) return { kind: 'city', city: byId };
-  const found = app.resolver.resolve(text);
-  switch (found.kind) {
-    case 'match':
-      return { kind: 'city', city: found.city };
-    case 'ambiguous':
-      return { kind: 'reply', reply: ambiguousReply(found.candidates, locale, pickId) };
-    case 'none': {
-      // The resolver's guesses, or else what autocomplete offers for the same text ("a" → Arnhem, Ashdod…).
-      const close = found.suggestions.length ? found.suggestions : app.resolver.suggest(text, NOT_FOUND_SUGGESTIONS);
-      return { kind: 'reply', reply: notFoundReply(typed, close, locale, pickId) };
-    }
-  }
-}
+// "city:pick": the did-you-mean menu of cities; the select's value is the picked city's id.
+const PICK = 'pick';
+const PICK_ID = componentId(NAME, PICK);
 
 /** The city's card with the map of its arc from Wuhan. */
 function cardWithMap(app: App, city: City, locale: Locale): Reply {
@@ -55,13 +22,13 @@ function cardWithMap(app: App, city: City, locale: Locale): Reply {
 }
 
 function show(app: App, raw: unknown, ctx: CommandContext): Reply {
-  const found = lookUpCity(app, raw, ctx.locale);
+  const found = lookUpCity(app, raw, ctx.locale, PICK_ID);
   return found.kind === 'city' ? cardWithMap(app, found.city, ctx.locale) : found.reply;
 }
 
-export const command = {
+export const command = defineCommand({
   definition: {
-    name: 'city',
+    name: NAME,
     nameZh: '城市',
     description: {
       en: 'One of Wuhan’s partner cities: names, dates, landmarks, cooperation and sources',
@@ -84,8 +51,8 @@ export const command = {
   run: (input, ctx) => show(ctx.app, input.options.name, ctx),
   autocomplete: (focused, _input, ctx) => cityChoices(ctx.app, focused.value, ctx.locale),
   component(id, values, ctx) {
-    const city = id === 'pick' && values[0] ? ctx.app.resolver.byId(values[0]) : undefined;
+    const city = id === PICK && values[0] ? ctx.app.resolver.byId(values[0]) : undefined;
     if (!city) return { kind: 'reply', reply: staleChoiceReply(ctx.locale) };
     return { kind: 'update', reply: { ...cardWithMap(ctx.app, city, ctx.locale), content: '', actions: [] } };
   },
-} satisfies Command;
+});

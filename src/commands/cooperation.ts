@@ -11,8 +11,9 @@ import {
 } from '../views/cooperation.js';
 import { staleChoiceReply } from '../views/common.js';
 import { cleanQuery } from '../views/format.js';
-import { cityChoices, lookUpCity } from './city.js';
-import type { Command, OptionValue } from './types.js';
+import { cityChoices, lookUpCity } from '../app/lookup.js';
+import { componentId } from './component-id.js';
+import { defineCommand, type OptionValue } from './types.js';
 
 /** A topic value, or (from the console) its label in either language, any case. */
 function parseTopic(value: OptionValue | undefined): Topic | 'invalid' | undefined {
@@ -20,17 +21,29 @@ function parseTopic(value: OptionValue | undefined): Topic | 'invalid' | undefin
   if (isTopic(value)) return value;
   if (typeof value !== 'string') return 'invalid';
   const wanted = value.trim().toLowerCase();
-  return TOPICS.find((t) => t === wanted || LOCALES.some((l) => topicLabel(t, l).toLowerCase() === wanted)) ?? 'invalid';
+  return (
+    TOPICS.find((t) => t === wanted || LOCALES.some((l) => topicLabel(t, l).toLowerCase() === wanted)) ?? 'invalid'
+  );
 }
 
-/** The did-you-mean menu's custom_id: picking a city shows its cooperation, on the topic asked. */
+const NAME = 'cooperation';
+
+/** "cooperation:pick:<topic>", the topic empty when none was asked: picking a city shows its cooperation on it. */
 function pickId(topic: Topic | undefined): string {
-  return `cooperation:pick:${topic ?? ''}`;
+  return componentId(NAME, `pick:${topic ?? ''}`);
 }
 
-export const command = {
+/** The topic a pickId carried (undefined for none); null when `id` is no pickId or names no topic. */
+function parsePickId(id: string): { topic: Topic | undefined } | null {
+  const match = /^pick:(\w*)$/.exec(id);
+  if (!match) return null;
+  const topic = match[1] ? parseTopic(match[1]) : undefined;
+  return topic === 'invalid' ? null : { topic };
+}
+
+export const command = defineCommand({
   definition: {
-    name: 'cooperation',
+    name: NAME,
     nameZh: '合作',
     description: {
       en: 'What Wuhan and its partner cities work on together, by topic or by city',
@@ -64,20 +77,23 @@ export const command = {
     const topic = parseTopic(input.options.topic);
     if (topic === 'invalid') return unknownTopicReply(String(input.options.topic), locale);
     const cityText = input.options.city;
-    if (typeof cityText === 'string' && cleanQuery(cityText)) {
+    if (cityText && cleanQuery(cityText)) {
       const found = lookUpCity(app, cityText, locale, pickId(topic));
       if (found.kind === 'reply') return found.reply;
       return cooperationOfCityReply(app.data, found.city, topic, locale);
     }
     return topic ? cooperationOnTopicReply(app.data, topic, locale) : cooperationOverviewReply(app.data, locale);
   },
-  autocomplete: (focused, _input, ctx) => (focused.name === 'city' ? cityChoices(ctx.app, focused.value, ctx.locale) : []),
+  autocomplete: (focused, _input, ctx) =>
+    focused.name === 'city' ? cityChoices(ctx.app, focused.value, ctx.locale) : [],
   component(id, values, ctx) {
-    // "pick:<topic>", the topic empty when none was asked, with the chosen city's id as the value.
-    const match = /^pick:(\w*)$/.exec(id);
-    const topic = match?.[1] ? parseTopic(match[1]) : undefined;
-    const city = match && values[0] ? ctx.app.resolver.byId(values[0]) : undefined;
-    if (!city || topic === 'invalid') return { kind: 'reply', reply: staleChoiceReply(ctx.locale) };
-    return { kind: 'update', reply: { ...cooperationOfCityReply(ctx.app.data, city, topic, ctx.locale), content: '', actions: [] } };
+    const picked = parsePickId(id);
+    const city = picked && values[0] ? ctx.app.resolver.byId(values[0]) : undefined;
+    if (!picked || !city) return { kind: 'reply', reply: staleChoiceReply(ctx.locale) };
+    const { topic } = picked;
+    return {
+      kind: 'update',
+      reply: { ...cooperationOfCityReply(ctx.app.data, city, topic, ctx.locale), content: '', actions: [] },
+    };
   },
-} satisfies Command;
+});

@@ -1,12 +1,19 @@
 // /country name: the partner cities in one country, with their dates.
 import { staleChoiceReply } from '../views/common.js';
 import { countryCard } from '../views/count.js';
-import { countryChoices, lookUpCountry, pickedCountry } from './count.js';
-import type { Command } from './types.js';
+import { countryChoices, lookUpCountry, pickedCountry } from '../app/lookup.js';
+import { componentId } from './component-id.js';
+import { defineCommand } from './types.js';
 
-export const command = {
+const NAME = 'country';
+
+// "country:pick": the did-you-mean menu of countries; the select's value is the country's ISO code.
+const PICK = 'pick';
+const PICK_ID = componentId(NAME, PICK);
+
+export const command = defineCommand({
   definition: {
-    name: 'country',
+    name: NAME,
     nameZh: '国家',
     description: { en: 'Wuhan’s partner cities in one country', 'zh-CN': '武汉在某个国家的友好城市' },
     options: [
@@ -24,15 +31,18 @@ export const command = {
   examples: ['/country name:Germany', '/country name:英国'],
   examplesZh: ['/国家 名称:德国', '/国家 名称:英国'],
   run(input, ctx) {
-    const raw = input.options.name;
-    const found = lookUpCountry(ctx.app, typeof raw === 'string' ? raw : '', ctx.locale);
+    // Discord enforces `required`, but a hand-made payload (the HTTP endpoint, tests) may leave it out.
+    const found = lookUpCountry(ctx.app, input.options.name ?? '', ctx.locale, PICK_ID);
     if (found.kind === 'reply') return found.reply;
     return { cards: [countryCard(ctx.app.data, found.country, ctx.locale)] };
   },
   autocomplete: (focused, _input, ctx) => countryChoices(ctx.app, focused.value),
   component(id, values, ctx) {
-    const country = id === 'pick' ? pickedCountry(ctx.app, values) : null;
+    const country = id === PICK ? pickedCountry(ctx.app, values) : null;
     if (!country) return { kind: 'reply', reply: staleChoiceReply(ctx.locale) };
-    return { kind: 'update', reply: { content: '', cards: [countryCard(ctx.app.data, country, ctx.locale)], actions: [] } };
+    return {
+      kind: 'update',
+      reply: { content: '', cards: [countryCard(ctx.app.data, country, ctx.locale)], actions: [] },
+    };
   },
-} satisfies Command;
+});

@@ -7,7 +7,7 @@ import { command as map } from './map.js';
 import { command as country } from './country.js';
 import { command as cooperation } from './cooperation.js';
 import { command as about } from './about.js';
-import { command as help } from './help.js';
+import { helpCommand } from './help.js';
 import { command as ask } from './ask.js';
 import { command as askMessage } from './ask-message.js';
 import { command as quiz } from './quiz.js';
@@ -21,7 +21,8 @@ export const commands: Command[] = [
   country,
   cooperation,
   about,
-  help,
+  // Reads this very list when asked, so a command added later shows up too.
+  helpCommand(() => commands),
   ask,
   askMessage,
   quiz,

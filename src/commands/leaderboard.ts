@@ -2,18 +2,21 @@
 // on all of them. Weekly boards reset on Monday 00:00 UTC, monthly ones on the 1st; the reply says when.
 import { PERIODS, type Period } from '../domain/quiz/periods.js';
 import { periodLabel } from '../views/quiz.js';
-import type { Command, OptionChoice } from './types.js';
+import { defineCommand, type OptionChoice } from './types.js';
 
 const periodChoices: OptionChoice[] = PERIODS.map((p) => ({
   name: { en: periodLabel(p, 'en').toLowerCase(), 'zh-CN': periodLabel(p, 'zh-CN') },
   value: p,
 }));
 
-export const command = {
+export const command = defineCommand({
   definition: {
     name: 'leaderboard',
     nameZh: '排行榜',
-    description: { en: 'Quiz leaderboards: this week, this month or all time', 'zh-CN': '问答排行榜：本周、本月或全部时间' },
+    description: {
+      en: 'Quiz leaderboards: this week, this month or all time',
+      'zh-CN': '问答排行榜：本周、本月或全部时间',
+    },
     options: [
       {
         name: 'period',
@@ -42,4 +45,4 @@ export const command = {
     const chosen: Period = PERIODS.includes(period as Period) ? (period as Period) : 'week';
     return ctx.app.quiz.leaderboard(ctx, chosen, scope === 'global' ? 'global' : 'server');
   },
-} satisfies Command;
+});

@@ -7,11 +7,12 @@ import { mapCard, noMatchReply, type ColorBy, type MapFilters } from '../views/m
 import { t } from '../views/map.messages.js';
 import { staleChoiceReply } from '../views/common.js';
 import { cleanQuery } from '../views/format.js';
-import type { Reply } from '../views/reply.js';
-import { cityChoices, lookUpCity } from './city.js';
-import { TIER_OPTION, tierOf } from './count.js';
-import { MAP_FILE, worldMapImage } from './images.js';
-import type { Command, CommandContext, OptionValue } from './types.js';
+import type { Reply } from '../reply/reply.js';
+import { cityChoices, lookUpCity } from '../app/lookup.js';
+import { TIER_OPTION, tierOf } from './options.js';
+import { MAP_FILE, worldMapImage } from '../app/images.js';
+import { componentId } from './component-id.js';
+import { defineCommand, type CommandContext, type OptionValue } from './types.js';
 
 /** Option values are slugs, as Discord and the console pass them; the option lists them in this order. */
 const CONTINENTS: Record<string, Continent> = {
@@ -35,9 +36,17 @@ function slugOf(continent: Continent | undefined): string {
   return Object.entries(CONTINENTS).find(([, c]) => c === continent)?.[0] ?? '';
 }
 
+const NAME = 'map';
+
 /** "map:pick:<tier>:<continent>:<color>": picking a city from a did-you-mean keeps the other filters. */
 function pickId(filters: MapFilters): string {
-  return `map:pick:${filters.tier ?? ''}:${slugOf(filters.continent)}:${filters.colorBy}`;
+  return componentId(NAME, `pick:${filters.tier ?? ''}:${slugOf(filters.continent)}:${filters.colorBy}`);
+}
+
+/** The filters a pickId carried, before the picked city is added; null when `id` is no pickId. */
+function parsePickId(id: string): MapFilters | null {
+  const match = /^pick:(\w*):([\w-]*):(\w+)$/.exec(id);
+  return match ? filtersOf(match[1], match[2], match[3]) : null;
 }
 
 function mapReply(app: App, filters: MapFilters, locale: Locale): Reply {
@@ -50,7 +59,11 @@ function mapReply(app: App, filters: MapFilters, locale: Locale): Reply {
 }
 
 /** The filters the options (or a did-you-mean menu's custom_id) ask for, before any city is chosen. */
-function filtersOf(tier: OptionValue | undefined, continent: OptionValue | undefined, color: OptionValue | undefined): MapFilters {
+function filtersOf(
+  tier: OptionValue | undefined,
+  continent: OptionValue | undefined,
+  color: OptionValue | undefined,
+): MapFilters {
   const filters: MapFilters = { colorBy: colorByOf(color) };
   const chosenTier = tierOf(tier);
   if (chosenTier) filters.tier = chosenTier;
@@ -59,11 +72,14 @@ function filtersOf(tier: OptionValue | undefined, continent: OptionValue | undef
   return filters;
 }
 
-function run(options: Record<string, OptionValue>, ctx: CommandContext): Reply {
+function run(
+  options: { tier?: string; continent?: string; city?: string; color?: string },
+  ctx: CommandContext,
+): Reply {
   const { app, locale } = ctx;
   const filters = filtersOf(options.tier, options.continent, options.color);
   const cityText = options.city;
-  if (typeof cityText === 'string' && cleanQuery(cityText)) {
+  if (cityText && cleanQuery(cityText)) {
     const found = lookUpCity(app, cityText, locale, pickId(filters));
     if (found.kind === 'reply') return found.reply;
     filters.chosen = found.city;
@@ -71,9 +87,9 @@ function run(options: Record<string, OptionValue>, ctx: CommandContext): Reply {
   return mapReply(app, filters, locale);
 }
 
-export const command = {
+export const command = defineCommand({
   definition: {
-    name: 'map',
+    name: NAME,
     nameZh: '地图',
     description: {
       en: 'A world map of Wuhan’s partner cities, each joined to Wuhan by a great-circle arc',
@@ -94,7 +110,10 @@ export const command = {
       {
         name: 'city',
         nameZh: '城市',
-        description: { en: 'A city to highlight, in any language or spelling', 'zh-CN': '要突出显示的城市，任何语言或拼写均可' },
+        description: {
+          en: 'A city to highlight, in any language or spelling',
+          'zh-CN': '要突出显示的城市，任何语言或拼写均可',
+        },
         type: 'string',
         autocomplete: true,
         maxLength: 100,
@@ -102,7 +121,10 @@ export const command = {
       {
         name: 'color',
         nameZh: '着色',
-        description: { en: 'Colour the cities by tier (default) or by the decade the tie began', 'zh-CN': '按级别（默认）或按结好年代为城市着色' },
+        description: {
+          en: 'Colour the cities by tier (default) or by the decade the tie began',
+          'zh-CN': '按级别（默认）或按结好年代为城市着色',
+        },
         type: 'string',
         choices: [
           { name: { en: 'By tier', 'zh-CN': '按级别' }, value: 'tier' },
@@ -114,13 +136,13 @@ export const command = {
   examples: ['/map', '/map continent:europe city:Duisburg', '/map color:decade'],
   examplesZh: ['/地图', '/地图 大洲:欧洲 城市:杜伊斯堡', '/地图 着色:按年代'],
   run: (input, ctx) => run(input.options, ctx),
-  autocomplete: (focused, _input, ctx) => (focused.name === 'city' ? cityChoices(ctx.app, focused.value, ctx.locale) : []),
+  autocomplete: (focused, _input, ctx) =>
+    focused.name === 'city' ? cityChoices(ctx.app, focused.value, ctx.locale) : [],
   component(id, values, ctx) {
-    // "pick:<tier>:<continent>:<color>" with the chosen city's id as the select's value.
-    const match = /^pick:(\w*):([\w-]*):(\w+)$/.exec(id);
-    const city: City | undefined = match && values[0] ? ctx.app.resolver.byId(values[0]) : undefined;
-    if (!match || !city) return { kind: 'reply', reply: staleChoiceReply(ctx.locale) };
-    const filters: MapFilters = { ...filtersOf(match[1], match[2], match[3]), chosen: city };
+    const picked = parsePickId(id);
+    const city: City | undefined = picked && values[0] ? ctx.app.resolver.byId(values[0]) : undefined;
+    if (!picked || !city) return { kind: 'reply', reply: staleChoiceReply(ctx.locale) };
+    const filters: MapFilters = { ...picked, chosen: city };
     return { kind: 'update', reply: { ...mapReply(ctx.app, filters, ctx.locale), content: '', actions: [] } };
   },
-} satisfies Command;
+});

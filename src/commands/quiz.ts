@@ -3,7 +3,7 @@
 // Opting out of leaderboards lives here (not under /leaderboard), so /leaderboard keeps plain options.
 import { DIFFICULTIES, QUIZ_TOPICS, SETTINGS_LIMITS } from '../domain/quiz/types.js';
 import { difficultyLabel, helpReply, quizTopicLabel } from '../views/quiz.js';
-import type { Command, OptionChoice, OptionValue, UserRef } from './types.js';
+import { defineCommand, type OptionChoice, type OptionValue, type UserRef } from './types.js';
 
 // The descriptions quote the limits, so they follow any change to them.
 const { rounds, seconds } = SETTINGS_LIMITS;
@@ -31,8 +31,7 @@ function userOption(value: OptionValue | undefined): UserRef | undefined {
   return typeof value === 'object' && value !== null ? value : undefined;
 }
 
-
-export const command = {
+export const command = defineCommand({
   definition: {
     name: 'quiz',
     nameZh: '问答',
@@ -84,12 +83,18 @@ export const command = {
       {
         name: 'stop',
         nameZh: '结束',
-        description: { en: 'Stop this channel’s quiz (its starter or a moderator)', 'zh-CN': '结束本频道的问答（限发起者或管理员）' },
+        description: {
+          en: 'Stop this channel’s quiz (its starter or a moderator)',
+          'zh-CN': '结束本频道的问答（限发起者或管理员）',
+        },
       },
       {
         name: 'stats',
         nameZh: '统计',
-        description: { en: 'Games, right answers, accuracy and best streak', 'zh-CN': '场次、答对题数、正确率和最长连对' },
+        description: {
+          en: 'Games, right answers, accuracy and best streak',
+          'zh-CN': '场次、答对题数、正确率和最长连对',
+        },
         options: [
           {
             name: 'user',
@@ -120,19 +125,18 @@ export const command = {
   examplesZh: ['/问答 开始', '/问答 开始 题数:5 难度:困难', '/问答 统计'],
   async run(input, ctx) {
     const quiz = ctx.app.quiz;
-    const { options } = input;
     switch (input.subcommand) {
       case 'start':
         return quiz.start(ctx, {
-          ...(options.rounds !== undefined ? { rounds: integer(options.rounds)! } : {}),
-          ...(options.seconds !== undefined ? { seconds: integer(options.seconds)! } : {}),
-          ...(text(options.difficulty) ? { difficulty: text(options.difficulty)! } : {}),
-          ...(text(options.topic) ? { topic: text(options.topic)! } : {}),
+          ...(input.options.rounds !== undefined ? { rounds: integer(input.options.rounds)! } : {}),
+          ...(input.options.seconds !== undefined ? { seconds: integer(input.options.seconds)! } : {}),
+          ...(text(input.options.difficulty) ? { difficulty: text(input.options.difficulty)! } : {}),
+          ...(text(input.options.topic) ? { topic: text(input.options.topic)! } : {}),
         });
       case 'stop':
         return quiz.stop(ctx);
       case 'stats':
-        return quiz.stats(ctx, userOption(options.user));
+        return quiz.stats(ctx, userOption(input.options.user));
       case 'optout':
         return quiz.setOptOut(ctx, true);
       case 'optin':
@@ -142,4 +146,4 @@ export const command = {
     }
   },
   component: (id, _values, ctx) => ctx.app.quiz.click(ctx, id),
-} satisfies Command;
+});

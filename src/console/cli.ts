@@ -9,7 +9,7 @@ import type { Locale } from '../i18n/index.js';
 import type { Logger } from '../log.js';
 import { toMessageBody, type MessageBody } from '../render/discord.js';
 import { renderText } from '../render/text.js';
-import type { Reply } from '../views/reply.js';
+import type { Reply } from '../reply/reply.js';
 import { prepareOutDir, saveFiles } from './files.js';
 import { t } from './messages.js';
 import { commandSummary, ParseError } from './parse.js';
@@ -73,11 +73,7 @@ export async function runCli(argv: readonly string[], io: CliIO, deps: CliDeps =
       logger: databaseProblemLogger(warn, locale),
       // One-shot and batch runs keep quiz state in memory unless told otherwise, so a script run
       // beside a live bot never retires that bot's running games in the shared database file.
-      ...(databasePath
-        ? { databasePath }
-        : io.stdin.isTTY && !flags.oneShot
-          ? {}
-          : { databasePath: ':memory:' }),
+      ...(databasePath ? { databasePath } : io.stdin.isTTY && !flags.oneShot ? {} : { databasePath: ':memory:' }),
     });
   } catch (error) {
     io.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
@@ -118,12 +114,24 @@ function warnOnce(stderr: NodeJS.WritableStream): (line: string) => void {
   };
 }
 
-async function answer(app: App, flags: Flags, io: CliIO, commands: readonly Command[], warn: (line: string) => void): Promise<number> {
+async function answer(
+  app: App,
+  flags: Flags,
+  io: CliIO,
+  commands: readonly Command[],
+  warn: (line: string) => void,
+): Promise<number> {
   const { locale } = flags;
   const ctx = consoleContext(app, locale);
   if (io.stdin.isTTY && !flags.oneShot) {
     const { runInteractiveConsole } = await import('./interactive.js');
-    await runInteractiveConsole(app, { locale, commands, input: io.stdin, output: io.stdout, ...(flags.out ? { out: flags.out } : {}) });
+    await runInteractiveConsole(app, {
+      locale,
+      commands,
+      input: io.stdin,
+      output: io.stdout,
+      ...(flags.out ? { out: flags.out } : {}),
+    });
     return 0;
   }
 
@@ -139,7 +147,9 @@ async function answer(app: App, flags: Flags, io: CliIO, commands: readonly Comm
   // In text mode, messages that answer the same input are set apart by a blank line.
   let gap = false;
   const printText = (reply: Reply) => {
-    io.stdout.write(`${gap ? '\n' : ''}${terminalSafe(renderText(reply, { locale, color, ...width, savedFiles: save(reply) }))}\n`);
+    io.stdout.write(
+      `${gap ? '\n' : ''}${terminalSafe(renderText(reply, { locale, color, ...width, savedFiles: save(reply) }))}\n`,
+    );
     gap = true;
   };
 
@@ -195,11 +205,15 @@ async function answer(app: App, flags: Flags, io: CliIO, commands: readonly Comm
       printReply(await runCommandLine(line, ctx, commands));
     } catch (error) {
       failed = true;
-      io.stderr.write(`${terminalSafe(t(locale, 'batchLineFailed', { line: lineNumber, message: describeFailure(error, locale, true) }))}\n`);
+      io.stderr.write(
+        `${terminalSafe(t(locale, 'batchLineFailed', { line: lineNumber, message: describeFailure(error, locale, true) }))}\n`,
+      );
       if (flags.json) {
         // The stack, if any, went to stderr above; the object carries the one-line message.
         const message = describeFailure(error, locale);
-        io.stdout.write(`${JSON.stringify({ error: { line: lineNumber, message }, ...(posted.length ? { posted } : {}) })}\n`);
+        io.stdout.write(
+          `${JSON.stringify({ error: { line: lineNumber, message }, ...(posted.length ? { posted } : {}) })}\n`,
+        );
         posted = [];
       }
     }
@@ -228,7 +242,9 @@ function parseFlags(argv: readonly string[]): Flags | string {
       words.push(arg);
       continue;
     }
-    const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [flag, inline] = arg.includes('=')
+      ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+      : [arg, undefined];
     const value = (): string | undefined => inline ?? argv[++i];
     switch (flag) {
       case '--json':
@@ -248,7 +264,8 @@ function parseFlags(argv: readonly string[]): Flags | string {
       case '--seed': {
         const seed = value();
         if (seed === undefined) return t(flags.locale, 'flagNeedsValue', { flag });
-        if (!/^[+-]?\d+$/.test(seed) || !Number.isSafeInteger(Number(seed))) return t(flags.locale, 'badSeed', { value: seed });
+        if (!/^[+-]?\d+$/.test(seed) || !Number.isSafeInteger(Number(seed)))
+          return t(flags.locale, 'badSeed', { value: seed });
         flags.seed = Number(seed);
         break;
       }

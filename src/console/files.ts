@@ -5,7 +5,7 @@
 import { accessSync, constants, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Locale } from '../i18n/index.js';
-import type { ReplyFile } from '../views/reply.js';
+import type { ReplyFile } from '../reply/reply.js';
 import { t } from './messages.js';
 
 /** A file could not be written into --out DIR; the message is one line for the user. */
@@ -54,7 +54,12 @@ function reasonOf(error: unknown): string {
 }
 
 /** Writes `files` into `dir` and returns where each went, by the file's own name. Throws OutputError. */
-export function saveFiles(dir: string, files: readonly ReplyFile[], taken: Set<string>, locale: Locale): Record<string, string> {
+export function saveFiles(
+  dir: string,
+  files: readonly ReplyFile[],
+  taken: Set<string>,
+  locale: Locale,
+): Record<string, string> {
   const saved: Record<string, string> = {};
   for (const file of files) {
     const name = freeName(file.name, taken);

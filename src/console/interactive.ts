@@ -8,7 +8,7 @@ import { commands as allCommands } from '../commands/index.js';
 import type { Command, CommandContext } from '../commands/types.js';
 import type { Locale } from '../i18n/index.js';
 import { controlsOf, renderText, type Control } from '../render/text.js';
-import type { ComponentResult, Reply } from '../views/reply.js';
+import type { ComponentResult, Reply } from '../reply/reply.js';
 import { saveFiles } from './files.js';
 import { t } from './messages.js';
 import { commandSummary, echo, matchMessageCommand } from './parse.js';
@@ -88,7 +88,8 @@ export async function runInteractiveConsole(app: App, options: InteractiveOption
 
   const press = async (number: number, control: Control) => {
     if (control.kind === 'link') return write(t(locale, 'linkOnly', { label: control.label, url: control.url }));
-    if (control.kind === 'button' && control.disabled) return write(t(locale, 'controlDisabled', { label: control.label }));
+    if (control.kind === 'button' && control.disabled)
+      return write(t(locale, 'controlDisabled', { label: control.label }));
     const values = control.kind === 'option' ? [control.value] : [];
     try {
       applyResult(number, await pressComponent(control.customId, values, ctx, commands));
@@ -127,7 +128,8 @@ export async function runInteractiveConsole(app: App, options: InteractiveOption
     // Not a control: a command typed without its slash is still a command.
     if (!addressed && startsWithCommand(text, commands)) return false;
     if (!controls.length) write(t(locale, 'noControls', { number: target.number }));
-    else write(t(locale, 'noSuchControl', { input: typed, number: target.number, controls: describeControls(controls) }));
+    else
+      write(t(locale, 'noSuchControl', { input: typed, number: target.number, controls: describeControls(controls) }));
     return true;
   };
 
@@ -189,14 +191,20 @@ function startsWithCommand(text: string, commands: readonly Command[]): boolean 
 
 /** Labels compared without case, emoji and arrows: "next" finds "Next ▶", "a" finds "A". */
 function normalize(label: string): string {
-  return label.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return label
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 function findControls(controls: Control[], typed: string): Control[] {
   if (/^\d+$/.test(typed)) return controls.filter((c) => c.kind !== 'link' && c.number === Number(typed));
   const wanted = normalize(typed);
   if (!wanted) return [];
-  const exact = controls.filter((c) => normalize(c.label) === wanted || (c.kind === 'option' && c.value.toLowerCase() === typed.toLowerCase()));
+  const exact = controls.filter(
+    (c) => normalize(c.label) === wanted || (c.kind === 'option' && c.value.toLowerCase() === typed.toLowerCase()),
+  );
   if (exact.length) return exact;
   return controls.filter((c) => normalize(c.label).startsWith(wanted));
 }
@@ -224,7 +232,11 @@ export function completerFor(commands: readonly Command[], context: () => Comman
 /** The text being completed (the end of the line) and what could replace it. */
 function complete(line: string, commands: readonly Command[], ctx: CommandContext): [string, string[]] {
   const commandWord = /^[/／]?(\S*)$/.exec(line);
-  if (commandWord) return [line, commands.map((c) => `${line.startsWith('/') || line.startsWith('／') ? line[0] : ''}${c.definition.name} `)];
+  if (commandWord)
+    return [
+      line,
+      commands.map((c) => `${line.startsWith('/') || line.startsWith('／') ? line[0] : ''}${c.definition.name} `),
+    ];
 
   // A message command's text is free prose: nothing to complete.
   if (matchMessageCommand(line.replace(/^[/／]/, ''), commands)) return [line, []];
@@ -253,6 +265,10 @@ function complete(line: string, commands: readonly Command[], ctx: CommandContex
   // "/city Duis": text without a name goes to the first option, as the parser reads it.
   const target = options.find((o) => o.required) ?? options.find((o) => o.type === 'string') ?? options[0];
   const text = (sub ? rest.slice(sub.name.length) : rest).trim();
-  if (names.length || !text || !target?.autocomplete || !command.autocomplete || /[:：]/.test(text)) return [last, names];
-  return [text, command.autocomplete({ name: target.name, value: text }, { options: {} }, ctx).map((c) => `${c.value} `)];
+  if (names.length || !text || !target?.autocomplete || !command.autocomplete || /[:：]/.test(text))
+    return [last, names];
+  return [
+    text,
+    command.autocomplete({ name: target.name, value: text }, { options: {} }, ctx).map((c) => `${c.value} `),
+  ];
 }

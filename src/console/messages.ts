@@ -30,7 +30,7 @@ export const t = defineMessages('console', {
     placeholderMessage: 'message text',
     messageCommandNote: '{description} (in Discord: in a message’s Apps menu)',
     cliUsage: [
-      'Youcheng (友城) console: the bot\'s commands, answered offline.',
+      "Youcheng (友城) console: the bot's commands, answered offline.",
       '',
       'Usage:',
       '  npm run --silent ask -- "/city Duisburg"     one command, the reply as text',
@@ -79,7 +79,8 @@ export const t = defineMessages('console', {
     databaseMissingFolder:
       'DATABASE_PATH={path}: the folder {folder} does not exist. Create it, or unset DATABASE_PATH to use the default var/youcheng.sqlite.',
     databaseUnusable: 'DATABASE_PATH={path}: the quiz database cannot be used: {reason}',
-    interactiveIntro: 'Youcheng {version}, offline console. Type /help for the commands, help for the console, exit to leave.',
+    interactiveIntro:
+      'Youcheng {version}, offline console. Type /help for the commands, help for the console, exit to leave.',
     interactiveHelp: [
       'Type commands as in Discord: /city Duisburg, /city name:"Porto Alegre", /quiz start rounds:5.',
       'Press a button or pick a select option of the latest message by its number ("2") or its label ("next", "A").',
@@ -89,7 +90,8 @@ export const t = defineMessages('console', {
       'Commands:',
     ].join('\n'),
     languageSet: 'Language: {locale}.',
-    nothingToPress: 'The latest message has no buttons. Commands start with /, for example /city Duisburg; help explains the console.',
+    nothingToPress:
+      'The latest message has no buttons. Commands start with /, for example /city Duisburg; help explains the console.',
     noSuchMessage: 'There is no message #{number}.',
     noSuchControl: 'No button or option “{input}” on message #{number}. Choose: {controls}',
     noControls: 'Message #{number} has no buttons or options to press.',
@@ -170,7 +172,8 @@ export const t = defineMessages('console', {
     batchLineFailed: '第 {line} 行：{message}',
     commandFailed: '命令出错：{message}',
     emptyCommand: '没有给出命令。用法：npm run --silent ask -- "/城市 大分"（详见 --help）。',
-    databaseMissingFolder: 'DATABASE_PATH={path}：文件夹 {folder} 不存在。请先创建它，或取消 DATABASE_PATH 以使用默认的 var/youcheng.sqlite。',
+    databaseMissingFolder:
+      'DATABASE_PATH={path}：文件夹 {folder} 不存在。请先创建它，或取消 DATABASE_PATH 以使用默认的 var/youcheng.sqlite。',
     databaseUnusable: 'DATABASE_PATH={path}：无法使用测验数据库：{reason}',
     interactiveIntro: '友城 {version}，离线控制台。输入 /help 查看命令，help 查看控制台用法，exit 退出。',
     interactiveHelp: [

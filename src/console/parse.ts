@@ -54,7 +54,8 @@ export function parseCommandLine(line: string, commands: readonly Command[], loc
   const [name = '', rest] = splitFirstWord(text);
   if (!name) throw new ParseError(t(locale, 'noCommand', { commands: commandList(commands, locale) }));
   const command = commands.find(
-    (c) => !isMessageCommand(c.definition) && (sameName(name, c.definition.name) || sameName(name, c.definition.nameZh)),
+    (c) =>
+      !isMessageCommand(c.definition) && (sameName(name, c.definition.name) || sameName(name, c.definition.nameZh)),
   );
   if (!command) throw new ParseError(unknownCommandMessage(name, slashed, commands, locale));
   const def = command.definition;
@@ -68,7 +69,8 @@ export function parseCommandLine(line: string, commands: readonly Command[], loc
     const [subName = '', subRest] = splitFirstWord(rest);
     if (!subName) throw new ParseError(t(locale, 'missingSubcommand', { command: commandName, subcommands }));
     const sub = def.subcommands.find((s) => sameName(subName, s.name) || sameName(subName, s.nameZh));
-    if (!sub) throw new ParseError(t(locale, 'unknownSubcommand', { name: echo(subName), command: commandName, subcommands }));
+    if (!sub)
+      throw new ParseError(t(locale, 'unknownSubcommand', { name: echo(subName), command: commandName, subcommands }));
     return {
       command,
       input: { subcommand: sub.name, options: parseOptions(subRest, sub.options ?? [], def, sub, locale) },
@@ -90,16 +92,22 @@ function parseMessageCommand(text: string, commands: readonly Command[], locale:
   const found = matchMessageCommand(text, commands);
   if (!found) return undefined;
   const { command, message } = found;
-  if (!message) throw new ParseError(t(locale, 'missingMessageText', { usage: usage(command.definition, undefined, locale) }));
+  if (!message)
+    throw new ParseError(t(locale, 'missingMessageText', { usage: usage(command.definition, undefined, locale) }));
   const length = Array.from(message).length;
   if (length > DISCORD_MAX_MESSAGE) {
-    throw new ParseError(t(locale, 'tooLong', { name: t(locale, 'placeholderMessage'), max: DISCORD_MAX_MESSAGE, length }));
+    throw new ParseError(
+      t(locale, 'tooLong', { name: t(locale, 'placeholderMessage'), max: DISCORD_MAX_MESSAGE, length }),
+    );
   }
   return { command, input: { options: { message } } };
 }
 
 /** The message command that `text` (without its slash) starts with, and the message text after it. */
-export function matchMessageCommand(text: string, commands: readonly Command[]): { command: Command; message: string } | undefined {
+export function matchMessageCommand(
+  text: string,
+  commands: readonly Command[],
+): { command: Command; message: string } | undefined {
   for (const command of commands) {
     const def = command.definition;
     if (!isMessageCommand(def)) continue;
@@ -114,7 +122,8 @@ export function matchMessageCommand(text: string, commands: readonly Command[]):
 /** "Unknown command /foo" as typed (no slash invented), with the nearest command when one is close. */
 function unknownCommandMessage(name: string, slashed: boolean, commands: readonly Command[], locale: Locale): string {
   const near = commands.find(
-    (c) => !isMessageCommand(c.definition) && (isNearMiss(name, c.definition.name) || isNearMiss(name, c.definition.nameZh)),
+    (c) =>
+      !isMessageCommand(c.definition) && (isNearMiss(name, c.definition.name) || isNearMiss(name, c.definition.nameZh)),
   );
   const suggestion = near ? t(locale, 'didYouMean', { command: `/${localName(near.definition, locale)}` }) : '';
   return t(locale, slashed ? 'unknownCommand' : 'unknownCommandNoSlash', {
@@ -208,7 +217,11 @@ function parseOptions(
   const commandName = localName(def, locale, sub);
   const usageText = usage(def, sub, locale);
   const positionalTarget = positionalTargetOf(options);
-  const optionFor = (word: string, first: boolean, filling: OptionDefinition | undefined): OptionDefinition | undefined => {
+  const optionFor = (
+    word: string,
+    first: boolean,
+    filling: OptionDefinition | undefined,
+  ): OptionDefinition | undefined => {
     const option = options.find((o) => sameName(word, o.name) || sameName(word, o.nameZh));
     if (option) return option;
     // An unknown `word:` is an error wherever it appears, except inside prose, where a colon is
@@ -240,12 +253,16 @@ function parseOptions(
       positional = seg.value;
       continue;
     }
-    if (given.has(seg.option)) throw new ParseError(t(locale, 'duplicateOption', { name: optionLabel(seg.option, locale) }));
+    if (given.has(seg.option))
+      throw new ParseError(t(locale, 'duplicateOption', { name: optionLabel(seg.option, locale) }));
     given.set(seg.option, seg.value);
   }
   if (positional !== undefined) {
     const target = positionalTargetOf(options.filter((o) => !given.has(o)));
-    if (!target) throw new ParseError(t(locale, 'noPlaceForText', { text: echo(positional), command: commandName, usage: usageText }));
+    if (!target)
+      throw new ParseError(
+        t(locale, 'noPlaceForText', { text: echo(positional), command: commandName, usage: usageText }),
+      );
     given.set(target, positional);
   }
 
@@ -253,7 +270,8 @@ function parseOptions(
   for (const option of options) {
     const raw = given.get(option);
     if (raw === undefined) {
-      if (option.required) throw new ParseError(t(locale, 'missingRequired', { name: optionLabel(option, locale), usage: usageText }));
+      if (option.required)
+        throw new ParseError(t(locale, 'missingRequired', { name: optionLabel(option, locale), usage: usageText }));
       continue;
     }
     values[option.name] = coerce(option, raw, locale);
@@ -389,7 +407,8 @@ export function usage(def: CommandDefinition, sub: SubcommandDefinition | undefi
   const head = `/${localName(def, locale, sub)}`;
   if (isMessageCommand(def)) return `${head} <${t(locale, 'placeholderMessage')}>`;
   const zh = locale === 'zh-CN';
-  if (!sub && def.subcommands?.length) return `${head} ${def.subcommands.map((s) => (zh ? s.nameZh : s.name)).join('|')}`;
+  if (!sub && def.subcommands?.length)
+    return `${head} ${def.subcommands.map((s) => (zh ? s.nameZh : s.name)).join('|')}`;
   const options = sub ? (sub.options ?? []) : (def.options ?? []);
   return [head, ...options.map((o) => (o.required ? optionUsage(o, locale) : `[${optionUsage(o, locale)}]`))].join(' ');
 }
@@ -417,7 +436,9 @@ function optionUsage(option: OptionDefinition, locale: Locale): string {
 export function commandSummary(commands: readonly Command[], locale: Locale): string {
   const lines: string[] = [];
   for (const { definition: def } of commands) {
-    const forms = def.subcommands?.length ? def.subcommands.map((s) => usage(def, s, locale)) : [usage(def, undefined, locale)];
+    const forms = def.subcommands?.length
+      ? def.subcommands.map((s) => usage(def, s, locale))
+      : [usage(def, undefined, locale)];
     // A message command has no slash in Discord: it sits in a message's Apps menu. Say so.
     const description = isMessageCommand(def)
       ? t(locale, 'messageCommandNote', { description: def.description[locale] })

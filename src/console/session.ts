@@ -2,11 +2,12 @@
 // and interactive modes: parse against the definitions, run with a console context, route a
 // component's custom_id back to its command as the Discord router does.
 import type { App } from '../app/app.js';
-import { UserError, type Command, type CommandContext } from '../commands/types.js';
+import { routeComponent } from '../commands/component-id.js';
+import { checkInput, UserError, type Command, type CommandContext } from '../commands/types.js';
 import type { Locale } from '../i18n/index.js';
 import { SchemaTooNewError } from '../storage/migrations.js';
 import { DatabaseOpenError } from '../storage/sqlite.js';
-import type { ComponentResult, Reply } from '../views/reply.js';
+import type { ComponentResult, Reply } from '../reply/reply.js';
 import { OutputError } from './files.js';
 import { t } from './messages.js';
 import { ParseError, parseCommandLine } from './parse.js';
@@ -30,7 +31,7 @@ export function consoleContext(app: App, locale: Locale): CommandContext {
 /** Parses and runs one line. Throws ParseError for a bad line; whatever the command throws passes through. */
 export async function runCommandLine(line: string, ctx: CommandContext, commands: readonly Command[]): Promise<Reply> {
   const { command, input } = parseCommandLine(line, commands, ctx.locale);
-  return command.run(input, ctx);
+  return command.run(checkInput(command.definition, input), ctx);
 }
 
 /** A button or select, by its custom_id "<command>:<rest>", handled by that command. */
@@ -40,11 +41,9 @@ export async function pressComponent(
   ctx: CommandContext,
   commands: readonly Command[],
 ): Promise<ComponentResult> {
-  const separator = customId.indexOf(':');
-  const name = separator > 0 ? customId.slice(0, separator) : '';
-  const command = commands.find((c) => c.definition.name === name);
-  if (!command?.component) return { kind: 'reply', reply: { content: t(ctx.locale, 'unknownComponent'), ephemeral: true } };
-  return command.component(customId.slice(separator + 1), values, ctx);
+  const route = routeComponent(customId, (name) => commands.find((c) => c.definition.name === name));
+  if (!route) return { kind: 'reply', reply: { content: t(ctx.locale, 'unknownComponent'), ephemeral: true } };
+  return route.command.component(route.id, values, ctx);
 }
 
 /**

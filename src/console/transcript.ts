@@ -1,7 +1,7 @@
 // The console's "channel": every message printed gets a number (#1, #2, ...) so its buttons can be
 // pressed later, and an edit reprints the message under its number. It is also the ChannelPort
 // through which a long-running command (a quiz) posts and edits its own messages in the console.
-import type { ChannelPort, MessageRef, Reply } from '../views/reply.js';
+import type { ChannelPort, MessageRef, Reply } from '../reply/reply.js';
 import { controlsOf } from '../render/text.js';
 
 /** Messages older than this many are forgotten (their buttons can no longer be pressed). */

@@ -1,6 +1,7 @@
 // Hand-written validation of the curated JSON against src/data/types.ts.
 // Every problem is collected (not just the first) and names file, record and field path, so a curator
 // can fix a whole batch in one go. No schema library: the shapes are small and the messages matter.
+import { byEstablished } from './order.js';
 import type {
   Alias,
   AliasKind,
@@ -24,10 +25,34 @@ import type {
 
 /** The 28 friendship cities on Wuhan's June 2021 list; every one must have a file. */
 export const FRIENDSHIP_CITY_IDS: readonly string[] = [
-  'oita', 'pittsburgh', 'duisburg', 'manchester', 'galati', 'kyiv', 'khartoum', 'gyor', 'bordeaux',
-  'arnhem', 'cheongju', 'sankt-poelten', 'christchurch', 'markham', 'borlange', 'kopavogur', 'ashdod',
-  'essonne', 'izmir', 'tijuana', 'saratov', 'concepcion', 'bishkek', 'chalkida', 'izhevsk', 'swansea',
-  'entebbe', 'bangkok',
+  'oita',
+  'pittsburgh',
+  'duisburg',
+  'manchester',
+  'galati',
+  'kyiv',
+  'khartoum',
+  'gyor',
+  'bordeaux',
+  'arnhem',
+  'cheongju',
+  'sankt-poelten',
+  'christchurch',
+  'markham',
+  'borlange',
+  'kopavogur',
+  'ashdod',
+  'essonne',
+  'izmir',
+  'tijuana',
+  'saratov',
+  'concepcion',
+  'bishkek',
+  'chalkida',
+  'izhevsk',
+  'swansea',
+  'entebbe',
+  'bangkok',
 ];
 
 const TIERS: readonly Tier[] = ['friendship', 'exchange'];
@@ -35,10 +60,26 @@ const CONTINENTS: readonly Continent[] = ['Asia', 'Europe', 'Africa', 'North Ame
 const PRECISIONS: readonly Precision[] = ['day', 'month', 'year'];
 const DOUBTS: readonly NonNullable<DatedFact['doubt']>[] = ['possibly-later'];
 const TOPICS: readonly Topic[] = [
-  'trade', 'education', 'health', 'environment', 'culture', 'sport', 'transport', 'science', 'urban', 'governance',
+  'trade',
+  'education',
+  'health',
+  'environment',
+  'culture',
+  'sport',
+  'transport',
+  'science',
+  'urban',
+  'governance',
 ];
 const ALIAS_KINDS: readonly AliasKind[] = [
-  'spelling', 'old', 'local', 'language', 'zh', 'pinyin', 'garbled', 'unverified-zh',
+  'spelling',
+  'old',
+  'local',
+  'language',
+  'zh',
+  'pinyin',
+  'garbled',
+  'unverified-zh',
 ];
 const SOURCE_QUALITIES: readonly NonNullable<Source['quality']>[] = ['mirror', 'repost', 'low', 'machine-translated'];
 /** Alias kinds that are claims about the world and so need a source. */
@@ -362,7 +403,8 @@ function checkDatedFact(
   known: (id: string) => boolean,
   today: string,
 ): value is DatedFact {
-  if (!object(scope, path, value, ['date', 'precision', 'sources'], ['inferred', 'doubt', 'note', 'noteZh'])) return false;
+  if (!object(scope, path, value, ['date', 'precision', 'sources'], ['inferred', 'doubt', 'note', 'noteZh']))
+    return false;
   oneOf(scope, join(path, 'precision'), value.precision, PRECISIONS);
   dateOf(scope, join(path, 'date'), value.date, value.precision, today);
   sourceList(scope, join(path, 'sources'), value.sources, known);
@@ -370,8 +412,10 @@ function checkDatedFact(
   if (value.doubt !== undefined) oneOf(scope, join(path, 'doubt'), value.doubt, DOUBTS);
   // A note shown in one language only would leave zh-CN readers without the caveat, so they come as a pair.
   optionalText(scope, join(path, 'note'), value.note);
-  if (value.note !== undefined && value.noteZh === undefined) scope.report(join(path, 'noteZh'), 'is missing: a note needs its Chinese version');
-  if (value.noteZh !== undefined && value.note === undefined) scope.report(join(path, 'note'), 'is missing: noteZh needs the English note it translates');
+  if (value.note !== undefined && value.noteZh === undefined)
+    scope.report(join(path, 'noteZh'), 'is missing: a note needs its Chinese version');
+  if (value.noteZh !== undefined && value.note === undefined)
+    scope.report(join(path, 'note'), 'is missing: noteZh needs the English note it translates');
   optionalText(scope, join(path, 'noteZh'), value.noteZh, { han: true });
   return true;
 }
@@ -483,7 +527,12 @@ function checkCooperation(
 }
 
 /** Latitude and longitude in degrees, in range, with their source. */
-function checkCoordinates(scope: Scope, path: string, value: unknown, known: (id: string) => boolean): value is Coordinates {
+function checkCoordinates(
+  scope: Scope,
+  path: string,
+  value: unknown,
+  known: (id: string) => boolean,
+): value is Coordinates {
   if (!object(scope, path, value, ['lat', 'lon', 'sources'])) return false;
   const degrees = (key: 'lat' | 'lon', limit: number) => {
     const n = value[key];
@@ -499,8 +548,22 @@ function checkCoordinates(scope: Scope, path: string, value: unknown, known: (id
 }
 
 const CITY_KEYS = [
-  'id', 'tier', 'names', 'aliases', 'country', 'region', 'regionZh', 'coordinates', 'established', 'conflictingDates', 'status',
-  'landmarks', 'cooperation', 'highlights', 'summary', 'caveats',
+  'id',
+  'tier',
+  'names',
+  'aliases',
+  'country',
+  'region',
+  'regionZh',
+  'coordinates',
+  'established',
+  'conflictingDates',
+  'status',
+  'landmarks',
+  'cooperation',
+  'highlights',
+  'summary',
+  'caveats',
 ] as const;
 
 function checkCity(scope: Scope, value: unknown, fileId: string, known: (id: string) => boolean, today: string): void {
@@ -522,7 +585,8 @@ function checkCity(scope: Scope, value: unknown, fileId: string, known: (id: str
   if (value.region !== null) text(scope, 'region', value.region);
   checkRegionZh(scope, value.region, value.regionZh);
   if (value.coordinates !== null) checkCoordinates(scope, 'coordinates', value.coordinates, known);
-  if (value.established !== null && value.established !== undefined) checkDatedFact(scope, 'established', value.established, known, today);
+  if (value.established !== null && value.established !== undefined)
+    checkDatedFact(scope, 'established', value.established, known, today);
   checkList(scope, 'conflictingDates', value.conflictingDates, (p, d): d is DatedFact =>
     checkDatedFact(scope, p, d, known, today),
   );
@@ -542,7 +606,8 @@ function checkCity(scope: Scope, value: unknown, fileId: string, known: (id: str
 function checkRegionZh(scope: Scope, region: unknown, regionZh: unknown): void {
   if (regionZh === undefined) return; // missing: reported once by object()
   if (regionZh === null) {
-    if (typeof region === 'string') scope.report('regionZh', `is null but region is ${show(region)}: give its Chinese name`);
+    if (typeof region === 'string')
+      scope.report('regionZh', `is null but region is ${show(region)}: give its Chinese name`);
     return;
   }
   if (text(scope, 'regionZh', regionZh, { han: true }) && region === null) {
@@ -568,22 +633,34 @@ function checkCooperationNamesCity(scope: Scope, city: Record<string, unknown>):
   const { en, native, nativeLatin, zh } = city.names;
   if (typeof en !== 'string') return; // reported by checkNames
   const aliases = Array.isArray(city.aliases) ? city.aliases.filter(isObject) : [];
-  const english = [en, native, nativeLatin, ...aliases.filter((a) => NAMING_ALIAS_KINDS.has(a.kind as AliasKind)).map((a) => a.text)]
+  const english = [
+    en,
+    native,
+    nativeLatin,
+    ...aliases.filter((a) => NAMING_ALIAS_KINDS.has(a.kind as AliasKind)).map((a) => a.text),
+  ]
     .filter((name): name is string => typeof name === 'string' && name !== '')
     .map(looseText);
   const chinese =
     typeof zh === 'string'
-      ? [zh.replace(/市$/u, ''), ...aliases.filter((a) => a.kind === 'zh').map((a) => a.text)]
-          .filter((name): name is string => typeof name === 'string' && name !== '')
+      ? [zh.replace(/市$/u, ''), ...aliases.filter((a) => a.kind === 'zh').map((a) => a.text)].filter(
+          (name): name is string => typeof name === 'string' && name !== '',
+        )
       : [en];
   city.cooperation.forEach((entry, i) => {
     if (!isObject(entry)) return;
     const path = `cooperation[${i}]`;
     if (typeof entry.text === 'string' && !english.some((name) => looseText(entry.text as string).includes(name))) {
-      scope.report(join(path, 'text'), `${show(entry.text)} must name the city ("${en}" or an alias): it is shown without the card`);
+      scope.report(
+        join(path, 'text'),
+        `${show(entry.text)} must name the city ("${en}" or an alias): it is shown without the card`,
+      );
     }
     if (typeof entry.textZh === 'string' && !chinese.some((name) => (entry.textZh as string).includes(name))) {
-      scope.report(join(path, 'textZh'), `${show(entry.textZh)} must name the city ("${chinese[0]}"): it is shown without the card`);
+      scope.report(
+        join(path, 'textZh'),
+        `${show(entry.textZh)} must name the city ("${chinese[0]}"): it is shown without the card`,
+      );
     }
   });
 }
@@ -612,7 +689,13 @@ function checkUnverifiedNamesHidden(scope: Scope, city: Record<string, unknown>)
   for (const [key, value] of Object.entries(city)) if (key !== 'aliases' && key !== 'sources') visit(value, key);
 }
 
-function checkTotal(scope: Scope, path: string, value: unknown, known: (id: string) => boolean, today: string): value is Total {
+function checkTotal(
+  scope: Scope,
+  path: string,
+  value: unknown,
+  known: (id: string) => boolean,
+  today: string,
+): value is Total {
   if (
     !object(scope, path, value, ['asOf', 'friendship', 'exchange', 'total', 'note', 'noteZh', 'sources'], ['countries'])
   ) {
@@ -760,15 +843,4 @@ function claimNames(
       scope.report(path, `${show(name)} is also claimed by city "${owner.cityId}" (as ${show(owner.text)})`);
     }
   }
-}
-
-function byEstablished(a: City, b: City): number {
-  const da = a.established?.date;
-  const db = b.established?.date;
-  if (da !== db) {
-    if (da === undefined) return 1;
-    if (db === undefined) return -1;
-    return da < db ? -1 : 1;
-  }
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }

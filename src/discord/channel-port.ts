@@ -2,7 +2,7 @@
 // channel, outside any interaction's 15-minute token. Same rendering as replies; never ephemeral,
 // since only interaction responses can be.
 import { Routes, type APIMessage, type REST } from 'discord.js';
-import type { ChannelPort } from '../views/reply.js';
+import type { ChannelPort } from '../reply/reply.js';
 import { toMessageBody } from '../render/discord.js';
 
 export function createChannelPort(rest: REST): ChannelPort {
@@ -15,7 +15,9 @@ export function createChannelPort(rest: REST): ChannelPort {
     async edit(ref, reply) {
       const body = toMessageBody({ ...reply, ephemeral: false });
       // An edit replaces the message: send empty content explicitly so old text does not linger.
-      await rest.patch(Routes.channelMessage(ref.channelId, ref.messageId), { body: { ...body, content: body.content ?? '' } });
+      await rest.patch(Routes.channelMessage(ref.channelId, ref.messageId), {
+        body: { ...body, content: body.content ?? '' },
+      });
     },
   };
 }

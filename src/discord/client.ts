@@ -11,7 +11,7 @@ import { createLogger, describeError, type Logger } from '../log.js';
 import { cacheOptions } from './cache.js';
 import { createChannelPort } from './channel-port.js';
 import { createRouter, type RouterOptions } from './router.js';
-import { warmImageCache } from '../commands/images.js';
+import { warmImageCache } from '../app/images.js';
 
 export interface GatewayHandle {
   client: Client<true>;
@@ -67,7 +67,12 @@ async function waitForDiscord(api: string, reach: ReachOptions, log: Logger, sto
           : (cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error)));
       if (attempt === reach.attempts) break;
       const waitMs = reach.backoffMs * 2 ** (attempt - 1);
-      log.warn('Discord did not answer; retrying', { attempt, of: reach.attempts, retryInSeconds: waitMs / 1000, reason });
+      log.warn('Discord did not answer; retrying', {
+        attempt,
+        of: reach.attempts,
+        retryInSeconds: waitMs / 1000,
+        reason,
+      });
       await sleep(waitMs);
     }
   }
@@ -124,12 +129,21 @@ export async function startGateway(app: App, config: Config, options: GatewayOpt
   // destroy(), closing is expected. Only an unexpected loss of connection is worth a log line then.
   const connectionLog = () => (connected && !stopped ? log : quiet);
   const quiet = { ...log, error: log.debug, warn: log.debug, info: log.debug };
-  client.on(Events.ShardError, (error, shard) => connectionLog().error('shard error', { shard, error: describeError(error) }));
-  client.on(Events.ShardDisconnect, (event, shard) => connectionLog().warn('shard disconnected', { shard, code: event.code }));
+  client.on(Events.ShardError, (error, shard) =>
+    connectionLog().error('shard error', { shard, error: describeError(error) }),
+  );
+  client.on(Events.ShardDisconnect, (event, shard) =>
+    connectionLog().warn('shard disconnected', { shard, code: event.code }),
+  );
   client.on(Events.ShardReconnecting, (shard) => connectionLog().info('shard reconnecting', { shard }));
   client.on(Events.ShardResume, (shard) => log.info('shard resumed', { shard }));
   client.rest.on(RESTEvents.RateLimited, (info) =>
-    log.warn('rate limited', { route: info.route, method: info.method, retryAfter: info.retryAfter, global: info.global }),
+    log.warn('rate limited', {
+      route: info.route,
+      method: info.method,
+      retryAfter: info.retryAfter,
+      global: info.global,
+    }),
   );
 
   const stop = async () => {

@@ -97,7 +97,9 @@ export function toApplicationCommand(definition: CommandDefinition): RESTPostAPI
   };
 }
 
-export function toApplicationCommands(definitions: readonly CommandDefinition[]): RESTPostAPIApplicationCommandsJSONBody[] {
+export function toApplicationCommands(
+  definitions: readonly CommandDefinition[],
+): RESTPostAPIApplicationCommandsJSONBody[] {
   return definitions.map(toApplicationCommand);
 }
 
@@ -167,8 +169,14 @@ function checkOptions(problems: Problems, where: string, options: readonly Optio
           }
         }
         if (numeric ? !Number.isInteger(choice.value) : typeof choice.value !== 'string') {
-          problems.add(at, `choice value ${JSON.stringify(choice.value)} must be ${numeric ? 'an integer' : 'a string'}`);
-        } else if (typeof choice.value === 'string' && (length(choice.value) < 1 || length(choice.value) > COMMAND_RULES.choiceValueMax)) {
+          problems.add(
+            at,
+            `choice value ${JSON.stringify(choice.value)} must be ${numeric ? 'an integer' : 'a string'}`,
+          );
+        } else if (
+          typeof choice.value === 'string' &&
+          (length(choice.value) < 1 || length(choice.value) > COMMAND_RULES.choiceValueMax)
+        ) {
           problems.add(at, `choice value must be 1-${COMMAND_RULES.choiceValueMax} characters`);
         }
       }
@@ -184,7 +192,11 @@ function checkOptions(problems: Problems, where: string, options: readonly Optio
     }
     if (option.maxLength !== undefined) {
       if (option.type !== 'string') problems.add(at, 'maxLength applies only to string options');
-      else if (!Number.isInteger(option.maxLength) || option.maxLength < 1 || option.maxLength > COMMAND_RULES.maxLengthMax) {
+      else if (
+        !Number.isInteger(option.maxLength) ||
+        option.maxLength < 1 ||
+        option.maxLength > COMMAND_RULES.maxLengthMax
+      ) {
         problems.add(at, `maxLength must be a whole number from 1 to ${COMMAND_RULES.maxLengthMax}`);
       }
     }
@@ -206,10 +218,7 @@ export function countCharacters(definition: CommandDefinition): number {
     length(o.name) +
     length(o.nameZh) +
     localized(o.description) +
-    (o.choices ?? []).reduce(
-      (n, c) => n + localized(c.name) + (typeof c.value === 'string' ? length(c.value) : 0),
-      0,
-    );
+    (o.choices ?? []).reduce((n, c) => n + localized(c.name) + (typeof c.value === 'string' ? length(c.value) : 0), 0);
   let total = length(definition.name) + length(definition.nameZh);
   if (isMessageCommand(definition)) return total;
   total += localized(definition.description);
@@ -265,7 +274,10 @@ function checkDefinition(problems: Problems, definition: CommandDefinition): voi
   }
   const total = countCharacters(definition);
   if (total > COMMAND_RULES.totalCharacters) {
-    problems.add(where, `has ${total} characters of names, descriptions and choices; Discord allows ${COMMAND_RULES.totalCharacters}`);
+    problems.add(
+      where,
+      `has ${total} characters of names, descriptions and choices; Discord allows ${COMMAND_RULES.totalCharacters}`,
+    );
   }
 }
 

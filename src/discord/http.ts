@@ -26,7 +26,7 @@ import { cacheOptions } from './cache.js';
 import { interactionEmitter } from './interaction-adapter.js';
 import { createChannelPort } from './channel-port.js';
 import { createRouter, type RouterOptions } from './router.js';
-import { warmImageCache } from '../commands/images.js';
+import { warmImageCache } from '../app/images.js';
 
 export const INTERACTIONS_PATH = '/interactions';
 /** Interaction payloads are a few KB; even a message command on a long message stays far below this. */
@@ -157,7 +157,11 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
       return;
     }
     const text = JSON.stringify(body);
-    res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text), ...headers });
+    res.writeHead(status, {
+      'Content-Type': 'application/json',
+      'Content-Length': Buffer.byteLength(text),
+      ...headers,
+    });
     res.end(text, () => resolve());
   });
 }
@@ -195,7 +199,10 @@ const SUPPORTED = new Set<number>([
   InteractionType.ApplicationCommandAutocomplete,
 ]);
 
-export async function createInteractionsServer(app: App, options: InteractionsServerOptions): Promise<InteractionsServer> {
+export async function createInteractionsServer(
+  app: App,
+  options: InteractionsServerOptions,
+): Promise<InteractionsServer> {
   const log = options.log ?? createLogger();
   const key = await importPublicKey(options.publicKey);
   const ops: OpsRoutes | undefined = options.ops && {
@@ -221,7 +228,9 @@ export async function createInteractionsServer(app: App, options: InteractionsSe
   async function respondWithFiles(waiting: PendingCallback, form: FormData): Promise<void> {
     const { type, data } = JSON.parse(String(form.get('payload_json'))) as { type: number; data: MessageData };
     const { attachments: _sentWithTheFiles, ...withoutFiles } = data;
-    const embeds = data.embeds?.map(({ image, ...embed }) => (image?.url?.startsWith('attachment://') ? embed : { ...embed, image }));
+    const embeds = data.embeds?.map(({ image, ...embed }) =>
+      image?.url?.startsWith('attachment://') ? embed : { ...embed, image },
+    );
     await respond(waiting, JSON.stringify({ type, data: { ...withoutFiles, ...(embeds ? { embeds } : {}) } }));
     const files: RawFile[] = [];
     for (const [key, value] of form.entries()) {
@@ -230,15 +239,25 @@ export async function createInteractionsServer(app: App, options: InteractionsSe
     }
     const { flags: _visibilityIsSet, ...message } = data;
     try {
-      await client.rest.patch(Routes.webhookMessage(waiting.applicationId, waiting.token), { body: message, files, auth: false });
+      await client.rest.patch(Routes.webhookMessage(waiting.applicationId, waiting.token), {
+        body: message,
+        files,
+        auth: false,
+      });
     } catch (error) {
       // The message stands without its picture; nothing the user can do differently.
-      log.warn('could not attach the files of an answer', { interaction: waiting.interactionId, error: describeError(error).message });
+      log.warn('could not attach the files of an answer', {
+        interaction: waiting.interactionId,
+        error: describeError(error).message,
+      });
     }
   }
 
   /** The router's callback becomes the HTTP response; everything else goes to Discord's REST. */
-  async function makeRequest(url: string, init: Parameters<typeof DefaultRestOptions.makeRequest>[1]): Promise<ResponseLike> {
+  async function makeRequest(
+    url: string,
+    init: Parameters<typeof DefaultRestOptions.makeRequest>[1],
+  ): Promise<ResponseLike> {
     const interactionId = CALLBACK_PATH.exec(new URL(url).pathname)?.[1];
     const waiting = interactionId ? pending.get(interactionId) : undefined;
     if (!waiting || waiting.answered) return DefaultRestOptions.makeRequest(url, init);
@@ -274,14 +293,23 @@ export async function createInteractionsServer(app: App, options: InteractionsSe
   const emitInteraction = interactionEmitter(client);
   const seen = new SeenInteractions();
 
-  async function handleInteraction(payload: Record<string, unknown>, timestamp: number, res: ServerResponse): Promise<void> {
+  async function handleInteraction(
+    payload: Record<string, unknown>,
+    timestamp: number,
+    res: ServerResponse,
+  ): Promise<void> {
     if (payload.type === InteractionType.Ping) {
       await send(res, 200, { type: 1 });
       return;
     }
     const { id, application_id: applicationId, token } = payload;
     const snowflake = (value: unknown): value is string => typeof value === 'string' && SNOWFLAKE.test(value);
-    if (!SUPPORTED.has(payload.type as number) || !snowflake(id) || !snowflake(applicationId) || typeof token !== 'string') {
+    if (
+      !SUPPORTED.has(payload.type as number) ||
+      !snowflake(id) ||
+      !snowflake(applicationId) ||
+      typeof token !== 'string'
+    ) {
       throw new RequestError(400, 'not an interaction this endpoint handles', true);
     }
     if (!seen.take(id, timestamp)) throw new RequestError(409, 'this interaction was already received', true);
@@ -291,7 +319,11 @@ export async function createInteractionsServer(app: App, options: InteractionsSe
       try {
         emitInteraction(payload);
       } catch (error) {
-        throw new RequestError(400, `malformed interaction (${error instanceof Error ? error.message : String(error)})`, true);
+        throw new RequestError(
+          400,
+          `malformed interaction (${error instanceof Error ? error.message : String(error)})`,
+          true,
+        );
       }
       const handled = inFlight.get(id);
       if (!handled) throw new RequestError(400, 'not an interaction this endpoint handles', true);
@@ -332,7 +364,8 @@ export async function createInteractionsServer(app: App, options: InteractionsSe
     } catch {
       throw new RequestError(400, 'body is not JSON', true);
     }
-    if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) throw new RequestError(400, 'body is not an object', true);
+    if (typeof payload !== 'object' || payload === null || Array.isArray(payload))
+      throw new RequestError(400, 'body is not an object', true);
     await handleInteraction(payload as Record<string, unknown>, Number(timestamp), res);
   }
 

@@ -10,7 +10,8 @@ import { type Client, version } from 'discord.js';
 export type EmitInteraction = (payload: unknown) => void;
 
 export function interactionEmitter(client: Client): EmitInteraction {
-  const action = (client as unknown as { actions?: { InteractionCreate?: { handle?: unknown } } }).actions?.InteractionCreate;
+  const action = (client as unknown as { actions?: { InteractionCreate?: { handle?: unknown } } }).actions
+    ?.InteractionCreate;
   const handle = action?.handle;
   if (typeof handle !== 'function') {
     throw new Error(

@@ -1,6 +1,12 @@
 // Registering the commands with Discord: one PUT that replaces the whole set, to one server
 // (DISCORD_GUILD_ID: instant, for development) or globally. Used by `npm run deploy`, never on start.
-import { ApplicationCommandType, Routes, type REST, type RESTGetCurrentApplicationResult, type RESTPutAPIApplicationCommandsResult } from 'discord.js';
+import {
+  ApplicationCommandType,
+  Routes,
+  type REST,
+  type RESTGetCurrentApplicationResult,
+  type RESTPutAPIApplicationCommandsResult,
+} from 'discord.js';
 import type { CommandDefinition } from '../commands/types.js';
 import { toApplicationCommands, validateDefinitions } from './definitions.js';
 
@@ -46,13 +52,17 @@ export async function registerCommands(
   const route = options.guildId
     ? Routes.applicationGuildCommands(applicationId, options.guildId)
     : Routes.applicationCommands(applicationId);
-  const commands = (await rest.put(route, { body: toApplicationCommands(definitions) })) as RESTPutAPIApplicationCommandsResult;
+  const commands = (await rest.put(route, {
+    body: toApplicationCommands(definitions),
+  })) as RESTPutAPIApplicationCommandsResult;
   return { applicationId, ...(options.guildId ? { guildId: options.guildId } : {}), commands };
 }
 
 /** One line for the terminal: where, for which application, and each command's name. */
 export function describeRegistration(registration: Registration): string {
-  const names = registration.commands.map((c) => (c.type === ApplicationCommandType.Message ? `"${c.name}" (message menu)` : `/${c.name}`));
+  const names = registration.commands.map((c) =>
+    c.type === ApplicationCommandType.Message ? `"${c.name}" (message menu)` : `/${c.name}`,
+  );
   const where = registration.guildId ? `in server ${registration.guildId}` : 'globally';
   return `Registered ${names.length} command${names.length === 1 ? '' : 's'} ${where} for application ${registration.applicationId}: ${names.join(', ')}`;
 }

@@ -21,7 +21,9 @@ import {
   type User,
 } from 'discord.js';
 import type { App } from '../app/app.js';
+import { routeComponent } from '../commands/component-id.js';
 import {
+  checkInput,
   UserError,
   type AutocompleteChoice,
   type Command,
@@ -33,7 +35,7 @@ import {
 import { pickLocale, type Locale } from '../i18n/index.js';
 import { createLogger, describeError, type Logger } from '../log.js';
 import { toMessageBody, truncate, type MessageBody } from '../render/discord.js';
-import type { Reply, ReplyFile } from '../views/reply.js';
+import type { Reply, ReplyFile } from '../reply/reply.js';
 import { isMessageCommand } from './definitions.js';
 import { t } from './messages.js';
 
@@ -250,7 +252,7 @@ export function createRouter(app: App, commands: readonly Command[], options: Ro
   async function runCommand(interaction: CommandLike, command: Command, input: CommandInput): Promise<void> {
     const ctx = contextFor(app, interaction, 'channel');
     const reply = await withinDeadline(
-      () => command.run(input, ctx),
+      () => command.run(checkInput(command.definition, input), ctx),
       () => interaction.deferReply(),
     );
     await answerCommand(interaction, reply);
@@ -259,7 +261,10 @@ export function createRouter(app: App, commands: readonly Command[], options: Ro
   async function onChatInput(interaction: ChatInputCommandInteraction): Promise<void> {
     const command = chatCommands.get(interaction.commandName);
     if (!command) {
-      await answerCommand(interaction, { content: t(pickLocale(interaction.locale), 'unknownCommand'), ephemeral: true });
+      await answerCommand(interaction, {
+        content: t(pickLocale(interaction.locale), 'unknownCommand'),
+        ephemeral: true,
+      });
       return;
     }
     await runCommand(interaction, command, readInput(interaction.options.data));
@@ -268,7 +273,10 @@ export function createRouter(app: App, commands: readonly Command[], options: Ro
   async function onMessageContext(interaction: MessageContextMenuCommandInteraction): Promise<void> {
     const command = messageCommands.get(interaction.commandName);
     if (!command) {
-      await answerCommand(interaction, { content: t(pickLocale(interaction.locale), 'unknownCommand'), ephemeral: true });
+      await answerCommand(interaction, {
+        content: t(pickLocale(interaction.locale), 'unknownCommand'),
+        ephemeral: true,
+      });
       return;
     }
     await runCommand(interaction, command, { options: { message: interaction.targetMessage.content } });
@@ -293,14 +301,13 @@ export function createRouter(app: App, commands: readonly Command[], options: Ro
   }
 
   async function onComponent(interaction: MessageComponentInteraction): Promise<void> {
-    const separator = interaction.customId.indexOf(':');
-    const command = separator > 0 ? byName.get(interaction.customId.slice(0, separator)) : undefined;
-    if (!command?.component) {
+    const route = routeComponent(interaction.customId, (name) => byName.get(name));
+    if (!route) {
       const key = interaction.isButton() ? 'staleButton' : 'staleSelect';
       await answerComponent(interaction, { content: t(pickLocale(interaction.locale), key), ephemeral: true });
       return;
     }
-    const id = interaction.customId.slice(separator + 1);
+    const { command, id } = route;
     const values = interaction.isStringSelectMenu() ? interaction.values : [];
     const ctx = contextFor(app, interaction, 'channel');
     const component = command.component.bind(command);
@@ -323,7 +330,8 @@ export function createRouter(app: App, commands: readonly Command[], options: Ro
 
   /** Tell the user, briefly and privately; a UserError's own message, else a generic one. */
   async function fail(interaction: Interaction, error: unknown): Promise<void> {
-    if (error instanceof UserError) log.debug('user error', { ...interactionFields(interaction), message: error.message });
+    if (error instanceof UserError)
+      log.debug('user error', { ...interactionFields(interaction), message: error.message });
     else log.error('interaction failed', { ...interactionFields(interaction), error: describeError(error) });
     try {
       if (interaction.isAutocomplete()) {
@@ -339,7 +347,10 @@ export function createRouter(app: App, commands: readonly Command[], options: Ro
       }
     } catch (secondary) {
       // Usually the interaction expired (Discord error 10062): nothing left to tell the user.
-      log.warn('could not report a failure to the user', { ...interactionFields(interaction), error: describeError(secondary) });
+      log.warn('could not report a failure to the user', {
+        ...interactionFields(interaction),
+        error: describeError(secondary),
+      });
     }
   }
 
@@ -348,7 +359,8 @@ export function createRouter(app: App, commands: readonly Command[], options: Ro
     const known = (name: string | undefined) => (name !== undefined && byName.has(name) ? name : 'unknown');
     if (interaction.isAutocomplete()) return { kind: 'autocomplete', command: known(interaction.commandName) };
     if (interaction.isCommand()) return { kind: 'command', command: known(interaction.commandName) };
-    if (interaction.isMessageComponent()) return { kind: 'component', command: known(interaction.customId.split(':')[0]) };
+    if (interaction.isMessageComponent())
+      return { kind: 'component', command: known(interaction.customId.split(':')[0]) };
     return { kind: 'other', command: 'unknown' };
   }
 

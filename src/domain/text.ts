@@ -34,15 +34,18 @@ const LETTER_FOLDS: Readonly<Record<string, string>> = {
  * word and stay. A cluster whose base is not a letter (an emoji with a variation selector, a
  * stray mark) loses its marks too.
  */
-const ACCENTED_BASE = /[\p{sc=Latin}\p{sc=Greek}\p{sc=Cyrillic}\p{sc=Hebrew}\p{sc=Arabic}\p{sc=Armenian}\p{sc=Georgian}]|\P{L}/u;
+const ACCENTED_BASE =
+  /[\p{sc=Latin}\p{sc=Greek}\p{sc=Cyrillic}\p{sc=Hebrew}\p{sc=Arabic}\p{sc=Armenian}\p{sc=Georgian}]|\P{L}/u;
 const MARK = /\p{M}/u;
 const MARKS = /\p{M}/gu;
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 /** Invisible format characters (zero-width space and joiners, soft hyphen, bidi controls, tags): removed, not spaced. */
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: variation selectors are tested alone here, never as part of a pair
 const FORMAT_ONLY = /^[\p{Cf}\uFE00-\uFE0F]+$/u;
 
 /** Scripts written without spaces between words or with particles glued on (청주와): matched by substring. */
-const UNSPACED_CLASS = '\\p{sc=Han}\\p{sc=Hiragana}\\p{sc=Katakana}\\p{sc=Hangul}\\p{sc=Thai}\\p{sc=Lao}\\p{sc=Khmer}\\p{sc=Myanmar}\\u30FC';
+const UNSPACED_CLASS =
+  '\\p{sc=Han}\\p{sc=Hiragana}\\p{sc=Katakana}\\p{sc=Hangul}\\p{sc=Thai}\\p{sc=Lao}\\p{sc=Khmer}\\p{sc=Myanmar}\\u30FC';
 /** Scripts where one character is a syllable, so two characters already name a place (大分, 청주). */
 const SYLLABIC_CLASS = '\\p{sc=Han}\\p{sc=Hiragana}\\p{sc=Katakana}\\p{sc=Hangul}\\u30FC';
 const SYLLABIC_ONLY = new RegExp(`^[${SYLLABIC_CLASS}]+$`, 'u');

@@ -18,7 +18,11 @@ export interface OpsRoutes {
 }
 
 function reply(res: ServerResponse, status: number, body: string, contentType = 'application/json'): void {
-  res.writeHead(status, { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(body), 'Cache-Control': 'no-store' });
+  res.writeHead(status, {
+    'Content-Type': contentType,
+    'Content-Length': Buffer.byteLength(body),
+    'Cache-Control': 'no-store',
+  });
   res.end(body);
 }
 

@@ -1,7 +1,7 @@
 // Reply model → the JSON body Discord receives (REST/interaction callback shape). The gateway
 // client, the HTTP interactions endpoint and the console's --json mode all send exactly this.
 // Discord's limits are enforced here, once, so no command can produce a body Discord rejects.
-import type { Action, Card, Reply } from '../views/reply.js';
+import type { Action, Card, Reply } from '../reply/reply.js';
 
 export const LIMITS = {
   content: 2000,
@@ -71,7 +71,8 @@ const ATTACHMENT_URL = 'attachment://';
 /** An embed image must be one of the message's own files, or a web address. */
 function imageUrl(card: Card, files: ReadonlySet<string>): string | undefined {
   if (!card.image) return undefined;
-  if (card.image.startsWith(ATTACHMENT_URL)) return files.has(card.image.slice(ATTACHMENT_URL.length)) ? card.image : undefined;
+  if (card.image.startsWith(ATTACHMENT_URL))
+    return files.has(card.image.slice(ATTACHMENT_URL.length)) ? card.image : undefined;
   return /^https?:\/\//.test(card.image) ? card.image : undefined;
 }
 

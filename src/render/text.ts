@@ -2,7 +2,7 @@
 // so the console shows what Discord would: the same cut fields, truncations and dropped rows.
 // Buttons and select options get numbers ([1], [2], ...) that the interactive console lets you press.
 import { defineMessages, type Locale } from '../i18n/index.js';
-import type { Reply } from '../views/reply.js';
+import type { Reply } from '../reply/reply.js';
 import { toMessageBody, type ApiComponent, type ApiEmbed } from './discord.js';
 
 const t = defineMessages('render.text', {
@@ -43,7 +43,8 @@ export function renderText(reply: Reply, options: TextOptions = {}): string {
   const blocks: string[][] = [];
 
   if (body.content) blocks.push(wrapLines(markdownToText(body.content, style).split('\n'), options.width));
-  for (const embed of body.embeds) blocks.push(renderEmbed(embed, style, options.width, locale, options.savedFiles ?? {}));
+  for (const embed of body.embeds)
+    blocks.push(renderEmbed(embed, style, options.width, locale, options.savedFiles ?? {}));
   const controls = renderControls(controlsOf(reply), style, locale);
   if (controls.length) blocks.push(controls);
   if (body.flags) blocks.push([style.dim(t(locale, 'ephemeral'))]);
@@ -60,12 +61,25 @@ export function controlsOf(reply: Reply): Control[] {
       if (component.type === 3) {
         const placeholder = String(component.placeholder ?? '');
         for (const option of (component.options ?? []) as { label: string; value: string }[]) {
-          controls.push({ number: ++number, kind: 'option', customId: String(component.custom_id), label: option.label, value: option.value, placeholder });
+          controls.push({
+            number: ++number,
+            kind: 'option',
+            customId: String(component.custom_id),
+            label: option.label,
+            value: option.value,
+            placeholder,
+          });
         }
       } else if (typeof component.url === 'string') {
         controls.push({ kind: 'link', label: buttonLabel(component), url: component.url });
       } else {
-        controls.push({ number: ++number, kind: 'button', customId: String(component.custom_id), label: buttonLabel(component), disabled: component.disabled === true });
+        controls.push({
+          number: ++number,
+          kind: 'button',
+          customId: String(component.custom_id),
+          label: buttonLabel(component),
+          disabled: component.disabled === true,
+        });
       }
     }
   }
@@ -152,7 +166,11 @@ function renderEmbed(
   }
   if (embed.footer) {
     if (lines.length) lines.push('');
-    lines.push(...markdownToText(embed.footer.text, style).split('\n').map((l) => style.dim(l)));
+    lines.push(
+      ...markdownToText(embed.footer.text, style)
+        .split('\n')
+        .map((l) => style.dim(l)),
+    );
   }
   const bar = style.rgb('│', embed.color);
   return wrapLines(lines, width === undefined ? undefined : width - 2).map((l) => (l ? `${bar} ${l}` : bar));
@@ -202,7 +220,9 @@ const ESCAPE_BASE = 0xe000;
 export function markdownToText(text: string, style: Style = plain): string {
   return text
     .split(/(```[\s\S]*?```|`[^`\n]+`)/)
-    .map((part, i) => (i % 2 === 1 ? (part.startsWith('```') ? part : style.code(part.slice(1, -1))) : inlineMarkdown(part, style)))
+    .map((part, i) =>
+      i % 2 === 1 ? (part.startsWith('```') ? part : style.code(part.slice(1, -1))) : inlineMarkdown(part, style),
+    )
     .join('');
 }
 
@@ -222,19 +242,22 @@ function inlineMarkdown(text: string, style: Style): string {
 }
 
 function styleMarkdown(text: string, style: Style): string {
-  return text
-    .replace(/<t:(-?\d+)(?::[tTdDfFR])?>/g, (_, seconds: string) => formatTimestamp(Number(seconds)))
-    .replace(/<@[!&]?(\d+)>/g, '@$1')
-    .replace(/<#(\d+)>/g, '#$1')
-    .replace(/^-# (.*)$/gm, (_, line: string) => style.dim(line))
-    .replace(/^#{1,3} (.*)$/gm, (_, line: string) => style.bold(line))
-    .replace(/\*\*([^*\n]+?)\*\*/g, (_, s: string) => style.bold(s))
-    .replace(/__([^_\n]+?)__/g, (_, s: string) => style.underline(s))
-    .replace(/~~([^~\n]+?)~~/g, (_, s: string) => style.strike(s))
-    // Single * or _ is italic only around a phrase, not inside a word (snake_case) or as "5 * 4".
-    .replace(/(^|[^\p{L}\p{N}*_])([*_])(?![\s*_])([^\n]+?)(?<![\s*_])\2(?![\p{L}\p{N}*_])/gu, (_, before: string, _mark: string, s: string) =>
-      before + style.italic(s),
-    );
+  return (
+    text
+      .replace(/<t:(-?\d+)(?::[tTdDfFR])?>/g, (_, seconds: string) => formatTimestamp(Number(seconds)))
+      .replace(/<@[!&]?(\d+)>/g, '@$1')
+      .replace(/<#(\d+)>/g, '#$1')
+      .replace(/^-# (.*)$/gm, (_, line: string) => style.dim(line))
+      .replace(/^#{1,3} (.*)$/gm, (_, line: string) => style.bold(line))
+      .replace(/\*\*([^*\n]+?)\*\*/g, (_, s: string) => style.bold(s))
+      .replace(/__([^_\n]+?)__/g, (_, s: string) => style.underline(s))
+      .replace(/~~([^~\n]+?)~~/g, (_, s: string) => style.strike(s))
+      // Single * or _ is italic only around a phrase, not inside a word (snake_case) or as "5 * 4".
+      .replace(
+        /(^|[^\p{L}\p{N}*_])([*_])(?![\s*_])([^\n]+?)(?<![\s*_])\2(?![\p{L}\p{N}*_])/gu,
+        (_, before: string, _mark: string, s: string) => before + style.italic(s),
+      )
+  );
 }
 
 function formatTimestamp(seconds: number): string {
@@ -252,7 +275,8 @@ export function displayWidth(text: string): number {
 }
 
 function charWidth(code: number): number {
-  if ((code >= 0x300 && code <= 0x36f) || (code >= 0x200b && code <= 0x200f) || (code >= 0xfe00 && code <= 0xfe0f)) return 0;
+  if ((code >= 0x300 && code <= 0x36f) || (code >= 0x200b && code <= 0x200f) || (code >= 0xfe00 && code <= 0xfe0f))
+    return 0;
   if (
     (code >= 0x1100 && code <= 0x115f) ||
     (code >= 0x2e80 && code <= 0xa4cf) ||
@@ -279,7 +303,12 @@ function wrapLine(line: string, width: number): string[] {
   if (displayWidth(line) <= width) return [line];
   const indent = /^\s*/.exec(line)![0];
   // Tokens: ANSI sequences (no width), runs of spaces, words, and single wide characters.
-  const tokens = line.slice(indent.length).match(/\x1b\[[0-9;]*m|\s+|[\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60]|[^\s\x1b\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60]+/g) ?? [];
+  const tokens =
+    line
+      .slice(indent.length)
+      .match(
+        /\x1b\[[0-9;]*m|\s+|[\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60]|[^\s\x1b\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60]+/g,
+      ) ?? [];
   const out: string[] = [];
   let current = indent;
   let currentWidth = displayWidth(indent);

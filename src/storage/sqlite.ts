@@ -73,7 +73,9 @@ export function openSqliteStorage(path: string): Storage {
   } catch (error) {
     db?.close();
     if (error instanceof SchemaTooNewError) throw error;
-    throw new DatabaseOpenError(path, error instanceof Error ? error.message : String(error), undefined, { cause: error });
+    throw new DatabaseOpenError(path, error instanceof Error ? error.message : String(error), undefined, {
+      cause: error,
+    });
   }
   return new SqliteStorage(db);
 }
@@ -98,7 +100,9 @@ class SqliteStorage implements Storage {
         VALUES (@id, @guildId, @channelId, @starterId, @locale, @rounds, @seconds, @difficulty, @topic, @startedAt)`),
       setMessage: db.prepare(`UPDATE games SET message_id = ? WHERE id = ?`),
       endGame: db.prepare(`UPDATE games SET state = ?, ended_at = ? WHERE id = ? AND state = 'running'`),
-      running: db.prepare(`SELECT id, channel_id AS channelId, message_id AS messageId, locale FROM games WHERE state = 'running'`),
+      running: db.prepare(
+        `SELECT id, channel_id AS channelId, message_id AS messageId, locale FROM games WHERE state = 'running'`,
+      ),
       upsertPlayer: db.prepare(`
         INSERT INTO players (user_id, name) VALUES (?, ?)
         ON CONFLICT (user_id) DO UPDATE SET name = excluded.name WHERE players.name <> excluded.name`),

@@ -10,11 +10,13 @@ export const t = defineMessages('views.about', {
     listUnknown: 'No official list date is in the data.',
     officialSources: 'Lists and totals over the years',
     otherSources: 'Other sources',
-    perCity: 'The data cites {count} pages in all, and each city card links the ones its facts come from. Mirrors, re-posts, weak and machine-translated pages are marked as such.',
+    perCity:
+      'The data cites {count} pages in all, and each city card links the ones its facts come from. Mirrors, re-posts, weak and machine-translated pages are marked as such.',
     shared: 'Cited for several cities:',
     version: 'Version',
     report: 'Report a wrong fact',
-    reportText: 'Please open an issue on the project’s issue tracker: name the city, the fact, and a source that shows the right one.',
+    reportText:
+      'Please open an issue on the project’s issue tracker: name the city, the fact, and a source that shows the right one.',
   },
   'zh-CN': {
     title: '关于友城 Youcheng',
@@ -25,7 +27,8 @@ export const t = defineMessages('views.about', {
     listUnknown: '数据中没有官方名单的日期。',
     officialSources: '历年名单与总数',
     otherSources: '其他来源',
-    perCity: '数据共引用{count}个网页，每张城市卡片都附有其信息所依据的网页链接。镜像、转载、低质量和机器翻译的网页均有标注。',
+    perCity:
+      '数据共引用{count}个网页，每张城市卡片都附有其信息所依据的网页链接。镜像、转载、低质量和机器翻译的网页均有标注。',
     shared: '被多个城市引用的来源：',
     version: '版本',
     report: '报告错误',

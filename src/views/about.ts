@@ -6,7 +6,7 @@ import { latestTotalFor, officialTotals } from '../domain/facts/totals.js';
 import { formatDate, type Locale } from '../i18n/index.js';
 import { t } from './about.messages.js';
 import { COLORS, fitCard, footerText, sourceLines } from './format.js';
-import type { Reply } from './reply.js';
+import type { Reply } from '../reply/reply.js';
 
 const MOST_CITED = 5;
 
@@ -35,18 +35,36 @@ function mostCited(data: Dataset, except: Set<SourceId>): SourceId[] {
 export function aboutReply(data: Dataset, version: string, locale: Locale): Reply {
   const list = latestTotalFor(data, 'friendship');
   // Newest first: the figures people quote today come from the latest lists.
-  const official = new Set(officialTotals(data).reverse().flatMap((total) => total.sources));
+  const official = new Set(
+    officialTotals(data)
+      .reverse()
+      .flatMap((total) => total.sources),
+  );
   const shared = sourceLines(sourcesById(data, mostCited(data, official)), locale);
   const sharedLines = shared.length ? [t(locale, 'shared'), ...shared] : [];
   const card = fitCard(
-    { title: t(locale, 'title'), description: t(locale, 'what'), footer: footerText(data, locale), color: COLORS.friendship },
+    {
+      title: t(locale, 'title'),
+      description: t(locale, 'what'),
+      footer: footerText(data, locale),
+      color: COLORS.friendship,
+    },
     [
       { name: t(locale, 'coverage'), lines: [coverageSentence(data, locale)] },
       {
         name: t(locale, 'list'),
-        lines: [list ? t(locale, 'listText', { count: list.friendship ?? 0, date: formatDate(list.asOf, locale) }) : t(locale, 'listUnknown')],
+        lines: [
+          list
+            ? t(locale, 'listText', { count: list.friendship ?? 0, date: formatDate(list.asOf, locale) })
+            : t(locale, 'listUnknown'),
+        ],
       },
-      { name: t(locale, 'officialSources'), lines: sourceLines(sourcesById(data, [...official]), locale), minChars: 300, maxFields: 2 },
+      {
+        name: t(locale, 'officialSources'),
+        lines: sourceLines(sourcesById(data, [...official]), locale),
+        minChars: 300,
+        maxFields: 2,
+      },
       {
         name: t(locale, 'otherSources'),
         lines: [t(locale, 'perCity', { count: data.sources.size }), ...sharedLines],

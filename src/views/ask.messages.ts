@@ -5,11 +5,13 @@ export const t = defineMessages('views.ask', {
     sources: 'Sources',
     readAs: 'I read “{typed}” as **{city}**.',
     readGarbled: '“{typed}” is how the machine-translated 2019 article wrote **{city}**.',
-    readGarbledDoubt: '“{typed}” in the machine-translated 2019 article is probably **{city}** ({country}), but that is not certain:',
+    readGarbledDoubt:
+      '“{typed}” in the machine-translated 2019 article is probably **{city}** ({country}), but that is not certain:',
     unmatched: '**{name}** is not one of Wuhan’s partner cities in my data.',
     unmatchedClose: 'I found no partner city called “{name}”. Did you mean {cities}?',
     levelNotCertain: '{tier} (level not certain)',
-    levelsNotCertain: 'The level of {names} is not certain: ask about one of them to see why it is counted as a friendly exchange city.',
+    levelsNotCertain:
+      'The level of {names} is not certain: ask about one of them to see why it is counted as a friendly exchange city.',
     // Titles
     titleUnknown: 'I don’t know that',
     titleEmpty: 'Ask me about Wuhan’s sister cities',
@@ -37,8 +39,10 @@ export const t = defineMessages('views.ask', {
     undatedIntro: 'No source gives the date for {count} of Wuhan’s partners{scope}:',
     undatedNone: 'Every partner{scope} has a known date.',
     // Unknown
-    unknown: 'I don’t know that. I answer from a curated set of facts about Wuhan’s international friendship (sister) cities, and I would rather say so than guess.',
-    offTopic: 'I don’t know that: my facts cover Wuhan’s sister-city ties (dates, counts, cooperation, landmarks, sources), not things like population, weather or who governs a city.',
+    unknown:
+      'I don’t know that. I answer from a curated set of facts about Wuhan’s international friendship (sister) cities, and I would rather say so than guess.',
+    offTopic:
+      'I don’t know that: my facts cover Wuhan’s sister-city ties (dates, counts, cooperation, landmarks, sources), not things like population, weather or who governs a city.',
     empty: 'Your question was empty. Type a question in English or Chinese.',
     examplesIntro: 'Questions I can answer, for example:',
     exampleCount: 'How many sister cities does Wuhan have?',
@@ -49,15 +53,19 @@ export const t = defineMessages('views.ask', {
     exampleStatus: 'Has any sister city ended its tie with Wuhan?',
     exampleTiers: 'What is the difference between a friendship city and a friendly exchange city?',
     // Sources
-    sourcesGeneral: 'Each answer lists the pages its facts come from, with a link: {count} pages in all. Where sources disagree, I give both; where a source is a mirror, a re-post, a low-quality page or a machine translation, the source list says so.',
+    sourcesGeneral:
+      'Each answer lists the pages its facts come from, with a link: {count} pages in all. Where sources disagree, I give both; where a source is a mirror, a re-post, a low-quality page or a machine translation, the source list says so.',
     sourcesTotalsIntro: 'Below: the reports behind the official counts. Ask about one city to see its own sources.',
     sourcesTotals: 'The official counts come from these reports, each with the date it refers to:',
     sourcesCity: 'What I know about {city} comes from these pages:',
     // Tiers
-    tiersIntro: 'Wuhan’s official counts keep two tiers apart: **international friendship cities** (国际友好城市, usually called sister cities) and **friendly exchange cities** (友好交流城市).',
+    tiersIntro:
+      'Wuhan’s official counts keep two tiers apart: **international friendship cities** (国际友好城市, usually called sister cities) and **friendly exchange cities** (友好交流城市).',
     tiersCount: '{date}: {friendship} friendship cities and {exchange} friendly exchange cities, {total} in all.',
-    tiersListed: 'The friendship cities are named one by one on Wuhan’s list of {date} ({count} cities). No full list of the friendly exchange cities was found; I know {known} of them by name: {names}.',
-    tiersNoDefinition: 'The sources do not define the two tiers beyond counting them separately, so I won’t either. Some partners use other words for the same ties: see each city’s notes.',
+    tiersListed:
+      'The friendship cities are named one by one on Wuhan’s list of {date} ({count} cities). No full list of the friendly exchange cities was found; I know {known} of them by name: {names}.',
+    tiersNoDefinition:
+      'The sources do not define the two tiers beyond counting them separately, so I won’t either. Some partners use other words for the same ties: see each city’s notes.',
     // Rank
     rank: 'Wuhan ranked **first** among China’s 15 sub-provincial cities by its number of international friendship and friendly exchange cities, according to the report of {date}:',
     rankNone: 'My sources give no ranking of Wuhan against other Chinese cities.',
@@ -81,25 +89,33 @@ export const t = defineMessages('views.ask', {
     cooperationNoTopic: 'My sources record nothing on {topic} between Wuhan and **{city}**.',
     cooperationTopicIntro: 'Partners that work with Wuhan on {topic}:',
     cooperationTopicNone: 'My sources record no cooperation on {topic} with any partner.',
-    cooperationOverviewIntro: 'Fields of cooperation in the sources, with the partners in each. Ask about one city for details.',
+    cooperationOverviewIntro:
+      'Fields of cooperation in the sources, with the partners in each. Ask about one city for details.',
     // First and latest
-    firstGlobal: 'Wuhan’s first international friendship (sister) city is **{city}** ({country}), since **{date}**: {ago}.',
+    firstGlobal:
+      'Wuhan’s first international friendship (sister) city is **{city}** ({country}), since **{date}**: {ago}.',
     firstScoped: 'The earliest of Wuhan’s {tier}{scope} is **{city}** ({country}), since **{date}**: {ago}.',
-    nthGlobal: 'By the dates in the sources, number {position} among Wuhan’s international friendship (sister) cities is **{city}** ({country}), since **{date}**: {ago}.',
-    nthScoped: 'By the dates in the sources, number {position} among Wuhan’s {tier}{scope} is **{city}** ({country}), since **{date}**: {ago}.',
+    nthGlobal:
+      'By the dates in the sources, number {position} among Wuhan’s international friendship (sister) cities is **{city}** ({country}), since **{date}**: {ago}.',
+    nthScoped:
+      'By the dates in the sources, number {position} among Wuhan’s {tier}{scope} is **{city}** ({country}), since **{date}**: {ago}.',
     noPosition: 'Fewer than {position} of them have a known date, so I cannot say which is number {position}.',
-    sameYear: 'The sources give only the year for some ties of {year} ({names}), so their order within {year} is not certain.',
+    sameYear:
+      'The sources give only the year for some ties of {year} ({names}), so their order within {year} is not certain.',
     elsewhere: '**{city}**, {tier}, is in {country}, not in {asked}.',
     elsewhereThere: 'Wuhan’s partners in {asked}: {names}.',
     elsewhereNone: 'None of the partners in my data is in {asked}.',
-    latestGlobal: 'The most recent of Wuhan’s international friendship (sister) cities is **{city}** ({country}), since **{date}**: {ago}.',
+    latestGlobal:
+      'The most recent of Wuhan’s international friendship (sister) cities is **{city}** ({country}), since **{date}**: {ago}.',
     latestScoped: 'The most recent of Wuhan’s {tier}{scope} is **{city}** ({country}), since **{date}**: {ago}.',
-    latestAsOf: 'That is as of the report of {report} ({count} sister cities) and Wuhan’s list of {list}: no newer sister city is recorded in my sources.',
+    latestAsOf:
+      'That is as of the report of {report} ({count} sister cities) and Wuhan’s list of {list}: no newer sister city is recorded in my sources.',
     noneScoped: 'None of Wuhan’s {tier}{scope} has a known date.',
     noneAtAll: 'Wuhan has no {tier}{scope} in my data.',
     undatedApartOne: 'No date is known for {names}, so it cannot be placed in the order.',
     undatedApartMany: 'No date is known for {names}, so they cannot be placed in the order.',
-    exchangePartial: 'No full list of the friendly exchange cities was found, so this is only among the {known} I know by name.',
+    exchangePartial:
+      'No full list of the friendly exchange cities was found, so this is only among the {known} I know by name.',
     otherCity: '**{city}** became {tier} {when}.',
     otherCityUndated: 'No source gives the date for **{city}**.',
     // Established
@@ -121,13 +137,16 @@ export const t = defineMessages('views.ask', {
     lastedApprox: 'it lasted about {years} years, until it ended on {date}',
     // Totals
     totalsList: '**{count}** international friendship (sister) cities on Wuhan’s list of **{date}**.',
-    totalsFull: 'With the friendly exchange cities, the latest full count is **{total}** on **{date}**: {friendship} friendship cities and {exchange} friendly exchange cities.',
-    totalsMixed: 'On **{date}** Wuhan spoke of **{total} cities in {countries} countries**, a figure that appears to mix both tiers.',
+    totalsFull:
+      'With the friendly exchange cities, the latest full count is **{total}** on **{date}**: {friendship} friendship cities and {exchange} friendly exchange cities.',
+    totalsMixed:
+      'On **{date}** Wuhan spoke of **{total} cities in {countries} countries**, a figure that appears to mix both tiers.',
     totalsNotActive: 'Changes among the listed cities: {changes}.',
     totalsEnded: '{city} ended its tie on {date}',
     totalsPhasing: '{city} has been phasing out since {date}',
     totalsHistory: 'How the count changed:',
-    totalsExchange: '**{exchange}** friendly exchange cities on **{date}** (with {friendship} friendship cities, {total} in all).',
+    totalsExchange:
+      '**{exchange}** friendly exchange cities on **{date}** (with {friendship} friendship cities, {total} in all).',
     totalsExchangeListed: 'No full list of them was found; I know {known} by name: {names}.',
     totalsInYearIntro: 'Official counts from {year}:',
     totalsInYearNone: 'I have no official count from {year}. The counts the sources give:',
@@ -140,8 +159,10 @@ export const t = defineMessages('views.ask', {
     listScoped: 'Wuhan’s international friendship (sister) cities {scope}: **{count}**.',
     listScopedNone: 'None of Wuhan’s {count} sister cities (list of {date}) is {scope}.',
     listExchangeScoped: 'Friendly exchange cities {scope} that I know by name: {names}.',
-    listExchangeAll: 'Friendly exchange cities: Wuhan had **{count}** on {date}, but no full list was found. The {known} I know by name: {names}.',
-    listExchangeNoneScoped: 'I know of no friendly exchange city {scope} either, but only {known} of them are known by name.',
+    listExchangeAll:
+      'Friendly exchange cities: Wuhan had **{count}** on {date}, but no full list was found. The {known} I know by name: {names}.',
+    listExchangeNoneScoped:
+      'I know of no friendly exchange city {scope} either, but only {known} of them are known by name.',
     listUndated: 'No date is known for {names}: they cannot be placed in a period.',
     dateUnknown: 'date not known',
     endedMark: 'ended {date}',
@@ -158,15 +179,24 @@ export const t = defineMessages('views.ask', {
     tierExchange: 'friendly exchange cities',
     // Partner
     partnerYes: 'Yes. **{city}** ({country}) is one of Wuhan’s international friendship (sister) cities, since {date}.',
-    partnerYesUndated: 'Yes. **{city}** ({country}) is one of Wuhan’s international friendship (sister) cities; no source gives the date it began.',
-    partnerEnded: '**{city}** ({country}) became a sister city of Wuhan on {date}, but the tie ended on {end}. {reason}',
-    partnerExchange: '**{city}** ({country}) is a friendly exchange city of Wuhan, a tier counted apart from the international friendship cities, since {date}.',
-    partnerExchangeUndated: '**{city}** ({country}) is a friendly exchange city of Wuhan, a tier counted apart from the international friendship cities; no source gives the date it began.',
-    partnerExchangeUnsure: '**{city}** ({country}) is not one of the international friendship (sister) cities on Wuhan’s list. My data records it as a friendly exchange city of Wuhan, a tier counted apart, since {date}, but that level is not certain:',
-    partnerExchangeUnsureUndated: '**{city}** ({country}) is not one of the international friendship (sister) cities on Wuhan’s list. My data records it as a friendly exchange city of Wuhan, a tier counted apart, but that level is not certain, and no source gives the date it began:',
-    notPartner: '**{name}** is not one of Wuhan’s partner cities in my data: it is not on Wuhan’s list of {count} international friendship (sister) cities of {date}, and my data does not record it as a friendly exchange city.',
-    notPartnerExchange: 'Wuhan counted {exchange} friendly exchange cities on {date}, but no full list of them was found and I know only {known} of them by name, so I cannot rule that tier out.',
-    notPartnerExchangeUncounted: 'No full list of Wuhan’s friendly exchange cities was found, so I cannot rule that tier out.',
+    partnerYesUndated:
+      'Yes. **{city}** ({country}) is one of Wuhan’s international friendship (sister) cities; no source gives the date it began.',
+    partnerEnded:
+      '**{city}** ({country}) became a sister city of Wuhan on {date}, but the tie ended on {end}. {reason}',
+    partnerExchange:
+      '**{city}** ({country}) is a friendly exchange city of Wuhan, a tier counted apart from the international friendship cities, since {date}.',
+    partnerExchangeUndated:
+      '**{city}** ({country}) is a friendly exchange city of Wuhan, a tier counted apart from the international friendship cities; no source gives the date it began.',
+    partnerExchangeUnsure:
+      '**{city}** ({country}) is not one of the international friendship (sister) cities on Wuhan’s list. My data records it as a friendly exchange city of Wuhan, a tier counted apart, since {date}, but that level is not certain:',
+    partnerExchangeUnsureUndated:
+      '**{city}** ({country}) is not one of the international friendship (sister) cities on Wuhan’s list. My data records it as a friendly exchange city of Wuhan, a tier counted apart, but that level is not certain, and no source gives the date it began:',
+    notPartner:
+      '**{name}** is not one of Wuhan’s partner cities in my data: it is not on Wuhan’s list of {count} international friendship (sister) cities of {date}, and my data does not record it as a friendly exchange city.',
+    notPartnerExchange:
+      'Wuhan counted {exchange} friendly exchange cities on {date}, but no full list of them was found and I know only {known} of them by name, so I cannot rule that tier out.',
+    notPartnerExchangeUncounted:
+      'No full list of Wuhan’s friendly exchange cities was found, so I cannot rule that tier out.',
     // Signatories
     signatoriesIntro: 'Who signed for Wuhan and **{city}**, as my sources record it:',
     signatoriesNone: 'My data doesn’t record who signed the tie between Wuhan and **{city}**.',
@@ -178,7 +208,8 @@ export const t = defineMessages('views.ask', {
     distanceUnknown: 'My data has no coordinates for **{city}** ({country}), so I cannot say how far it is from Wuhan.',
     distanceGroupFriendship: 'Wuhan’s international friendship (sister) cities{scope}',
     distanceGroupExchange: 'the friendly exchange cities{scope} I know by name',
-    distanceFarthest: 'Of {group}, the farthest from Wuhan is **{city}** ({country}), **{km} km** along the great circle.',
+    distanceFarthest:
+      'Of {group}, the farthest from Wuhan is **{city}** ({country}), **{km} km** along the great circle.',
     distanceClosest: 'Of {group}, the closest to Wuhan is **{city}** ({country}), **{km} km** along the great circle.',
     distanceNext: 'Next: {entries}.',
     distanceEntry: '{city} ({km} km)',
@@ -191,7 +222,8 @@ export const t = defineMessages('views.ask', {
     cityLine: '**{city}** ({country}{region}): {tier}, since {date}.',
     cityLineUndated: '**{city}** ({country}{region}): {tier}; no source gives the date it began.',
     noWords: 'I can only read questions in words: type one in English or Chinese.',
-    province: 'I cover Wuhan’s own partner cities only, not those of Hubei province: my data holds no figures for the province. Ask about Wuhan’s sister cities instead.',
+    province:
+      'I cover Wuhan’s own partner cities only, not those of Hubei province: my data holds no figures for the province. Ask about Wuhan’s sister cities instead.',
     titlePerson: 'What my data says',
     personIntro: 'My data mentions “{name}” only in these notes:',
     personCityNote: '**{city}**: {note}',
@@ -201,10 +233,13 @@ export const t = defineMessages('views.ask', {
     listEndedIntro: 'Ties that ended or began to wind down in that period:',
     statusCaveats: 'What qualifies this:',
     establishedLater: 'Another source reports a later agreement, with no date: the sources disagree.',
-    countriesMost: 'The countries with the most of Wuhan’s sister cities (list of {date}) are {countries}, with **{count}** each:',
-    countriesMostOne: 'The country with the most of Wuhan’s sister cities (list of {date}) is {countries}, with **{count}**:',
+    countriesMost:
+      'The countries with the most of Wuhan’s sister cities (list of {date}) are {countries}, with **{count}** each:',
+    countriesMostOne:
+      'The country with the most of Wuhan’s sister cities (list of {date}) is {countries}, with **{count}**:',
     countriesMostOthers: 'Each of the other {others} countries has {count}.',
-    countriesMostExchange: 'Friendly exchange cities are counted apart and are not in these figures; no full list was found. The {known} I know by name: {names}.',
+    countriesMostExchange:
+      'Friendly exchange cities are counted apart and are not in these figures; no full list was found. The {known} I know by name: {names}.',
   },
   'zh-CN': {
     sources: '来源',
@@ -241,7 +276,8 @@ export const t = defineMessages('views.ask', {
     undatedIntro: '{scope}有{count}个友城没有资料给出结好日期：',
     undatedNone: '{scope}的友城都有已知的结好日期。',
     unknown: '这个我不知道。我只根据整理过的武汉国际友好城市资料作答，宁可说不知道，也不猜测。',
-    offTopic: '这个我不知道：我的资料只涉及武汉的友城关系（日期、数量、合作、地标、来源），不包括人口、天气或城市领导等内容。',
+    offTopic:
+      '这个我不知道：我的资料只涉及武汉的友城关系（日期、数量、合作、地标、来源），不包括人口、天气或城市领导等内容。',
     empty: '问题是空的。请用中文或英文提问。',
     examplesIntro: '例如，你可以这样问：',
     exampleCount: '武汉有多少个国际友好城市？',
@@ -251,14 +287,17 @@ export const t = defineMessages('views.ask', {
     exampleCooperation: '武汉和{city}在哪些方面合作？',
     exampleStatus: '有没有友好城市终止了与武汉的关系？',
     exampleTiers: '国际友好城市和友好交流城市有什么区别？',
-    sourcesGeneral: '每个回答都会列出事实所依据的网页及链接，资料共引用{count}个网页。来源说法不一时，两种说法都会给出；镜像、转载、低质量页面或机器翻译的来源都会在来源列表中注明。',
+    sourcesGeneral:
+      '每个回答都会列出事实所依据的网页及链接，资料共引用{count}个网页。来源说法不一时，两种说法都会给出；镜像、转载、低质量页面或机器翻译的来源都会在来源列表中注明。',
     sourcesTotalsIntro: '下面列出的是官方统计数字的出处。针对某个城市提问，可以看到该城市的资料来源。',
     sourcesTotals: '官方数字出自以下报道，每项都注明了所指日期：',
     sourcesCity: '关于{city}的资料出自以下网页：',
     tiersIntro: '武汉的官方统计分为两个级别：**国际友好城市**（通常称为姐妹城市）和**友好交流城市**。',
     tiersCount: '{date}：国际友好城市{friendship}个，友好交流城市{exchange}个，共{total}个。',
-    tiersListed: '国际友好城市在武汉{date}的名单上逐一列出（共{count}个）。友好交流城市没有找到完整名单，我知道名称的有{known}个：{names}。',
-    tiersNoDefinition: '资料只是分别统计这两个级别，并未给出更多定义，所以我也不作额外解释。有些友城对同一关系用词不同，详见各城市的说明。',
+    tiersListed:
+      '国际友好城市在武汉{date}的名单上逐一列出（共{count}个）。友好交流城市没有找到完整名单，我知道名称的有{known}个：{names}。',
+    tiersNoDefinition:
+      '资料只是分别统计这两个级别，并未给出更多定义，所以我也不作额外解释。有些友城对同一关系用词不同，详见各城市的说明。',
     rank: '根据{date}的报道，武汉的国际友好城市和友好交流城市数量居全国15个副省级城市**首位**：',
     rankNone: '我的资料中没有武汉与其他中国城市的排名比较。',
     rankOnly: '这是资料中唯一的排名，未找到更新的比较。',
@@ -282,7 +321,8 @@ export const t = defineMessages('views.ask', {
     firstGlobal: '武汉的第一个国际友好城市是**{city}**（{country}），**{date}**结好，{ago}。',
     firstScoped: '武汉{scope}的{tier}中，最早的是**{city}**（{country}），**{date}**结好，{ago}。',
     nthGlobal: '按资料中的日期，武汉的第{position}个国际友好城市是**{city}**（{country}），**{date}**结好，{ago}。',
-    nthScoped: '按资料中的日期，武汉{scope}的{tier}中，第{position}个是**{city}**（{country}），**{date}**结好，{ago}。',
+    nthScoped:
+      '按资料中的日期，武汉{scope}的{tier}中，第{position}个是**{city}**（{country}），**{date}**结好，{ago}。',
     noPosition: '有已知日期的不足{position}个，无法确定第{position}个是哪一个。',
     sameYear: '{year}年的部分友城（{names}）资料只给出年份，它们在{year}年内的先后顺序并不确定。',
     elsewhere: '**{city}**是{tier}，位于{country}，而不在{asked}。',
@@ -314,7 +354,8 @@ export const t = defineMessages('views.ask', {
     lasted: '关系维持了{years}年，于{date}终止',
     lastedApprox: '关系维持了约{years}年，于{date}终止',
     totalsList: '武汉截至**{date}**的名单上有**{count}**个国际友好城市（姐妹城市）。',
-    totalsFull: '加上友好交流城市，最近一次完整统计是**{date}**的**{total}**个：国际友好城市{friendship}个，友好交流城市{exchange}个。',
+    totalsFull:
+      '加上友好交流城市，最近一次完整统计是**{date}**的**{total}**个：国际友好城市{friendship}个，友好交流城市{exchange}个。',
     totalsMixed: '**{date}**，武汉称其友城遍布**{countries}个国家的{total}个城市**，这一数字似乎合并了两个级别。',
     totalsNotActive: '名单上城市的变化：{changes}。',
     totalsEnded: '{city}于{date}终止了友城关系',
@@ -350,11 +391,16 @@ export const t = defineMessages('views.ask', {
     partnerYesUndated: '是的。**{city}**（{country}）是武汉的国际友好城市（姐妹城市），但没有资料给出结好日期。',
     partnerEnded: '**{city}**（{country}）于{date}与武汉结为友好城市，但这一关系已于{end}终止。{reason}',
     partnerExchange: '**{city}**（{country}）是武汉的友好交流城市，与国际友好城市分开统计，{date}起建立关系。',
-    partnerExchangeUndated: '**{city}**（{country}）是武汉的友好交流城市，与国际友好城市分开统计；没有资料给出建立关系的日期。',
-    partnerExchangeUnsure: '**{city}**（{country}）不在武汉的国际友好城市（姐妹城市）名单上。本数据将其记为武汉的友好交流城市（与国际友好城市分开统计），{date}起建立关系，但这一级别并不确定：',
-    partnerExchangeUnsureUndated: '**{city}**（{country}）不在武汉的国际友好城市（姐妹城市）名单上。本数据将其记为武汉的友好交流城市（与国际友好城市分开统计），但这一级别并不确定，也没有资料给出建立关系的日期：',
-    notPartner: '**{name}**不是我资料中的武汉友城：它不在武汉截至{date}的{count}个国际友好城市（姐妹城市）名单上，我的资料也没有把它记为友好交流城市。',
-    notPartnerExchange: '{date}武汉共有{exchange}个友好交流城市，但没有找到完整名单，我只知道其中{known}个的名称，所以无法排除它属于这一级别。',
+    partnerExchangeUndated:
+      '**{city}**（{country}）是武汉的友好交流城市，与国际友好城市分开统计；没有资料给出建立关系的日期。',
+    partnerExchangeUnsure:
+      '**{city}**（{country}）不在武汉的国际友好城市（姐妹城市）名单上。本数据将其记为武汉的友好交流城市（与国际友好城市分开统计），{date}起建立关系，但这一级别并不确定：',
+    partnerExchangeUnsureUndated:
+      '**{city}**（{country}）不在武汉的国际友好城市（姐妹城市）名单上。本数据将其记为武汉的友好交流城市（与国际友好城市分开统计），但这一级别并不确定，也没有资料给出建立关系的日期：',
+    notPartner:
+      '**{name}**不是我资料中的武汉友城：它不在武汉截至{date}的{count}个国际友好城市（姐妹城市）名单上，我的资料也没有把它记为友好交流城市。',
+    notPartnerExchange:
+      '{date}武汉共有{exchange}个友好交流城市，但没有找到完整名单，我只知道其中{known}个的名称，所以无法排除它属于这一级别。',
     notPartnerExchangeUncounted: '武汉的友好交流城市没有找到完整名单，所以无法排除它属于这一级别。',
     signatoriesIntro: '据资料记载，武汉与**{city}**结好时的签署人：',
     signatoriesNone: '我的资料没有记载武汉与**{city}**结好时由谁签署。',
@@ -377,7 +423,8 @@ export const t = defineMessages('views.ask', {
     cityLine: '**{city}**（{country}{region}）：{tier}，{date}结好。',
     cityLineUndated: '**{city}**（{country}{region}）：{tier}；没有资料给出结好日期。',
     noWords: '我只能读懂用文字写的问题：请用中文或英文提问。',
-    province: '我只涵盖武汉市自己的友城，不包括湖北省的友城：我的资料中没有湖北省的相关数字。可以问我武汉的国际友好城市。',
+    province:
+      '我只涵盖武汉市自己的友城，不包括湖北省的友城：我的资料中没有湖北省的相关数字。可以问我武汉的国际友好城市。',
     titlePerson: '资料中的记载',
     personIntro: '我的资料只在以下说明中提到“{name}”：',
     personCityNote: '**{city}**：{note}',

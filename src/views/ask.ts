@@ -2,7 +2,17 @@
 // a Sources field with links, and the data's check date in the footer.
 import type { App } from '../app/app.js';
 import type { City, Dataset, Note, Topic, Total } from '../data/types.js';
-import { type Answer, type AskResult, askQuestion, type CityDate, type CityDistance, type Scope, closeCities, statusCaveats, tierHedges } from '../domain/ask/index.js';
+import {
+  type Answer,
+  type AskResult,
+  askQuestion,
+  type CityDate,
+  type CityDistance,
+  type Scope,
+  closeCities,
+  statusCaveats,
+  tierHedges,
+} from '../domain/ask/index.js';
 import { sourcesById } from '../domain/facts/sources.js';
 import { latestTotalFor } from '../domain/facts/totals.js';
 import { formatDate, formatList, formatNumber, type Locale } from '../i18n/index.js';
@@ -21,7 +31,7 @@ import {
   sourceLines,
   tierLabel,
 } from './format.js';
-import type { Reply } from './reply.js';
+import type { Reply } from '../reply/reply.js';
 
 /** Discord's embed description limit is 4,096; leave room so the renderer never has to cut. */
 const DESCRIPTION_MAX = 3900;
@@ -33,28 +43,46 @@ const SOURCES_MIN = 300;
  * `maxChars`: how much of the text to read; a whole message for the message command.
  */
 export function askReply(app: App, question: unknown, fallback: Locale, maxChars?: number): Reply {
-  return answerReply(askQuestion(question, { data: app.data, resolver: app.resolver, now: app.now() }, fallback, maxChars), app.data);
+  return answerReply(
+    askQuestion(question, { data: app.data, resolver: app.resolver, now: app.now() }, fallback, maxChars),
+    app.data,
+  );
 }
 
 export function answerReply(result: AskResult, data: Dataset): Reply {
   const { locale, answer } = result;
   const body = describe(answer, data, locale);
   const readings = result.readings.flatMap((r) => {
-    const params = { typed: sanitizeUserText(r.typed, 40), city: cityName(r.city, locale), country: countryName(r.city.country, locale) };
+    const params = {
+      typed: sanitizeUserText(r.typed, 40),
+      city: cityName(r.city, locale),
+      country: countryName(r.city.country, locale),
+    };
     if (r.doubt) return [t(locale, 'readGarbledDoubt', params), bullet(localText(r.doubt, locale))];
     return [t(locale, r.as === 'garbled' ? 'readGarbled' : 'readAs', params)];
   });
   const unmatched = result.unmatched.map((u) => {
     const name = sanitizeUserText(u.name, 40);
     const close = closeCities(u.resolution);
-    if (close.length) return t(locale, 'unmatchedClose', { name, cities: formatList(close.map((c) => nameWithCountry(c, locale)), locale) });
+    if (close.length)
+      return t(locale, 'unmatchedClose', {
+        name,
+        cities: formatList(
+          close.map((c) => nameWithCountry(c, locale)),
+          locale,
+        ),
+      });
     return t(locale, 'unmatched', { name });
   });
   const sources = sourceLines(sourcesById(data, result.sources), locale);
   const card = fitCard(
     {
       title: body.title,
-      description: fitLines([...readings, ...body.lines, ...(unmatched.length ? ['', ...unmatched] : [])], DESCRIPTION_MAX, locale),
+      description: fitLines(
+        [...readings, ...body.lines, ...(unmatched.length ? ['', ...unmatched] : [])],
+        DESCRIPTION_MAX,
+        locale,
+      ),
       footer: footerText(data, locale),
       color: body.color ?? COLORS.neutral,
     },
@@ -81,9 +109,18 @@ function exchangeHedges(cities: City[], locale: Locale): string[] {
   const hedged = cities.filter((c) => tierHedges(c).length);
   if (!hedged.length) return [];
   if (hedged.length <= MAX_HEDGED) {
-    return hedged.flatMap((c) => tierHedges(c).map((n) => bullet(`**${cityName(c, locale)}**${colon(locale)}${localText(n, locale)}`)));
+    return hedged.flatMap((c) =>
+      tierHedges(c).map((n) => bullet(`**${cityName(c, locale)}**${colon(locale)}${localText(n, locale)}`)),
+    );
   }
-  return [t(locale, 'levelsNotCertain', { names: formatList(hedged.map((c) => cityName(c, locale)), locale) })];
+  return [
+    t(locale, 'levelsNotCertain', {
+      names: formatList(
+        hedged.map((c) => cityName(c, locale)),
+        locale,
+      ),
+    }),
+  ];
 }
 
 /** Lists naming more exchange cities than this give one line about their levels instead of each one's note. */
@@ -112,10 +149,17 @@ function describe(answer: Answer, data: Dataset, locale: Locale): Body {
       };
     }
     case 'sources': {
-      if (answer.cities.length) return { title: L('titleSources'), lines: answer.cities.map((c) => L('sourcesCity', { city: name(c) })) };
+      if (answer.cities.length)
+        return { title: L('titleSources'), lines: answer.cities.map((c) => L('sourcesCity', { city: name(c) })) };
       if (answer.about === 'totals')
-        return { title: L('titleSources'), lines: [L('sourcesTotals'), ...answer.rows.map((row) => bullet(totalNote(row)))] };
-      return { title: L('titleSources'), lines: [L('sourcesGeneral', { count: data.sources.size }), '', L('sourcesTotalsIntro')] };
+        return {
+          title: L('titleSources'),
+          lines: [L('sourcesTotals'), ...answer.rows.map((row) => bullet(totalNote(row)))],
+        };
+      return {
+        title: L('titleSources'),
+        lines: [L('sourcesGeneral', { count: data.sources.size }), '', L('sourcesTotalsIntro')],
+      };
     }
     case 'tiers': {
       const latestList = latestTotalFor(data, 'friendship');
@@ -124,7 +168,14 @@ function describe(answer: Answer, data: Dataset, locale: Locale): Body {
         lines: [
           L('tiersIntro'),
           ...answer.counts.map((row) =>
-            bullet(L('tiersCount', { date: formatDate(row.asOf, locale), friendship: row.friendship!, exchange: row.exchange!, total: row.total ?? row.friendship! + row.exchange! })),
+            bullet(
+              L('tiersCount', {
+                date: formatDate(row.asOf, locale),
+                friendship: row.friendship!,
+                exchange: row.exchange!,
+                total: row.total ?? row.friendship! + row.exchange!,
+              }),
+            ),
           ),
           L('tiersListed', {
             date: listDate(latestList),
@@ -139,7 +190,14 @@ function describe(answer: Answer, data: Dataset, locale: Locale): Body {
     }
     case 'rank':
       if (!answer.total) return { title: L('titleRank'), lines: [L('rankNone')] };
-      return { title: L('titleRank'), lines: [L('rank', { date: formatDate(answer.total.asOf, locale) }), bullet(totalNote(answer.total)), L('rankOnly')] };
+      return {
+        title: L('titleRank'),
+        lines: [
+          L('rank', { date: formatDate(answer.total.asOf, locale) }),
+          bullet(totalNote(answer.total)),
+          L('rankOnly'),
+        ],
+      };
     case 'landmarks': {
       if (!answer.items.length)
         return { title: L('titleLandmarks'), lines: answer.cities.map((c) => L('landmarksNone', { city: name(c) })) };
@@ -150,7 +208,12 @@ function describe(answer: Answer, data: Dataset, locale: Locale): Body {
           ...answer.items.map(({ city, landmark }) =>
             bullet(
               L('landmarkLine', {
-                name: locale === 'zh-CN' && landmark.zh ? `${landmark.zh}（${landmark.name}）` : landmark.zh ? `${landmark.name} (${landmark.zh})` : landmark.name,
+                name:
+                  locale === 'zh-CN' && landmark.zh
+                    ? `${landmark.zh}（${landmark.name}）`
+                    : landmark.zh
+                      ? `${landmark.name} (${landmark.zh})`
+                      : landmark.name,
                 city: name(city),
                 country: country(city),
                 description: locale === 'zh-CN' ? landmark.descriptionZh : landmark.description,
@@ -170,7 +233,10 @@ function describe(answer: Answer, data: Dataset, locale: Locale): Body {
           lines: answer.cities.flatMap((city) => [
             statusLine(city, locale),
             ...(city.tier === 'friendship'
-              ? [L('statusOnList', { city: name(city), count: latest?.friendship ?? '', date: listDate(latest) }), ...caveatLines(city, locale)]
+              ? [
+                  L('statusOnList', { city: name(city), count: latest?.friendship ?? '', date: listDate(latest) }),
+                  ...caveatLines(city, locale),
+                ]
               : [L('statusExchange', { city: name(city), tier: tierOne(city, locale) }), ...hedgeLines(city, locale)]),
           ]),
         };
@@ -182,20 +248,29 @@ function describe(answer: Answer, data: Dataset, locale: Locale): Body {
       };
     }
     case 'cooperation':
-      return { title: L('titleCooperation'), lines: cooperationLines(answer.city, answer.groups, answer.topic, locale) };
+      return {
+        title: L('titleCooperation'),
+        lines: cooperationLines(answer.city, answer.groups, answer.topic, locale),
+      };
     case 'cooperationMany':
       return {
         title: L('titleCooperation'),
-        lines: answer.perCity.flatMap(({ city, groups }, i) => [...(i ? [''] : []), ...cooperationLines(city, groups, answer.topic, locale)]),
+        lines: answer.perCity.flatMap(({ city, groups }, i) => [
+          ...(i ? [''] : []),
+          ...cooperationLines(city, groups, answer.topic, locale),
+        ]),
       };
     case 'cooperationTopic': {
       const topic = topicInSentence(answer.topic, locale);
-      if (!answer.partners.length) return { title: L('titleCooperation'), lines: [L('cooperationTopicNone', { topic })] };
+      if (!answer.partners.length)
+        return { title: L('titleCooperation'), lines: [L('cooperationTopicNone', { topic })] };
       return {
         title: L('titleCooperation'),
         lines: [
           L('cooperationTopicIntro', { topic }),
-          ...answer.partners.map(({ city, entries }) => bullet(`**${name(city)}**${colon(locale)}${entries.map((e) => localText(e, locale)).join(' ')}`)),
+          ...answer.partners.map(({ city, entries }) =>
+            bullet(`**${name(city)}**${colon(locale)}${entries.map((e) => localText(e, locale)).join(' ')}`),
+          ),
         ],
       };
     }
@@ -204,7 +279,9 @@ function describe(answer: Answer, data: Dataset, locale: Locale): Body {
         title: L('titleCooperation'),
         lines: [
           L('cooperationOverviewIntro'),
-          ...answer.topics.filter((s) => s.cities.length).map((s) => bullet(`**${topicLabel(s.topic, locale)}**${colon(locale)}${list(s.cities)}`)),
+          ...answer.topics
+            .filter((s) => s.cities.length)
+            .map((s) => bullet(`**${topicLabel(s.topic, locale)}**${colon(locale)}${list(s.cities)}`)),
         ],
       };
     case 'first':
@@ -216,14 +293,27 @@ function describe(answer: Answer, data: Dataset, locale: Locale): Body {
       const scope = words && locale === 'en' ? ` ${words}` : words;
       if (answer.pick) {
         const { city } = answer.pick;
-        const params = { city: name(city), country: country(city), date: establishedDate(city, locale), ago: agoText(answer.pick, locale), tier, scope };
+        const params = {
+          city: name(city),
+          country: country(city),
+          date: establishedDate(city, locale),
+          ago: agoText(answer.pick, locale),
+          tier,
+          scope,
+        };
         const wide = scoped || answer.scope.tier === 'exchange';
         const key =
           answer.kind === 'latest'
-            ? wide ? 'latestScoped' : 'latestGlobal'
+            ? wide
+              ? 'latestScoped'
+              : 'latestGlobal'
             : answer.position > 1
-              ? wide ? 'nthScoped' : 'nthGlobal'
-              : wide ? 'firstScoped' : 'firstGlobal';
+              ? wide
+                ? 'nthScoped'
+                : 'nthGlobal'
+              : wide
+                ? 'firstScoped'
+                : 'firstGlobal';
         lines.push(L(key, { ...params, position: answer.position }));
         lines.push(...hedgeLines(city, locale));
         if (answer.position === 1) lines.push(...superlatives(city).map((n) => bullet(localText(n, locale))));
@@ -231,18 +321,32 @@ function describe(answer: Answer, data: Dataset, locale: Locale): Body {
           lines.push(L('sameYear', { year: city.established!.date.slice(0, 4), names: list(answer.sameYear) }));
         }
         if (answer.kind === 'latest' && !scoped && answer.scope.tier !== 'exchange' && answer.report && answer.list) {
-          lines.push(L('latestAsOf', { report: formatDate(answer.report.asOf, locale), count: answer.report.friendship ?? '', list: formatDate(answer.list.asOf, locale) }));
+          lines.push(
+            L('latestAsOf', {
+              report: formatDate(answer.report.asOf, locale),
+              count: answer.report.friendship ?? '',
+              list: formatDate(answer.list.asOf, locale),
+            }),
+          );
         }
       } else if (answer.position > 1) {
         lines.push(L('noPosition', { position: answer.position }));
       } else {
         lines.push(L(answer.undated.length ? 'noneScoped' : 'noneAtAll', { tier, scope }));
       }
-      if (answer.undated.length) lines.push(L(answer.undated.length === 1 ? 'undatedApartOne' : 'undatedApartMany', { names: list(answer.undated) }));
-      if (answer.scope.tier === 'exchange') lines.push(L('exchangePartial', { known: data.cities.filter((c) => c.tier === 'exchange').length }));
+      if (answer.undated.length)
+        lines.push(
+          L(answer.undated.length === 1 ? 'undatedApartOne' : 'undatedApartMany', { names: list(answer.undated) }),
+        );
+      if (answer.scope.tier === 'exchange')
+        lines.push(L('exchangePartial', { known: data.cities.filter((c) => c.tier === 'exchange').length }));
       for (const other of answer.others) {
         const tier = tierOne(other.city, locale);
-        lines.push(other.span ? L('otherCity', { city: name(other.city), tier, when: whenText(other.city, locale) }) : L('otherCityUndated', { city: name(other.city) }));
+        lines.push(
+          other.span
+            ? L('otherCity', { city: name(other.city), tier, when: whenText(other.city, locale) })
+            : L('otherCityUndated', { city: name(other.city) }),
+        );
         if (other.span) lines.push(...hedgeLines(other.city, locale));
       }
       const exchangeTier = answer.scope.tier === 'exchange';
@@ -260,15 +364,25 @@ function describe(answer: Answer, data: Dataset, locale: Locale): Body {
         title: L('titlePartner'),
         lines: [
           ...answer.cities.flatMap((c) => [
-            L('elsewhere', { city: name(c), tier: tierOne(c, locale), country: countryInSentence(c.country, locale), asked: where }),
+            L('elsewhere', {
+              city: name(c),
+              tier: tierOne(c, locale),
+              country: countryInSentence(c.country, locale),
+              asked: where,
+            }),
             ...hedgeLines(c, locale),
           ]),
-          answer.there.length ? L('elsewhereThere', { asked: where, names: list(answer.there) }) : L('elsewhereNone', { asked: where }),
+          answer.there.length
+            ? L('elsewhereThere', { asked: where, names: list(answer.there) })
+            : L('elsewhereNone', { asked: where }),
         ],
       };
     }
     case 'established':
-      return { title: L('titleEstablished'), lines: answer.dates.flatMap((d, i) => [...(i ? [''] : []), ...establishedLines(d, locale)]) };
+      return {
+        title: L('titleEstablished'),
+        lines: answer.dates.flatMap((d, i) => [...(i ? [''] : []), ...establishedLines(d, locale)]),
+      };
     case 'totals': {
       const rows = answer.rows;
       const notes = rows.map((row) => bullet(totalNote(row)));
@@ -278,7 +392,16 @@ function describe(answer: Answer, data: Dataset, locale: Locale): Body {
         return {
           title: L('titleExchange'),
           lines: [
-            ...(row ? [L('totalsExchange', { exchange: row.exchange!, date: formatDate(row.asOf, locale), friendship: row.friendship ?? '', total: row.total ?? '' })] : []),
+            ...(row
+              ? [
+                  L('totalsExchange', {
+                    exchange: row.exchange!,
+                    date: formatDate(row.asOf, locale),
+                    friendship: row.friendship ?? '',
+                    total: row.total ?? '',
+                  }),
+                ]
+              : []),
             L('totalsExchangeListed', { known: known.length, names: list(known) }),
             ...exchangeHedges(known, locale),
             '',
@@ -289,7 +412,10 @@ function describe(answer: Answer, data: Dataset, locale: Locale): Body {
       }
       const changes = notActiveChanges(data, locale);
       if (answer.focus === 'history') {
-        return { title: L('titleHistory'), lines: [L('totalsHistory'), ...notes, ...(changes ? [L('totalsNotActive', { changes })] : [])] };
+        return {
+          title: L('titleHistory'),
+          lines: [L('totalsHistory'), ...notes, ...(changes ? [L('totalsNotActive', { changes })] : [])],
+        };
       }
       const latest = latestTotalFor(data, 'friendship');
       const full = rows.filter((r) => r.friendship !== null && r.exchange !== null && r.total !== null).at(-1);
@@ -298,8 +424,25 @@ function describe(answer: Answer, data: Dataset, locale: Locale): Body {
         title: L('titleTotals'),
         lines: [
           ...(latest ? [L('totalsList', { count: latest.friendship!, date: formatDate(latest.asOf, locale) })] : []),
-          ...(full ? [L('totalsFull', { total: full.total!, date: formatDate(full.asOf, locale), friendship: full.friendship!, exchange: full.exchange! })] : []),
-          ...(mixed && mixed.asOf.date > (full?.asOf.date ?? '') ? [L('totalsMixed', { date: formatDate(mixed.asOf, locale), total: mixed.total!, countries: mixed.countries! })] : []),
+          ...(full
+            ? [
+                L('totalsFull', {
+                  total: full.total!,
+                  date: formatDate(full.asOf, locale),
+                  friendship: full.friendship!,
+                  exchange: full.exchange!,
+                }),
+              ]
+            : []),
+          ...(mixed && mixed.asOf.date > (full?.asOf.date ?? '')
+            ? [
+                L('totalsMixed', {
+                  date: formatDate(mixed.asOf, locale),
+                  total: mixed.total!,
+                  countries: mixed.countries!,
+                }),
+              ]
+            : []),
           ...(changes ? [L('totalsNotActive', { changes })] : []),
           '',
           L('totalsHistory'),
@@ -309,20 +452,31 @@ function describe(answer: Answer, data: Dataset, locale: Locale): Body {
     }
     case 'totalsInYear':
       if (answer.rows.length) {
-        return { title: L('titleTotals'), lines: [L('totalsInYearIntro', { year: answer.year }), ...answer.rows.map((r) => bullet(totalNote(r)))] };
+        return {
+          title: L('titleTotals'),
+          lines: [L('totalsInYearIntro', { year: answer.year }), ...answer.rows.map((r) => bullet(totalNote(r)))],
+        };
       }
-      return { title: L('titleTotals'), lines: [L('totalsInYearNone', { year: answer.year }), ...answer.all.map((r) => bullet(totalNote(r)))] };
+      return {
+        title: L('titleTotals'),
+        lines: [L('totalsInYearNone', { year: answer.year }), ...answer.all.map((r) => bullet(totalNote(r)))],
+      };
     case 'countries': {
       const latest = latestTotalFor(data, 'friendship');
       const count = answer.countries.reduce((n, g) => n + g.cities.length, 0);
-      if (answer.most && answer.countries.length) return { title: L('titleCountries'), lines: mostCountriesLines(answer, data, locale) };
+      if (answer.most && answer.countries.length)
+        return { title: L('titleCountries'), lines: mostCountriesLines(answer, data, locale) };
       return {
         title: L('titleCountries'),
         lines: [
           L('countriesIntro', { count, date: listDate(latest), countries: answer.countries.length }),
-          ...answer.countries.map((g) => bullet(`${flagEmoji(g.country.code)} ${countryName(g.country, locale)}${colon(locale)}${list(g.cities)}`)),
+          ...answer.countries.map((g) =>
+            bullet(`${flagEmoji(g.country.code)} ${countryName(g.country, locale)}${colon(locale)}${list(g.cities)}`),
+          ),
           L('byContinent', {
-            continents: answer.continents.map((c) => L('continentCount', { continent: continentLabel(c.key, locale), count: c.count })).join(locale === 'zh-CN' ? '，' : ', '),
+            continents: answer.continents
+              .map((c) => L('continentCount', { continent: continentLabel(c.key, locale), count: c.count }))
+              .join(locale === 'zh-CN' ? '，' : ', '),
           }),
           ...(answer.mixed ? ['', bullet(totalNote(answer.mixed))] : []),
         ],
@@ -338,7 +492,11 @@ function describe(answer: Answer, data: Dataset, locale: Locale): Body {
         title: L('titleUndated'),
         lines: [
           L('undatedIntro', { scope, count: answer.cities.length }),
-          ...answer.cities.map((c) => bullet(`${nameWithCountry(c, locale)}${colon(locale)}${c.caveats[0] ? localText(c.caveats[0], locale) : L('dateUnknown')}`)),
+          ...answer.cities.map((c) =>
+            bullet(
+              `${nameWithCountry(c, locale)}${colon(locale)}${c.caveats[0] ? localText(c.caveats[0], locale) : L('dateUnknown')}`,
+            ),
+          ),
         ],
       };
     }
@@ -351,7 +509,10 @@ function describe(answer: Answer, data: Dataset, locale: Locale): Body {
     case 'notPartner': {
       const asked = sanitizeUserText(answer.name, 40);
       if (answer.suggestions.length) {
-        const cities = formatList(answer.suggestions.map((c) => nameWithCountry(c, locale)), locale);
+        const cities = formatList(
+          answer.suggestions.map((c) => nameWithCountry(c, locale)),
+          locale,
+        );
         return {
           title: L('titlePartner'),
           lines: [L('didYouMean', { name: asked, cities }), L('didYouMeanHint')],
@@ -363,7 +524,11 @@ function describe(answer: Answer, data: Dataset, locale: Locale): Body {
         lines: [
           L('notPartner', { name: asked, count: answer.list?.friendship ?? '', date: listDate(answer.list) }),
           exchange?.exchange != null
-            ? L('notPartnerExchange', { exchange: exchange.exchange, date: formatDate(exchange.asOf, locale), known: data.cities.filter((c) => c.tier === 'exchange').length })
+            ? L('notPartnerExchange', {
+                exchange: exchange.exchange,
+                date: formatDate(exchange.asOf, locale),
+                known: data.cities.filter((c) => c.tier === 'exchange').length,
+              })
             : L('notPartnerExchangeUncounted'),
         ],
       };
@@ -373,11 +538,16 @@ function describe(answer: Answer, data: Dataset, locale: Locale): Body {
         title: L('titlePerson'),
         lines: [
           L('personIntro', { name: sanitizeUserText(answer.name, 40) }),
-          ...answer.notes.map(({ city, note }) => bullet(L('personCityNote', { city: name(city), note: localText(note, locale) }))),
+          ...answer.notes.map(({ city, note }) =>
+            bullet(L('personCityNote', { city: name(city), note: localText(note, locale) })),
+          ),
         ],
       };
     case 'city':
-      return { title: L('titleCity'), lines: answer.dates.flatMap((d, i) => [...(i ? [''] : []), ...cityLines(d, locale)]) };
+      return {
+        title: L('titleCity'),
+        lines: answer.dates.flatMap((d, i) => [...(i ? [''] : []), ...cityLines(d, locale)]),
+      };
     case 'signatories':
       return { title: L('titleSignatories'), lines: signatoryLines(answer, locale) };
     case 'distance':
@@ -391,7 +561,11 @@ function signatoryLines(answer: Extract<Answer, { kind: 'signatories' }>, locale
     if (!answer.perCity.length) return [t(locale, 'signatoriesNoneAtAll')];
     return [
       t(locale, 'signatoriesAll'),
-      ...answer.perCity.map(({ city, notes }) => bullet(`**${name(city)}**${colon(locale)}${notes.map((n) => localText(n, locale)).join(locale === 'zh-CN' ? '' : ' ')}`)),
+      ...answer.perCity.map(({ city, notes }) =>
+        bullet(
+          `**${name(city)}**${colon(locale)}${notes.map((n) => localText(n, locale)).join(locale === 'zh-CN' ? '' : ' ')}`,
+        ),
+      ),
       t(locale, 'signatoriesOthers'),
     ];
   }
@@ -410,8 +584,15 @@ function distanceLines(answer: Extract<Answer, { kind: 'distance' }>, locale: Lo
     return [
       ...answer.named.map((d) =>
         d.km === null
-          ? t(locale, 'distanceUnknown', { city: cityName(d.city, locale), country: countryName(d.city.country, locale) })
-          : t(locale, 'distanceCity', { city: cityName(d.city, locale), country: countryName(d.city.country, locale), km: km(d.km) }),
+          ? t(locale, 'distanceUnknown', {
+              city: cityName(d.city, locale),
+              country: countryName(d.city.country, locale),
+            })
+          : t(locale, 'distanceCity', {
+              city: cityName(d.city, locale),
+              country: countryName(d.city.country, locale),
+              km: km(d.km),
+            }),
       ),
       ...(answer.named.some((d) => d.km !== null) ? [t(locale, 'distanceBasis')] : []),
     ];
@@ -425,13 +606,29 @@ function distanceLines(answer: Extract<Answer, { kind: 'distance' }>, locale: Lo
   const extreme = (key: 'distanceFarthest' | 'distanceClosest', picks: CityDistance[]) => {
     const [top, ...next] = picks;
     if (!top) return;
-    lines.push(t(locale, key, { group, city: cityName(top.city, locale), country: countryName(top.city.country, locale), km: km(top.km!) }));
+    lines.push(
+      t(locale, key, {
+        group,
+        city: cityName(top.city, locale),
+        country: countryName(top.city.country, locale),
+        km: km(top.km!),
+      }),
+    );
     if (next.length) lines.push(t(locale, 'distanceNext', { entries: formatList(next.map(entry), locale) }));
   };
   extreme('distanceFarthest', answer.farthest);
   extreme('distanceClosest', answer.closest);
-  if (answer.unmeasured.length) lines.push(t(locale, 'distanceUnmeasured', { names: formatList(answer.unmeasured.map((c) => cityName(c, locale)), locale) }));
-  if (answer.scope.tier === 'exchange') lines.push(t(locale, 'exchangePartial', { known: answer.measured + answer.unmeasured.length }));
+  if (answer.unmeasured.length)
+    lines.push(
+      t(locale, 'distanceUnmeasured', {
+        names: formatList(
+          answer.unmeasured.map((c) => cityName(c, locale)),
+          locale,
+        ),
+      }),
+    );
+  if (answer.scope.tier === 'exchange')
+    lines.push(t(locale, 'exchangePartial', { known: answer.measured + answer.unmeasured.length }));
   lines.push(t(locale, 'distanceBasis'));
   return lines;
 }
@@ -439,11 +636,14 @@ function distanceLines(answer: Extract<Answer, { kind: 'distance' }>, locale: Lo
 /** "**Duisburg** (Germany)" / "**杜伊斯堡市**（德国）". */
 function nameWithCountry(city: City, locale: Locale): string {
   const country = countryName(city.country, locale);
-  return locale === 'zh-CN' ? `**${cityName(city, locale)}**（${country}）` : `**${cityName(city, locale)}** (${country})`;
+  return locale === 'zh-CN'
+    ? `**${cityName(city, locale)}**（${country}）`
+    : `**${cityName(city, locale)}** (${country})`;
 }
 
 // English puts "the" before these country names inside a sentence ("in the United Kingdom").
-const NAMES_WITH_ARTICLE = /^(United |Netherlands$|Philippines$|Czech Republic$|Dominican Republic$|Central African Republic$|Bahamas$|Gambia$|Maldives$|Comoros$|Seychelles$|\w+ Islands$)/;
+const NAMES_WITH_ARTICLE =
+  /^(United |Netherlands$|Philippines$|Czech Republic$|Dominican Republic$|Central African Republic$|Bahamas$|Gambia$|Maldives$|Comoros$|Seychelles$|\w+ Islands$)/;
 
 function countryInSentence(country: { name: string; zh: string }, locale: Locale): string {
   if (locale === 'zh-CN') return country.zh;
@@ -464,7 +664,8 @@ function scopeText(scope: Scope, locale: Locale): string {
     ...(scope.country ? [countryInSentence(scope.country, locale)] : []),
     ...(scope.continents ?? []).map((c) => continentLabel(c, locale)),
   ];
-  if (places.length) parts.push(t(locale, scope.outside ? 'scopeOutside' : 'scopeIn', { place: formatList(places, locale) }));
+  if (places.length)
+    parts.push(t(locale, scope.outside ? 'scopeOutside' : 'scopeIn', { place: formatList(places, locale) }));
   const period = scope.period;
   if (period?.kind === 'year') parts.push(t(locale, 'scopeYear', { year: period.year }));
   if (period?.kind === 'decade') parts.push(t(locale, 'scopeDecade', { decade: period.from }));
@@ -485,14 +686,19 @@ function establishedDate(city: City, locale: Locale): string {
 /** "on 8 October 1982" but "in October 1986" / "in 2007": English needs the preposition to match the precision. */
 function whenText(city: City, locale: Locale): string {
   if (!city.established) return '';
-  return t(locale, city.established.precision === 'day' ? 'onDay' : 'inPeriod', { date: dateText(city.established, locale) });
+  return t(locale, city.established.precision === 'day' ? 'onDay' : 'inPeriod', {
+    date: dateText(city.established, locale),
+  });
 }
 
 function agoText(cityDate: CityDate, locale: Locale): string {
   const span = cityDate.span;
   if (!span) return '';
   if (span.ended) {
-    return t(locale, span.approximate ? 'lastedApprox' : 'lasted', { years: span.years, date: formatDate(span.ended, locale) });
+    return t(locale, span.approximate ? 'lastedApprox' : 'lasted', {
+      years: span.years,
+      date: formatDate(span.ended, locale),
+    });
   }
   if (span.years === 0) return t(locale, 'lessThanYear');
   if (span.years === 1 && !span.approximate) return t(locale, 'yearAgo');
@@ -501,23 +707,36 @@ function agoText(cityDate: CityDate, locale: Locale): string {
 
 /** Highlights that say a city was a first, an only or the latest: what a first/latest answer adds. */
 function superlatives(city: City): Note[] {
-  return city.highlights.filter((h) => /\b(first|only|most recent|latest)\b[^.]{0,60}\b(sister|twinning|friendship|pairing|paired)/i.test(h.text));
+  return city.highlights.filter((h) =>
+    /\b(first|only|most recent|latest)\b[^.]{0,60}\b(sister|twinning|friendship|pairing|paired)/i.test(h.text),
+  );
 }
 
 /** Caveats saying the sources disagree about the date, as opposed to other remarks. */
 function dateDisputes(city: City): Note[] {
-  return city.caveats.filter((c) => /\b(disputed?|disagree|differ)\b/i.test(c.text) && /\b(date|year|day)\b/i.test(c.text));
+  return city.caveats.filter(
+    (c) => /\b(disputed?|disagree|differ)\b/i.test(c.text) && /\b(date|year|day)\b/i.test(c.text),
+  );
 }
 
 function statusLine(city: City, locale: Locale): string {
   const status = city.status;
   const name = cityName(city, locale);
   if (status.state === 'active') return t(locale, 'statusActive', { city: name });
-  const params = { city: name, date: formatDate(status, locale), reason: locale === 'zh-CN' ? status.reasonZh : status.reason };
+  const params = {
+    city: name,
+    date: formatDate(status, locale),
+    reason: locale === 'zh-CN' ? status.reasonZh : status.reason,
+  };
   return t(locale, status.state === 'ended' ? 'statusEnded' : 'statusPhasingOut', params);
 }
 
-function cooperationLines(city: City, groups: { topic: City['cooperation'][number]['topic']; entries: City['cooperation'] }[], topic: City['cooperation'][number]['topic'] | null, locale: Locale): string[] {
+function cooperationLines(
+  city: City,
+  groups: { topic: City['cooperation'][number]['topic']; entries: City['cooperation'] }[],
+  topic: City['cooperation'][number]['topic'] | null,
+  locale: Locale,
+): string[] {
   const name = cityName(city, locale);
   const lines: string[] = [];
   let shown = groups;
@@ -550,37 +769,67 @@ function establishedLines(cityDate: CityDate, locale: Locale): string[] {
   const params = { city: name, country: countryName(city.country, locale), tier: tierOne(city, locale) };
   if (!city.established) {
     const known = city.caveats.length ? city.caveats : city.highlights;
-    return [t(locale, 'establishedUndated', params), ...hedgeLines(city, locale), ...known.map((n) => bullet(localText(n, locale)))];
+    return [
+      t(locale, 'establishedUndated', params),
+      ...hedgeLines(city, locale),
+      ...known.map((n) => bullet(localText(n, locale))),
+    ];
   }
   const lines = [t(locale, 'established', { ...params, when: whenText(city, locale), ago: agoText(cityDate, locale) })];
   // A date a source hints may be too early: the later account is said at once, as a conflicting date is.
-  if (city.established.doubt === 'possibly-later' && !city.conflictingDates.length) lines.push(t(locale, 'establishedLater'));
+  if (city.established.doubt === 'possibly-later' && !city.conflictingDates.length)
+    lines.push(t(locale, 'establishedLater'));
   lines.push(...hedgeLines(city, locale));
   // Where the date comes from and how precise it is, then any other date a source gives.
   const basis = locale === 'zh-CN' ? city.established.noteZh : city.established.note;
   if (basis) lines.push(bullet(basis));
-  for (const other of city.conflictingDates) lines.push(t(locale, 'conflictingDate', { date: dateText(other, locale) }));
+  for (const other of city.conflictingDates)
+    lines.push(t(locale, 'conflictingDate', { date: dateText(other, locale) }));
   lines.push(...dateDisputes(city).map((n) => bullet(localText(n, locale))));
-  if (city.status.state === 'ended') lines.push(t(locale, 'statusEndedShort', { date: formatDate(city.status, locale) }));
-  if (city.status.state === 'phasing-out') lines.push(t(locale, 'statusPhasingShort', { city: name, date: formatDate(city.status, locale) }));
+  if (city.status.state === 'ended')
+    lines.push(t(locale, 'statusEndedShort', { date: formatDate(city.status, locale) }));
+  if (city.status.state === 'phasing-out')
+    lines.push(t(locale, 'statusPhasingShort', { city: name, date: formatDate(city.status, locale) }));
   return lines;
 }
 
 function partnerLines(cityDate: CityDate, list: Total | null, locale: Locale): string[] {
   const { city } = cityDate;
-  const params = { city: cityName(city, locale), country: countryName(city.country, locale), date: establishedDate(city, locale) };
+  const params = {
+    city: cityName(city, locale),
+    country: countryName(city.country, locale),
+    date: establishedDate(city, locale),
+  };
   const status = city.status;
   if (city.tier === 'exchange') {
     const hedges = tierHedges(city);
     const caveats = city.caveats.filter((n) => !hedges.includes(n)).map((n) => bullet(localText(n, locale)));
-    if (!hedges.length) return [t(locale, city.established ? 'partnerExchange' : 'partnerExchangeUndated', params), ...caveats];
-    return [t(locale, city.established ? 'partnerExchangeUnsure' : 'partnerExchangeUnsureUndated', params), ...hedgeLines(city, locale), ...caveats];
+    if (!hedges.length)
+      return [t(locale, city.established ? 'partnerExchange' : 'partnerExchangeUndated', params), ...caveats];
+    return [
+      t(locale, city.established ? 'partnerExchangeUnsure' : 'partnerExchangeUnsureUndated', params),
+      ...hedgeLines(city, locale),
+      ...caveats,
+    ];
   }
   if (status.state === 'ended') {
-    return [t(locale, 'partnerEnded', { ...params, end: formatDate(status, locale), reason: locale === 'zh-CN' ? status.reasonZh : status.reason })];
+    return [
+      t(locale, 'partnerEnded', {
+        ...params,
+        end: formatDate(status, locale),
+        reason: locale === 'zh-CN' ? status.reasonZh : status.reason,
+      }),
+    ];
   }
   const lines = [t(locale, city.established ? 'partnerYes' : 'partnerYesUndated', params)];
-  if (list) lines.push(t(locale, 'statusOnList', { city: params.city, count: list.friendship ?? '', date: formatDate(list.asOf, locale) }));
+  if (list)
+    lines.push(
+      t(locale, 'statusOnList', {
+        city: params.city,
+        count: list.friendship ?? '',
+        date: formatDate(list.asOf, locale),
+      }),
+    );
   if (status.state === 'phasing-out') lines.push(statusLine(city, locale));
   return [...lines, ...caveatLines(city, locale)];
 }
@@ -593,7 +842,8 @@ function caveatLines(city: City, locale: Locale): string[] {
 
 function cityLines(cityDate: CityDate, locale: Locale): string[] {
   const { city } = cityDate;
-  const region = locale === 'zh-CN' ? (city.regionZh ? `，${city.regionZh}` : '') : city.region ? `, ${city.region}` : '';
+  const region =
+    locale === 'zh-CN' ? (city.regionZh ? `，${city.regionZh}` : '') : city.region ? `, ${city.region}` : '';
   const tier = tierLabel(city.tier, locale);
   const params = {
     city: cityName(city, locale),
@@ -625,7 +875,11 @@ function cityEntry(city: City, locale: Locale): string {
 
 function listLines(answer: Extract<Answer, { kind: 'list' }>, data: Dataset, locale: Locale): string[] {
   const { scope, friendship, exchange, undated, list, exchangeCount } = answer;
-  const names = (cities: City[]) => formatList(cities.map((c) => cityName(c, locale)), locale);
+  const names = (cities: City[]) =>
+    formatList(
+      cities.map((c) => cityName(c, locale)),
+      locale,
+    );
   const scopeWords = scopeText(scope, locale);
   const listDate = list ? formatDate(list.asOf, locale) : '';
   const knownExchange = data.cities.filter((c) => c.tier === 'exchange');
@@ -642,7 +896,8 @@ function listLines(answer: Extract<Answer, { kind: 'list' }>, data: Dataset, loc
       lines.push(t(locale, key, { count: list?.friendship ?? '', date: listDate, scope: scopeWords }));
     }
   }
-  if (answer.ended.length) lines.push(t(locale, 'listEndedIntro'), ...answer.ended.map((c) => bullet(statusLine(c, locale))));
+  if (answer.ended.length)
+    lines.push(t(locale, 'listEndedIntro'), ...answer.ended.map((c) => bullet(statusLine(c, locale))));
   const undatedFriendship = undated.filter((c) => scope.tier === 'exchange' || c.tier === 'friendship');
   if (undatedFriendship.length) lines.push(t(locale, 'listUndated', { names: names(undatedFriendship) }));
   lines.push('');
@@ -672,16 +927,32 @@ function mostCountriesLines(answer: Extract<Answer, { kind: 'countries' }>, data
   const leaders = answer.countries.filter((g) => g.cities.length === top);
   const others = answer.countries.filter((g) => g.cities.length < top);
   const latest = latestTotalFor(data, 'friendship');
-  const countries = formatList(leaders.map((g) => `${flagEmoji(g.country.code)} ${countryInSentence(g.country, locale)}`), locale);
+  const countries = formatList(
+    leaders.map((g) => `${flagEmoji(g.country.code)} ${countryInSentence(g.country, locale)}`),
+    locale,
+  );
   const params = { date: latest ? formatDate(latest.asOf, locale) : '', countries, count: top };
   const lines = [
     t(locale, leaders.length > 1 ? 'countriesMost' : 'countriesMostOne', params),
-    ...leaders.map((g) => bullet(`${countryName(g.country, locale)}${colon(locale)}${formatList(g.cities.map((c) => cityName(c, locale)), locale)}`)),
+    ...leaders.map((g) =>
+      bullet(
+        `${countryName(g.country, locale)}${colon(locale)}${formatList(
+          g.cities.map((c) => cityName(c, locale)),
+          locale,
+        )}`,
+      ),
+    ),
   ];
   const lower = [...new Set(others.map((g) => g.cities.length))];
   if (lower.length === 1) lines.push(t(locale, 'countriesMostOthers', { others: others.length, count: lower[0]! }));
   if (answer.exchange.length) {
-    const names = formatList(answer.exchange.map((c) => `${cityName(c, locale)}${locale === 'zh-CN' ? `（${countryName(c.country, locale)}）` : ` (${countryName(c.country, locale)})`}`), locale);
+    const names = formatList(
+      answer.exchange.map(
+        (c) =>
+          `${cityName(c, locale)}${locale === 'zh-CN' ? `（${countryName(c.country, locale)}）` : ` (${countryName(c.country, locale)})`}`,
+      ),
+      locale,
+    );
     lines.push('', t(locale, 'countriesMostExchange', { known: answer.exchange.length, names }));
   }
   return lines;
@@ -693,7 +964,10 @@ function notActiveChanges(data: Dataset, locale: Locale): string {
     .filter((c) => c.tier === 'friendship' && c.status.state !== 'active')
     .map((c) => {
       const status = c.status as Exclude<City['status'], { state: 'active' }>;
-      return t(locale, status.state === 'ended' ? 'totalsEnded' : 'totalsPhasing', { city: cityName(c, locale), date: formatDate(status, locale) });
+      return t(locale, status.state === 'ended' ? 'totalsEnded' : 'totalsPhasing', {
+        city: cityName(c, locale),
+        date: formatDate(status, locale),
+      });
     });
   return parts.join(locale === 'zh-CN' ? '；' : '; ');
 }

@@ -14,7 +14,8 @@ export const t = defineMessages('views.chart', {
     markTotal: 'Official count of both tiers together',
     band: 'Selected years',
     undatedNote: 'Not counted, for want of a date: {names}.',
-    officialNote: 'Official counts of both tiers include friendly exchange cities that this list does not name; /count gives each count’s source.',
+    officialNote:
+      'Official counts of both tiers include friendly exchange cities that this list does not name; /count gives each count’s source.',
     imageDescription: 'Chart of new partnerships per year and the running total, with the official counts',
   },
   'zh-CN': {

@@ -36,18 +36,40 @@ export function timelineChartSpec(data: Dataset, range: YearRange, locale: Local
     }
     return counts;
   };
-  const firstYear = Math.min(...dated.map((c) => Math.floor(establishedAt(c))), ...data.totals.map((x) => Math.floor(fractionalYear(x.asOf))));
-  const lastYear = Math.max(Number(data.asOf.slice(0, 4)), ...data.totals.map((x) => Math.floor(fractionalYear(x.asOf))));
+  const firstYear = Math.min(
+    ...dated.map((c) => Math.floor(establishedAt(c))),
+    ...data.totals.map((x) => Math.floor(fractionalYear(x.asOf))),
+  );
+  const lastYear = Math.max(
+    Number(data.asOf.slice(0, 4)),
+    ...data.totals.map((x) => Math.floor(fractionalYear(x.asOf))),
+  );
 
   const marks: ChartSpec['marks'] = [];
   for (const total of data.totals) {
     const at = fractionalYear(total.asOf);
-    if (total.friendship !== null) marks.push({ at, value: total.friendship, label: String(total.friendship), color: TIER_COLORS.friendship, shape: 'diamond' });
-    if (total.total !== null) marks.push({ at, value: total.total, label: String(total.total), color: ALL_COLOR, shape: 'square' });
+    if (total.friendship !== null)
+      marks.push({
+        at,
+        value: total.friendship,
+        label: String(total.friendship),
+        color: TIER_COLORS.friendship,
+        shape: 'diamond',
+      });
+    if (total.total !== null)
+      marks.push({ at, value: total.total, label: String(total.total), color: ALL_COLOR, shape: 'square' });
   }
 
   const notes: string[] = [];
-  if (undated.length) notes.push(t(locale, 'undatedNote', { names: formatList(undated.map((c) => cityName(c, locale)), locale) }));
+  if (undated.length)
+    notes.push(
+      t(locale, 'undatedNote', {
+        names: formatList(
+          undated.map((c) => cityName(c, locale)),
+          locale,
+        ),
+      }),
+    );
   notes.push(t(locale, 'officialNote'));
 
   const highlighted = range.from !== undefined || range.to !== undefined;

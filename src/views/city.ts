@@ -23,12 +23,10 @@ import {
   tierLabel,
   type Section,
 } from './format.js';
-import type { Action, Card, Reply } from './reply.js';
+import type { Action, Card, Reply } from '../reply/reply.js';
 import { distanceLine } from './map.js';
 import { pickMenu } from './common.js';
 import { t as mapText } from './map.messages.js';
-
-export const CITY_PICK_ID = 'city:pick';
 
 function titleOf(city: City, locale: Locale): string {
   const flag = flagEmoji(city.country.code);
@@ -74,7 +72,9 @@ function establishedLines(city: City, refs: Refs, locale: Locale): string[] {
   const note = dateNote(main, locale);
   if (note) lines.push(`_${note}_`);
   if (city.conflictingDates.length) {
-    const dates = [main, ...city.conflictingDates].map((d) => `${dateText(d, locale)}${refs(d.sources)}`).join(t(locale, 'or'));
+    const dates = [main, ...city.conflictingDates]
+      .map((d) => `${dateText(d, locale)}${refs(d.sources)}`)
+      .join(t(locale, 'or'));
     lines.push(t(locale, 'conflict', { dates }));
     for (const d of city.conflictingDates) {
       const conflictNote = dateNote(d, locale);
@@ -87,7 +87,11 @@ function establishedLines(city: City, refs: Refs, locale: Locale): string[] {
 function yearsText(span: FriendshipSpan | null, locale: Locale): string {
   if (!span) return t(locale, 'yearsUnknown');
   const count =
-    span.years < 1 ? t(locale, 'yearsUnderOne') : span.years === 1 ? t(locale, 'yearsOne') : t(locale, 'yearsCount', { count: span.years });
+    span.years < 1
+      ? t(locale, 'yearsUnderOne')
+      : span.years === 1
+        ? t(locale, 'yearsOne')
+        : t(locale, 'yearsCount', { count: span.years });
   const years = span.approximate && span.years >= 1 ? t(locale, 'about', { years: count }) : count;
   if (span.ended) {
     return t(locale, 'yearsEnded', { years, since: span.since, until: span.ended.date.slice(0, 4) });
@@ -105,7 +109,8 @@ function statusText(city: City, data: Dataset, refs: Refs, locale: Locale): stri
   if (status.state === 'active') {
     const list = city.tier === 'friendship' ? friendshipList(data) : null;
     if (!list) return t(locale, 'statusUnknown');
-    const month = list.asOf.precision === 'year' ? list.asOf : { date: list.asOf.date.slice(0, 7), precision: 'month' as const };
+    const month =
+      list.asOf.precision === 'year' ? list.asOf : { date: list.asOf.date.slice(0, 7), precision: 'month' as const };
     return `${t(locale, 'onList', { count: list.count, date: formatDate(month, locale) })}${refs(list.sources)}`;
   }
   const params = {
@@ -136,7 +141,11 @@ function caveatsToShow(city: City): Note[] {
 function cityCard(city: City, data: Dataset, now: Date, locale: Locale): Card {
   const country = city.country;
   const region = locale === 'zh-CN' ? (city.regionZh ?? city.region) : city.region;
-  const place = [`${flagEmoji(country.code)} ${countryName(country, locale)}`.trim(), region, continentLabel(country.continent, locale)]
+  const place = [
+    `${flagEmoji(country.code)} ${countryName(country, locale)}`.trim(),
+    region,
+    continentLabel(country.continent, locale),
+  ]
     .filter(Boolean)
     .join(' · ');
   const sources = citySources(data, city);
@@ -148,13 +157,19 @@ function cityCard(city: City, data: Dataset, now: Date, locale: Locale): Card {
     { name: mapText(locale, 'distanceField'), lines: [distanceLine(data, city, locale)], inline: true },
     { name: t(locale, 'established'), lines: establishedLines(city, refs, locale), minChars: 300 },
     { name: t(locale, 'years'), lines: [yearsText(friendshipSpan(city, now), locale)], inline: true },
-    { name: t(locale, 'status'), lines: [statusText(city, data, refs, locale)], inline: city.status.state === 'active' },
+    {
+      name: t(locale, 'status'),
+      lines: [statusText(city, data, refs, locale)],
+      inline: city.status.state === 'active',
+    },
     {
       name: t(locale, 'landmarks'),
       lines: city.landmarks.map((l) => {
         const name = locale === 'zh-CN' ? l.zh : l.name;
         const where = l.location === 'wuhan' ? ` ${t(locale, 'inWuhan')}` : '';
-        return bullet(labelled(`${name}${where}`, localText({ text: l.description, textZh: l.descriptionZh }, locale), locale));
+        return bullet(
+          labelled(`${name}${where}`, localText({ text: l.description, textZh: l.descriptionZh }, locale), locale),
+        );
       }),
       minChars: 200,
       maxFields: 2,
@@ -165,8 +180,18 @@ function cityCard(city: City, data: Dataset, now: Date, locale: Locale): Card {
       minChars: 200,
       maxFields: 2,
     },
-    { name: t(locale, 'highlights'), lines: city.highlights.map((h) => bullet(localText(h, locale))), minChars: 200, maxFields: 2 },
-    { name: t(locale, 'caveats'), lines: caveatsToShow(city).map((c) => bullet(localText(c, locale))), minChars: 300, maxFields: 2 },
+    {
+      name: t(locale, 'highlights'),
+      lines: city.highlights.map((h) => bullet(localText(h, locale))),
+      minChars: 200,
+      maxFields: 2,
+    },
+    {
+      name: t(locale, 'caveats'),
+      lines: caveatsToShow(city).map((c) => bullet(localText(c, locale))),
+      minChars: 300,
+      maxFields: 2,
+    },
     {
       name: t(locale, 'sources'),
       lines: sourceLines(sources, locale).map((line, i) => `[${i + 1}] ${line}`),
@@ -176,7 +201,12 @@ function cityCard(city: City, data: Dataset, now: Date, locale: Locale): Card {
   ];
   const color = city.status.state !== 'active' ? COLORS.notActive : COLORS[city.tier];
   return fitCard(
-    { title: titleOf(city, locale), description: localText(city.summary, locale), footer: footerText(data, locale), color },
+    {
+      title: titleOf(city, locale),
+      description: localText(city.summary, locale),
+      footer: footerText(data, locale),
+      color,
+    },
     sections,
     locale,
   );
@@ -194,22 +224,33 @@ function cityMenu(cities: City[], locale: Locale, customId: string): Action[][] 
     cities.map((c) => ({
       label: cityLabel(c, locale),
       value: c.id,
-      description: [tierLabel(c.tier, locale, true), c.established ? dateText(c.established, locale) : ''].filter(Boolean).join(' · '),
+      description: [tierLabel(c.tier, locale, true), c.established ? dateText(c.established, locale) : '']
+        .filter(Boolean)
+        .join(' · '),
     })),
   );
 }
 
 // Did-you-mean prompts are private, like every other question back to the user; the pick replaces
 // the prompt with the answer (a component update works on an ephemeral message too).
-export function ambiguousReply(candidates: City[], locale: Locale, customId: string = CITY_PICK_ID): Reply {
+export function ambiguousReply(candidates: City[], locale: Locale, customId: string): Reply {
   const lines = candidates.map((c) => bullet(cityLabel(c, locale)));
-  return { content: [t(locale, 'didYouMean'), ...lines].join('\n'), actions: cityMenu(candidates, locale, customId), ephemeral: true };
+  return {
+    content: [t(locale, 'didYouMean'), ...lines].join('\n'),
+    actions: cityMenu(candidates, locale, customId),
+    ephemeral: true,
+  };
 }
 
-export function notFoundReply(input: string, suggestions: City[], locale: Locale, customId: string = CITY_PICK_ID): Reply {
+export function notFoundReply(input: string, suggestions: City[], locale: Locale, customId: string): Reply {
   const head = t(locale, 'notFound', { text: quoteUserText(input, locale) });
   const tail = suggestions.length
-    ? t(locale, 'closeNames', { names: orList(suggestions.map((c) => cityName(c, locale)), locale) })
+    ? t(locale, 'closeNames', {
+        names: orList(
+          suggestions.map((c) => cityName(c, locale)),
+          locale,
+        ),
+      })
     : t(locale, 'noCloseNames');
   return { content: `${head}\n${tail}`, actions: cityMenu(suggestions, locale, customId), ephemeral: true };
 }

@@ -1,7 +1,7 @@
 // Replies, and parts of replies, that several commands share.
 import type { Locale } from '../i18n/index.js';
 import { t } from './common.messages.js';
-import type { Action, Reply, SelectAction } from './reply.js';
+import type { Action, Reply, SelectAction } from '../reply/reply.js';
 
 /** Discord shows at most this many options in a select. */
 const MENU_OPTIONS_MAX = 25;

@@ -18,13 +18,18 @@ import {
   sourceLines,
   type Section,
 } from './format.js';
-import type { Reply } from './reply.js';
+import type { Reply } from '../reply/reply.js';
 
 const EXAMPLES = 3;
 
 function sourcesSection(data: Dataset, entries: Cooperation[], locale: Locale): Section {
   const ids = entries.flatMap((e) => e.sources);
-  return { name: t(locale, 'sources'), lines: sourceLines(sourcesById(data, ids), locale), minChars: 400, maxFields: 3 };
+  return {
+    name: t(locale, 'sources'),
+    lines: sourceLines(sourcesById(data, ids), locale),
+    minChars: 400,
+    maxFields: 3,
+  };
 }
 
 export function cooperationOverviewReply(data: Dataset, locale: Locale): Reply {
@@ -53,7 +58,9 @@ export function cooperationOnTopicReply(data: Dataset, topic: Topic, locale: Loc
   // One line per city: its first sentence on the topic (most cities have just one).
   const lines = found.map(({ city, entries }) => {
     const flag = flagEmoji(city.country.code);
-    return bullet(`${flag ? `${flag} ` : ''}${labelled(cityName(city, locale), localText(entries[0]!, locale), locale)}`);
+    return bullet(
+      `${flag ? `${flag} ` : ''}${labelled(cityName(city, locale), localText(entries[0]!, locale), locale)}`,
+    );
   });
   return {
     cards: [
@@ -64,7 +71,13 @@ export function cooperationOnTopicReply(data: Dataset, topic: Topic, locale: Loc
           footer: footerText(data, locale),
           color: COLORS.neutral,
         },
-        [sourcesSection(data, found.map((f) => f.entries[0]!), locale)],
+        [
+          sourcesSection(
+            data,
+            found.map((f) => f.entries[0]!),
+            locale,
+          ),
+        ],
         locale,
       ),
     ],
@@ -75,14 +88,24 @@ export function cooperationOfCityReply(data: Dataset, city: City, topic: Topic |
   const groups = cooperationOfCity(city, topic);
   const name = cityName(city, locale);
   const empty = topic
-    ? t(locale, 'cityTopicEmpty', { city: name, topic: locale === 'en' ? topicLabel(topic, locale).toLowerCase() : topicLabel(topic, locale) })
+    ? t(locale, 'cityTopicEmpty', {
+        city: name,
+        topic: locale === 'en' ? topicLabel(topic, locale).toLowerCase() : topicLabel(topic, locale),
+      })
     : t(locale, 'cityEmpty', { city: name });
   const sections: Section[] = groups.map((g) => ({
     name: topicLabel(g.topic, locale),
     lines: g.entries.map((e) => bullet(localText(e, locale))),
     minChars: 150,
   }));
-  if (groups.length) sections.push(sourcesSection(data, groups.flatMap((g) => g.entries), locale));
+  if (groups.length)
+    sections.push(
+      sourcesSection(
+        data,
+        groups.flatMap((g) => g.entries),
+        locale,
+      ),
+    );
   const flag = flagEmoji(city.country.code);
   return {
     cards: [
@@ -101,6 +124,9 @@ export function cooperationOfCityReply(data: Dataset, city: City, topic: Topic |
 }
 
 export function unknownTopicReply(input: string, locale: Locale): Reply {
-  const topics = formatList(TOPICS.map((topic) => topicLabel(topic, locale)), locale);
+  const topics = formatList(
+    TOPICS.map((topic) => topicLabel(topic, locale)),
+    locale,
+  );
   return { content: t(locale, 'unknownTopic', { text: quoteUserText(input, locale), topics }), ephemeral: true };
 }

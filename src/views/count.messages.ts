@@ -37,7 +37,8 @@ export const t = defineMessages('views.count', {
     friendshipNoun: 'international friendship city',
     exchangeNoun: 'friendly exchange city',
     unknownCountry: 'No country called “{text}” among Wuhan’s partners in the data.',
-    noPartnerInCountry: 'None of Wuhan’s partner cities in the data is in {country}. Run /count to see every country with a partner city.',
+    noPartnerInCountry:
+      'None of Wuhan’s partner cities in the data is in {country}. Run /count to see every country with a partner city.',
     closeCountries: 'Did you mean: {names}?',
     pickCountry: 'Pick a country',
     emptyCountry: 'Which country? Type its name, for example `/country name:Germany`.',

@@ -23,13 +23,17 @@ import {
   type Section,
 } from './format.js';
 import { pickMenu } from './common.js';
-import type { Action, Card, Reply } from './reply.js';
+import type { Action, Card, Reply } from '../reply/reply.js';
 
 function figure(total: Total, locale: Locale): string {
   const n = (x: number) => formatNumber(x, locale);
   const { friendship, exchange } = total;
   if (friendship !== null && exchange !== null) {
-    return t(locale, 'bothTiers', { total: n(total.total ?? friendship + exchange), friendship: n(friendship), exchange: n(exchange) });
+    return t(locale, 'bothTiers', {
+      total: n(total.total ?? friendship + exchange),
+      friendship: n(friendship),
+      exchange: n(exchange),
+    });
   }
   if (friendship !== null) return t(locale, 'friendshipOnly', { friendship: n(friendship) });
   if (exchange !== null) return t(locale, 'exchangeOnly', { exchange: n(exchange) });
@@ -43,10 +47,18 @@ function officialTotalsCard(data: Dataset, locale: Locale): Card {
   const totals = officialTotals(data);
   const sections: Section[] = totals.map((total) => ({
     name: formatDate(total.asOf, locale),
-    lines: [`**${figure(total, locale)}**`, locale === 'zh-CN' ? total.noteZh : total.note, ...sourceLines(sourcesById(data, total.sources), locale)].filter(Boolean),
+    lines: [
+      `**${figure(total, locale)}**`,
+      locale === 'zh-CN' ? total.noteZh : total.note,
+      ...sourceLines(sourcesById(data, total.sources), locale),
+    ].filter(Boolean),
     minChars: 200,
   }));
-  const base = { title: t(locale, 'officialTitle'), color: COLORS.friendship, description: t(locale, totals.length ? 'officialIntro' : 'officialNone') };
+  const base = {
+    title: t(locale, 'officialTitle'),
+    color: COLORS.friendship,
+    description: t(locale, totals.length ? 'officialIntro' : 'officialNone'),
+  };
   return fitCard(base, sections, locale);
 }
 
@@ -58,7 +70,12 @@ function changeLines(cities: City[], locale: Locale): string[] {
   return cities.flatMap((c) =>
     c.status.state === 'active'
       ? []
-      : [t(locale, c.status.state === 'ended' ? 'ended' : 'phasingOut', { city: cityName(c, locale), date: formatDate(c.status, locale) })],
+      : [
+          t(locale, c.status.state === 'ended' ? 'ended' : 'phasingOut', {
+            city: cityName(c, locale),
+            date: formatDate(c.status, locale),
+          }),
+        ],
   );
 }
 
@@ -66,17 +83,30 @@ function datasetCard(data: Dataset, locale: Locale, tier?: Tier): Card {
   const b = breakdown(data, tier);
   const countryLabel = (c: Country) => `${flagEmoji(c.code)} ${countryName(c, locale)}`.trim();
   const decades = tallyLines(b.byDecade, (d) => decadeLabel(d, locale), locale);
-  if (b.undated) decades.push(t(locale, 'tally', { label: t(locale, 'undated'), count: formatNumber(b.undated, locale) }));
+  if (b.undated)
+    decades.push(t(locale, 'tally', { label: t(locale, 'undated'), count: formatNumber(b.undated, locale) }));
   const sections: Section[] = [
     { name: t(locale, 'byTier'), lines: tallyLines(b.byTier, (k) => tierLabel(k, locale), locale), inline: true },
-    { name: t(locale, 'byContinent'), lines: tallyLines(b.byContinent, (k) => continentLabel(k, locale), locale), inline: true },
+    {
+      name: t(locale, 'byContinent'),
+      lines: tallyLines(b.byContinent, (k) => continentLabel(k, locale), locale),
+      inline: true,
+    },
     { name: t(locale, 'byDecade'), lines: decades, inline: true },
     // Countries on one line each would take a field per dozen; a comma list keeps them all in one.
-    { name: t(locale, 'byCountry'), lines: [tallyLines(b.byCountry, countryLabel, locale).join(locale === 'zh-CN' ? '；' : '; ')], minChars: 300 },
+    {
+      name: t(locale, 'byCountry'),
+      lines: [tallyLines(b.byCountry, countryLabel, locale).join(locale === 'zh-CN' ? '；' : '; ')],
+      minChars: 300,
+    },
     { name: t(locale, 'notActive'), lines: changeLines(b.notActive, locale) },
   ];
   if (tier) {
-    sections.push({ name: t(locale, 'cities'), lines: [b.cities.map((c) => cityName(c, locale)).join(locale === 'zh-CN' ? '、' : ', ')], minChars: 300 });
+    sections.push({
+      name: t(locale, 'cities'),
+      lines: [b.cities.map((c) => cityName(c, locale)).join(locale === 'zh-CN' ? '、' : ', ')],
+      minChars: 300,
+    });
   }
   return fitCard(
     {
@@ -100,7 +130,10 @@ function cityCount(count: number, tier: Tier | undefined, locale: Locale): strin
 }
 
 function listNames(cities: City[], locale: Locale): string {
-  return formatList(cities.map((c) => cityName(c, locale)), locale);
+  return formatList(
+    cities.map((c) => cityName(c, locale)),
+    locale,
+  );
 }
 
 /** The sentence above the list: how many, split by tier when both appear; what the other tier has when a tier has none. */
@@ -111,14 +144,28 @@ function countrySummary(all: City[], tier: Tier | undefined, country: Country, l
   if (!shown.length) {
     const others = (['friendship', 'exchange'] as const).flatMap((other) => {
       const cities = all.filter((c) => c.tier === other);
-      return cities.length ? [t(locale, 'otherTierCities', { count: cityCount(cities.length, other, locale), cities: listNames(cities, locale) })] : [];
+      return cities.length
+        ? [
+            t(locale, 'otherTierCities', {
+              count: cityCount(cities.length, other, locale),
+              cities: listNames(cities, locale),
+            }),
+          ]
+        : [];
     });
-    return t(locale, 'countryNoneOfTier', { tier: t(locale, `${tier!}Noun`), country: name, others: others.join(locale === 'zh-CN' ? '；' : '; ') });
+    return t(locale, 'countryNoneOfTier', {
+      tier: t(locale, `${tier!}Noun`),
+      country: name,
+      others: others.join(locale === 'zh-CN' ? '；' : '; '),
+    });
   }
   const count = cityCount(shown.length, tier, locale);
   const tiers = (['friendship', 'exchange'] as const).map((k) => shown.filter((c) => c.tier === k).length);
   if (tier || tiers.some((n) => n === 0)) return t(locale, 'countryCount', { count, country: name });
-  const split = formatList([cityCount(tiers[0]!, 'friendship', locale), cityCount(tiers[1]!, 'exchange', locale)], locale);
+  const split = formatList(
+    [cityCount(tiers[0]!, 'friendship', locale), cityCount(tiers[1]!, 'exchange', locale)],
+    locale,
+  );
   return t(locale, 'countryCountTiers', { count, country: name, tiers: split });
 }
 
@@ -131,16 +178,19 @@ export function countryCard(data: Dataset, country: Country, locale: Locale, tie
   const cities = all.filter((c) => !tier || c.tier === tier);
   const lines = cities.map((c) => relationshipLine(c, locale, { country: false }));
   return {
-    title: `${flagEmoji(country.code)} ${t(locale, 'countryTitle', { country: countryInProse(country, locale) })}`.trim(),
-    description: [countrySummary(all, tier, country, locale), fitLines(lines, 3500, locale), withCoverage ? coverageSentence(data, locale) : '']
+    title:
+      `${flagEmoji(country.code)} ${t(locale, 'countryTitle', { country: countryInProse(country, locale) })}`.trim(),
+    description: [
+      countrySummary(all, tier, country, locale),
+      fitLines(lines, 3500, locale),
+      withCoverage ? coverageSentence(data, locale) : '',
+    ]
       .filter(Boolean)
       .join('\n\n'),
     footer: footerText(data, locale),
     color: COLORS.neutral,
   };
 }
-
-export const COUNTRY_PICK_ID = 'country:pick';
 
 /** A did-you-mean menu of countries; `customId` says which command answers the pick. */
 function countryMenu(countries: Country[], locale: Locale, customId: string): Action[][] {
@@ -155,12 +205,17 @@ function countryMenu(countries: Country[], locale: Locale, customId: string): Ac
  * A real country with no partner (Brazil) gets that answer; anything else is not a country we know,
  * with close names to pick from.
  */
-export function unknownCountryReply(input: string, suggestions: Country[], locale: Locale, customId: string = COUNTRY_PICK_ID): Reply {
+export function unknownCountryReply(input: string, suggestions: Country[], locale: Locale, customId: string): Reply {
   const real = worldCountry(cleanQuery(input));
   if (real) return { content: t(locale, 'noPartnerInCountry', { country: countryInProse(real, locale) }) };
   const head = t(locale, 'unknownCountry', { text: quoteUserText(input, locale) });
   const tail = suggestions.length
-    ? t(locale, 'closeCountries', { names: orList(suggestions.map((c) => countryName(c, locale)), locale) })
+    ? t(locale, 'closeCountries', {
+        names: orList(
+          suggestions.map((c) => countryName(c, locale)),
+          locale,
+        ),
+      })
     : t(locale, 'noCloseCountries');
   return { content: `${head}\n${tail}`, actions: countryMenu(suggestions, locale, customId), ephemeral: true };
 }

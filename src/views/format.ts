@@ -1,9 +1,10 @@
 // Small formatting pieces every view uses: flags, user text made safe, source links,
 // and fitting lines into Discord's field and embed limits.
+import { DISCORD_MENTION, INVISIBLE, visibleText } from '../domain/user-text.js';
 import type { City, Dataset, DatedFact, FuzzyDate, Source, Tier } from '../data/types.js';
 import { formatDate, type Locale } from '../i18n/index.js';
 import { cityName, countryName } from '../i18n/names.js';
-import type { Card, CardField } from './reply.js';
+import type { Card, CardField } from '../reply/reply.js';
 import { t } from './common.messages.js';
 
 export const COLORS = {
@@ -46,7 +47,10 @@ export function tierLabel(tier: Tier, locale: Locale, short = false): string {
 /** A date with its doubts: "October 2009 (inferred; possibly later)" when the sources only imply it or hint at a later one. */
 export function dateText(date: FuzzyDate & Pick<DatedFact, 'inferred' | 'doubt'>, locale: Locale): string {
   const text = formatDate(date, locale);
-  const doubts = [...(date.inferred ? [t(locale, 'inferred')] : []), ...(date.doubt === 'possibly-later' ? [t(locale, 'possiblyLater')] : [])];
+  const doubts = [
+    ...(date.inferred ? [t(locale, 'inferred')] : []),
+    ...(date.doubt === 'possibly-later' ? [t(locale, 'possiblyLater')] : []),
+  ];
   if (!doubts.length) return text;
   return locale === 'zh-CN' ? `${text}（${doubts.join('；')}）` : `${text} (${doubts.join('; ')})`;
 }
@@ -55,17 +59,12 @@ export function footerText(data: Dataset, locale: Locale): string {
   return t(locale, 'footer', { asOf: formatDate({ date: data.asOf, precision: 'day' }, locale) });
 }
 
-// Zero-width and bidi controls, C0/C1 controls: invisible, and able to disguise text.
-const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]/g;
-const DISCORD_MENTION = /<(?:@[!&]?|#|a?:\w+:)\d+>/g;
 const MARKDOWN = /[\\*_~`|>#[\]()<]/g;
 const URL_SCHEME = /\b[a-z][a-z0-9+.-]*:\/\//gi;
-/** "[Paris](http://evil.example)": a masked link, whose text is all a reader should get back. */
-const MASKED_LINK = /\[([^\]]*)\]\(\s*<?[^)\s]*>?(?:\s+"[^"]*")?\s*\)/g;
 
 /** The input without invisible characters, with masked links reduced to their text: what to look up. */
 export function cleanQuery(text: string): string {
-  return text.normalize('NFC').replace(/\s+/g, ' ').replace(INVISIBLE, '').replace(MASKED_LINK, '$1').trim();
+  return visibleText(text.normalize('NFC').replace(/\s+/g, ' ')).trim();
 }
 
 /** Discord mentions (<@123>, <@&123>, <#123>, a custom emoji) and nothing else but spaces. */
@@ -79,11 +78,7 @@ export function isOnlyMentions(text: string): boolean {
  * on one line, at most `max` characters. Empty when nothing printable is left.
  */
 export function sanitizeUserText(text: string, max = 60): string {
-  const clean = text
-    .normalize('NFC')
-    .replace(DISCORD_MENTION, ' ')
-    .replace(INVISIBLE, '')
-    .replace(MASKED_LINK, '$1')
+  const clean = visibleText(text.normalize('NFC').replace(DISCORD_MENTION, ' '))
     .replace(URL_SCHEME, '')
     .replace(MARKDOWN, '')
     .replace(/@/g, '')
@@ -245,19 +240,30 @@ export function fitCard(base: Omit<Card, 'fields'>, sections: Section[], locale:
  * for what sets it apart: exchange tier, ended, phasing out, other dates. The tier is only marked for
  * exchange cities, since most entries are friendship cities.
  */
-export function relationshipLine(city: City, locale: Locale, options: { date?: boolean; country?: boolean } = {}): string {
+export function relationshipLine(
+  city: City,
+  locale: Locale,
+  options: { date?: boolean; country?: boolean } = {},
+): string {
   const { date = true, country = true } = options;
   const parts: string[] = [];
   if (date) parts.push(city.established ? dateText(city.established, locale) : t(locale, 'dateUnknown'));
   const flag = flagEmoji(city.country.code);
-  const where = !country ? '' : locale === 'zh-CN' ? `（${countryName(city.country, locale)}）` : ` (${countryName(city.country, locale)})`;
+  const where = !country
+    ? ''
+    : locale === 'zh-CN'
+      ? `（${countryName(city.country, locale)}）`
+      : ` (${countryName(city.country, locale)})`;
   parts.push(`${flag ? `${flag} ` : ''}**${cityName(city, locale)}**${where}`);
   const markers: string[] = [];
   if (city.tier === 'exchange') markers.push(t(locale, 'lineExchange'));
   if (city.status.state === 'ended') markers.push(t(locale, 'lineEnded', { year: city.status.date.slice(0, 4) }));
-  if (city.status.state === 'phasing-out') markers.push(t(locale, 'linePhasingOut', { year: city.status.date.slice(0, 4) }));
+  if (city.status.state === 'phasing-out')
+    markers.push(t(locale, 'linePhasingOut', { year: city.status.date.slice(0, 4) }));
   if (city.conflictingDates.length) {
-    markers.push(t(locale, 'lineConflict', { dates: city.conflictingDates.map((d) => formatDate(d, locale)).join(' / ') }));
+    markers.push(
+      t(locale, 'lineConflict', { dates: city.conflictingDates.map((d) => formatDate(d, locale)).join(' / ') }),
+    );
   }
   const line = parts.join(' · ');
   return markers.length ? `${line} · _${markers.join(locale === 'zh-CN' ? '，' : ', ')}_` : line;

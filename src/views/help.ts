@@ -1,22 +1,38 @@
 // /help: every command with one example, from whatever list of commands it is given.
-import type { Command } from '../commands/types.js';
 import type { Locale } from '../i18n/index.js';
 import { t } from './help.messages.js';
 import { COLORS, fitLines } from './format.js';
-import type { Reply } from './reply.js';
+import type { Reply } from '../reply/reply.js';
+
+interface Named {
+  name: string;
+  nameZh: string;
+}
+
+/** What /help shows of a command: its names, usage and examples (a command's own shape, declared here). */
+export interface HelpEntry {
+  definition: Named & {
+    type?: 'chat' | 'message';
+    description: Record<Locale, string>;
+    options?: readonly (Named & { required?: boolean })[];
+    subcommands?: readonly Named[];
+  };
+  examples?: readonly string[];
+  examplesZh?: readonly string[];
+}
 
 /**
  * What follows the command's name: its subcommands ("start | stop | stats"), or its options, optional
  * ones in brackets ("[continent] [tier]"), in the reader's language, since that is what they type.
  */
-function usageText(command: Command, locale: Locale): string {
+function usageText(command: HelpEntry, locale: Locale): string {
   const { subcommands, options } = command.definition;
   const label = (item: { name: string; nameZh: string }) => (locale === 'zh-CN' ? item.nameZh : item.name);
   if (subcommands?.length) return subcommands.map(label).join(' | ');
   return (options ?? []).map((o) => (o.required ? label(o) : `[${label(o)}]`)).join(' ');
 }
 
-function commandLine(command: Command, locale: Locale): string {
+function commandLine(command: HelpEntry, locale: Locale): string {
   const { name, nameZh, description, type } = command.definition;
   if (type === 'message') {
     // Message commands have no slash form: say where Discord shows them.
@@ -33,10 +49,16 @@ function commandLine(command: Command, locale: Locale): string {
   return example ? `${line}\n  ${t(locale, 'example', { example: `\`${example}\`` })}` : line;
 }
 
-export function helpReply(commands: readonly Command[], locale: Locale): Reply {
+export function helpReply(commands: readonly HelpEntry[], locale: Locale): Reply {
   const lines = commands.map((c) => commandLine(c, locale));
   return {
-    cards: [{ title: t(locale, 'title'), description: `${t(locale, 'intro')}\n\n${fitLines(lines, 3900, locale)}`, color: COLORS.neutral }],
+    cards: [
+      {
+        title: t(locale, 'title'),
+        description: `${t(locale, 'intro')}\n\n${fitLines(lines, 3900, locale)}`,
+        color: COLORS.neutral,
+      },
+    ],
     ephemeral: true,
   };
 }

@@ -12,9 +12,12 @@ export const t = defineMessages('views.map', {
     onlyTier: '{tier} only',
     onlyContinent: '{continent} only',
     plusChosen: '{filters}, plus {name}',
-    descriptionPlus: 'Drawn: {count} partner cities ({filters}), plus {name}, the chosen city. Each line is the shortest route over the globe (a great circle) from Wuhan. Click the image to enlarge it.',
-    description: '{count} partner cities are drawn. Each line is the shortest route over the globe (a great circle) from Wuhan. Click the image to enlarge it.',
-    descriptionOne: 'One partner city is drawn. Each line is the shortest route over the globe (a great circle) from Wuhan. Click the image to enlarge it.',
+    descriptionPlus:
+      'Drawn: {count} partner cities ({filters}), plus {name}, the chosen city. Each line is the shortest route over the globe (a great circle) from Wuhan. Click the image to enlarge it.',
+    description:
+      '{count} partner cities are drawn. Each line is the shortest route over the globe (a great circle) from Wuhan. Click the image to enlarge it.',
+    descriptionOne:
+      'One partner city is drawn. Each line is the shortest route over the globe (a great circle) from Wuhan. Click the image to enlarge it.',
     keyFriendship: 'Friendship city',
     keyExchange: 'Friendly exchange city',
     keyActive: 'Active tie',
@@ -46,7 +49,8 @@ export const t = defineMessages('views.map', {
     chosenNotDrawn: '{name} has no coordinates, so it cannot be shown on the map.',
     sourcesField: 'Sources',
     sourceGeoNames: '[GeoNames](https://www.geonames.org/): coordinates of Wuhan and of every city drawn',
-    sourceNaturalEarth: '[Natural Earth](https://www.naturalearthdata.com/), via [world-atlas](https://github.com/topojson/world-atlas): country shapes',
+    sourceNaturalEarth:
+      '[Natural Earth](https://www.naturalearthdata.com/), via [world-atlas](https://github.com/topojson/world-atlas): country shapes',
     noMatch: 'No partner city with coordinates matches those filters. Try `/map` without them.',
     imageDescription: 'World map of Wuhan’s partner cities, each joined to Wuhan by a line',
     distanceField: 'Distance from Wuhan',
@@ -66,7 +70,8 @@ export const t = defineMessages('views.map', {
     onlyTier: '仅{tier}',
     onlyContinent: '仅{continent}',
     plusChosen: '{filters}，另加{name}',
-    descriptionPlus: '图中有{count}个友好城市（{filters}），另加所选城市{name}。每条线都是从武汉出发、沿地球表面的最短路线（大圆航线）。点击图片可放大。',
+    descriptionPlus:
+      '图中有{count}个友好城市（{filters}），另加所选城市{name}。每条线都是从武汉出发、沿地球表面的最短路线（大圆航线）。点击图片可放大。',
     description: '图中共有{count}个友好城市。每条线都是从武汉出发、沿地球表面的最短路线（大圆航线）。点击图片可放大。',
     descriptionOne: '图中有1个友好城市。每条线都是从武汉出发、沿地球表面的最短路线（大圆航线）。点击图片可放大。',
     keyFriendship: '国际友好城市',
@@ -100,7 +105,8 @@ export const t = defineMessages('views.map', {
     chosenNotDrawn: '{name}缺少坐标，无法在地图上显示。',
     sourcesField: '来源',
     sourceGeoNames: '[GeoNames](https://www.geonames.org/)：武汉及图中各城市的坐标',
-    sourceNaturalEarth: '[Natural Earth](https://www.naturalearthdata.com/)，经 [world-atlas](https://github.com/topojson/world-atlas)：国界',
+    sourceNaturalEarth:
+      '[Natural Earth](https://www.naturalearthdata.com/)，经 [world-atlas](https://github.com/topojson/world-atlas)：国界',
     noMatch: '没有符合这些条件且有坐标的友好城市。试试不带条件的 `/地图`。',
     imageDescription: '武汉友好城市世界地图，每个城市与武汉之间以线相连',
     distanceField: '与武汉的距离',

@@ -1,13 +1,13 @@
 // /map and the small map on a /city card: which cities are drawn and how (MapSpec for the renderer),
 // and the card around the image: legend, numbered names, what is not drawn, sources.
 import type { City, Continent, Dataset, Tier } from '../data/types.js';
-import { greatCircleKm } from '../domain/geo.js';
+import { distanceFromWuhanKm } from '../domain/geo.js';
 import { formatList, formatNumber, type Locale } from '../i18n/index.js';
 import { cityName, continentLabel, decadeLabel } from '../i18n/names.js';
 import type { KeyItem, MapPoint, MapSpec } from '../render/image/map.js';
 import { t } from './map.messages.js';
 import { bullet, COLORS, fitLines, footerText, tierLabel } from './format.js';
-import type { Card, Reply } from './reply.js';
+import type { Card, Reply } from '../reply/reply.js';
 
 export type ColorBy = 'tier' | 'decade';
 
@@ -50,7 +50,10 @@ function pointColor(city: City, colorBy: ColorBy): string {
 }
 
 function matchesFilters(city: City, filters: MapFilters): boolean {
-  return (!filters.tier || city.tier === filters.tier) && (!filters.continent || city.country.continent === filters.continent);
+  return (
+    (!filters.tier || city.tier === filters.tier) &&
+    (!filters.continent || city.country.continent === filters.continent)
+  );
 }
 
 /** The cities the filters select (the chosen one always), split by whether they can be drawn. */
@@ -74,7 +77,15 @@ function isEnded(city: City): boolean {
 
 function mapPoint(city: City, colorBy: ColorBy, chosen: City | undefined, locale: Locale): MapPoint {
   const { lat, lon } = city.coordinates!;
-  return { id: city.id, lat, lon, label: cityName(city, locale), color: pointColor(city, colorBy), dashed: isEnded(city), highlight: city === chosen };
+  return {
+    id: city.id,
+    lat,
+    lon,
+    label: cityName(city, locale),
+    color: pointColor(city, colorBy),
+    dashed: isEnded(city),
+    highlight: city === chosen,
+  };
 }
 
 function decadesOf(cities: City[]): (number | null)[] {
@@ -85,8 +96,10 @@ function decadesOf(cities: City[]): (number | null)[] {
 function keyItems(drawn: City[], filters: MapFilters, locale: Locale): KeyItem[] {
   const items: KeyItem[] = [];
   if (filters.colorBy === 'tier') {
-    if (drawn.some((c) => c.tier === 'friendship')) items.push({ kind: 'point', color: TIER_COLORS.friendship, label: t(locale, 'keyFriendship') });
-    if (drawn.some((c) => c.tier === 'exchange')) items.push({ kind: 'point', color: TIER_COLORS.exchange, label: t(locale, 'keyExchange') });
+    if (drawn.some((c) => c.tier === 'friendship'))
+      items.push({ kind: 'point', color: TIER_COLORS.friendship, label: t(locale, 'keyFriendship') });
+    if (drawn.some((c) => c.tier === 'exchange'))
+      items.push({ kind: 'point', color: TIER_COLORS.exchange, label: t(locale, 'keyExchange') });
   } else {
     for (const decade of decadesOf(drawn)) {
       items.push(
@@ -98,14 +111,16 @@ function keyItems(drawn: City[], filters: MapFilters, locale: Locale): KeyItem[]
   }
   if (drawn.some((c) => !isEnded(c))) items.push({ kind: 'line', color: INK, label: t(locale, 'keyActive') });
   if (drawn.some(isEnded)) items.push({ kind: 'dashed', color: INK, label: t(locale, 'keyEnded') });
-  if (filters.chosen && drawn.includes(filters.chosen)) items.push({ kind: 'highlight', color: '#ffc107', label: t(locale, 'keyChosen') });
+  if (filters.chosen && drawn.includes(filters.chosen))
+    items.push({ kind: 'highlight', color: '#ffc107', label: t(locale, 'keyChosen') });
   return items;
 }
 
 function filterText(filters: MapFilters, locale: Locale): string {
   const parts: string[] = [];
   if (filters.tier) parts.push(t(locale, 'onlyTier', { tier: tierLabel(filters.tier, locale) }));
-  if (filters.continent) parts.push(t(locale, 'onlyContinent', { continent: continentLabel(filters.continent, locale) }));
+  if (filters.continent)
+    parts.push(t(locale, 'onlyContinent', { continent: continentLabel(filters.continent, locale) }));
   return parts.join(' · ');
 }
 
@@ -119,11 +134,21 @@ export function worldMapSpec(data: Dataset, filters: MapFilters, locale: Locale)
   const { drawn, notDrawn } = selectCities(data, filters);
   if (!drawn.length) return null;
   const extra = drawnBeyondFilters(drawn, filters);
-  const filtered = extra ? t(locale, 'plusChosen', { filters: filterText(filters, locale), name: cityName(extra, locale) }) : filterText(filters, locale);
+  const filtered = extra
+    ? t(locale, 'plusChosen', { filters: filterText(filters, locale), name: cityName(extra, locale) })
+    : filterText(filters, locale);
   const count = extra ? drawn.length - 1 : drawn.length;
   const coloring = t(locale, filters.colorBy === 'tier' ? 'byTier' : 'byDecade');
   const notes: string[] = [];
-  if (notDrawn.length) notes.push(t(locale, 'notDrawnNote', { names: formatList(notDrawn.map((c) => cityName(c, locale)), locale) }));
+  if (notDrawn.length)
+    notes.push(
+      t(locale, 'notDrawnNote', {
+        names: formatList(
+          notDrawn.map((c) => cityName(c, locale)),
+          locale,
+        ),
+      }),
+    );
   notes.push(t(locale, 'sourcesNote'));
   return {
     width: 1200,
@@ -158,13 +183,16 @@ export function cityMapSpec(data: Dataset, city: City, locale: Locale): MapSpec 
 }
 
 export function cityMapDescription(data: Dataset, city: City, locale: Locale): string {
-  return t(locale, 'cityImageDescription', { name: cityName(city, locale), km: distanceText(data, city, locale) ?? '?' });
+  return t(locale, 'cityImageDescription', {
+    name: cityName(city, locale),
+    km: distanceText(data, city, locale) ?? '?',
+  });
 }
 
 /** "9,456" (km, great circle), or null without coordinates. */
 function distanceText(data: Dataset, city: City, locale: Locale): string | null {
-  if (!city.coordinates) return null;
-  return formatNumber(Math.round(greatCircleKm(data.wuhan.coordinates, city.coordinates)), locale);
+  const km = distanceFromWuhanKm(data, city);
+  return km === null ? null : formatNumber(Math.round(km), locale);
 }
 
 /** The line a /city card shows under "Distance from Wuhan". */
@@ -182,12 +210,16 @@ function legendLines(drawn: City[], filters: MapFilters, locale: Locale): string
     const decades = decadesOf(drawn).map((decade) =>
       decade === null
         ? t(locale, 'legendUndated', { color: t(locale, 'colorGrey') })
-        : t(locale, 'legendDecade', { color: t(locale, decadeStyle(decade).name), decade: decadeLabel(decade, locale) }),
+        : t(locale, 'legendDecade', {
+            color: t(locale, decadeStyle(decade).name),
+            decade: decadeLabel(decade, locale),
+          }),
     );
     lines.push(t(locale, 'legendDecades', { decades: decades.join(locale === 'zh-CN' ? '，' : ', ') }));
   }
   if (drawn.some(isEnded)) lines.push(t(locale, 'legendDashed'));
-  if (filters.chosen && drawn.includes(filters.chosen)) lines.push(t(locale, 'legendChosen', { name: cityName(filters.chosen, locale) }));
+  if (filters.chosen && drawn.includes(filters.chosen))
+    lines.push(t(locale, 'legendChosen', { name: cityName(filters.chosen, locale) }));
   return lines.map(bullet);
 }
 
@@ -203,20 +235,44 @@ export function mapCard(data: Dataset, filters: MapFilters, image: MapImageRef, 
   const extra = drawnBeyondFilters(drawn, filters);
   const description = [
     extra
-      ? t(locale, 'descriptionPlus', { count: drawn.length - 1, filters: filterText(filters, locale), name: cityName(extra, locale) })
+      ? t(locale, 'descriptionPlus', {
+          count: drawn.length - 1,
+          filters: filterText(filters, locale),
+          name: cityName(extra, locale),
+        })
       : drawn.length === 1
         ? t(locale, 'descriptionOne')
         : t(locale, 'description', { count: drawn.length }),
   ];
-  if (filters.chosen && !filters.chosen.coordinates) description.push(t(locale, 'chosenNotDrawn', { name: cityName(filters.chosen, locale) }));
-  const fields = [{ name: t(locale, 'legendField'), value: fitLines(legendLines(drawn, filters, locale), 1024, locale) }];
+  if (filters.chosen && !filters.chosen.coordinates)
+    description.push(t(locale, 'chosenNotDrawn', { name: cityName(filters.chosen, locale) }));
+  const fields = [
+    { name: t(locale, 'legendField'), value: fitLines(legendLines(drawn, filters, locale), 1024, locale) },
+  ];
   if (image.numbered.length) {
-    fields.push({ name: t(locale, 'numberedField'), value: fitLines(image.numbered.map((n) => `**${n.number}** ${n.label}`), 1024, locale) });
+    fields.push({
+      name: t(locale, 'numberedField'),
+      value: fitLines(
+        image.numbered.map((n) => `**${n.number}** ${n.label}`),
+        1024,
+        locale,
+      ),
+    });
   }
   if (notDrawn.length) {
-    fields.push({ name: t(locale, 'notDrawnField'), value: fitLines(notDrawn.map((c) => bullet(t(locale, 'notDrawn', { name: cityName(c, locale) }))), 1024, locale) });
+    fields.push({
+      name: t(locale, 'notDrawnField'),
+      value: fitLines(
+        notDrawn.map((c) => bullet(t(locale, 'notDrawn', { name: cityName(c, locale) }))),
+        1024,
+        locale,
+      ),
+    });
   }
-  fields.push({ name: t(locale, 'sourcesField'), value: [t(locale, 'sourceGeoNames'), t(locale, 'sourceNaturalEarth')].map(bullet).join('\n') });
+  fields.push({
+    name: t(locale, 'sourcesField'),
+    value: [t(locale, 'sourceGeoNames'), t(locale, 'sourceNaturalEarth')].map(bullet).join('\n'),
+  });
   return {
     title: t(locale, 'title'),
     description: description.join('\n\n'),

@@ -3,7 +3,8 @@ import { defineMessages } from '../i18n/index.js';
 
 export const t = defineMessages('quiz', {
   en: {
-    announce: '🎯 **Quiz time!** {name} started a quiz: {rounds} questions, {seconds} seconds each ({settings}). Tap A–D to answer, once per question; fast right answers score more.',
+    announce:
+      '🎯 **Quiz time!** {name} started a quiz: {rounds} questions, {seconds} seconds each ({settings}). Tap A–D to answer, once per question; fast right answers score more.',
     difficultyEasy: 'easy',
     difficultyNormal: 'normal',
     difficultyHard: 'hard',
@@ -35,7 +36,8 @@ export const t = defineMessages('quiz', {
     interruptedTitle: 'Quiz interrupted',
     interrupted: 'The bot restarted, so this quiz was closed. Points already earned are kept.',
     started: 'Your quiz has started in this channel. End it any time with /quiz stop.',
-    alreadyRunning: 'A quiz is already running in this channel; it ends in about {minutes} min. Its starter or a moderator can end it with /quiz stop.',
+    alreadyRunning:
+      'A quiz is already running in this channel; it ends in about {minutes} min. Its starter or a moderator can end it with /quiz stop.',
     alreadyRunningSoon: 'A quiz is already running in this channel; it ends in under a minute.',
     starting: 'A quiz is being started in this channel right now.',
     noGame: 'No quiz is running in this channel. Start one with /quiz start.',
@@ -52,15 +54,20 @@ export const t = defineMessages('quiz', {
     staleButton: 'That button is out of date.',
     saveFailed: 'Your answer could not be saved. Please try again.',
     helpTitle: 'How the quiz works',
-    helpStart: '**/quiz start** [rounds 3–20] [seconds 10–60] [difficulty] [topic] starts a game; one game per channel at a time.',
-    helpAnswer: 'Tap A–D. Everyone may answer each question once. When time is up the buttons close and the answer is shown with a fact and its source.',
+    helpStart:
+      '**/quiz start** [rounds 3–20] [seconds 10–60] [difficulty] [topic] starts a game; one game per channel at a time.',
+    helpAnswer:
+      'Tap A–D. Everyone may answer each question once. When time is up the buttons close and the answer is shown with a fact and its source.',
     helpStop: '**/quiz stop** ends the game: for the member who started it, or anyone who can manage messages.',
     helpScoringTitle: 'Scoring',
-    helpScoring: 'A right answer scores {base} points, plus up to {speed} for speed (falling evenly to 0 at the deadline), plus {step} for each right answer in a row before it (at most {max}). A wrong answer, or none, scores 0 and ends the streak.',
+    helpScoring:
+      'A right answer scores {base} points, plus up to {speed} for speed (falling evenly to 0 at the deadline), plus {step} for each right answer in a row before it (at most {max}). A wrong answer, or none, scores 0 and ends the streak.',
     helpBoardsTitle: 'Leaderboards',
-    helpBoards: '**/leaderboard** [period] [scope]: this week (resets Monday 00:00 UTC), this month (resets on the 1st, 00:00 UTC) or all time; this server or all servers. **/quiz stats** [user]: games, right answers, accuracy and best streak.',
+    helpBoards:
+      '**/leaderboard** [period] [scope]: this week (resets Monday 00:00 UTC), this month (resets on the 1st, 00:00 UTC) or all time; this server or all servers. **/quiz stats** [user]: games, right answers, accuracy and best streak.',
     helpOptOutTitle: 'Opting out',
-    helpOptOut: '**/quiz optout** hides you from every leaderboard and your stats from others; your answers still count in the game you play. **/quiz optin** brings you back with all your points.',
+    helpOptOut:
+      '**/quiz optout** hides you from every leaderboard and your stats from others; your answers still count in the game you play. **/quiz optin** brings you back with all your points.',
     statsTitle: 'Quiz stats: {name}',
     statsGames: 'Games',
     statsAnswers: 'Answers',
@@ -92,7 +99,8 @@ export const t = defineMessages('quiz', {
     boardNoServer: 'Server boards need a server, so this shows all servers.',
   },
   'zh-CN': {
-    announce: '🎯 **问答时间！** {name} 发起了问答：共{rounds}题，每题{seconds}秒（{settings}）。点击 A–D 作答，每题一次；答对且越快，得分越高。',
+    announce:
+      '🎯 **问答时间！** {name} 发起了问答：共{rounds}题，每题{seconds}秒（{settings}）。点击 A–D 作答，每题一次；答对且越快，得分越高。',
     difficultyEasy: '简单',
     difficultyNormal: '普通',
     difficultyHard: '困难',
@@ -145,11 +153,14 @@ export const t = defineMessages('quiz', {
     helpAnswer: '点击 A–D 作答，每人每题只能答一次。时间到后按钮关闭，公布答案，并附一条相关事实及其来源。',
     helpStop: '**/问答 结束** 结束问答：限发起者或有“管理消息”权限的成员。',
     helpScoringTitle: '计分',
-    helpScoring: '答对得{base}分，另加最多{speed}分的速度分（到截止时间均匀降为0），再加连对奖励：此前每连续答对一题加{step}分（最多{max}分）。答错或未作答得0分，并中断连对。',
+    helpScoring:
+      '答对得{base}分，另加最多{speed}分的速度分（到截止时间均匀降为0），再加连对奖励：此前每连续答对一题加{step}分（最多{max}分）。答错或未作答得0分，并中断连对。',
     helpBoardsTitle: '排行榜',
-    helpBoards: '**/排行榜** [时段] [范围]：本周（每周一 00:00 UTC 重置）、本月（每月1日 00:00 UTC 重置）或全部时间；本服务器或所有服务器。**/问答 统计** [用户]：场次、答对题数、正确率和最长连对。',
+    helpBoards:
+      '**/排行榜** [时段] [范围]：本周（每周一 00:00 UTC 重置）、本月（每月1日 00:00 UTC 重置）或全部时间；本服务器或所有服务器。**/问答 统计** [用户]：场次、答对题数、正确率和最长连对。',
     helpOptOutTitle: '退出排行',
-    helpOptOut: '**/问答 退出排行** 让你不出现在任何排行榜上，他人也看不到你的统计；你在游戏中的作答照常计分。**/问答 加入排行** 可恢复，积分全部保留。',
+    helpOptOut:
+      '**/问答 退出排行** 让你不出现在任何排行榜上，他人也看不到你的统计；你在游戏中的作答照常计分。**/问答 加入排行** 可恢复，积分全部保留。',
     statsTitle: '问答统计：{name}',
     statsGames: '场次',
     statsAnswers: '作答',

@@ -8,7 +8,7 @@ import { formatDate, formatNumber, type Locale } from '../i18n/index.js';
 import type { Leaderboard, PlayerStats, RankedRow, ScoreRow } from '../storage/types.js';
 import { COLORS, sanitizeUserText, sourceLines } from './format.js';
 import { t } from './quiz.messages.js';
-import type { ButtonAction, Card, Reply } from './reply.js';
+import type { ButtonAction, Card, Reply } from '../reply/reply.js';
 
 export const LETTERS = ['A', 'B', 'C', 'D'] as const;
 const REVEAL_STANDINGS = 5;
@@ -136,7 +136,10 @@ export function revealReply(game: QuizGame, summary: RoundSummary): Reply {
     }),
     description: `${question.prompt[locale]}\n\n${optionLines(question, locale, true)}\n\n💡 ${question.fact[locale]}`,
     fields: [
-      { name: t(locale, question.sources.length > 1 ? 'sources' : 'source'), value: sourceLines(question.sources, locale).join('\n') },
+      {
+        name: t(locale, question.sources.length > 1 ? 'sources' : 'source'),
+        value: sourceLines(question.sources, locale).join('\n'),
+      },
       {
         name: t(locale, 'roundResult'),
         value:

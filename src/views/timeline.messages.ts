@@ -7,7 +7,8 @@ export const t = defineMessages('views.timeline', {
     titleYear: 'Wuhan’s partner cities in {year}',
     titleFrom: 'Wuhan’s partner cities from {from} on',
     titleTo: 'Wuhan’s partner cities up to {to}',
-    summary: '{count} with a known date, oldest first. Entries are international friendship cities unless marked “exchange city”.',
+    summary:
+      '{count} with a known date, oldest first. Entries are international friendship cities unless marked “exchange city”.',
     none: 'No partnership in the data was established in these years.',
     noneYet: 'From {from} on: none in the data yet.',
     undated: 'Date not known',

@@ -4,16 +4,11 @@ import { timeline, type YearRange } from '../domain/facts/timeline.js';
 import type { Locale } from '../i18n/index.js';
 import { t } from './timeline.messages.js';
 import { COLORS, fitLines, footerText, relationshipLine } from './format.js';
-import type { Action, Reply } from './reply.js';
+import type { Action, Reply } from '../reply/reply.js';
 
 const PAGE_SIZE = 10;
 export const FIRST_YEAR = 1979; // Wuhan's first twinning (Ōita)
 export const LAST_YEAR = 2100;
-
-/** "timeline:p:<from>:<to>:<page>", an absent bound left empty; pages count from 1. */
-function pageId(range: YearRange, page: number): string {
-  return `timeline:p:${range.from ?? ''}:${range.to ?? ''}:${page}`;
-}
 
 /** "…, 2000–2010", "… in 1979", "… from 2020 on", "… up to 1990", as the range asks. */
 function titleOf(range: YearRange, locale: Locale): string {
@@ -31,10 +26,19 @@ function titleOf(range: YearRange, locale: Locale): string {
 
 /** Nothing in the range: "none yet" while the range runs on into the future. */
 function noneText(range: YearRange, locale: Locale): string {
-  return range.from !== undefined && (range.to ?? LAST_YEAR) === LAST_YEAR ? t(locale, 'noneYet', { from: range.from }) : t(locale, 'none');
+  return range.from !== undefined && (range.to ?? LAST_YEAR) === LAST_YEAR
+    ? t(locale, 'noneYet', { from: range.from })
+    : t(locale, 'none');
 }
 
-export function timelineReply(data: Dataset, range: YearRange, requestedPage: number, locale: Locale): Reply {
+/** `pageId(n)` is the custom_id of the button that shows page n (pages count from 1); the command owns its format. */
+export function timelineReply(
+  data: Dataset,
+  range: YearRange,
+  requestedPage: number,
+  locale: Locale,
+  pageId: (page: number) => string,
+): Reply {
   const { dated, undated } = timeline(data, range);
   const pages = Math.max(1, Math.ceil(dated.length / PAGE_SIZE));
   const page = Math.min(Math.max(1, Math.trunc(requestedPage) || 1), pages);
@@ -48,14 +52,35 @@ export function timelineReply(data: Dataset, range: YearRange, requestedPage: nu
   // Undated ties cannot be placed in time, so they close the last page whatever the range.
   const fields =
     page === pages && undated.length
-      ? [{ name: t(locale, 'undated'), value: fitLines(undated.map((c) => relationshipLine(c, locale, { date: false })), 1024, locale) }]
+      ? [
+          {
+            name: t(locale, 'undated'),
+            value: fitLines(
+              undated.map((c) => relationshipLine(c, locale, { date: false })),
+              1024,
+              locale,
+            ),
+          },
+        ]
       : [];
   const actions: Action[][] =
     pages > 1
       ? [
           [
-            { type: 'button', customId: pageId(range, page - 1), label: t(locale, 'previous'), emoji: '◀', disabled: page === 1 },
-            { type: 'button', customId: pageId(range, page + 1), label: t(locale, 'next'), emoji: '▶', disabled: page === pages },
+            {
+              type: 'button',
+              customId: pageId(page - 1),
+              label: t(locale, 'previous'),
+              emoji: '◀',
+              disabled: page === 1,
+            },
+            {
+              type: 'button',
+              customId: pageId(page + 1),
+              label: t(locale, 'next'),
+              emoji: '▶',
+              disabled: page === pages,
+            },
           ],
         ]
       : [];

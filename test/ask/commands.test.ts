@@ -48,13 +48,22 @@ describe('Ask Youcheng (message command)', () => {
   });
 
   it('answers the question written in the target message', async () => {
-    const { text } = visibleText(await askMessage.run({ options: { message: 'Is Arnhem still a sister city of Wuhan?' } }, context('en')));
+    const { text } = visibleText(
+      await askMessage.run({ options: { message: 'Is Arnhem still a sister city of Wuhan?' } }, context('en')),
+    );
     expect(text).toContain('21 July 2021');
   });
 
   it('finds the question at the end of a long message (Discord allows 2,000, or 4,000 with Nitro)', async () => {
-    const preamble = 'We visited the river festival last summer and had a wonderful time with the delegation. '.repeat(20);
-    const { answer } = visibleText(await askMessage.run({ options: { message: `${preamble}Is Arnhem still a sister city of Wuhan?` } }, context('en')));
+    const preamble = 'We visited the river festival last summer and had a wonderful time with the delegation. '.repeat(
+      20,
+    );
+    const { answer } = visibleText(
+      await askMessage.run(
+        { options: { message: `${preamble}Is Arnhem still a sister city of Wuhan?` } },
+        context('en'),
+      ),
+    );
     expect(preamble.length).toBeGreaterThan(1500);
     expect(answer).toContain('21 July 2021');
     expect(answer).not.toContain('I don’t know');

@@ -5,7 +5,7 @@ import type { App } from '../../src/app/app.js';
 import { askQuestion, type AskResult } from '../../src/domain/ask/index.js';
 import { toMessageBody } from '../../src/render/discord.js';
 import { answerReply } from '../../src/views/ask.js';
-import type { Reply } from '../../src/views/reply.js';
+import type { Reply } from '../../src/reply/reply.js';
 
 export interface AskCase {
   q: string;

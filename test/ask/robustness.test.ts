@@ -7,7 +7,8 @@ import { askReply } from '../../src/views/ask.js';
 import { app, embedLength } from '../commands/context.js';
 import { visibleText } from './evaluate.js';
 
-const ask = (question: unknown, locale: 'en' | 'zh-CN' = 'en') => askQuestion(question, { data: app().data, resolver: app().resolver, now: app().now() }, locale);
+const ask = (question: unknown, locale: 'en' | 'zh-CN' = 'en') =>
+  askQuestion(question, { data: app().data, resolver: app().resolver, now: app().now() }, locale);
 
 function withinLimits(question: unknown, locale: 'en' | 'zh-CN' = 'en'): string {
   const body = toMessageBody(askReply(app(), question, locale));
@@ -139,17 +140,29 @@ describe('/ask answers', () => {
   });
 
   it('never drop a place that is no partner, whatever the question asks', () => {
-    for (const question of ['What do Wuhan and Paris work on together?', 'Which landmarks in Paris are named after Wuhan?', 'How far is Paris from Wuhan?', '武汉和巴黎有哪些合作？']) {
+    for (const question of [
+      'What do Wuhan and Paris work on together?',
+      'Which landmarks in Paris are named after Wuhan?',
+      'How far is Paris from Wuhan?',
+      '武汉和巴黎有哪些合作？',
+    ]) {
       expect(ask(question).answer, question).toMatchObject({ kind: 'notPartner' });
     }
     const beside = ask('What do Duisburg and Paris work on together?');
     expect(beside.answer).toMatchObject({ kind: 'cooperation' });
     expect(beside.unmatched.map((u) => u.name)).toEqual(['Paris']);
-    expect(withinLimits('What do Duisburg and Paris work on together?')).toContain('**Paris** is not one of Wuhan’s partner cities in my data.');
+    expect(withinLimits('What do Duisburg and Paris work on together?')).toContain(
+      '**Paris** is not one of Wuhan’s partner cities in my data.',
+    );
   });
 
   it('take neither question words nor people for places', () => {
-    for (const question of ['Whats the first sister city', 'Which sister cities were established before 1990?', 'Did Josef Krings sign the Duisburg agreement?', "'; DROP TABLE cities; --"]) {
+    for (const question of [
+      'Whats the first sister city',
+      'Which sister cities were established before 1990?',
+      'Did Josef Krings sign the Duisburg agreement?',
+      "'; DROP TABLE cities; --",
+    ]) {
       expect(ask(question).unmatched, question).toEqual([]);
       expect(ask(question).answer.kind, question).not.toBe('notPartner');
     }
@@ -170,18 +183,27 @@ describe('/ask answers', () => {
   });
 
   it('hedge an exchange city’s tier wherever it is shown, citing why', () => {
-    for (const question of ['Is St. Louis a sister city of Wuhan?', 'Tell me about St. Louis', 'When did Wuhan and St. Louis become partners?', 'Is St. Louis in Canada?']) {
+    for (const question of [
+      'Is St. Louis a sister city of Wuhan?',
+      'Tell me about St. Louis',
+      'When did Wuhan and St. Louis become partners?',
+      'Is St. Louis in Canada?',
+    ]) {
       const result = ask(question);
       expect(withinLimits(question), question).toContain('probably at the friendly-exchange level');
       // The hedge's sources: St. Louis's own page and the 2014 release naming Pittsburgh the only US sister city.
       expect(result.sources, question).toEqual(expect.arrayContaining(['st-louis-wtc', 'S68']));
     }
-    expect(withinLimits('Is St. Louis a sister city of Wuhan?')).not.toMatch(/St\. Louis\*\* \(United States\) is a friendly exchange city/);
+    expect(withinLimits('Is St. Louis a sister city of Wuhan?')).not.toMatch(
+      /St\. Louis\*\* \(United States\) is a friendly exchange city/,
+    );
   });
 
   it('say a garbled name is only probably a partner when the data is unsure, with the reason', () => {
     const text = withinLimits('is Esson in Sweden?');
-    expect(text).toContain('“Esson” in the machine-translated 2019 article is probably **Essonne** (France), but that is not certain:');
+    expect(text).toContain(
+      '“Esson” in the machine-translated 2019 article is probably **Essonne** (France), but that is not certain:',
+    );
     expect(text).toContain('Borlänge');
     expect(ask('is Esson in Sweden?').sources).toContain('S1');
   });
@@ -191,7 +213,9 @@ describe('/ask answers', () => {
     expect(duisburg.answer.kind).toBe('signatories');
     expect(withinLimits('Who signed the Duisburg agreement?')).toContain('Josef Krings');
     expect(duisburg.sources).toEqual(expect.arrayContaining(['S9', 'S10']));
-    expect(withinLimits('Who signed the Bordeaux agreement?')).toContain('My data doesn’t record who signed the tie between Wuhan and **Bordeaux**.');
+    expect(withinLimits('Who signed the Bordeaux agreement?')).toContain(
+      'My data doesn’t record who signed the tie between Wuhan and **Bordeaux**.',
+    );
   });
 
   it('give great-circle distances from the coordinates, and say when a partner has none', () => {
@@ -202,7 +226,9 @@ describe('/ask answers', () => {
   });
 
   it('explain a machine-translated name from the 2019 article', () => {
-    expect(withinLimits('When did Dacha become a sister city of Wuhan?')).toContain('“Dacha” is how the machine-translated 2019 article wrote **Ōita**.');
+    expect(withinLimits('When did Dacha become a sister city of Wuhan?')).toContain(
+      '“Dacha” is how the machine-translated 2019 article wrote **Ōita**.',
+    );
   });
 
   it('state both dates where the sources disagree', () => {
@@ -214,7 +240,9 @@ describe('/ask answers', () => {
   it('say what is known when no source dates a tie', () => {
     const text = withinLimits('When did Bishkek become a sister city of Wuhan?');
     expect(text).toContain('No source gives the date');
-    expect(text).not.toMatch(/Bishkek\*\* \(Kyrgyzstan\) became one of Wuhan’s international friendship \(sister\) cities (on|in) /);
+    expect(text).not.toMatch(
+      /Bishkek\*\* \(Kyrgyzstan\) became one of Wuhan’s international friendship \(sister\) cities (on|in) /,
+    );
   });
 
   it('count years from the injected clock', () => {

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { command as about } from '../../src/commands/about.js';
-import { command as help } from '../../src/commands/help.js';
+import { helpCommand } from '../../src/commands/help.js';
 import { commands } from '../../src/commands/index.js';
 import type { Command } from '../../src/commands/types.js';
 import { coverageSentence } from '../../src/domain/facts/coverage.js';
 import { parseCommandLine } from '../../src/console/parse.js';
 import { app, context, run, visibleText } from './context.js';
+
+// The help command as the bot builds it: reading the bot's own command list.
+const help = helpCommand(() => commands);
 
 describe('/about', () => {
   it('says what the bot is, how complete it is, its version and how to report an error', async () => {
@@ -44,7 +47,11 @@ describe('/help', () => {
     const text = visibleText(await run(help));
     for (const c of commands) {
       const { name, type, description } = c.definition;
-      expect(text).toMatch(type === 'message' ? `**${name}** (on a message` : new RegExp(`\\*\\*/${name}\\b[^*]*\\*\\*: ${description.en}`));
+      expect(text).toMatch(
+        type === 'message'
+          ? `**${name}** (on a message`
+          : new RegExp(`\\*\\*/${name}\\b[^*]*\\*\\*: ${description.en}`),
+      );
       if (c.examples?.[0]) expect(text).toContain(`\`${c.examples[0]}\``);
     }
   });
@@ -85,7 +92,19 @@ describe('/help', () => {
   it('gives Chinese examples that ask exactly what the English ones ask', async () => {
     const withZh = commands.filter((c) => c.examplesZh?.length);
     expect(withZh.map((c) => c.definition.name)).toEqual(
-      expect.arrayContaining(['city', 'count', 'timeline', 'map', 'country', 'cooperation', 'about', 'help', 'ask', 'quiz', 'leaderboard']),
+      expect.arrayContaining([
+        'city',
+        'count',
+        'timeline',
+        'map',
+        'country',
+        'cooperation',
+        'about',
+        'help',
+        'ask',
+        'quiz',
+        'leaderboard',
+      ]),
     );
     for (const c of withZh) {
       expect(c.examplesZh, c.definition.name).toHaveLength(c.examples!.length);

@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../src/commands/index.js';
 import { command as city } from '../../src/commands/city.js';
-import type { Reply } from '../../src/views/reply.js';
+import type { Reply } from '../../src/reply/reply.js';
 import { cityReply } from '../../src/views/city.js';
 import { app, body, click, context, field, NOW, run, visibleText } from './context.js';
 
 /** Every line of the Sources field, and of its "(continued)" fields. */
 function sourcesListed(reply: Reply, name: string): string[] {
   const fields = body(reply).embeds[0]?.fields ?? [];
-  return fields.filter((f) => f.name === name || f.name.startsWith(`${name} (`) || f.name.startsWith(`${name}（`)).flatMap((f) => f.value.split('\n'));
+  return fields
+    .filter((f) => f.name === name || f.name.startsWith(`${name} (`) || f.name.startsWith(`${name}（`))
+    .flatMap((f) => f.value.split('\n'));
 }
 
 describe('/city', () => {
@@ -35,7 +37,8 @@ describe('/city', () => {
     const conflict = /Sources disagree: 2007 ((?:\[\d+\])+) or 26 April 2008 ((?:\[\d+\])+)\./.exec(established);
     expect(conflict).not.toBeNull();
     const sources = sourcesListed(reply, 'Sources');
-    const cited = (marks: string) => [...marks.matchAll(/\[(\d+)\]/g)].map((m) => sources.find((line) => line.startsWith(`[${m[1]}] `)));
+    const cited = (marks: string) =>
+      [...marks.matchAll(/\[(\d+)\]/g)].map((m) => sources.find((line) => line.startsWith(`[${m[1]}] `)));
     expect(cited(conflict![1]!).join('\n')).toContain('Icelandic');
     expect(cited(conflict![2]!).join('\n')).toContain('Hubei');
     // Said once: no caveat repeating the same three dates below.
@@ -69,10 +72,13 @@ describe('/city', () => {
     for (const locale of ['en', 'zh-CN'] as const) {
       for (const c of app().data.cities) {
         const reply = cityReply(c, app().data, NOW, locale);
-        const listed = new Set(sourcesListed(reply, locale === 'en' ? 'Sources' : '来源').map((line) => /^\[(\d+)\] /.exec(line)?.[1]));
+        const listed = new Set(
+          sourcesListed(reply, locale === 'en' ? 'Sources' : '来源').map((line) => /^\[(\d+)\] /.exec(line)?.[1]),
+        );
         const cards = (body(reply).embeds[0]?.fields ?? []).filter((f) => !/^(Sources|来源)/.test(f.name));
         for (const f of cards) {
-          for (const mark of f.value.matchAll(/\[(\d+)\](?!\()/g)) expect(listed.has(mark[1]), `${c.id} ${f.name} [${mark[1]}]`).toBe(true);
+          for (const mark of f.value.matchAll(/\[(\d+)\](?!\()/g))
+            expect(listed.has(mark[1]), `${c.id} ${f.name} [${mark[1]}]`).toBe(true);
         }
       }
     }
@@ -210,7 +216,9 @@ describe('/city', () => {
     expect(link.content).toMatch(/^No partner city called “Paris” in the data\./);
     expect(link.content).not.toContain('evil');
     // The link's text is what gets looked up.
-    expect(body(await run(city, { name: '[Duisburg](https://evil.example/x)' })).embeds[0]?.title).toContain('Duisburg');
+    expect(body(await run(city, { name: '[Duisburg](https://evil.example/x)' })).embeds[0]?.title).toContain(
+      'Duisburg',
+    );
   });
 
   it('treats invisible characters alone as an empty name', async () => {
@@ -224,7 +232,13 @@ describe('/city', () => {
   });
 
   it('echoes no mention, markdown or wall of text back', async () => {
-    for (const name of ['@everyone', '<@&123456789> **bold** [x](https://evil.example)', 'a'.repeat(6000), '🏙️🌉', '\u200b\u200b']) {
+    for (const name of [
+      '@everyone',
+      '<@&123456789> **bold** [x](https://evil.example)',
+      'a'.repeat(6000),
+      '🏙️🌉',
+      '\u200b\u200b',
+    ]) {
       const reply = await run(city, { name });
       const b = body(reply);
       expect(b.allowed_mentions).toEqual({ parse: [] });

@@ -5,7 +5,7 @@ import type { App } from '../../src/app/app.js';
 import type { Command, CommandContext, OptionValue } from '../../src/commands/types.js';
 import type { Locale } from '../../src/i18n/index.js';
 import { toMessageBody, type MessageBody } from '../../src/render/discord.js';
-import type { ComponentResult, Reply } from '../../src/views/reply.js';
+import type { ComponentResult, Reply } from '../../src/reply/reply.js';
 
 /** "Now" fixed, so years of friendship do not drift with the calendar. */
 export const NOW = new Date('2026-11-27T12:00:00Z');
@@ -37,7 +37,12 @@ export async function run(
   return command.run({ options }, context(locale));
 }
 
-export async function click(command: Command, id: string, values: string[] = [], locale: Locale = 'en'): Promise<ComponentResult> {
+export async function click(
+  command: Command,
+  id: string,
+  values: string[] = [],
+  locale: Locale = 'en',
+): Promise<ComponentResult> {
   if (!command.component) throw new Error(`${command.definition.name} has no component handler`);
   return command.component(id, values, context(locale));
 }

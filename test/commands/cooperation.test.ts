@@ -45,7 +45,10 @@ describe('/cooperation', () => {
     expect(text).toContain('交通与物流');
     const choices = cooperation.definition.options.find((o) => o.name === 'topic')!.choices!;
     expect(choices.map((c) => c.value)).toEqual([...TOPICS]);
-    expect(choices.find((c) => c.value === 'environment')?.name).toEqual({ en: 'Environment and water', 'zh-CN': '环境与水务' });
+    expect(choices.find((c) => c.value === 'environment')?.name).toEqual({
+      en: 'Environment and water',
+      'zh-CN': '环境与水务',
+    });
   });
 
   it('asks which city when unsure, and the pick shows that city’s cooperation, not its card', async () => {
@@ -72,7 +75,11 @@ describe('/cooperation', () => {
   });
 
   it('answers a stale or forged pick with a short private note', async () => {
-    for (const [id, values] of [['pick:', ['atlantis']], ['pick:football', ['bordeaux']], ['other', ['bordeaux']]] as const) {
+    for (const [id, values] of [
+      ['pick:', ['atlantis']],
+      ['pick:football', ['bordeaux']],
+      ['other', ['bordeaux']],
+    ] as const) {
       const result = await click(cooperation, id, [...values]);
       expect(result.kind).toBe('reply');
       if (result.kind === 'reply') expect(result.reply.ephemeral).toBe(true);

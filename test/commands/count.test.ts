@@ -80,7 +80,9 @@ describe('/count', () => {
 
   it('splits a country’s count by tier when it has both', async () => {
     const text = visibleText(await run(count, { country: 'United States' }));
-    expect(text).toContain('The dataset lists 3 partner cities in the United States: 1 international friendship city and 2 friendly exchange cities.');
+    expect(text).toContain(
+      'The dataset lists 3 partner cities in the United States: 1 international friendship city and 2 friendly exchange cities.',
+    );
   });
 
   it('offers a menu for an unclear country, and the pick shows that country with the tier kept', async () => {

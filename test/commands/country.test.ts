@@ -36,7 +36,9 @@ describe('/country', () => {
 
   it('tells a real country without partners apart from a name that is no country', async () => {
     const brazil = await run(country, { name: 'Brazil' });
-    expect(brazil.content).toBe('None of Wuhan’s partner cities in the data is in Brazil. Run /count to see every country with a partner city.');
+    expect(brazil.content).toBe(
+      'None of Wuhan’s partner cities in the data is in Brazil. Run /count to see every country with a partner city.',
+    );
     expect(brazil.actions ?? []).toEqual([]);
     expect((await run(country, { name: 'philippines' })).content).toContain('is in the Philippines.');
     expect((await run(country, { name: '巴西' }, 'zh-CN')).content).toContain('没有一个位于巴西');
@@ -52,13 +54,17 @@ describe('/country', () => {
       const embed = body(await run(country, { name })).embeds[0]!;
       expect(embed.title).toContain(title);
     }
-    expect(body(await run(country, { name: 'NL' })).embeds[0]?.description).toMatch(/^The dataset lists 1 partner city in the Netherlands\./);
+    expect(body(await run(country, { name: 'NL' })).embeds[0]?.description).toMatch(
+      /^The dataset lists 1 partner city in the Netherlands\./,
+    );
     expect(body(await run(country, { name: 'NL' }, 'zh-CN')).embeds[0]?.title).toBe('🇳🇱 荷兰的友好城市');
   });
 
   it('says plainly in Chinese that Wuhan has no partner in China', async () => {
     const reply = await run(country, { name: '中国' }, 'zh-CN');
-    expect(reply.content?.split('\n')[0]).toBe('本数据集收录的武汉友好城市中，没有一个位于中国。运行 /数量 可查看有友好城市的全部国家。');
+    expect(reply.content?.split('\n')[0]).toBe(
+      '本数据集收录的武汉友好城市中，没有一个位于中国。运行 /数量 可查看有友好城市的全部国家。',
+    );
   });
 
   it('offers a menu of close countries, and the pick shows that country', async () => {

@@ -5,13 +5,16 @@ import { command as cooperation } from '../../src/commands/cooperation.js';
 import { command as country } from '../../src/commands/country.js';
 import { command as timeline } from '../../src/commands/timeline.js';
 import { command as about } from '../../src/commands/about.js';
-import { command as help } from '../../src/commands/help.js';
+import { helpCommand } from '../../src/commands/help.js';
+import { commands } from '../../src/commands/index.js';
 import { TOPICS } from '../../src/domain/facts/cooperation.js';
 import { LOCALES } from '../../src/i18n/index.js';
 import { LIMITS } from '../../src/render/discord.js';
 import { cityReply } from '../../src/views/city.js';
-import type { Reply } from '../../src/views/reply.js';
+import type { Reply } from '../../src/reply/reply.js';
 import { app, body, click, embedLength, NOW, run } from './context.js';
+
+const help = helpCommand(() => commands);
 
 /** Within Discord's limits, and nothing dropped or cut on the way (the view fitted it itself). */
 function expectFits(reply: Reply) {

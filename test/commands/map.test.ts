@@ -5,7 +5,7 @@ import { command as city } from '../../src/commands/city.js';
 import { command as map } from '../../src/commands/map.js';
 import { command as timeline } from '../../src/commands/timeline.js';
 import { renderText } from '../../src/render/text.js';
-import type { Reply } from '../../src/views/reply.js';
+import type { Reply } from '../../src/reply/reply.js';
 import { decodePng, isPng } from '../images/png.js';
 import { app, body, click, field, run, visibleText } from './context.js';
 
@@ -54,7 +54,9 @@ describe('/map', () => {
     expect(field(reply, 'Legend')).toContain('Sydney, the chosen city');
     // Sydney is in Oceania: counted apart, so "Europe only" stays true.
     const europe = app().data.cities.filter((c) => c.country.continent === 'Europe' && c.coordinates).length;
-    expect(visibleText(reply)).toContain(`Drawn: ${europe} partner cities (Europe only), plus Sydney, the chosen city.`);
+    expect(visibleText(reply)).toContain(
+      `Drawn: ${europe} partner cities (Europe only), plus Sydney, the chosen city.`,
+    );
     const zh = visibleText(await run(map, { continent: 'asia', city: 'Sydney' }, 'zh-CN'));
     const asia = app().data.cities.filter((c) => c.country.continent === 'Asia' && c.coordinates).length;
     expect(zh).toContain(`图中有${asia}个友好城市（仅亚洲），另加所选城市`);
@@ -121,7 +123,9 @@ describe('/city with its map', () => {
   });
 
   it('cites GeoNames for the coordinates among the card’s sources', async () => {
-    expect(field(await run(city, { name: 'Daegu' }), 'Sources')).toContain('[GeoNames: Daegu](https://www.geonames.org/1835329)');
+    expect(field(await run(city, { name: 'Daegu' }), 'Sources')).toContain(
+      '[GeoNames: Daegu](https://www.geonames.org/1835329)',
+    );
   });
 
   it('has no map for Essonne, and says why', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { command as timeline } from '../../src/commands/timeline.js';
-import type { Reply } from '../../src/views/reply.js';
+import type { Reply } from '../../src/reply/reply.js';
 import { app, body, click, run } from './context.js';
 
 function entries(reply: Reply): string[] {
@@ -84,8 +84,12 @@ describe('/timeline', () => {
   it('says “none yet” for a range that runs on into the future with nothing in it', async () => {
     const reply = await run(timeline, { from: 2090 });
     expect(body(reply).embeds[0]?.description).toMatch(/^From 2090 on: none in the data yet\./);
-    expect(body(await run(timeline, { from: 2090 }, 'zh-CN')).embeds[0]?.description).toMatch(/^2090年起：数据中暂无。/);
-    expect(body(await run(timeline, { from: 2090, to: 2095 })).embeds[0]?.description).toMatch(/^No partnership in the data was established in these years\./);
+    expect(body(await run(timeline, { from: 2090 }, 'zh-CN')).embeds[0]?.description).toMatch(
+      /^2090年起：数据中暂无。/,
+    );
+    expect(body(await run(timeline, { from: 2090, to: 2095 })).embeds[0]?.description).toMatch(
+      /^No partnership in the data was established in these years\./,
+    );
   });
 
   it('explains a range that runs backwards', async () => {

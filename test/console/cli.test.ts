@@ -40,13 +40,17 @@ async function cli(argv: string[], stdinLines?: string): Promise<Run> {
   // No positional command and piped stdin: batch mode. A one-shot run never reads stdin.
   const stdin = Readable.from(stdinLines === undefined ? [] : [stdinLines]);
   const seeds: unknown[] = [];
-  const code = await runCli(argv, { stdin, stdout, stderr, env: {} }, {
-    commands: [...fakeCommands, announce],
-    createApp: (options) => {
-      seeds.push(options.seed);
-      return fakeApp();
+  const code = await runCli(
+    argv,
+    { stdin, stdout, stderr, env: {} },
+    {
+      commands: [...fakeCommands, announce],
+      createApp: (options) => {
+        seeds.push(options.seed);
+        return fakeApp();
+      },
     },
-  });
+  );
   return { code, stdout: out(), stderr: err(), ...(seeds.length && seeds[0] !== undefined ? { seeds } : {}) };
 }
 
@@ -121,7 +125,9 @@ describe('one-shot', () => {
       { message: 1, edited: true, body: expect.objectContaining({ content: 'Question 1 (closed)' }) },
     ]);
     // Text mode prints them as they happen, before the reply.
-    expect((await cli(['/announce'])).stdout).toBe('Question 1\n\nQuestion 1 (closed)\n\nAnnounced\n\n(only you can see this)\n');
+    expect((await cli(['/announce'])).stdout).toBe(
+      'Question 1\n\nQuestion 1 (closed)\n\nAnnounced\n\n(only you can see this)\n',
+    );
   });
 
   it('answers in Chinese with --locale zh-CN', async () => {
@@ -136,10 +142,22 @@ describe('one-shot', () => {
   });
 
   it('rejects bad flags with exit 2', async () => {
-    expect(await cli(['--locale', 'fr', '/city x'])).toEqual({ code: 2, stdout: '', stderr: '--locale must be en or zh-CN, not “fr”.\n' });
-    expect(await cli(['--seed', 'abc', '/city x'])).toEqual({ code: 2, stdout: '', stderr: '--seed must be a whole number, not “abc”.\n' });
+    expect(await cli(['--locale', 'fr', '/city x'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: '--locale must be en or zh-CN, not “fr”.\n',
+    });
+    expect(await cli(['--seed', 'abc', '/city x'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: '--seed must be a whole number, not “abc”.\n',
+    });
     expect(await cli(['--seed'])).toEqual({ code: 2, stdout: '', stderr: '--seed needs a value. See --help.\n' });
-    expect(await cli(['--colour', '/city x'])).toEqual({ code: 2, stdout: '', stderr: 'Unknown flag --colour. See --help.\n' });
+    expect(await cli(['--colour', '/city x'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'Unknown flag --colour. See --help.\n',
+    });
   });
 
   it('--help lists the flags and every command with its usage', async () => {
@@ -167,7 +185,10 @@ describe('batch from stdin', () => {
   it('prints one JSON object per non-blank line', async () => {
     const run = await cli(['--json'], '/city Duisburg\n\n/count tier:exchange\r\n   \n/timeline from:1990 to:2000\n');
     expect(run).toMatchObject({ code: 0, stderr: '' });
-    const bodies = run.stdout.trimEnd().split('\n').map((line) => JSON.parse(line));
+    const bodies = run.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(bodies.map((b) => b.embeds[0]?.title ?? b.content)).toEqual([
       'City Duisburg',
       'count {"tier":"exchange"}',
@@ -179,10 +200,16 @@ describe('batch from stdin', () => {
   it('answers every line with one object: a failed line is an error object, also on stderr; exit 2 at the end', async () => {
     const run = await cli(['--json'], '/city Duisburg\n/foo\n\n/fail\n/announce\n/crash\n/city Dunedin');
     expect(run.code).toBe(2);
-    const objects = run.stdout.trimEnd().split('\n').map((line) => JSON.parse(line));
+    const objects = run.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(objects).toHaveLength(6);
     expect(objects[0].embeds[0].title).toBe('City Duisburg');
-    expect(objects[1].error).toEqual({ line: 2, message: expect.stringMatching(/^Unknown command \/foo\. Commands: /) });
+    expect(objects[1].error).toEqual({
+      line: 2,
+      message: expect.stringMatching(/^Unknown command \/foo\. Commands: /),
+    });
     expect(objects[2]).toEqual({ error: { line: 4, message: 'No such game is running.' } });
     expect(objects[3]).toMatchObject({ content: 'Announced', posted: [{ message: 1 }, { message: 1, edited: true }] });
     // The stack of an unexpected error goes to stderr only.

@@ -1,7 +1,7 @@
 // Small commands shaped like the real ones, so the console is tested apart from the dataset.
 import type { App } from '../../src/app/app.js';
 import { UserError, type Command } from '../../src/commands/types.js';
-import type { ChannelPort, Reply } from '../../src/views/reply.js';
+import type { ChannelPort, Reply } from '../../src/reply/reply.js';
 
 const description = { en: 'test', 'zh-CN': '测试' };
 
@@ -10,11 +10,15 @@ const city: Command = {
     name: 'city',
     nameZh: '城市',
     description: { en: 'One partner city', 'zh-CN': '一个友好城市' },
-    options: [{ name: 'name', nameZh: '名称', description, type: 'string', required: true, autocomplete: true, maxLength: 100 }],
+    options: [
+      { name: 'name', nameZh: '名称', description, type: 'string', required: true, autocomplete: true, maxLength: 100 },
+    ],
   },
   run: (input) => ({ cards: [{ title: `City ${String(input.options.name)}` }] }),
   autocomplete: (focused) =>
-    ['duisburg', 'dunedin'].filter((id) => id.startsWith(focused.value.toLowerCase())).map((id) => ({ name: id, value: id })),
+    ['duisburg', 'dunedin']
+      .filter((id) => id.startsWith(focused.value.toLowerCase()))
+      .map((id) => ({ name: id, value: id })),
 };
 
 const count: Command = {
@@ -75,7 +79,16 @@ const options: Command = {
     options: [
       { name: 'flag', nameZh: '开关', description, type: 'boolean' },
       { name: 'who', nameZh: '谁', description, type: 'user' },
-      { name: 'size', nameZh: '大小', description, type: 'integer', choices: [{ name: { en: 'small', 'zh-CN': '小' }, value: 1 }, { name: { en: 'big', 'zh-CN': '大' }, value: 2 }] },
+      {
+        name: 'size',
+        nameZh: '大小',
+        description,
+        type: 'integer',
+        choices: [
+          { name: { en: 'small', 'zh-CN': '小' }, value: 1 },
+          { name: { en: 'big', 'zh-CN': '大' }, value: 2 },
+        ],
+      },
     ],
   },
   run: (input) => ({ content: `options ${JSON.stringify(input.options)}` }),
@@ -84,7 +97,13 @@ const options: Command = {
 function questionReply(round: number): Reply {
   return {
     cards: [{ title: `Question ${round}`, description: 'Which city is in Germany?' }],
-    actions: [['A', 'B', 'C', 'D'].map((label) => ({ type: 'button' as const, customId: `quiz:answer:${round}:${label}`, label }))],
+    actions: [
+      ['A', 'B', 'C', 'D'].map((label) => ({
+        type: 'button' as const,
+        customId: `quiz:answer:${round}:${label}`,
+        label,
+      })),
+    ],
   };
 }
 
@@ -94,7 +113,12 @@ const quiz: Command = {
     nameZh: '测验',
     description,
     subcommands: [
-      { name: 'start', nameZh: '开始', description, options: [{ name: 'rounds', nameZh: '轮数', description, type: 'integer', minValue: 1, maxValue: 20 }] },
+      {
+        name: 'start',
+        nameZh: '开始',
+        description,
+        options: [{ name: 'rounds', nameZh: '轮数', description, type: 'integer', minValue: 1, maxValue: 20 }],
+      },
       { name: 'stop', nameZh: '结束', description },
     ],
   },
@@ -171,5 +195,10 @@ export function fakeApp(): App {
     },
     close: () => {},
   };
-  return { version: '0.0.0-test', now: () => new Date('2024-05-01T00:00:00Z'), random: Math.random, quiz } as unknown as App;
+  return {
+    version: '0.0.0-test',
+    now: () => new Date('2024-05-01T00:00:00Z'),
+    random: Math.random,
+    quiz,
+  } as unknown as App;
 }

@@ -2,7 +2,7 @@ import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { App } from '../../src/app/app.js';
 import type { CommandContext } from '../../src/commands/types.js';
-import type { ChannelPort } from '../../src/views/reply.js';
+import type { ChannelPort } from '../../src/reply/reply.js';
 import { completerFor, runInteractiveConsole } from '../../src/console/interactive.js';
 import { fakeApp, fakeCommands } from './fake-commands.js';
 
@@ -11,7 +11,12 @@ async function session(lines: string[], app: App = fakeApp(), locale: 'en' | 'zh
   const output = new PassThrough();
   const chunks: Buffer[] = [];
   output.on('data', (chunk: Buffer) => chunks.push(chunk));
-  await runInteractiveConsole(app, { input: Readable.from([lines.map((l) => `${l}\n`).join('')]), output, commands: fakeCommands, locale });
+  await runInteractiveConsole(app, {
+    input: Readable.from([lines.map((l) => `${l}\n`).join('')]),
+    output,
+    commands: fakeCommands,
+    locale,
+  });
   return Buffer.concat(chunks).toString('utf8');
 }
 
@@ -52,7 +57,9 @@ describe('interactive console on piped input', () => {
 
   it('answers a quiz question with its letter', async () => {
     const out = await session(['/quiz start rounds:3', 'B']);
-    expect(out).toContain('#1\nQuiz of 3 rounds\n\n│ Question 1\n│ Which city is in Germany?\n\n[1] A  [2] B  [3] C  [4] D\n');
+    expect(out).toContain(
+      '#1\nQuiz of 3 rounds\n\n│ Question 1\n│ Which city is in Germany?\n\n[1] A  [2] B  [3] C  [4] D\n',
+    );
     expect(out).toContain('youcheng> B\n#1 (edited)\nRound 1: you answered B\n');
   });
 
@@ -79,7 +86,11 @@ describe('interactive console on piped input', () => {
   });
 
   it('runs a message command, with or without its slash', async () => {
-    const out = await session(['/Ask Youcheng is Paris a sister city?', 'ask youcheng how many?', '问友城 武汉有几个友城']);
+    const out = await session([
+      '/Ask Youcheng is Paris a sister city?',
+      'ask youcheng how many?',
+      '问友城 武汉有几个友城',
+    ]);
     expect(out).toContain('youcheng> /Ask Youcheng is Paris a sister city?\n#1\nask-message is Paris a sister city?\n');
     expect(out).toContain('youcheng> ask youcheng how many?\n#2\nask-message how many?\n');
     expect(out).toContain('youcheng> 问友城 武汉有几个友城\n#3\nask-message 武汉有几个友城\n');
@@ -123,7 +134,10 @@ describe('interactive console on piped input', () => {
     const input = new PassThrough();
     const done = runInteractiveConsole(app, { input, output, commands: fakeCommands });
 
-    const ref = await port!.send('console', { content: 'Question 2', actions: [[{ type: 'button', customId: 'quiz:answer:2:A', label: 'A' }]] });
+    const ref = await port!.send('console', {
+      content: 'Question 2',
+      actions: [[{ type: 'button', customId: 'quiz:answer:2:A', label: 'A' }]],
+    });
     expect(ref).toEqual({ channelId: 'console', messageId: '1' });
     input.write('a\n');
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -140,7 +154,8 @@ describe('interactive console on piped input', () => {
 
 describe('Tab completion', () => {
   const ctx = { app: fakeApp(), locale: 'en' } as CommandContext;
-  const complete = (line: string) => (completerFor(fakeCommands, () => ctx) as (line: string) => [string[], string])(line);
+  const complete = (line: string) =>
+    (completerFor(fakeCommands, () => ctx) as (line: string) => [string[], string])(line);
 
   it('completes command, subcommand and option names', () => {
     expect(complete('/ci')).toEqual([['/city '], '/ci']);

@@ -32,7 +32,10 @@ describe('parseCommandLine: what Discord would accept', () => {
     expect(parse("/city name:'Xi\\'an'").options).toEqual({ name: "Xi'an" });
     expect(parse('/city name:Xi’an').options).toEqual({ name: 'Xi’an' });
     expect(parse('/count country:Germany tier:friendship').options).toEqual({ country: 'Germany', tier: 'friendship' });
-    expect(parse('/count tier:exchange country:United Kingdom').options).toEqual({ country: 'United Kingdom', tier: 'exchange' });
+    expect(parse('/count tier:exchange country:United Kingdom').options).toEqual({
+      country: 'United Kingdom',
+      tier: 'exchange',
+    });
   });
 
   it('keeps colons that are not options: times, URLs, quoted text, text after a value', () => {
@@ -53,7 +56,10 @@ describe('parseCommandLine: what Discord would accept', () => {
     expect(parse('/问友城 武汉有几个友城')).toEqual({ name: 'Ask Youcheng', options: { message: '武汉有几个友城' } });
     expect(parse('ask youcheng  name:x "quoted" 10:30').options).toEqual({ message: 'name:x "quoted" 10:30' });
     // The one-word chat command is still itself.
-    expect(parse('/ask is Paris a sister city?')).toEqual({ name: 'ask', options: { question: 'is Paris a sister city?' } });
+    expect(parse('/ask is Paris a sister city?')).toEqual({
+      name: 'ask',
+      options: { question: 'is Paris a sister city?' },
+    });
     expect(parse('/Ask Youchengs?')).toEqual({ name: 'ask', options: { question: 'Youchengs?' } });
   });
 
@@ -116,7 +122,9 @@ describe('parseCommandLine: errors say what is valid', () => {
 
   it('a message command without text shows its usage', () => {
     expect(errorOf('/Ask Youcheng')).toBe('Type the message’s text after the command: /Ask Youcheng <message text>');
-    expect(errorOf('/Ask Youcheng ' + 'x'.repeat(4001))).toBe('message text can be at most 4000 characters long; this one has 4001.');
+    expect(errorOf(`/Ask Youcheng ${'x'.repeat(4001)}`)).toBe(
+      'message text can be at most 4000 characters long; this one has 4001.',
+    );
   });
 
   it('unknown option lists the options, wherever it stands', () => {
@@ -125,11 +133,15 @@ describe('parseCommandLine: errors say what is valid', () => {
     );
     expect(errorOf('/city name:Duisburg bogus:1')).toMatch(/^Unknown option “bogus” for \/city\./);
     expect(errorOf('/city Duisburg bogus:1')).toMatch(/^Unknown option “bogus” for \/city\./);
-    expect(errorOf('/count Germany tier:friendship note:x')).toMatch(/^Unknown option “note” for \/count\. Options: country, tier\./);
+    expect(errorOf('/count Germany tier:friendship note:x')).toMatch(
+      /^Unknown option “note” for \/count\. Options: country, tier\./,
+    );
     // In prose a colon is natural, but a typo of the option's name at the start is still caught.
     expect(errorOf('/ask questoin:Wuhan')).toMatch(/^Unknown option “questoin” for \/ask\. Options: question\./);
     // A near miss of a real name is caught even after another value.
-    expect(errorOf('/count country:Germany tierr:friendship')).toMatch(/^Unknown option “tierr” for \/count\. Options: country, tier\./);
+    expect(errorOf('/count country:Germany tierr:friendship')).toMatch(
+      /^Unknown option “tierr” for \/count\. Options: country, tier\./,
+    );
     expect(errorOf('/quiz start round:5')).toMatch(/^Unknown option “round” for \/quiz start\. Options: rounds\./);
   });
 
@@ -171,16 +183,22 @@ describe('parseCommandLine: errors say what is valid', () => {
   it('too long, counting characters as Discord does', () => {
     expect(errorOf(`/city ${'x'.repeat(101)}`)).toBe('name can be at most 100 characters long; this one has 101.');
     expect(parse(`/city ${'城'.repeat(100)}`).options.name).toHaveLength(100);
-    expect(errorOf(`/ask ${'x'.repeat(6001)}`)).toBe('question can be at most 6000 characters long; this one has 6001.');
+    expect(errorOf(`/ask ${'x'.repeat(6001)}`)).toBe(
+      'question can be at most 6000 characters long; this one has 6001.',
+    );
   });
 
   it('bad choice lists the choices', () => {
-    expect(errorOf('/count tier:sister')).toBe('tier must be one of: friendship, exchange. “sister” is not one of them.');
+    expect(errorOf('/count tier:sister')).toBe(
+      'tier must be one of: friendship, exchange. “sister” is not one of them.',
+    );
   });
 
   it('quotes typed text back short and without control characters', () => {
     expect(errorOf(`/${'y'.repeat(6000)}`)).toMatch(new RegExp(`^Unknown command /${'y'.repeat(59)}…\\. Commands:`));
-    expect(errorOf('/count tier:\u001b[2Jx')).toBe('tier must be one of: friendship, exchange. “?[2Jx” is not one of them.');
+    expect(errorOf('/count tier:\u001b[2Jx')).toBe(
+      'tier must be one of: friendship, exchange. “?[2Jx” is not one of them.',
+    );
   });
 
   it('speaks Chinese when asked, naming options in Chinese with the English after them', () => {
@@ -191,7 +209,9 @@ describe('parseCommandLine: errors say what is valid', () => {
     expect(errorOf('/timeline 从:2010', 'zh-CN')).toBe(
       '/时间线 没有选项“从”。选项：起始（from）、截止（to）。（值里要有冒号时，请给值加引号。）',
     );
-    expect(errorOf('/count tier:x', 'zh-CN')).toBe('级别（tier）只能是：国际友好城市（friendship）、友好交流城市（exchange）。“x”不在其中。');
+    expect(errorOf('/count tier:x', 'zh-CN')).toBe(
+      '级别（tier）只能是：国际友好城市（friendship）、友好交流城市（exchange）。“x”不在其中。',
+    );
     expect(errorOf('/city', 'zh-CN')).toBe('缺少必填选项“名称（name）”。用法：/城市 名称:<文本>');
     expect(errorOf('/quiz', 'zh-CN')).toBe('/测验 需要一个子命令：开始（start）、结束（stop）');
   });

@@ -25,7 +25,8 @@ async function ask(
   return { code, stdout: out, stderr: err };
 }
 
-const json = (stdout: string) => JSON.parse(stdout) as { content?: string; embeds: { title?: string }[]; flags?: number; allowed_mentions: unknown };
+const json = (stdout: string) =>
+  JSON.parse(stdout) as { content?: string; embeds: { title?: string }[]; flags?: number; allowed_mentions: unknown };
 
 describe('npm run ask with the real commands', () => {
   it('/city Duisburg: the card as text', async () => {
@@ -57,8 +58,14 @@ describe('npm run ask with the real commands', () => {
   });
 
   it('/city without a name and an unknown option are input errors, exit 2', async () => {
-    expect(await ask(['/city'])).toEqual({ code: 2, stdout: '', stderr: 'Missing required option name. Usage: /city name:<text>\n' });
-    expect((await ask(['/count tier:sister'])).stderr).toBe('tier must be one of: friendship, exchange. “sister” is not one of them.\n');
+    expect(await ask(['/city'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'Missing required option name. Usage: /city name:<text>\n',
+    });
+    expect((await ask(['/count tier:sister'])).stderr).toBe(
+      'tier must be one of: friendship, exchange. “sister” is not one of them.\n',
+    );
   });
 
   it('hostile input gets a reply, not a crash', async () => {
@@ -109,7 +116,10 @@ describe('a quiz in the console', () => {
   it('--json batch: /quiz stop lists its edit of the question on its own line’s object', async () => {
     const run = await ask(['--seed', '1', '--json'], '/quiz start rounds:3\n/nope\n/quiz stop\n');
     expect(run.code).toBe(2);
-    const [start, nope, stop, ...rest] = run.stdout.trimEnd().split('\n').map((line) => JSON.parse(line));
+    const [start, nope, stop, ...rest] = run.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(rest).toEqual([]);
     expect(start.posted).toEqual([expect.objectContaining({ message: 1 })]);
     expect(nope.error).toMatchObject({ line: 2 });
@@ -136,7 +146,11 @@ describe('a quiz in the console', () => {
 describe('the entry point as a child process', () => {
   // What `npm run ask` runs: the compiled entry point (test/global-setup.ts builds it).
   const run = (args: string[], input?: string) =>
-    spawnSync(process.execPath, ['dist/console/main.js', ...args], { encoding: 'utf8', input: input ?? '', env: { ...process.env, NO_COLOR: '1', DATABASE_PATH: ':memory:' } });
+    spawnSync(process.execPath, ['dist/console/main.js', ...args], {
+      encoding: 'utf8',
+      input: input ?? '',
+      env: { ...process.env, NO_COLOR: '1', DATABASE_PATH: ':memory:' },
+    });
 
   it('answers one command and exits 0; a bad command exits 2', () => {
     const ok = run(['--json', '/city Duisburg']);
@@ -150,7 +164,12 @@ describe('the entry point as a child process', () => {
   it('reads a batch from piped stdin, one object per line, and exits 2 when a line failed', () => {
     const batch = run(['--json'], '/city Duisburg\n/nope\n/count\n');
     expect(batch.status).toBe(2);
-    expect(batch.stdout.trimEnd().split('\n').map((line) => Object.keys(JSON.parse(line))[0])).toEqual(['embeds', 'error', 'embeds']);
+    expect(
+      batch.stdout
+        .trimEnd()
+        .split('\n')
+        .map((line) => Object.keys(JSON.parse(line))[0]),
+    ).toEqual(['embeds', 'error', 'embeds']);
     expect(batch.stderr).toMatch(/^line 2: Unknown command \/nope\./);
   });
 
@@ -169,7 +188,11 @@ describe('DATABASE_PATH the console cannot use', () => {
     const path = join(dir, 'notes.txt');
     writeFileSync(path, 'not a database\n'.repeat(100));
     const run = await ask(['/leaderboard'], undefined, { DATABASE_PATH: path });
-    expect(run).toEqual({ code: 1, stdout: '', stderr: `DATABASE_PATH=${path}: the quiz database cannot be used: file is not a database\n` });
+    expect(run).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `DATABASE_PATH=${path}: the quiz database cannot be used: file is not a database\n`,
+    });
   });
 
   it('a folder that does not exist is reported, not created', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { controlsOf, displayWidth, markdownToText, renderText } from '../../src/render/text.js';
-import type { Reply } from '../../src/views/reply.js';
+import type { Reply } from '../../src/reply/reply.js';
 
 const cityCard: Reply = {
   content: 'Found **Duisburg**.',
@@ -50,11 +50,28 @@ describe('renderText', () => {
           { type: 'button', customId: 'p:2', label: 'Next ▶' },
           { type: 'link', url: 'https://example.org', label: 'Source' },
         ],
-        [{ type: 'select', customId: 'p:jump', placeholder: 'Jump to', options: [{ label: 'First', value: '1' }, { label: 'Last', value: '9' }] }],
+        [
+          {
+            type: 'select',
+            customId: 'p:jump',
+            placeholder: 'Jump to',
+            options: [
+              { label: 'First', value: '1' },
+              { label: 'Last', value: '9' },
+            ],
+          },
+        ],
       ],
     };
     expect(renderText(reply)).toBe(
-      ['Page 1', '', '[1] ◀ Previous (disabled)  [2] Next ▶  Source <https://example.org>', 'Jump to:', '  [3] First', '  [4] Last'].join('\n'),
+      [
+        'Page 1',
+        '',
+        '[1] ◀ Previous (disabled)  [2] Next ▶  Source <https://example.org>',
+        'Jump to:',
+        '  [3] First',
+        '  [4] Last',
+      ].join('\n'),
     );
     expect(controlsOf(reply)).toEqual([
       { number: 1, kind: 'button', customId: 'p:0', label: '◀ Previous', disabled: true },
@@ -108,8 +125,12 @@ describe('markdownToText', () => {
 
   it('keeps escapes, snake_case, lone stars and code as written', () => {
     expect(markdownToText('2 \\* 3 = 6, a_b_c, 5 * 4')).toBe('2 * 3 = 6, a_b_c, 5 * 4');
-    expect(markdownToText('_Signed in Wuhan by the mayors._ Then *more*.')).toBe('Signed in Wuhan by the mayors. Then more.');
-    expect(markdownToText('see https://a.org/_x_/*y* and [z](https://b.org/_q_)')).toBe('see https://a.org/_x_/*y* and z <https://b.org/_q_>');
+    expect(markdownToText('_Signed in Wuhan by the mayors._ Then *more*.')).toBe(
+      'Signed in Wuhan by the mayors. Then more.',
+    );
+    expect(markdownToText('see https://a.org/_x_/*y* and [z](https://b.org/_q_)')).toBe(
+      'see https://a.org/_x_/*y* and z <https://b.org/_q_>',
+    );
     expect(markdownToText('`**not bold**`')).toBe('`**not bold**`');
   });
 });

@@ -24,5 +24,9 @@ it('posts a message in a channel and edits it later, mentions disabled, never ep
   expect(post?.body).toMatchObject({ content: 'Round 1 @everyone', allowed_mentions: { parse: [] } });
   expect(post?.body).not.toHaveProperty('flags');
   expect(patch).toMatchObject({ method: 'PATCH', path: `/channels/1200000000000000009/messages/${ref.messageId}` });
-  expect(patch?.body).toMatchObject({ content: '', embeds: [expect.objectContaining({ title: 'Round over' })], components: [] });
+  expect(patch?.body).toMatchObject({
+    content: '',
+    embeds: [expect.objectContaining({ title: 'Round over' })],
+    components: [],
+  });
 });

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import type { App } from '../../src/app/app.js';
 import type { Command } from '../../src/commands/types.js';
-import type { ChannelPort } from '../../src/views/reply.js';
+import type { ChannelPort } from '../../src/reply/reply.js';
 import { loadConfig } from '../../src/config.js';
 import { describeLoginError, startGateway, type GatewayHandle } from '../../src/discord/client.js';
 import { createLogger } from '../../src/log.js';
@@ -61,16 +61,21 @@ describe('startGateway', () => {
     const fake = await running.startDiscord();
     const { app } = fakeApp();
     const config = loadConfig({ DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl });
-    const bot = running.bot(await startGateway(app, config, { log: capture().log, commands: [echo], handleSignals: false }));
+    const bot = running.bot(
+      await startGateway(app, config, { log: capture().log, commands: [echo], handleSignals: false }),
+    );
     await fake.waitForSession();
     const usersBefore = bot.client.users.cache.size;
     for (let i = 0; i < 20; i++) {
       const userId = `14100000000000000${String(i).padStart(2, '0')}`;
-      await (await fake.dispatchInteraction(chatInputPayload('echo', { text: 'hi' }, { userId, username: `user${i}` }))).answer();
+      await (
+        await fake.dispatchInteraction(chatInputPayload('echo', { text: 'hi' }, { userId, username: `user${i}` }))
+      ).answer();
     }
     expect(bot.client.users.cache.size).toBe(usersBefore);
     expect([...bot.client.users.cache.keys()]).toEqual([bot.client.user.id]);
-    for (const guild of bot.client.guilds.cache.values()) expect([...guild.members.cache.keys()]).not.toContain('1410000000000000000');
+    for (const guild of bot.client.guilds.cache.values())
+      expect([...guild.members.cache.keys()]).not.toContain('1410000000000000000');
   });
 
   it('gives the quiz a port that posts to channels with the bot token', async () => {
@@ -83,7 +88,9 @@ describe('startGateway', () => {
     const ref = await ports[0]!.send(channelId, { content: 'Question 1' });
     const posted = await fake.waitForMessage((m) => m.id === ref.messageId, 'the posted question');
     expect(posted.content).toBe('Question 1');
-    expect(fake.requests.find((r) => r.method === 'POST' && r.path === `/channels/${channelId}/messages`)?.authorized).toBe(true);
+    expect(
+      fake.requests.find((r) => r.method === 'POST' && r.path === `/channels/${channelId}/messages`)?.authorized,
+    ).toBe(true);
   });
 
   it('rejects, with the client torn down, when Discord refuses the token, and says what to do', async () => {
@@ -105,7 +112,10 @@ describe('startGateway', () => {
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
     const apiUrl = `http://127.0.0.1:${(silent.address() as AddressInfo).port}/api`;
     const { lines, log } = capture();
-    const config = loadConfig({ DISCORD_TOKEN: 'MTEwMDAwMDAwMDAwMDAwMDAwMQ.GaBcDe.abcdefghijklmnopqrstuvwxyz0123', DISCORD_API_URL: apiUrl });
+    const config = loadConfig({
+      DISCORD_TOKEN: 'MTEwMDAwMDAwMDAwMDAwMDAwMQ.GaBcDe.abcdefghijklmnopqrstuvwxyz0123',
+      DISCORD_API_URL: apiUrl,
+    });
     try {
       const failure = await startGateway(fakeApp().app, config, {
         log,
@@ -117,7 +127,9 @@ describe('startGateway', () => {
       );
       const events = lines.map((l) => JSON.parse(l) as { level: string; msg: string; retryInSeconds?: number });
       expect(events[0]).toMatchObject({ level: 'info', msg: 'connecting to Discord' });
-      expect(events.filter((e) => e.msg === 'Discord did not answer; retrying').map((e) => e.retryInSeconds)).toEqual([0.05, 0.1]);
+      expect(events.filter((e) => e.msg === 'Discord did not answer; retrying').map((e) => e.retryInSeconds)).toEqual([
+        0.05, 0.1,
+      ]);
     } finally {
       silent.closeAllConnections();
       silent.close();

@@ -34,12 +34,19 @@ describe.each(['en-US', 'zh-CN'])('every command in %s', (locale) => {
     const { definition } = command;
     const interaction =
       definition.type === 'message'
-        ? discord.messageContext(definition.name, 'How many sister cities does Wuhan have?', { locale, guildLocale: locale })
-        : discord.chatInput(definition.name, {}, {
+        ? discord.messageContext(definition.name, 'How many sister cities does Wuhan have?', {
             locale,
             guildLocale: locale,
-            ...(definition.subcommands?.[0] ? { subcommand: definition.subcommands[0].name } : {}),
-          });
+          })
+        : discord.chatInput(
+            definition.name,
+            {},
+            {
+              locale,
+              guildLocale: locale,
+              ...(definition.subcommands?.[0] ? { subcommand: definition.subcommands[0].name } : {}),
+            },
+          );
     await router.handle(interaction);
     const sent = discord.recorded(interaction);
     expect(sent).toHaveLength(1);
@@ -55,9 +62,11 @@ const autocompleted = commands.flatMap(({ definition }) =>
 );
 
 describe('autocomplete', () => {
-  it.each(autocompleted.flatMap(([command, option]) =>
-    ['', 'a', 'dui', '杜', '@everyone', '\u200b', 'x'.repeat(6000)].map((typed) => [command, option, typed] as const),
-  ))('/%s %s answers %j within limits', async (command, option, typed) => {
+  it.each(
+    autocompleted.flatMap(([command, option]) =>
+      ['', 'a', 'dui', '杜', '@everyone', '\u200b', 'x'.repeat(6000)].map((typed) => [command, option, typed] as const),
+    ),
+  )('/%s %s answers %j within limits', async (command, option, typed) => {
     const interaction = discord.autocomplete(command, option, { [option]: typed });
     await router.handle(interaction);
     const [sent, ...rest] = discord.recorded(interaction);

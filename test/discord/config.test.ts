@@ -89,17 +89,15 @@ describe('loadConfig', () => {
     expect(error.problems.map((p) => p.variable).sort()).toEqual(['DISCORD_GUILD_ID', 'LOG_LEVEL', 'PORT']);
   });
 
-  it.each([
-    `${TOKEN} extra`,
-    `Bot ${TOKEN}`,
-    `${TOKEN}.more`,
-    'sk-live-not-a-discord-token-but-secret',
-  ])('never repeats the token it rejected (%#)', (token) => {
-    const error = problemsOf({ DISCORD_TOKEN: token });
-    expect(error.message).not.toContain(token);
-    expect(error.message).not.toContain(TOKEN);
-    expect(error.message).not.toContain('sk-live');
-  });
+  it.each([`${TOKEN} extra`, `Bot ${TOKEN}`, `${TOKEN}.more`, 'sk-live-not-a-discord-token-but-secret'])(
+    'never repeats the token it rejected (%#)',
+    (token) => {
+      const error = problemsOf({ DISCORD_TOKEN: token });
+      expect(error.message).not.toContain(token);
+      expect(error.message).not.toContain(TOKEN);
+      expect(error.message).not.toContain('sk-live');
+    },
+  );
 });
 
 describe('logging', () => {
@@ -112,8 +110,16 @@ describe('logging', () => {
   it('writes one JSON line per event: level, time, fields, message', () => {
     const { log, lines } = capture();
     log.info('ready', { tag: 'Youcheng#0001', guilds: 3 });
-    expect(lines).toEqual(['{"level":"info","time":"1970-01-01T00:00:00.000Z","tag":"Youcheng#0001","guilds":3,"msg":"ready"}\n']);
-    expect(JSON.parse(lines[0]!)).toEqual({ level: 'info', time: '1970-01-01T00:00:00.000Z', tag: 'Youcheng#0001', guilds: 3, msg: 'ready' });
+    expect(lines).toEqual([
+      '{"level":"info","time":"1970-01-01T00:00:00.000Z","tag":"Youcheng#0001","guilds":3,"msg":"ready"}\n',
+    ]);
+    expect(JSON.parse(lines[0]!)).toEqual({
+      level: 'info',
+      time: '1970-01-01T00:00:00.000Z',
+      tag: 'Youcheng#0001',
+      guilds: 3,
+      msg: 'ready',
+    });
   });
 
   it('is readable by a person on request (a terminal), still one line per event and still redacted', () => {
@@ -159,14 +165,18 @@ describe('logging', () => {
     const other = 'OTk5OTk5OTk5OTk5OTk5OTk5.XyZabc.0123456789abcdefghijABCDEFGHIJ_-xyz';
     expect(redact(`Authorization: Bot ${other}`)).not.toContain(other);
     expect(redact(`value=${other};`)).toBe('value=[redacted];');
-    expect(redact('an ordinary sentence. With dots. Nothing secret.')).toBe('an ordinary sentence. With dots. Nothing secret.');
+    expect(redact('an ordinary sentence. With dots. Nothing secret.')).toBe(
+      'an ordinary sentence. With dots. Nothing secret.',
+    );
     expect(redact('Developer Portal (Bot → Reset Token)')).toBe('Developer Portal (Bot → Reset Token)');
     expect(redact('Authorization: Bearer abcdefghijklmnopqrstuvwxyz')).toBe('Authorization: Bearer [redacted]');
   });
 
   it('logs error details: name, message, Discord status and code, stack', () => {
     const { log, lines } = capture();
-    log.error('interaction failed', { error: Object.assign(new Error('Unknown interaction'), { code: 10062, status: 404 }) });
+    log.error('interaction failed', {
+      error: Object.assign(new Error('Unknown interaction'), { code: 10062, status: 404 }),
+    });
     const fields = JSON.parse(lines[0]!.slice(lines[0]!.indexOf('{'))) as { error: Record<string, unknown> };
     expect(fields.error).toMatchObject({ name: 'Error', message: 'Unknown interaction', code: 10062, status: 404 });
     expect(fields.error.stack).toContain('config.test.ts');

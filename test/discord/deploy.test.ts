@@ -35,7 +35,11 @@ describe('registerCommands', () => {
     const registration = await registerCommands(fake.client.rest, definitions, { token: TOKEN, guildId: GUILD });
     expect(fake.requests).toHaveLength(1);
     const [put] = fake.requests;
-    expect(put).toMatchObject({ method: 'PUT', path: `/applications/1100000000000000009/guilds/${GUILD}/commands`, authorized: true });
+    expect(put).toMatchObject({
+      method: 'PUT',
+      path: `/applications/1100000000000000009/guilds/${GUILD}/commands`,
+      authorized: true,
+    });
     expect(put?.body).toEqual(toApplicationCommands(definitions));
     expect(describeRegistration(registration)).toBe(
       `Registered 2 commands in server ${GUILD} for application 1100000000000000009: /city, "Ask Youcheng" (message menu)`,
@@ -44,7 +48,9 @@ describe('registerCommands', () => {
 
   it('registers globally without a server, asking Discord for the application when the token does not say', async () => {
     const fake = (discord = createFakeDiscord());
-    const registration = await registerCommands(fake.client.rest, definitions, { token: 'bm90LWFuLWlk.GaBcDe.abcdefghijklmnopqrstuvwxyz' });
+    const registration = await registerCommands(fake.client.rest, definitions, {
+      token: 'bm90LWFuLWlk.GaBcDe.abcdefghijklmnopqrstuvwxyz',
+    });
     expect(fake.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
       'GET /applications/@me',
       `PUT /applications/${FAKE_APPLICATION_ID}/commands`,
@@ -66,7 +72,9 @@ describe('registerCommands', () => {
   });
 
   it('passes Discord’s refusal on', async () => {
-    const fake = (discord = createFakeDiscord({ respond: () => ({ status: 401, body: { message: '401: Unauthorized', code: 0 } }) }));
+    const fake = (discord = createFakeDiscord({
+      respond: () => ({ status: 401, body: { message: '401: Unauthorized', code: 0 } }),
+    }));
     await expect(registerCommands(fake.client.rest, definitions, { token: TOKEN })).rejects.toThrow(/Unauthorized/);
   });
 });

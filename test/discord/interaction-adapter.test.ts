@@ -48,7 +48,9 @@ describe("discord.js's private InteractionCreate action, as the HTTP transport u
   });
 
   it('runs on the discord.js version it was checked against: package.json pins ~14.28', () => {
-    const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+    };
     expect(pkg.dependencies['discord.js']).toMatch(/^~14\.28\./);
     expect(version).toMatch(/^14\.28\./);
   });

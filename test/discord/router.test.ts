@@ -4,7 +4,7 @@ import type { App } from '../../src/app/app.js';
 import { UserError, type Command, type CommandContext, type CommandInput } from '../../src/commands/types.js';
 import { createRouter, DEFER_AFTER_MS } from '../../src/discord/router.js';
 import { createLogger } from '../../src/log.js';
-import type { ComponentResult, Reply } from '../../src/views/reply.js';
+import type { ComponentResult, Reply } from '../../src/reply/reply.js';
 import { createFakeDiscord, MEMBER_PERMISSIONS, type FakeDiscordOptions } from '../helpers/discord.js';
 
 // The router never reads the App itself; it hands it to commands, and these fake ones ignore it.
@@ -30,7 +30,13 @@ function fakeCommand(
       nameZh: '假',
       description: { en: 'A command for tests', 'zh-CN': '测试用命令' },
       options: [
-        { name: 'text', nameZh: '文本', description: { en: 'Text', 'zh-CN': '文本' }, type: 'string', autocomplete: true },
+        {
+          name: 'text',
+          nameZh: '文本',
+          description: { en: 'Text', 'zh-CN': '文本' },
+          type: 'string',
+          autocomplete: true,
+        },
       ],
     },
     run(input, ctx) {
@@ -40,12 +46,17 @@ function fakeCommand(
     },
     autocomplete(focused) {
       if (focused.value === 'boom') throw new Error('autocomplete exploded');
-      return Array.from({ length: 40 }, (_, i) => ({ name: `${focused.value} ${i} ${'x'.repeat(120)}`, value: `v${i}` }));
+      return Array.from({ length: 40 }, (_, i) => ({
+        name: `${focused.value} ${i} ${'x'.repeat(120)}`,
+        value: `v${i}`,
+      }));
     },
     component(id, values, ctx) {
       seen.component = { id, values };
       seen.ctx = ctx;
-      return behaviour.component ? behaviour.component(id, values) : { kind: 'update', reply: { content: `clicked ${id}` } };
+      return behaviour.component
+        ? behaviour.component(id, values)
+        : { kind: 'update', reply: { content: `clicked ${id}` } };
     },
   };
 }
@@ -65,7 +76,9 @@ afterEach(() => {
 
 describe('slash commands', () => {
   it('replies with the rendered body, mentions disabled', async () => {
-    const { discord, router } = setup((seen) => [fakeCommand(seen, { run: () => ({ content: '@everyone look', cards: [{ title: 'Duisburg' }] }) })]);
+    const { discord, router } = setup((seen) => [
+      fakeCommand(seen, { run: () => ({ content: '@everyone look', cards: [{ title: 'Duisburg' }] }) }),
+    ]);
     const i = discord.chatInput('fake', { text: 'x' });
     await router.handle(i);
     const [sent] = discord.recorded(i);
@@ -77,7 +90,9 @@ describe('slash commands', () => {
   });
 
   it('marks an ephemeral reply so only the asking user sees it', async () => {
-    const { discord, router } = setup((seen) => [fakeCommand(seen, { run: () => ({ content: 'secret', ephemeral: true }) })]);
+    const { discord, router } = setup((seen) => [
+      fakeCommand(seen, { run: () => ({ content: 'secret', ephemeral: true }) }),
+    ]);
     const i = discord.chatInput('fake');
     await router.handle(i);
     expect(discord.recorded(i)[0]?.data.flags).toBe(64);
@@ -87,7 +102,13 @@ describe('slash commands', () => {
     const { seen, discord, router } = setup((s) => [fakeCommand(s)]);
     const i = discord.chatInput(
       'fake',
-      { text: 'Wuhan', rounds: 5, ratio: 0.5, public: true, rival: { user: { username: 'bob', globalName: 'Bobby', nick: '*Bob*' } } },
+      {
+        text: 'Wuhan',
+        rounds: 5,
+        ratio: 0.5,
+        public: true,
+        rival: { user: { username: 'bob', globalName: 'Bobby', nick: '*Bob*' } },
+      },
       { subcommand: 'start', nick: 'Asker' },
     );
     await router.handle(i);
@@ -101,7 +122,10 @@ describe('slash commands', () => {
   it('falls back from nickname to global name to username', async () => {
     const { seen, discord, router } = setup((s) => [fakeCommand(s)]);
     await router.handle(
-      discord.chatInput('fake', { a: { user: { username: 'carol', globalName: 'Carol C' } }, b: { user: { username: 'dave' } } }),
+      discord.chatInput('fake', {
+        a: { user: { username: 'carol', globalName: 'Carol C' } },
+        b: { user: { username: 'dave' } },
+      }),
     );
     expect(seen.input?.options.a).toMatchObject({ name: 'Carol C' });
     expect(seen.input?.options.b).toMatchObject({ name: 'dave' });
@@ -130,7 +154,9 @@ describe('slash commands', () => {
     const { seen, discord, router } = setup((s) => [fakeCommand(s)]);
     await router.handle(discord.chatInput('fake'));
     expect(seen.ctx?.canManageMessages).toBe(false);
-    await router.handle(discord.chatInput('fake', {}, { permissions: MEMBER_PERMISSIONS | PermissionFlagsBits.ManageMessages }));
+    await router.handle(
+      discord.chatInput('fake', {}, { permissions: MEMBER_PERMISSIONS | PermissionFlagsBits.ManageMessages }),
+    );
     expect(seen.ctx?.canManageMessages).toBe(true);
   });
 
@@ -147,7 +173,13 @@ describe('slash commands', () => {
 
 describe('the error boundary', () => {
   it('turns an unexpected error into a private apology and logs the details', async () => {
-    const { discord, router, lines } = setup((s) => [fakeCommand(s, { run: () => { throw new Error('database on fire'); } })]);
+    const { discord, router, lines } = setup((s) => [
+      fakeCommand(s, {
+        run: () => {
+          throw new Error('database on fire');
+        },
+      }),
+    ]);
     const i = discord.chatInput('fake', {}, { locale: 'zh-CN', guildLocale: 'en-US' });
     await expect(router.handle(i)).resolves.toBeUndefined();
     const [sent] = discord.recorded(i);
@@ -161,7 +193,13 @@ describe('the error boundary', () => {
   });
 
   it('shows a UserError its own message and does not log it as an error', async () => {
-    const { discord, router, lines } = setup((s) => [fakeCommand(s, { run: async () => { throw new UserError('No game is running here.'); } })]);
+    const { discord, router, lines } = setup((s) => [
+      fakeCommand(s, {
+        run: async () => {
+          throw new UserError('No game is running here.');
+        },
+      }),
+    ]);
     const i = discord.chatInput('fake');
     await router.handle(i);
     expect(discord.recorded(i)[0]?.data).toMatchObject({ content: 'No game is running here.', flags: 64 });
@@ -172,7 +210,12 @@ describe('the error boundary', () => {
     const { discord, router, lines } = setup(
       (s) => [fakeCommand(s)],
       // Every callback fails as if the interaction had expired.
-      { respond: (r) => (r.path.endsWith('/callback') ? { status: 404, body: { message: 'Unknown interaction', code: 10062 } } : undefined) },
+      {
+        respond: (r) =>
+          r.path.endsWith('/callback')
+            ? { status: 404, body: { message: 'Unknown interaction', code: 10062 } }
+            : undefined,
+      },
     );
     const i = discord.chatInput('fake');
     await expect(router.handle(i)).resolves.toBeUndefined();
@@ -187,7 +230,14 @@ describe('slow commands', () => {
   it('defers before Discord’s 3 s deadline, then edits the answer in', async () => {
     vi.useFakeTimers();
     let finish!: (reply: Reply) => void;
-    const { discord, router } = setup((s) => [fakeCommand(s, { run: () => new Promise<Reply>((resolve) => { finish = resolve; }) })]);
+    const { discord, router } = setup((s) => [
+      fakeCommand(s, {
+        run: () =>
+          new Promise<Reply>((resolve) => {
+            finish = resolve;
+          }),
+      }),
+    ]);
     const i = discord.chatInput('fake');
     const handled = router.handle(i);
     await vi.advanceTimersByTimeAsync(DEFER_AFTER_MS);
@@ -209,7 +259,12 @@ describe('slow commands', () => {
 
   it('moves a private answer out of a public placeholder', async () => {
     const { discord, router } = setup(
-      (s) => [fakeCommand(s, { run: () => new Promise<Reply>((resolve) => setTimeout(() => resolve({ content: 'just you', ephemeral: true }), 30)) })],
+      (s) => [
+        fakeCommand(s, {
+          run: () =>
+            new Promise<Reply>((resolve) => setTimeout(() => resolve({ content: 'just you', ephemeral: true }), 30)),
+        }),
+      ],
       {},
       1,
     );
@@ -222,7 +277,11 @@ describe('slow commands', () => {
 
   it('reports a failure after deferring privately and removes the placeholder', async () => {
     const { discord, router } = setup(
-      (s) => [fakeCommand(s, { run: () => new Promise<Reply>((_, reject) => setTimeout(() => reject(new Error('late failure')), 30)) })],
+      (s) => [
+        fakeCommand(s, {
+          run: () => new Promise<Reply>((_, reject) => setTimeout(() => reject(new Error('late failure')), 30)),
+        }),
+      ],
       {},
       1,
     );
@@ -243,7 +302,7 @@ describe('autocomplete', () => {
     const [sent] = discord.recorded(i);
     expect(sent?.kind).toBe('autocomplete');
     expect(sent?.data.choices).toHaveLength(25);
-    for (const choice of sent?.data.choices as { name: string; value: string }[]) {
+    for (const choice of sent!.data.choices as { name: string; value: string }[]) {
       expect(Array.from(choice.name).length).toBeLessThanOrEqual(100);
       expect(choice.name.startsWith('dui ')).toBe(true);
     }
@@ -298,7 +357,8 @@ describe('buttons and selects', () => {
   it('can answer a click with a new private message, or just acknowledge it', async () => {
     const { discord, router } = setup((s) => [
       fakeCommand(s, {
-        component: (id) => (id === 'hint' ? { kind: 'reply', reply: { content: 'a hint', ephemeral: true } } : { kind: 'none' }),
+        component: (id) =>
+          id === 'hint' ? { kind: 'reply', reply: { content: 'a hint', ephemeral: true } } : { kind: 'none' },
       }),
     ]);
     const hint = discord.button('fake:hint');
@@ -311,7 +371,14 @@ describe('buttons and selects', () => {
 
   it('acknowledges a slow click first, then edits the message', async () => {
     const { discord, router } = setup(
-      (s) => [fakeCommand(s, { component: () => new Promise((resolve) => setTimeout(() => resolve({ kind: 'update', reply: { content: 'next round' } }), 30)) })],
+      (s) => [
+        fakeCommand(s, {
+          component: () =>
+            new Promise((resolve) =>
+              setTimeout(() => resolve({ kind: 'update', reply: { content: 'next round' } }), 30),
+            ),
+        }),
+      ],
       {},
       1,
     );
@@ -330,7 +397,10 @@ describe('buttons and selects', () => {
     const { discord, router } = setup((s) => [fakeCommand(s)]);
     const en = discord.button(customId);
     await router.handle(en);
-    expect(discord.recorded(en)[0]?.data).toMatchObject({ content: expect.stringMatching(/no longer active/), flags: 64 });
+    expect(discord.recorded(en)[0]?.data).toMatchObject({
+      content: expect.stringMatching(/no longer active/),
+      flags: 64,
+    });
     const zh = discord.button(customId, { locale: 'zh-CN' });
     await router.handle(zh);
     expect(discord.recorded(zh)[0]?.data.content).toBe('此按钮已失效，请重新运行该命令。');
@@ -340,11 +410,20 @@ describe('buttons and selects', () => {
     const { discord, router } = setup(() => []);
     const i = discord.select('old:pick', ['x']);
     await router.handle(i);
-    expect(discord.recorded(i)[0]?.data).toMatchObject({ content: expect.stringMatching(/menu is no longer active/), flags: 64 });
+    expect(discord.recorded(i)[0]?.data).toMatchObject({
+      content: expect.stringMatching(/menu is no longer active/),
+      flags: 64,
+    });
   });
 
   it('keeps the game message intact when a click fails', async () => {
-    const { discord, router } = setup((s) => [fakeCommand(s, { component: () => { throw new UserError('This round has ended.'); } })]);
+    const { discord, router } = setup((s) => [
+      fakeCommand(s, {
+        component: () => {
+          throw new UserError('This round has ended.');
+        },
+      }),
+    ]);
     const i = discord.button('fake:answer:1');
     await router.handle(i);
     const sent = discord.recorded(i);
@@ -357,7 +436,12 @@ describe('message context menu', () => {
   it('gives a message command the text of the message', async () => {
     const seen: Seen = {};
     const ask: Command = {
-      definition: { type: 'message', name: 'Ask Youcheng', nameZh: '问友城', description: { en: 'Ask', 'zh-CN': '提问' } },
+      definition: {
+        type: 'message',
+        name: 'Ask Youcheng',
+        nameZh: '问友城',
+        description: { en: 'Ask', 'zh-CN': '提问' },
+      },
       run(input) {
         seen.input = input;
         return { content: `You asked: ${String(input.options.message)}`, ephemeral: true };

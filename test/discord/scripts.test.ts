@@ -5,7 +5,15 @@ import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../src/commands/index.js';
 import { toApplicationCommands } from '../../src/discord/definitions.js';
-import { BotProcess, botEnvironment, freePort, REPO_ROOT, scriptEntry, startBot, temporaryDatabasePath } from '../fake-discord/bot.js';
+import {
+  BotProcess,
+  botEnvironment,
+  freePort,
+  REPO_ROOT,
+  scriptEntry,
+  startBot,
+  temporaryDatabasePath,
+} from '../fake-discord/bot.js';
 import { chatInputPayload } from '../fake-discord/payloads.js';
 import { stopAfterEachTest } from '../fake-discord/per-test.js';
 import type { FakeDiscord } from '../fake-discord/server.js';
@@ -124,7 +132,9 @@ describe('npm start', () => {
     const bad = 'MTEwMDAwMDAwMDAwMDAwMDAwMQ.GaBcDe.abcdefghijklmnopqrstuvwxyz0123 oops';
     const misconfigured = run(undefined, { env: { DISCORD_TOKEN: bad, PORT: 'eighty' } });
     expect((await misconfigured.exited).code).toBe(1);
-    expect(misconfigured.output).toContain('DISCORD_TOKEN: expected a bot token without spaces (Developer Portal → Bot → Reset Token)');
+    expect(misconfigured.output).toContain(
+      'DISCORD_TOKEN: expected a bot token without spaces (Developer Portal → Bot → Reset Token)',
+    );
     expect(misconfigured.output).toContain('PORT: expected a whole number from 1 to 65535');
     expect(misconfigured.logs()).not.toContain('abcdefghijklmnopqrstuvwxyz0123');
   }, 60_000);

@@ -47,8 +47,18 @@ const slash = (name: string, options: Record<string, OptionInput> = {}, opts: In
   ask(chatInputPayload(name, options, opts));
 
 /** Everything a user reads in a message body, joined. */
-function text(data: { content?: string; embeds?: { title?: string; description?: string; fields?: { name: string; value: string }[] }[] }) {
-  return [data.content ?? '', ...(data.embeds ?? []).flatMap((e) => [e.title, e.description, ...(e.fields ?? []).flatMap((f) => [f.name, f.value])])]
+function text(data: {
+  content?: string;
+  embeds?: { title?: string; description?: string; fields?: { name: string; value: string }[] }[];
+}) {
+  return [
+    data.content ?? '',
+    ...(data.embeds ?? []).flatMap((e) => [
+      e.title,
+      e.description,
+      ...(e.fields ?? []).flatMap((f) => [f.name, f.value]),
+    ]),
+  ]
     .filter(Boolean)
     .join('\n');
 }
@@ -63,7 +73,11 @@ describe('slash commands', () => {
       for (const [name, value] of Object.entries(input.options)) {
         options[name] = typeof value === 'object' ? { user: { id: value.id, username: value.name } } : value;
       }
-      const { data } = await slash(command.definition.name, options, input.subcommand ? { subcommand: input.subcommand } : {});
+      const { data } = await slash(
+        command.definition.name,
+        options,
+        input.subcommand ? { subcommand: input.subcommand } : {},
+      );
       expect(text(data), example).not.toMatch(/Something went wrong|no longer know this command/);
       expect(text(data).length, example).toBeGreaterThan(0);
     }
@@ -110,7 +124,9 @@ describe('slash commands', () => {
   });
 
   it('"Ask Youcheng" answers the question written in a message', async () => {
-    const { answer, data } = await ask(messageContextPayload('Ask Youcheng', 'Is Arnhem still a sister city of Wuhan?'));
+    const { answer, data } = await ask(
+      messageContextPayload('Ask Youcheng', 'Is Arnhem still a sister city of Wuhan?'),
+    );
     expect(answer.type).toBe(4);
     expect(text(data)).toContain('21 July 2021');
   });
@@ -147,7 +163,9 @@ describe('components', () => {
     const first = await slash('timeline');
     const message = first.message!;
     expect(message.embeds[0]?.footer?.text).toMatch(/^Page 1\/(\d+)/);
-    expect(() => clickPayload(message, (c) => c.label === 'Previous' || c.custom_id === 'timeline:p:::0')).toThrow(/disabled|no such/);
+    expect(() => clickPayload(message, (c) => c.label === 'Previous' || c.custom_id === 'timeline:p:::0')).toThrow(
+      /disabled|no such/,
+    );
     await ask(clickPayload(message, 'timeline:p:::2'));
     expect(discord.messages.get(message.id)?.embeds[0]?.footer?.text).toMatch(/^Page 2\//);
     await ask(clickPayload(discord.messages.get(message.id)!, 'timeline:p:::1'));
@@ -156,13 +174,30 @@ describe('components', () => {
 
   it('answers stale buttons and selects privately instead of failing', async () => {
     const { message } = await slash('timeline');
-    const old = { ...message!, components: [{ type: 1, components: [{ type: 2, style: 1, label: 'Old', custom_id: 'retired:thing' }] }] };
+    const old = {
+      ...message!,
+      components: [{ type: 1, components: [{ type: 2, style: 1, label: 'Old', custom_id: 'retired:thing' }] }],
+    };
     const retired = await ask(clickPayload(old as never, 'retired:thing'));
-    expect(retired.data).toMatchObject({ content: 'This button is no longer active. Run the command again for a fresh one.', flags: 64 });
-    const forged = { ...message!, components: [{ type: 1, components: [{ type: 3, custom_id: 'city:pick', options: [{ label: 'x', value: 'atlantis' }] }] }] };
+    expect(retired.data).toMatchObject({
+      content: 'This button is no longer active. Run the command again for a fresh one.',
+      flags: 64,
+    });
+    const forged = {
+      ...message!,
+      components: [
+        { type: 1, components: [{ type: 3, custom_id: 'city:pick', options: [{ label: 'x', value: 'atlantis' }] }] },
+      ],
+    };
     const pick = await ask(choosePayload(forged as never, 'city:pick', ['atlantis']));
-    expect(pick.data).toMatchObject({ content: 'That choice is out of date. Please run the command again.', flags: 64 });
-    const quiz = { ...message!, components: [{ type: 1, components: [{ type: 2, style: 1, label: 'A', custom_id: 'quiz:a:zzzz0000:0:0' }] }] };
+    expect(pick.data).toMatchObject({
+      content: 'That choice is out of date. Please run the command again.',
+      flags: 64,
+    });
+    const quiz = {
+      ...message!,
+      components: [{ type: 1, components: [{ type: 2, style: 1, label: 'A', custom_id: 'quiz:a:zzzz0000:0:0' }] }],
+    };
     const ended = await ask(clickPayload(quiz as never, 'quiz:a:zzzz0000:0:0'));
     expect(ended.data).toMatchObject({ content: 'This game has ended.', flags: 64 });
   });
@@ -202,7 +237,9 @@ describe('npm run deploy', () => {
     const registered = discord.registrations;
     expect(registered.find((r) => !r.guildId)?.commands).toEqual(expected.map((c) => expect.objectContaining(c)));
     expect(registered.find((r) => r.guildId === guildId)?.commands).toHaveLength(expected.length);
-    expect(global.output.find((l) => l.startsWith('Registered '))).toMatch(new RegExp(`^Registered ${expected.length} commands globally`));
+    expect(global.output.find((l) => l.startsWith('Registered '))).toMatch(
+      new RegExp(`^Registered ${expected.length} commands globally`),
+    );
     expect(guild.output.find((l) => l.startsWith('Registered '))).toContain(`in server ${guildId}`);
   }, 60_000);
 });
@@ -216,7 +253,8 @@ describe('the whole session', () => {
     }
     const bodies = discord.requests.filter((r) => /callback$|^\/webhooks\//.test(r.path) && r.body?.data !== undefined);
     for (const request of bodies) {
-      if (request.body.type !== 8 && request.body.data.allowed_mentions) expect(request.body.data.allowed_mentions).toEqual({ parse: [] });
+      if (request.body.type !== 8 && request.body.data.allowed_mentions)
+        expect(request.body.data.allowed_mentions).toEqual({ parse: [] });
     }
     expect(bot.linesMatching(/"level":"error"/)).toEqual([]);
     expect(bot.logs()).not.toContain(discord.token);

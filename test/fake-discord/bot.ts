@@ -35,7 +35,11 @@ export interface ExitStatus {
 }
 
 /** Every variable the bot reads, so a developer's .env cannot leak into a test run. */
-export function botEnvironment(discord: FakeDiscord | undefined, databasePath: string, extra: Record<string, string> = {}) {
+export function botEnvironment(
+  discord: FakeDiscord | undefined,
+  databasePath: string,
+  extra: Record<string, string> = {},
+) {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const key of Object.keys(env)) if (key.startsWith('VITEST') || key === 'NODE_OPTIONS') delete env[key];
   return {
@@ -77,7 +81,9 @@ export function temporaryDatabasePath(): string {
 
 /** "exec node --flag dist/index.js" → ["--flag", "dist/index.js"]: what node runs for an npm script. */
 export function scriptEntry(script: string): string[] {
-  const scripts = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+  const scripts = (
+    JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
+  ).scripts;
   const match = /^(?:exec )?node ((?:--\S+ )*)(dist\/\S+\.js)$/.exec(scripts[script] ?? '');
   if (!match) throw new Error(`npm script ${script} is not "exec node [--flags] dist/<file>.js"`);
   return [...match[1]!.split(' ').filter(Boolean), match[2]!];

@@ -22,7 +22,7 @@ export interface ComponentView {
 
 /** Every button and select on a message, row by row flattened. */
 export function componentsOf(message: Pick<APIMessage, 'components'>): ComponentView[] {
-  return (message.components ?? []).flatMap((row) => ((row as { components?: ComponentView[] }).components ?? []));
+  return (message.components ?? []).flatMap((row) => (row as { components?: ComponentView[] }).components ?? []);
 }
 
 function find(message: APIMessage, type: number, customId: string | ((c: ComponentView) => boolean)): ComponentView {
@@ -30,7 +30,9 @@ function find(message: APIMessage, type: number, customId: string | ((c: Compone
   const component = componentsOf(message).find((c) => c.type === type && accept(c));
   const kind = type === 2 ? 'button' : 'select';
   if (!component?.custom_id) {
-    const shown = componentsOf(message).map((c) => c.custom_id ?? c.label).join(', ');
+    const shown = componentsOf(message)
+      .map((c) => c.custom_id ?? c.label)
+      .join(', ');
     throw new Error(`message ${message.id} has no such ${kind} (it shows: ${shown || 'nothing'})`);
   }
   if (component.disabled) throw new Error(`the ${kind} ${component.custom_id} on message ${message.id} is disabled`);

@@ -195,11 +195,13 @@ async function parseBody(req: IncomingMessage, raw: Buffer): Promise<unknown> {
     // Files (images) travel as multipart with the message JSON in payload_json.
     const form = await new Response(raw, { headers: { 'content-type': type } }).formData();
     const json = form.get('payload_json');
-    const files = [...form.entries()].filter(([key]) => key.startsWith('files[')).map(([key, value]) => ({
-      key,
-      name: typeof value === 'string' ? undefined : value.name,
-      size: typeof value === 'string' ? value.length : value.size,
-    }));
+    const files = [...form.entries()]
+      .filter(([key]) => key.startsWith('files['))
+      .map(([key, value]) => ({
+        key,
+        name: typeof value === 'string' ? undefined : value.name,
+        size: typeof value === 'string' ? value.length : value.size,
+      }));
     return { ...(typeof json === 'string' ? JSON.parse(json) : {}), _files: files };
   }
   return raw.toString('utf8');
@@ -321,7 +323,9 @@ export class FakeDiscord {
     const versioned = /^\/api\/v\d+(\/.*)$/.exec(url.pathname);
     const raw = await readRaw(req);
     if (!versioned) {
-      res.writeHead(404, { 'Content-Type': 'application/json' }).end(JSON.stringify({ message: '404: Not Found', code: 0 }));
+      res
+        .writeHead(404, { 'Content-Type': 'application/json' })
+        .end(JSON.stringify({ message: '404: Not Found', code: 0 }));
       return;
     }
     const method = (req.method ?? 'GET').toUpperCase();
@@ -353,14 +357,21 @@ export class FakeDiscord {
       };
       if (fault.global) headers['X-RateLimit-Global'] = 'true';
       res.writeHead(429, headers).end(
-        JSON.stringify({ message: 'You are being rate limited.', retry_after: fault.retryAfterSeconds, global: Boolean(fault.global), code: 0 }),
+        JSON.stringify({
+          message: 'You are being rate limited.',
+          retry_after: fault.retryAfterSeconds,
+          global: Boolean(fault.global),
+          code: 0,
+        }),
       );
       this.changed();
       return;
     }
     if (fault?.kind === 'serverError') {
       request.status = fault.status ?? 500;
-      res.writeHead(request.status, { 'Content-Type': 'application/json' }).end(JSON.stringify({ message: 'Internal Server Error', code: 0 }));
+      res
+        .writeHead(request.status, { 'Content-Type': 'application/json' })
+        .end(JSON.stringify({ message: 'Internal Server Error', code: 0 }));
       this.changed();
       return;
     }
@@ -410,7 +421,16 @@ export class FakeDiscord {
     }
     if (method === 'GET' && path === '/users/@me') return BOT_USER;
     if (method === 'GET' && path === '/applications/@me') {
-      return { id: FAKE_APPLICATION_ID, name: 'Youcheng', description: '', bot_public: true, bot_require_code_grant: false, verify_key: '0'.repeat(64), flags: 0, bot: BOT_USER };
+      return {
+        id: FAKE_APPLICATION_ID,
+        name: 'Youcheng',
+        description: '',
+        bot_public: true,
+        bot_require_code_grant: false,
+        verify_key: '0'.repeat(64),
+        flags: 0,
+        bot: BOT_USER,
+      };
     }
     if ((m = /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/.exec(path)) && method === 'PUT') {
       if (m[1] !== FAKE_APPLICATION_ID) throw new HttpError(403, 50001, 'Missing Access');
@@ -447,12 +467,25 @@ export class FakeDiscord {
   private channel(id: string) {
     const guild = this.guilds.find((g) => g.channelIds.includes(id));
     if (!guild) throw new HttpError(404, 10003, 'Unknown Channel');
-    return { id, type: 0, guild_id: guild.id, name: `general-${id.slice(-4)}`, position: 0, permission_overwrites: [], nsfw: false, parent_id: null };
+    return {
+      id,
+      type: 0,
+      guild_id: guild.id,
+      name: `general-${id.slice(-4)}`,
+      position: 0,
+      permission_overwrites: [],
+      nsfw: false,
+      parent_id: null,
+    };
   }
 
   private storeMessage(fields: Partial<APIMessage> & { channel_id: string }): APIMessage {
     const { allowed_mentions: _ignored, _files: _uploaded, ...rest } = fields as Record<string, unknown>;
-    const message = fakeMessage({ ...rest, id: snowflake(), timestamp: new Date().toISOString() } as Partial<APIMessage>);
+    const message = fakeMessage({
+      ...rest,
+      id: snowflake(),
+      timestamp: new Date().toISOString(),
+    } as Partial<APIMessage>);
     this.messages.set(message.id, message);
     return message;
   }
@@ -479,13 +512,24 @@ export class FakeDiscord {
       exchange.rejections.push('acknowledged twice');
       throw new HttpError(400, 40060, 'Interaction has already been acknowledged.');
     }
-    const { type, data: json, _files: files } = request.body as { type: InteractionResponseType; data?: any; _files?: unknown[] };
+    const {
+      type,
+      data: json,
+      _files: files,
+    } = request.body as { type: InteractionResponseType; data?: any; _files?: unknown[] };
     // Files uploaded with the callback are listed beside the message JSON, as for webhook calls.
     const data = files ? { ...json, _files: files } : json;
     const messageId = this.acceptCallback(exchange, type, data, request.at);
     if (request.query.get('with_response') !== 'true') return undefined;
     return {
-      interaction: { id, type: exchange.payload.type, activity_instance_id: null, response_message_id: messageId ?? null, response_message_loading: type === 5, response_message_ephemeral: Boolean((data?.flags ?? 0) & 64) },
+      interaction: {
+        id,
+        type: exchange.payload.type,
+        activity_instance_id: null,
+        response_message_id: messageId ?? null,
+        response_message_loading: type === 5,
+        response_message_ephemeral: Boolean((data?.flags ?? 0) & 64),
+      },
       resource: { type, ...(messageId ? { message: this.messages.get(messageId) } : {}) },
     };
   }
@@ -494,13 +538,19 @@ export class FakeDiscord {
   private acceptCallback(exchange: Exchange, type: InteractionResponseType, data: any, at: number): string | undefined {
     let messageId: string | undefined;
     const onMessage = 'message' in exchange.payload ? (exchange.payload.message as APIMessage | undefined) : undefined;
-    if (type === InteractionResponseType.ChannelMessageWithSource || type === InteractionResponseType.DeferredChannelMessageWithSource) {
+    if (
+      type === InteractionResponseType.ChannelMessageWithSource ||
+      type === InteractionResponseType.DeferredChannelMessageWithSource
+    ) {
       const message = this.storeMessage({
         channel_id: exchange.payload.channel?.id ?? FAKE_CHANNEL_ID,
         ...(type === InteractionResponseType.ChannelMessageWithSource ? data : { flags: data?.flags ?? 0 }),
       });
       messageId = message.id;
-    } else if (type === InteractionResponseType.UpdateMessage || type === InteractionResponseType.DeferredMessageUpdate) {
+    } else if (
+      type === InteractionResponseType.UpdateMessage ||
+      type === InteractionResponseType.DeferredMessageUpdate
+    ) {
       messageId = onMessage?.id;
       const stored = messageId ? this.messages.get(messageId) : undefined;
       if (stored && type === InteractionResponseType.UpdateMessage) this.editMessage(stored, data ?? {});
@@ -515,12 +565,17 @@ export class FakeDiscord {
     const exchange = this.exchangesByToken.get(token);
     if (!exchange) throw new HttpError(401, 50027, 'Invalid Webhook Token');
     if (!exchange.events.some((e) => e.kind === 'callback')) {
-      exchange.rejections.push(`${request.method} ${messageRef ?? 'follow-up'} before the interaction was acknowledged`);
+      exchange.rejections.push(
+        `${request.method} ${messageRef ?? 'follow-up'} before the interaction was acknowledged`,
+      );
       throw new HttpError(404, 10015, 'Unknown Webhook');
     }
     if (messageRef === undefined) {
       if (request.method !== 'POST') throw new HttpError(405, 0, '405: Method Not Allowed');
-      const message = this.storeMessage({ channel_id: exchange.payload.channel?.id ?? FAKE_CHANNEL_ID, ...request.body });
+      const message = this.storeMessage({
+        channel_id: exchange.payload.channel?.id ?? FAKE_CHANNEL_ID,
+        ...request.body,
+      });
       this.record(exchange, { kind: 'followUp', data: request.body, messageId: message.id }, request.at);
       return message;
     }
@@ -549,7 +604,12 @@ export class FakeDiscord {
     const send = (payload: object) => {
       if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(payload));
     };
-    send({ op: GatewayOpcodes.Hello, d: { heartbeat_interval: this.heartbeatIntervalMs, _trace: ['fake-gateway'] }, s: null, t: null });
+    send({
+      op: GatewayOpcodes.Hello,
+      d: { heartbeat_interval: this.heartbeatIntervalMs, _trace: ['fake-gateway'] },
+      s: null,
+      t: null,
+    });
     let session: Session | undefined;
     socket.on('message', (raw) => {
       let payload: { op: number; d: any };
@@ -559,7 +619,13 @@ export class FakeDiscord {
         socket.close(4002, 'Decode error');
         return;
       }
-      this.gatewayReceived.push({ op: payload.op, d: payload.op === GatewayOpcodes.Identify || payload.op === GatewayOpcodes.Resume ? { ...payload.d, token: '[token]' } : payload.d });
+      this.gatewayReceived.push({
+        op: payload.op,
+        d:
+          payload.op === GatewayOpcodes.Identify || payload.op === GatewayOpcodes.Resume
+            ? { ...payload.d, token: '[token]' }
+            : payload.d,
+      });
       switch (payload.op) {
         case GatewayOpcodes.Heartbeat:
           send({ op: GatewayOpcodes.HeartbeatAck, d: null, s: null, t: null });
@@ -611,7 +677,8 @@ export class FakeDiscord {
     if (t !== GatewayDispatchEvents.Resumed) session.sent.push(event);
     // While the bot is away the event waits in `sent`; RESUME replays it, as Discord does.
     const socket = session.socket;
-    if (socket && socket.readyState === socket.OPEN) socket.send(JSON.stringify({ op: GatewayOpcodes.Dispatch, ...event }));
+    if (socket && socket.readyState === socket.OPEN)
+      socket.send(JSON.stringify({ op: GatewayOpcodes.Dispatch, ...event }));
     return session.sequence;
   }
 
@@ -634,7 +701,8 @@ export class FakeDiscord {
       _trace: ['fake-gateway'],
       intents: identify.intents,
     });
-    for (const guild of this.guilds) this.dispatch(session, GatewayDispatchEvents.GuildCreate, this.guildPayload(guild));
+    for (const guild of this.guilds)
+      this.dispatch(session, GatewayDispatchEvents.GuildCreate, this.guildPayload(guild));
     session.ready = true;
     this.sessionEvents.push({ kind: 'ready', sessionId: session.id, at: performance.now() });
     this.changed();
@@ -653,7 +721,21 @@ export class FakeDiscord {
       verification_level: 0,
       default_message_notifications: 0,
       explicit_content_filter: 0,
-      roles: [{ id: guild.id, name: '@everyone', color: 0, hoist: false, icon: null, unicode_emoji: null, position: 0, permissions: '1071698660929', managed: false, mentionable: false, flags: 0 }],
+      roles: [
+        {
+          id: guild.id,
+          name: '@everyone',
+          color: 0,
+          hoist: false,
+          icon: null,
+          unicode_emoji: null,
+          position: 0,
+          permissions: '1071698660929',
+          managed: false,
+          mentionable: false,
+          flags: 0,
+        },
+      ],
       emojis: [],
       stickers: [],
       features: [],
@@ -677,7 +759,18 @@ export class FakeDiscord {
       member_count: 4,
       voice_states: [],
       members: [],
-      channels: guild.channelIds.map((id, position) => ({ id, type: 0, name: `general-${position}`, position, permission_overwrites: [], nsfw: false, parent_id: null, topic: null, last_message_id: null, rate_limit_per_user: 0 })),
+      channels: guild.channelIds.map((id, position) => ({
+        id,
+        type: 0,
+        name: `general-${position}`,
+        position,
+        permission_overwrites: [],
+        nsfw: false,
+        parent_id: null,
+        topic: null,
+        last_message_id: null,
+        rate_limit_per_user: 0,
+      })),
       threads: [],
       presences: [],
       stage_instances: [],
@@ -738,9 +831,11 @@ export class FakeDiscord {
    */
   async dispatchInteraction(payload: APIInteraction): Promise<Exchange> {
     const exchange = this.send(payload);
-    await exchange.waitFor((e) => e.kind === 'callback', 'a callback', this.callbackTimeoutMs).catch((error: Error) => {
-      throw new Error(`${error.message}${exchange.rejections.length ? ` (${exchange.rejections.join('; ')})` : ''}`);
-    });
+    await exchange
+      .waitFor((e) => e.kind === 'callback', 'a callback', this.callbackTimeoutMs)
+      .catch((error: Error) => {
+        throw new Error(`${error.message}${exchange.rejections.length ? ` (${exchange.rejections.join('; ')})` : ''}`);
+      });
     return exchange;
   }
 
@@ -783,7 +878,10 @@ export class FakeDiscord {
     exchange.delivery = (async () => {
       const response = await fetch(endpoint, { method: 'POST', headers: sign(text), body: text });
       const raw = await response.text();
-      result = { status: response.status, body: response.headers.get('content-type')?.startsWith('application/json') ? JSON.parse(raw) : raw };
+      result = {
+        status: response.status,
+        body: response.headers.get('content-type')?.startsWith('application/json') ? JSON.parse(raw) : raw,
+      };
       if (response.status === 200) this.acceptCallback(exchange, result.body.type, result.body.data, performance.now());
     })();
     try {
@@ -798,11 +896,14 @@ export class FakeDiscord {
    * Resolves once `accept` takes a message (now or after a create or edit) with a copy of it as it
    * was then: what a user saw, whose screen may not have caught up with later edits.
    */
-  async waitForMessage(accept: (message: APIMessage) => boolean, what: string, timeoutMs = 10_000): Promise<APIMessage> {
+  async waitForMessage(
+    accept: (message: APIMessage) => boolean,
+    what: string,
+    timeoutMs = 10_000,
+  ): Promise<APIMessage> {
     const found = await waitUntil(this.changes, () => [...this.messages.values()].find(accept), what, timeoutMs);
     return structuredClone(found);
   }
-
 }
 
 export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {

@@ -159,7 +159,14 @@ function apiUser(user: FakeUser): APIUser {
 }
 
 function botUser(): APIUser {
-  return { id: FAKE_APPLICATION_ID, username: 'Youcheng', global_name: null, discriminator: '0', avatar: null, bot: true };
+  return {
+    id: FAKE_APPLICATION_ID,
+    username: 'Youcheng',
+    global_name: null,
+    discriminator: '0',
+    avatar: null,
+    bot: true,
+  };
 }
 
 /** A message as Discord returns it, for the REST answers and for components' host messages. */
@@ -195,7 +202,8 @@ async function readFiles(body: unknown): Promise<UploadedFile[]> {
   if (!(body instanceof FormData)) return [];
   const files: UploadedFile[] = [];
   for (const [field, value] of body.entries()) {
-    if (typeof value !== 'string') files.push({ field, name: value.name, data: new Uint8Array(await value.arrayBuffer()) });
+    if (typeof value !== 'string')
+      files.push({ field, name: value.name, data: new Uint8Array(await value.arrayBuffer()) });
   }
   return files;
 }
@@ -282,7 +290,8 @@ function commandOptions(
       }
       return { name, type: ApplicationCommandOptionType.User, value: user.id };
     }
-    if (name === focused) return { name, type: ApplicationCommandOptionType.String, value: String(value), focused: true };
+    if (name === focused)
+      return { name, type: ApplicationCommandOptionType.String, value: String(value), focused: true };
     const type =
       typeof value === 'boolean'
         ? ApplicationCommandOptionType.Boolean
@@ -307,7 +316,11 @@ function componentMessage(opts: ComponentOptions): APIMessage {
   return fakeMessage({ channel_id: opts.channelId ?? FAKE_CHANNEL_ID, ...opts.message });
 }
 
-export function chatInputPayload(name: string, values: Record<string, OptionInput> = {}, opts: InteractionOptions = {}) {
+export function chatInputPayload(
+  name: string,
+  values: Record<string, OptionInput> = {},
+  opts: InteractionOptions = {},
+) {
   const payload = base(InteractionType.ApplicationCommand, opts);
   const { options, resolved } = commandOptions(values, undefined, opts.guildId !== null);
   payload.data = {
@@ -328,7 +341,12 @@ export function autocompletePayload(
 ) {
   const payload = base(InteractionType.ApplicationCommandAutocomplete, opts);
   const { options } = commandOptions(values, focused, opts.guildId !== null);
-  payload.data = { id: snowflake(), name, type: ApplicationCommandType.ChatInput, options: wrapSubcommand(options, opts.subcommand) };
+  payload.data = {
+    id: snowflake(),
+    name,
+    type: ApplicationCommandType.ChatInput,
+    options: wrapSubcommand(options, opts.subcommand),
+  };
   return payload as unknown as APIApplicationCommandAutocompleteInteraction;
 }
 
@@ -369,7 +387,11 @@ export interface FakeDiscord {
   client: Client;
   /** Every REST request, in order. */
   requests: RecordedRequest[];
-  chatInput(name: string, options?: Record<string, OptionInput>, opts?: InteractionOptions): ChatInputCommandInteraction;
+  chatInput(
+    name: string,
+    options?: Record<string, OptionInput>,
+    opts?: InteractionOptions,
+  ): ChatInputCommandInteraction;
   /** An autocomplete request while the user types `options[focused]`. */
   autocomplete(
     name: string,
@@ -395,7 +417,13 @@ export function createFakeDiscord(options: FakeDiscordOptions = {}): FakeDiscord
     const callback = /^\/interactions\/(\d+)\/[^/]+\/callback$/.exec(request.path);
     if (callback) {
       const { type, data } = request.body as { type: InteractionResponseType; data?: unknown };
-      sent.push({ kind: CALLBACK_KIND[type] ?? 'reply', type, data, files: request.files, interactionId: callback[1]! });
+      sent.push({
+        kind: CALLBACK_KIND[type] ?? 'reply',
+        type,
+        data,
+        files: request.files,
+        interactionId: callback[1]!,
+      });
       return;
     }
     const webhook = /^\/webhooks\/\d+\/([^/]+)(\/messages\/(.+))?$/.exec(request.path);

@@ -64,7 +64,9 @@ async function exchange(payload: Parameters<FakeDiscord['track']>[0]) {
 }
 
 /** What the gateway transport sends for the same interaction: the router over the in-memory fake. */
-async function viaRouter(build: (fake: ReturnType<typeof createFakeDiscord>) => Parameters<ReturnType<typeof createRouter>['handle']>[0]) {
+async function viaRouter(
+  build: (fake: ReturnType<typeof createFakeDiscord>) => Parameters<ReturnType<typeof createRouter>['handle']>[0],
+) {
   const fake = createFakeDiscord();
   const interaction = build(fake);
   await createRouter(app, commands, { log }).handle(interaction);
@@ -73,7 +75,13 @@ async function viaRouter(build: (fake: ReturnType<typeof createFakeDiscord>) => 
 }
 
 describe('request verification', () => {
-  const ping = JSON.stringify({ id: '1300000000000000001', application_id: '1100000000000000001', type: 1, token: 't', version: 1 });
+  const ping = JSON.stringify({
+    id: '1300000000000000001',
+    application_id: '1100000000000000001',
+    type: 1,
+    token: 't',
+    version: 1,
+  });
 
   it('answers a signed PING with PONG, as JSON', async () => {
     const response = await post(url, ping, signer.headers(ping));
@@ -95,7 +103,9 @@ describe('request verification', () => {
     expect((await post(url, ping, { 'Content-Type': 'application/json' })).status).toBe(401);
     expect((await post(url, ping, { 'X-Signature-Ed25519': signature! })).status).toBe(401);
     expect((await post(url, ping, { 'X-Signature-Timestamp': timestamp! })).status).toBe(401);
-    expect((await post(url, ping, { 'X-Signature-Ed25519': 'zz', 'X-Signature-Timestamp': timestamp! })).status).toBe(401);
+    expect((await post(url, ping, { 'X-Signature-Ed25519': 'zz', 'X-Signature-Timestamp': timestamp! })).status).toBe(
+      401,
+    );
   });
 
   it('refuses a correctly signed request more than five minutes old, or from the future', async () => {
@@ -113,7 +123,8 @@ describe('request verification', () => {
   });
 
   it('answers 400 for signed JSON that is no interaction it handles, logging one WARN line each, without a stack', async () => {
-    const malformed = '{"type":2,"id":"1300000000000000003","application_id":"1100000000000000001","token":"t","data":null}';
+    const malformed =
+      '{"type":2,"id":"1300000000000000003","application_id":"1100000000000000001","token":"t","data":null}';
     const bodies = ['[1]', '"text"', '{"type":99,"id":"1300000000000000002","token":"t"}', '{"type":2}', malformed];
     const before = logLines.length;
     for (const body of bodies) {
@@ -123,7 +134,8 @@ describe('request verification', () => {
     }
     const warned = logLines.slice(before).filter((l) => /"level":"(error|warn)"/.test(l));
     expect(warned).toHaveLength(bodies.length);
-    for (const line of warned) expect(JSON.parse(line)).toMatchObject({ level: 'warn', msg: 'refused a signed request', status: 400 });
+    for (const line of warned)
+      expect(JSON.parse(line)).toMatchObject({ level: 'warn', msg: 'refused a signed request', status: 400 });
     expect(warned.join('')).not.toContain('stack');
   });
 
@@ -137,12 +149,16 @@ describe('request verification', () => {
 
 describe('interactions', () => {
   it('answers /country in the HTTP response with the body the gateway transport sends', async () => {
-    const response = await signedPost(chatInputPayload('country', { name: '德国' }, { locale: 'zh-CN', guildLocale: 'zh-CN' }));
+    const response = await signedPost(
+      chatInputPayload('country', { name: '德国' }, { locale: 'zh-CN', guildLocale: 'zh-CN' }),
+    );
     expect(response.status).toBe(200);
     expect(response.body.type).toBe(4);
     expect(response.body.data.embeds[0].title).toContain('德国');
     expect(response.body.data.allowed_mentions).toEqual({ parse: [] });
-    const gateway = await viaRouter((fake) => fake.chatInput('country', { name: '德国' }, { locale: 'zh-CN', guildLocale: 'zh-CN' }));
+    const gateway = await viaRouter((fake) =>
+      fake.chatInput('country', { name: '德国' }, { locale: 'zh-CN', guildLocale: 'zh-CN' }),
+    );
     expect(response.body).toEqual({ type: gateway?.type, data: gateway?.data });
   });
 
@@ -152,14 +168,14 @@ describe('interactions', () => {
     const gateway = await viaRouter((fake) => fake.chatInput('city', { name: 'Duisburg' }, options));
     // Text, embed and buttons in the response itself: no REST round trip before the user sees the card.
     expect(response.body.type).toBe(4);
-    const { image: _map, ...cardWithoutMap } = gateway?.data.embeds[0];
+    const { image: _map, ...cardWithoutMap } = gateway!.data.embeds[0];
     expect(response.body.data.embeds[0]).toEqual(cardWithoutMap);
     expect(response.body.data.embeds[0].title).toContain('杜伊斯堡');
     expect(response.body.data.content).toEqual(gateway?.data.content);
     expect(response.body.data.attachments).toBeUndefined();
     const edit = await tracked.waitFor((e) => e.kind === 'edit', 'the edit with the map');
     const { _files: files, ...message } = edit.data;
-    const { flags: _public, ...expected } = gateway?.data;
+    const { flags: _public, ...expected } = gateway!.data;
     expect(message).toEqual(expected);
     // The image the card shows travels as the message's file, as over the gateway.
     expect(files).toEqual([{ key: 'files[0]', name: expect.stringMatching(/\.png$/), size: expect.any(Number) }]);
@@ -192,17 +208,26 @@ describe('interactions', () => {
     const channelId = discord.guilds[0]!.channelIds[0]!;
     // The start posts the first question (a REST round trip) before it answers, which on a loaded
     // machine can outlast this endpoint's 50 ms deferral threshold: what the starter sees is private either way.
-    const { shown: start } = await exchange(chatInputPayload('quiz', { rounds: 3, seconds: 10 }, { subcommand: 'start', channelId }));
+    const { shown: start } = await exchange(
+      chatInputPayload('quiz', { rounds: 3, seconds: 10 }, { subcommand: 'start', channelId }),
+    );
     expect(start.data).toMatchObject({ flags: 64 });
-    const question = await discord.waitForMessage((m) => m.channel_id === channelId && (m.components?.length ?? 0) > 0, 'the first question');
-    expect(discord.requests.find((r) => r.method === 'POST' && r.path === `/channels/${channelId}/messages`)?.authorized).toBe(true);
+    const question = await discord.waitForMessage(
+      (m) => m.channel_id === channelId && (m.components?.length ?? 0) > 0,
+      'the first question',
+    );
+    expect(
+      discord.requests.find((r) => r.method === 'POST' && r.path === `/channels/${channelId}/messages`)?.authorized,
+    ).toBe(true);
     expect(question.embeds[0]?.title).toBeTruthy();
     const stop = await signedPost(chatInputPayload('quiz', {}, { subcommand: 'stop', channelId }));
     expect(stop.status).toBe(200);
   });
 
   it('logs nothing worse than debug for all of the above (but the signed requests it refused), and never a token', () => {
-    expect(logLines.filter((l) => /"level":"(error|warn)"/.test(l) && !l.includes('"msg":"refused a signed request"'))).toEqual([]);
+    expect(
+      logLines.filter((l) => /"level":"(error|warn)"/.test(l) && !l.includes('"msg":"refused a signed request"')),
+    ).toEqual([]);
     expect(logLines.join('')).not.toContain(discord.token);
   });
 });
@@ -250,7 +275,9 @@ describe('rough edges found by probing the endpoint', () => {
 
   it('answers two concurrent copies of /quiz start with one start and one 409: no 500, no stray callback', async () => {
     const channelId = discord.guilds[0]!.channelIds[1] ?? '1300000000000000777';
-    const body = JSON.stringify(chatInputPayload('quiz', { rounds: 3, seconds: 10 }, { subcommand: 'start', channelId }));
+    const body = JSON.stringify(
+      chatInputPayload('quiz', { rounds: 3, seconds: 10 }, { subcommand: 'start', channelId }),
+    );
     const headers = signer.headers(body);
     const before = handled.length;
     const responses = await Promise.all([post(probeUrl, body, headers), post(probeUrl, body, headers)]);
@@ -266,7 +293,9 @@ describe('rough edges found by probing the endpoint', () => {
     for (let i = 0; i < 10; i++) {
       await new Promise<void>((resolve) => {
         const socket = connect(Number(port), '127.0.0.1', () => {
-          socket.write('POST /interactions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"type":');
+          socket.write(
+            'POST /interactions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"type":',
+          );
           setTimeout(() => socket.destroy(), 20);
         });
         socket.on('close', () => resolve());
@@ -281,7 +310,13 @@ describe('rough edges found by probing the endpoint', () => {
   it('answers a chunked body over 256 KB with 413, not a reset connection', async () => {
     const { port } = new URL(probeUrl);
     const status = await new Promise<number>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port, path: '/interactions', method: 'POST', headers: { 'Content-Type': 'application/json' } });
+      const req = request({
+        host: '127.0.0.1',
+        port,
+        path: '/interactions',
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+      });
       req.on('response', (res) => {
         res.resume();
         resolve(res.statusCode ?? 0);

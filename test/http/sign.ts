@@ -32,7 +32,12 @@ export interface EndpointResponse {
   body: any; // parsed JSON; tests read whichever field they assert on
 }
 
-export async function post(url: string, body: string, headers: Record<string, string>, method = 'POST'): Promise<EndpointResponse> {
+export async function post(
+  url: string,
+  body: string,
+  headers: Record<string, string>,
+  method = 'POST',
+): Promise<EndpointResponse> {
   const response = await fetch(url, { method, headers, ...(method === 'GET' ? {} : { body }) });
   const text = await response.text();
   let parsed: unknown = text;

@@ -13,11 +13,13 @@ async function startHttp(env: (port: number) => Record<string, string> = () => (
   const fake = await running.startDiscord();
   const signer = createSigner();
   const port = await freePort();
-  const server = running.bot(new BotProcess(fake, temporaryDatabasePath(), {
-    script: 'start:http',
-    via: 'node',
-    env: { PORT: String(port), DISCORD_PUBLIC_KEY: signer.publicKeyHex, ...env(port) },
-  }));
+  const server = running.bot(
+    new BotProcess(fake, temporaryDatabasePath(), {
+      script: 'start:http',
+      via: 'node',
+      env: { PORT: String(port), DISCORD_PUBLIC_KEY: signer.publicKeyHex, ...env(port) },
+    }),
+  );
   await server.waitForLine(/"level":"info".*"port":\d+,"path":"\/interactions","msg":"listening"/, 60_000);
   return { fake, signer, port, server };
 }
@@ -27,7 +29,13 @@ describe('npm run start:http', () => {
     const { fake, signer, port, server } = await startHttp();
     const url = `http://127.0.0.1:${port}/interactions`;
 
-    const ping = JSON.stringify({ id: '1300000000000000001', application_id: '1100000000000000001', type: 1, token: 't', version: 1 });
+    const ping = JSON.stringify({
+      id: '1300000000000000001',
+      application_id: '1100000000000000001',
+      type: 1,
+      token: 't',
+      version: 1,
+    });
     expect((await post(url, ping, signer.headers(ping))).body).toEqual({ type: 1 });
     expect((await post(url, ping, createSigner().headers(ping))).status).toBe(401);
 

@@ -8,8 +8,16 @@ describe('ImageCache', () => {
   it('renders once per key', () => {
     const cache = new ImageCache(4, 1000);
     let renders = 0;
-    const first = cache.get('a', () => (renders++, image(10)));
-    expect(cache.get('a', () => (renders++, image(10)))).toBe(first);
+    const first = cache.get('a', () => {
+      renders++;
+      return image(10);
+    });
+    expect(
+      cache.get('a', () => {
+        renders++;
+        return image(10);
+      }),
+    ).toBe(first);
     expect(renders).toBe(1);
   });
 

@@ -21,10 +21,13 @@ describe('the font subsets', () => {
   it('draw every name of every city and country in data/ (English and Chinese)', () => {
     const problems: string[] = [];
     for (const city of loadDataset().cities) {
-      const names = [city.names.en, city.names.zh, city.country.name, city.country.zh].filter((n): n is string => Boolean(n));
+      const names = [city.names.en, city.names.zh, city.country.name, city.country.zh].filter((n): n is string =>
+        Boolean(n),
+      );
       for (const name of names) {
         const lacking = missing(name);
-        if (lacking.length > 0) problems.push(`${city.id}: "${name}" lacks ${lacking.map((ch) => `${ch} (${hex(ch)})`).join(', ')}`);
+        if (lacking.length > 0)
+          problems.push(`${city.id}: "${name}" lacks ${lacking.map((ch) => `${ch} (${hex(ch)})`).join(', ')}`);
       }
     }
     expect(problems, `names the font subsets cannot draw; ${RERUN}`).toEqual([]);

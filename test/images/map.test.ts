@@ -39,7 +39,12 @@ function contains(box: Box, p: { x: number; y: number }): boolean {
 }
 
 function inside(box: Box, frame: Box): boolean {
-  return box.x >= frame.x && box.y >= frame.y && box.x + box.width <= frame.x + frame.width && box.y + box.height <= frame.y + frame.height;
+  return (
+    box.x >= frame.x &&
+    box.y >= frame.y &&
+    box.x + box.width <= frame.x + frame.width &&
+    box.y + box.height <= frame.y + frame.height
+  );
 }
 
 describe('the world map', () => {
@@ -70,7 +75,10 @@ describe('the world map', () => {
     for (const p of map.layout.points) {
       const around: number[][] = [];
       for (let dx = -2; dx <= 2; dx++) for (let dy = -2; dy <= 2; dy++) around.push(png.at(p.x + dx, p.y + dy));
-      expect(around.some((pixel) => pointColors.some((color) => near(pixel, color))), `${p.id} at ${p.x},${p.y}`).toBe(true);
+      expect(
+        around.some((pixel) => pointColors.some((color) => near(pixel, color))),
+        `${p.id} at ${p.x},${p.y}`,
+      ).toBe(true);
     }
     // Far from any other point, a city shows its own tier's colour.
     const sydney = map.layout.points.find((p) => p.id === 'sydney')!;
@@ -112,30 +120,40 @@ describe('labels', () => {
     ]),
   ];
 
-  it.each(cases)('touch their own point, or are joined to it by a leader line, and no other point is as near (%s)', (_name, spec) => {
-    const layout = layoutMap(spec);
-    const points = [{ id: 'home', ...layout.home }, ...layout.points];
-    for (const label of layout.labels) {
-      const own = points.find((p) => p.id === label.id)!;
-      const others = points.filter((p) => p !== own);
-      for (const other of others) expect(contains(label.box, other), `${label.text} holds ${other.id}'s point`).toBe(false);
-      if (label.leader) {
-        const [x1, y1, x2, y2] = label.leader;
-        expect(Math.hypot(x1 - own.x, y1 - own.y), `${label.text}: leader starts at its point`).toBeLessThan(MARKER_REACH);
-        expect(distanceToBox(x2, y2, label.box), `${label.text}: leader ends at the label`).toBeLessThan(0.5);
-        expect(Math.hypot(x2 - x1, y2 - y1), `${label.text}: leader long enough to see`).toBeGreaterThan(5);
-      } else if (label.id === 'home') {
-        // Set a little further out to stay clear of the arcs; red and bold like its marker.
-        expect(distanceToBox(own.x, own.y, label.box), label.text).toBeLessThan(HOME_TOUCHING);
-      } else {
-        const gap = distanceToBox(own.x, own.y, label.box);
-        expect(gap, `${label.text} within ${TOUCHING} px of its point`).toBeLessThan(TOUCHING);
-        for (const other of others) expect(distanceToBox(other.x, other.y, label.box), `${label.text}: ${other.id} nearer than its own point`).toBeGreaterThan(gap);
+  it.each(cases)(
+    'touch their own point, or are joined to it by a leader line, and no other point is as near (%s)',
+    (_name, spec) => {
+      const layout = layoutMap(spec);
+      const points = [{ id: 'home', ...layout.home }, ...layout.points];
+      for (const label of layout.labels) {
+        const own = points.find((p) => p.id === label.id)!;
+        const others = points.filter((p) => p !== own);
+        for (const other of others)
+          expect(contains(label.box, other), `${label.text} holds ${other.id}'s point`).toBe(false);
+        if (label.leader) {
+          const [x1, y1, x2, y2] = label.leader;
+          expect(Math.hypot(x1 - own.x, y1 - own.y), `${label.text}: leader starts at its point`).toBeLessThan(
+            MARKER_REACH,
+          );
+          expect(distanceToBox(x2, y2, label.box), `${label.text}: leader ends at the label`).toBeLessThan(0.5);
+          expect(Math.hypot(x2 - x1, y2 - y1), `${label.text}: leader long enough to see`).toBeGreaterThan(5);
+        } else if (label.id === 'home') {
+          // Set a little further out to stay clear of the arcs; red and bold like its marker.
+          expect(distanceToBox(own.x, own.y, label.box), label.text).toBeLessThan(HOME_TOUCHING);
+        } else {
+          const gap = distanceToBox(own.x, own.y, label.box);
+          expect(gap, `${label.text} within ${TOUCHING} px of its point`).toBeLessThan(TOUCHING);
+          for (const other of others)
+            expect(
+              distanceToBox(other.x, other.y, label.box),
+              `${label.text}: ${other.id} nearer than its own point`,
+            ).toBeGreaterThan(gap);
+        }
       }
-    }
-  });
+    },
+  );
 
-  it.each(cases)('keep Wuhan\'s name clear of every arc (%s)', (_name, spec) => {
+  it.each(cases)("keep Wuhan's name clear of every arc (%s)", (_name, spec) => {
     const home = layoutMap(spec).labels.find((l) => l.id === 'home')!;
     for (const { id, d } of arcPaths(spec)) {
       const xy = (d.match(/-?[\d.]+/g) ?? []).map(Number);
@@ -161,7 +179,9 @@ describe('labels', () => {
     const layout = layoutMap(spec);
     const labelled = new Set(layout.labels.map((l) => l.id));
     for (const p of layout.points) expect(labelled.has(p.id), p.id).toBe(true);
-    expect(layout.labels.filter((l) => l.kind === 'number').map((l) => Number(l.text))).toEqual(layout.numbered.map((n) => n.number));
+    expect(layout.labels.filter((l) => l.kind === 'number').map((l) => Number(l.text))).toEqual(
+      layout.numbered.map((n) => n.number),
+    );
     expect(layout.numbered.map((n) => n.number)).toEqual(layout.numbered.map((_, i) => i + 1));
   });
 });
@@ -177,17 +197,32 @@ describe('colour by decade', () => {
 
   it('draws ended and phasing-out ties dashed', () => {
     const spec = worldSpec();
-    expect(spec.points.filter((p) => p.dashed).map((p) => p.id).sort()).toEqual(['arnhem', 'borlange']);
+    expect(
+      spec.points
+        .filter((p) => p.dashed)
+        .map((p) => p.id)
+        .sort(),
+    ).toEqual(['arnhem', 'borlange']);
   });
 });
 
 describe('Chinese labels', () => {
   it('have a glyph for every character the zh-CN map draws (no missing-glyph boxes)', () => {
     const spec = worldSpec({ chosen: city('oita') }, 'zh-CN');
-    const texts = [spec.title!, spec.subtitle!, spec.home.label, spec.numberedHeading, ...spec.points.map((p) => p.label), ...spec.key.map((k) => k.label), ...spec.notes];
+    const texts = [
+      spec.title!,
+      spec.subtitle!,
+      spec.home.label,
+      spec.numberedHeading,
+      ...spec.points.map((p) => p.label),
+      ...spec.key.map((k) => k.label),
+      ...spec.notes,
+    ];
     expect(texts.join('')).toMatch(/武汉/);
     for (const text of texts) {
-      const missing = [...text].filter((ch, i) => ch.trim() && shape(text).glyphs[[...text].slice(0, i).length]!.glyph === 0);
+      const missing = [...text].filter(
+        (ch, i) => ch.trim() && shape(text).glyphs[[...text].slice(0, i).length]!.glyph === 0,
+      );
       expect(missing, text).toEqual([]);
     }
   });
@@ -215,11 +250,51 @@ describe('a reference image', () => {
     title: 'Reference map 参考',
     home: { lon: 114.26667, lat: 30.58333, label: 'Wuhan 武汉' },
     points: [
-      { id: 'duisburg', lon: 6.76516, lat: 51.43247, label: 'Duisburg', color: TIER_COLORS.friendship, dashed: false, highlight: true },
-      { id: 'sydney', lon: 151.20732, lat: -33.86785, label: 'Sydney', color: TIER_COLORS.exchange, dashed: false, highlight: false },
-      { id: 'pittsburgh', lon: -79.99589, lat: 40.44062, label: '匹兹堡市', color: TIER_COLORS.friendship, dashed: false, highlight: false },
-      { id: 'arnhem', lon: 5.91111, lat: 51.98, label: 'Arnhem', color: TIER_COLORS.friendship, dashed: true, highlight: false },
-      { id: 'concepcion', lon: -73.04977, lat: -36.82699, label: 'Concepción', color: TIER_COLORS.friendship, dashed: false, highlight: false },
+      {
+        id: 'duisburg',
+        lon: 6.76516,
+        lat: 51.43247,
+        label: 'Duisburg',
+        color: TIER_COLORS.friendship,
+        dashed: false,
+        highlight: true,
+      },
+      {
+        id: 'sydney',
+        lon: 151.20732,
+        lat: -33.86785,
+        label: 'Sydney',
+        color: TIER_COLORS.exchange,
+        dashed: false,
+        highlight: false,
+      },
+      {
+        id: 'pittsburgh',
+        lon: -79.99589,
+        lat: 40.44062,
+        label: '匹兹堡市',
+        color: TIER_COLORS.friendship,
+        dashed: false,
+        highlight: false,
+      },
+      {
+        id: 'arnhem',
+        lon: 5.91111,
+        lat: 51.98,
+        label: 'Arnhem',
+        color: TIER_COLORS.friendship,
+        dashed: true,
+        highlight: false,
+      },
+      {
+        id: 'concepcion',
+        lon: -73.04977,
+        lat: -36.82699,
+        label: 'Concepción',
+        color: TIER_COLORS.friendship,
+        dashed: false,
+        highlight: false,
+      },
     ],
     view: 'world',
     key: [

@@ -32,7 +32,8 @@ export function decodePng(data: Uint8Array): DecodedPng {
       width = view.getUint32(p + 8);
       height = view.getUint32(p + 12);
       const [depth, color, , , interlace] = body.subarray(8, 13);
-      if (depth !== 8 || interlace !== 0 || (color !== 2 && color !== 6)) throw new Error(`unsupported PNG: depth ${depth}, colour type ${color}`);
+      if (depth !== 8 || interlace !== 0 || (color !== 2 && color !== 6))
+        throw new Error(`unsupported PNG: depth ${depth}, colour type ${color}`);
       channels = color === 6 ? 4 : 3;
     } else if (type === 'IDAT') idat.push(body);
     else if (type === 'IEND') break;
@@ -88,7 +89,9 @@ export function hex(color: string): [number, number, number] {
 /** Whether the pixel is `color`, give or take anti-aliasing. */
 export function near(pixel: readonly number[], color: string, tolerance = 6): boolean {
   const [r, g, b] = hex(color);
-  return Math.abs(pixel[0]! - r) <= tolerance && Math.abs(pixel[1]! - g) <= tolerance && Math.abs(pixel[2]! - b) <= tolerance;
+  return (
+    Math.abs(pixel[0]! - r) <= tolerance && Math.abs(pixel[1]! - g) <= tolerance && Math.abs(pixel[2]! - b) <= tolerance
+  );
 }
 
 /** Mean absolute difference per channel (0–255) between two images of the same size. */

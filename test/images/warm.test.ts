@@ -1,7 +1,7 @@
 // The warm-up a front end runs once connected: afterwards the first /city, /map and /timeline of a
 // fresh process are served from the cache; a shutdown stops it between two images.
 import { describe, expect, it } from 'vitest';
-import { cityMapImage, warmImageCache } from '../../src/commands/images.js';
+import { cityMapImage, warmImageCache } from '../../src/app/images.js';
 import { loadDataset } from '../../src/data/load.js';
 import { imageCache } from '../../src/render/image/cache.js';
 

@@ -26,7 +26,11 @@ it('starts a game, posts the question in the channel and records a click ephemer
   await quiz.connect(createChannelPort(fake.client.rest));
   const router = createRouter(app, commands);
 
-  const start = fake.chatInput('quiz', { rounds: 3 }, { subcommand: 'start', userId: '1100000000000000010', username: 'ann' });
+  const start = fake.chatInput(
+    'quiz',
+    { rounds: 3 },
+    { subcommand: 'start', userId: '1100000000000000010', username: 'ann' },
+  );
   await router.handle(start);
   const [startReply] = fake.recorded(start);
   expect(startReply).toMatchObject({ kind: 'reply', data: { flags: 64 } });
@@ -42,7 +46,10 @@ it('starts a game, posts the question in the channel and records a click ephemer
   const click = fake.button(row[1]!.custom_id, { userId: '1100000000000000011', username: 'bob' });
   await router.handle(click);
   const [clickReply] = fake.recorded(click);
-  expect(clickReply).toMatchObject({ kind: 'reply', data: { flags: 64, content: expect.stringContaining('Answer recorded: **B**') } });
+  expect(clickReply).toMatchObject({
+    kind: 'reply',
+    data: { flags: 64, content: expect.stringContaining('Answer recorded: **B**') },
+  });
 
   const again = fake.button(row[2]!.custom_id, { userId: '1100000000000000011', username: 'bob' });
   await router.handle(again);

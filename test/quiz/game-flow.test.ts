@@ -56,7 +56,9 @@ describe('a whole game', () => {
     const right = questions[0]!.answer;
     const wrong = (right + 1) % 4;
     vi.advanceTimersByTime(2000);
-    expect(replyText(await press(app, ann, ids[right]!))).toBe(`Answer recorded: **${'ABCD'[right]}**. The right answer is shown when time is up.`);
+    expect(replyText(await press(app, ann, ids[right]!))).toBe(
+      `Answer recorded: **${'ABCD'[right]}**. The right answer is shown when time is up.`,
+    );
     expect(replyText(await press(app, ann, ids[wrong]!))).toBe('You already answered this question.');
     vi.advanceTimersByTime(3000);
     const bobAnswer = await press(app, bob, ids[wrong]!);
@@ -154,9 +156,15 @@ describe('one game per channel', () => {
 
   it('rejects settings out of range with a clear message', async () => {
     const { app, port } = await setUp();
-    expect((await quizRun(app, ann, 'start', { rounds: 2 })).content).toBe('“rounds” must be a whole number from 3 to 20.');
-    expect((await quizRun(app, ann, 'start', { seconds: 'soon' })).content).toBe('“seconds” must be a whole number from 10 to 60.');
-    expect((await quizRun(app, ann, 'start', { difficulty: "'; DROP TABLE answers; --" })).content).toContain('“difficulty” must be one of');
+    expect((await quizRun(app, ann, 'start', { rounds: 2 })).content).toBe(
+      '“rounds” must be a whole number from 3 to 20.',
+    );
+    expect((await quizRun(app, ann, 'start', { seconds: 'soon' })).content).toBe(
+      '“seconds” must be a whole number from 10 to 60.',
+    );
+    expect((await quizRun(app, ann, 'start', { difficulty: "'; DROP TABLE answers; --" })).content).toContain(
+      '“difficulty” must be one of',
+    );
     expect(port.posts).toHaveLength(0);
   });
 });
@@ -180,7 +188,9 @@ describe('stopping', () => {
     expect(buttons(reveal).every((b) => b.disabled)).toBe(true);
     expect(allText(reveal)).not.toContain('Next question');
     expect(app.quiz.runningGames).toBe(0);
-    expect((await quizRun(app, ann, 'stop')).content).toBe('No quiz is running in this channel. Start one with /quiz start.');
+    expect((await quizRun(app, ann, 'stop')).content).toBe(
+      'No quiz is running in this channel. Start one with /quiz start.',
+    );
 
     // No more questions come.
     await vi.advanceTimersByTimeAsync(120_000);
@@ -252,7 +262,8 @@ function bindAll(storage: Storage): Storage {
   const bound: Record<string, unknown> = {};
   for (const name of Object.getOwnPropertyNames(proto)) {
     const member = (storage as unknown as Record<string, unknown>)[name];
-    if (name !== 'constructor' && typeof member === 'function') bound[name] = (member as (...a: unknown[]) => unknown).bind(storage);
+    if (name !== 'constructor' && typeof member === 'function')
+      bound[name] = (member as (...a: unknown[]) => unknown).bind(storage);
   }
   return bound as unknown as Storage;
 }

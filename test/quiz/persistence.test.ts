@@ -42,7 +42,11 @@ describe('a restart in the middle of a game', () => {
     const path = tempDatabase();
     const before = await setUp({ seed: 4, databasePath: path });
     track(before.quiz);
-    const questions = generateQuestions(baseApp().data, seededRandom(4), { rounds: 5, difficulty: 'normal', topic: 'any' });
+    const questions = generateQuestions(baseApp().data, seededRandom(4), {
+      rounds: 5,
+      difficulty: 'normal',
+      topic: 'any',
+    });
     await quizRun(before.app, ann, 'start', { rounds: 5, seconds: 10 });
     const first = buttons(before.port.posts[0]!.reply).map((b) => b.customId);
     await press(before.app, ann, first[questions[0]!.answer]!);
@@ -93,7 +97,11 @@ describe('leaderboards', () => {
     return setup;
   }
 
-  async function board(setup: { app: Parameters<typeof context>[0] }, player: Player, options: Record<string, string> = {}) {
+  async function board(
+    setup: { app: Parameters<typeof context>[0] },
+    player: Player,
+    options: Record<string, string> = {},
+  ) {
     return allText(await leaderboard.run({ options }, context(setup.app, player)));
   }
 
@@ -116,7 +124,9 @@ describe('leaderboards', () => {
     expect(month).not.toContain('Ann');
     expect(month).toContain('Resets 1 January 2027, 00:00 UTC');
     const all = await board(setup, ann, { period: 'all', scope: 'global' });
-    expect(all).toMatch(/1\. \*\*Old Timer\*\*: 900 points[^\n]*\n2\. \*\*Ann\*\*: 300 points[^\n]*\n3\. \*\*Cat\*\*: 250 points/);
+    expect(all).toMatch(
+      /1\. \*\*Old Timer\*\*: 900 points[^\n]*\n2\. \*\*Ann\*\*: 300 points[^\n]*\n3\. \*\*Cat\*\*: 250 points/,
+    );
     expect(all).not.toContain('Resets');
   });
 
@@ -138,7 +148,10 @@ describe('leaderboards', () => {
   it('leave out a player who opted out, hide their stats from others, and bring them back', async () => {
     const setup = await withHistory();
     const out = await quizRun(setup.app, ann, 'optout');
-    expect(out).toMatchObject({ ephemeral: true, content: 'You are now hidden from leaderboards. Your points are kept; /quiz optin brings you back.' });
+    expect(out).toMatchObject({
+      ephemeral: true,
+      content: 'You are now hidden from leaderboards. Your points are kept; /quiz optin brings you back.',
+    });
     expect((await quizRun(setup.app, ann, 'optout')).content).toBe('You had already opted out of leaderboards.');
     const hidden = await leaderboard.run({ options: { period: 'all', scope: 'global' } }, context(setup.app, ann));
     expect(hidden.ephemeral).toBe(true);
@@ -158,7 +171,10 @@ describe('leaderboards', () => {
     expect(mine).not.toContain('No points on this board yet');
     expect(mine).toContain('Use /quiz optin to show them.');
     expect(await board(setup, bob)).toContain('No points on this board yet. Start a game with /quiz start.');
-    const zh = await leaderboard.run({ options: {} }, { ...context(setup.app, ann), locale: 'en', userLocale: 'zh-CN' });
+    const zh = await leaderboard.run(
+      { options: {} },
+      { ...context(setup.app, ann), locale: 'en', userLocale: 'zh-CN' },
+    );
     expect(allText(zh)).toContain('你已退出排行榜，所以不显示你的积分。用 /问答 加入排行 可重新显示。');
 
     expect((await quizRun(setup.app, bob, 'stats', { user: { id: 'ann', name: 'Ann' } })).content).toBe(
@@ -166,7 +182,9 @@ describe('leaderboards', () => {
     );
     expect(allText(await quizRun(setup.app, ann, 'stats'))).toContain('Quiz stats: Ann');
 
-    expect((await quizRun(setup.app, ann, 'optin')).content).toBe('You are back on the leaderboards, with all your points.');
+    expect((await quizRun(setup.app, ann, 'optin')).content).toBe(
+      'You are back on the leaderboards, with all your points.',
+    );
     expect(await board(setup, ann, { period: 'all', scope: 'global' })).toContain('2. **Ann**: 300 points');
   });
 
@@ -174,7 +192,13 @@ describe('leaderboards', () => {
     const storage = openSqliteStorage(':memory:');
     await storage.createGame(gameRecord('gameaaaa', { guildId: 'g1' }));
     for (let i = 0; i < 12; i++) {
-      await storage.recordAnswer(answer('gameaaaa', 0, `p${i}`, { userName: `P${i}`, points: 1000 - i, answeredAt: new Date('2026-12-01T00:00:00Z') }));
+      await storage.recordAnswer(
+        answer('gameaaaa', 0, `p${i}`, {
+          userName: `P${i}`,
+          points: 1000 - i,
+          answeredAt: new Date('2026-12-01T00:00:00Z'),
+        }),
+      );
     }
     const setup = await setUp({ storage: () => storage });
     track(setup.quiz);
@@ -195,7 +219,9 @@ describe('200 games in 200 channels at once', () => {
     const PLAYERS = 8;
     const ROUNDS = 3;
     const channels = Array.from({ length: GAMES }, (_, i) => `channel-${i}`);
-    await Promise.all(channels.map((channelId) => quizRun(app, { id: 'host', channelId }, 'start', { rounds: ROUNDS, seconds: 10 })));
+    await Promise.all(
+      channels.map((channelId) => quizRun(app, { id: 'host', channelId }, 'start', { rounds: ROUNDS, seconds: 10 })),
+    );
     expect(quiz.runningGames).toBe(GAMES);
 
     const counts = { recorded: 0, already: 0, ended: 0 };

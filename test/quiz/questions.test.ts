@@ -52,7 +52,9 @@ function rightOptions(q: Question): number[] {
     case 'country-count': {
       const inCountry = friendship.filter((c) => c.country.code === subject);
       expect(inCountry.every(active)).toBe(true);
-      expect(data.cities.filter((c) => c.country.code === subject).every((c) => c.tier === 'friendship' || !maybeSister(c))).toBe(true);
+      expect(
+        data.cities.filter((c) => c.country.code === subject).every((c) => c.tier === 'friendship' || !maybeSister(c)),
+      ).toBe(true);
       return right((n) => Number(n) === inCountry.length);
     }
     case 'year-established': {
@@ -75,7 +77,9 @@ function rightOptions(q: Question): number[] {
       // Every city there that is or may be a sister city is dated: none undated could have come first.
       const inContinent = data.cities.filter((c) => maybeSister(c) && c.country.continent === subject);
       expect(inContinent.every(undisputed)).toBe(true);
-      const first = [...inContinent].sort((a, b) => range(a.established!)[0].localeCompare(range(b.established!)[0]))[0]!;
+      const first = [...inContinent].sort((a, b) =>
+        range(a.established!)[0].localeCompare(range(b.established!)[0]),
+      )[0]!;
       return right((id) => id === first.id);
     }
     // A sentence from the city's own record, its names blanked: about that city and no other option.
@@ -146,7 +150,12 @@ function checkQuestion(q: Question): void {
     else expect(cities.filter((c) => !active(c))).toHaveLength(1);
   }
   if (DATE_KINDS.includes(q.kind) && q.kind !== 'first-in-continent') {
-    expect(q.optionValues.filter((v) => byId.has(v)).map(city).every(undisputed)).toBe(true);
+    expect(
+      q.optionValues
+        .filter((v) => byId.has(v))
+        .map(city)
+        .every(undisputed),
+    ).toBe(true);
   }
 }
 
@@ -196,8 +205,12 @@ describe('generated games', () => {
 
   it('are the same for the same seed', () => {
     const settings = { rounds: 10, difficulty: 'normal', topic: 'any' } as const;
-    expect(generateQuestions(data, seededRandom(42), settings)).toEqual(generateQuestions(data, seededRandom(42), settings));
-    expect(generateQuestions(data, seededRandom(42), settings)).not.toEqual(generateQuestions(data, seededRandom(43), settings));
+    expect(generateQuestions(data, seededRandom(42), settings)).toEqual(
+      generateQuestions(data, seededRandom(42), settings),
+    );
+    expect(generateQuestions(data, seededRandom(42), settings)).not.toEqual(
+      generateQuestions(data, seededRandom(43), settings),
+    );
   });
 
   it('put the right answer at each position about equally often', () => {
@@ -218,7 +231,8 @@ describe('generated games', () => {
     const kindsAt = (difficulty: Difficulty) => {
       const kinds = new Set<QuestionKind>();
       for (let seed = 0; seed < 100; seed++) {
-        for (const q of generateQuestions(data, seededRandom(seed), { rounds: 10, difficulty, topic: 'any' })) kinds.add(q.kind);
+        for (const q of generateQuestions(data, seededRandom(seed), { rounds: 10, difficulty, topic: 'any' }))
+          kinds.add(q.kind);
       }
       return kinds;
     };
@@ -227,7 +241,8 @@ describe('generated games', () => {
     expect([...easy].sort()).toEqual(
       ['city-from-chinese', 'city-in-continent', 'city-in-country', 'country-of-city', 'ended-tie'].sort(),
     );
-    for (const kind of ['earliest', 'latest', 'country-count', 'year-established'] as const) expect(hard.has(kind)).toBe(true);
+    for (const kind of ['earliest', 'latest', 'country-count', 'year-established'] as const)
+      expect(hard.has(kind)).toBe(true);
   });
 
   it('keep wrong years closer to the right one in harder games', () => {
@@ -255,7 +270,9 @@ describe('generated games', () => {
       for (const id of subjects) {
         const q = buildQuestion(data, 'country-of-city', id, seededRandom(7), 'hard')!;
         const continent = city(id).country.continent;
-        const continents = q.optionValues.map((code) => friendship.find((c) => c.country.code === code)!.country.continent);
+        const continents = q.optionValues.map(
+          (code) => friendship.find((c) => c.country.code === code)!.country.continent,
+        );
         same += continents.filter((c, i) => i !== q.answer && c === continent).length;
         total += 3;
       }
@@ -305,8 +322,12 @@ describe('a small hand-made dataset', () => {
   it('asks the ended-tie question over its own sentence, with active cities only as wrong options', () => {
     const q = buildQuestion(tiny, 'ended-tie', 'ended', seededRandom(1), 'normal')!;
     expect(q.optionValues[q.answer]).toBe('ended');
-    expect(q.prompt.en).toBe('Which city ended its sister-city tie with Wuhan like this? “\\_\\_\\_\\_\'s council voted in 2021 to end the tie.”');
-    expect(q.prompt['zh-CN']).toBe('哪个城市以这种方式终止了与武汉的友好城市关系？“2021年，\\_\\_\\_\\_市议会投票终止了关系。”');
+    expect(q.prompt.en).toBe(
+      "Which city ended its sister-city tie with Wuhan like this? “\\_\\_\\_\\_'s council voted in 2021 to end the tie.”",
+    );
+    expect(q.prompt['zh-CN']).toBe(
+      '哪个城市以这种方式终止了与武汉的友好城市关系？“2021年，\\_\\_\\_\\_市议会投票终止了关系。”',
+    );
     expect(q.fact.en).toBe("Ended's council voted in 2021 to end the tie.");
   });
 
@@ -314,16 +335,25 @@ describe('a small hand-made dataset', () => {
     const landmarks = allSubjects(tiny).find((s) => s.kind === 'landmark')!.subjects;
     expect(landmarks).toEqual(['alpha#0', 'alpha#1', 'beta#0']);
     const tower = buildQuestion(tiny, 'landmark', 'alpha#0', seededRandom(1), 'normal')!;
-    expect(tower.prompt.en).toBe('Which sister city is this landmark in? “\\_\\_\\_\\_ Tower, opened in \\_\\_\\_\\_ by both mayors in 1999.”');
-    expect(tower.prompt['zh-CN']).toBe('这处地标位于哪个友好城市？“1999年在\\_\\_\\_\\_落成的\\_\\_\\_\\_ Tower（中文）。”');
+    expect(tower.prompt.en).toBe(
+      'Which sister city is this landmark in? “\\_\\_\\_\\_ Tower, opened in \\_\\_\\_\\_ by both mayors in 1999.”',
+    );
+    expect(tower.prompt['zh-CN']).toBe(
+      '这处地标位于哪个友好城市？“1999年在\\_\\_\\_\\_落成的\\_\\_\\_\\_ Tower（中文）。”',
+    );
   });
 
   it('asks which city a cooperation sentence is about, its names blanked, and names the city in the reveal', () => {
     const trade = buildQuestion(tiny, 'cooperation', 'alpha#0', seededRandom(1), 'normal')!;
-    expect(trade.prompt.en).toBe('Which city does this sentence from our sources describe? “\\_\\_\\_\\_ and Wuhan signed a trade agreement in 2001.”');
+    expect(trade.prompt.en).toBe(
+      'Which city does this sentence from our sources describe? “\\_\\_\\_\\_ and Wuhan signed a trade agreement in 2001.”',
+    );
     expect(trade.prompt['zh-CN']).toBe('资料中的这句话说的是哪个城市？“\\_\\_\\_\\_与武汉于2001年签署trade协议。”');
     expect(trade.optionValues[trade.answer]).toBe('alpha');
-    expect(trade.fact).toEqual({ en: 'Alpha and Wuhan signed a trade agreement in 2001.', 'zh-CN': 'Alpha与武汉于2001年签署trade协议。' });
+    expect(trade.fact).toEqual({
+      en: 'Alpha and Wuhan signed a trade agreement in 2001.',
+      'zh-CN': 'Alpha与武汉于2001年签署trade协议。',
+    });
     const urban = buildQuestion(tiny, 'cooperation', 'theta#0', seededRandom(1), 'normal')!;
     expect(urban.fact).toEqual({
       en: 'Theta: Urban projects were added to the commitments in 2003.',
@@ -335,7 +365,8 @@ describe('a small hand-made dataset', () => {
     const vague = tinyDataset();
     vague.cities.find((c) => c.id === 'alpha')!.cooperation[0]!.text = 'Alpha and Wuhan cooperate on trade.';
     const naming = tinyDataset();
-    naming.cities.find((c) => c.id === 'alpha')!.cooperation[0]!.text = 'Alpha and Beta signed a trade agreement in 2001.';
+    naming.cities.find((c) => c.id === 'alpha')!.cooperation[0]!.text =
+      'Alpha and Beta signed a trade agreement in 2001.';
     const cooperation = (dataset: Dataset) => allSubjects(dataset).find((s) => s.kind === 'cooperation')!.subjects;
     expect(cooperation(tiny)).toContain('alpha#0');
     expect(cooperation(vague)).not.toContain('alpha#0');

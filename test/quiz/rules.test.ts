@@ -25,7 +25,8 @@ describe('scoring', () => {
   it('is the formula /quiz help shows', () => {
     for (const locale of ['en', 'zh-CN'] as const) {
       const text = allText(helpReply(locale));
-      for (const n of [SCORING.base, SCORING.speedMax, SCORING.streakStep, SCORING.streakMax]) expect(text).toContain(String(n));
+      for (const n of [SCORING.base, SCORING.speedMax, SCORING.streakStep, SCORING.streakMax])
+        expect(text).toContain(String(n));
     }
     expect(allText(helpReply('en'))).toContain('A right answer scores 100 points, plus up to 50 for speed');
   });
@@ -70,7 +71,10 @@ describe('a game', () => {
     expect(g.answer(ann, 0, 0, 1000)).toEqual({ kind: 'accepted', correct: true, points: 150, streak: 1 });
     expect(g.answer(ann, 0, 1, 2000)).toEqual({ kind: 'duplicate' });
     expect(g.answer(bob, 0, 2, 2000)).toMatchObject({ kind: 'accepted', correct: false, points: 0 });
-    expect(g.standings().map((s) => [s.id, s.points])).toEqual([['ann', 150], ['bob', 0]]);
+    expect(g.standings().map((s) => [s.id, s.points])).toEqual([
+      ['ann', 150],
+      ['bob', 0],
+    ]);
   });
 
   it('refuses answers to a closed round, to another round and after the end', () => {

@@ -9,7 +9,7 @@ import { seededRandom } from '../../src/domain/random.js';
 import type { Locale } from '../../src/i18n/index.js';
 import { openSqliteStorage } from '../../src/storage/sqlite.js';
 import type { Storage } from '../../src/storage/types.js';
-import type { ButtonAction, ComponentResult, MessageRef, Reply } from '../../src/views/reply.js';
+import type { ButtonAction, ComponentResult, MessageRef, Reply } from '../../src/reply/reply.js';
 
 let base: App | undefined;
 /** One App over the real dataset, loaded once per test file. */
@@ -54,7 +54,9 @@ export class FakePort {
 
   /** The newest message in the channel with answer buttons. */
   question(channelId: string): PostedReply {
-    const found = this.channel(channelId).filter((m) => buttons(m.reply).length > 0).at(-1);
+    const found = this.channel(channelId)
+      .filter((m) => buttons(m.reply).length > 0)
+      .at(-1);
     if (!found) throw new Error(`no question in channel ${channelId}`);
     return found;
   }
@@ -124,7 +126,12 @@ export function context(app: App, player: Player): CommandContext {
   };
 }
 
-export async function quizRun(app: App, player: Player, subcommand: string, options: Record<string, unknown> = {}): Promise<Reply> {
+export async function quizRun(
+  app: App,
+  player: Player,
+  subcommand: string,
+  options: Record<string, unknown> = {},
+): Promise<Reply> {
   return quizCommand.run({ subcommand, options: options as never }, context(app, player));
 }
 

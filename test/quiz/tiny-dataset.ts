@@ -36,14 +36,32 @@ function makeCity(spec: CitySpec): City {
     established: spec.date ?? null,
     conflictingDates: spec.conflicting ?? [],
     status: spec.ended
-      ? { state: 'ended', date: '2021-07-21', precision: 'day', reason: `${en}'s council voted in 2021 to end the tie.`, reasonZh: `2021年，${en}市议会投票终止了关系。`, sources: ['S2'] }
+      ? {
+          state: 'ended',
+          date: '2021-07-21',
+          precision: 'day',
+          reason: `${en}'s council voted in 2021 to end the tie.`,
+          reasonZh: `2021年，${en}市议会投票终止了关系。`,
+          sources: ['S2'],
+        }
       : { state: 'active' },
     landmarks: (spec.landmarks ?? []).map((l) => {
-      const { name, zh, location } = typeof l === 'string' ? { name: l, zh: `${l}（中文）`, location: 'partner' as const } : l;
-      return { name, zh, location, description: `${name}, opened in ${en} by both mayors in 1999.`, descriptionZh: `1999年在${en}落成的${zh}。`, sources: ['S3'] };
+      const { name, zh, location } =
+        typeof l === 'string' ? { name: l, zh: `${l}（中文）`, location: 'partner' as const } : l;
+      return {
+        name,
+        zh,
+        location,
+        description: `${name}, opened in ${en} by both mayors in 1999.`,
+        descriptionZh: `1999年在${en}落成的${zh}。`,
+        sources: ['S3'],
+      };
     }),
     cooperation: (spec.topics ?? []).map((topic) => {
-      const [text, textZh] = spec.cooperationText ?? [`${en} and Wuhan signed a ${topic} agreement in 2001.`, `${en}与武汉于2001年签署${topic}协议。`];
+      const [text, textZh] = spec.cooperationText ?? [
+        `${en} and Wuhan signed a ${topic} agreement in 2001.`,
+        `${en}与武汉于2001年签署${topic}协议。`,
+      ];
       return { topic, text, textZh, sources: ['S3'] };
     }),
     highlights: [],
@@ -54,12 +72,29 @@ function makeCity(spec: CitySpec): City {
 
 const UNCERTAIN: Note = { text: 'It calls itself a sister city.', textZh: '它自称友好城市。', sources: ['S2'] };
 
-const day = (date: string, extra: Partial<DatedFact> = {}): DatedFact => ({ date, precision: 'day', sources: ['S1'], ...extra });
-const year = (date: string, extra: Partial<DatedFact> = {}): DatedFact => ({ date, precision: 'year', sources: ['S1'], ...extra });
+const day = (date: string, extra: Partial<DatedFact> = {}): DatedFact => ({
+  date,
+  precision: 'day',
+  sources: ['S1'],
+  ...extra,
+});
+const year = (date: string, extra: Partial<DatedFact> = {}): DatedFact => ({
+  date,
+  precision: 'year',
+  sources: ['S1'],
+  ...extra,
+});
 
 export function tinyDataset(): Dataset {
   const cities = [
-    makeCity({ id: 'alpha', country: ['Japan', 'JP', '日本', 'Asia'], date: day('1980-05-01', { sources: ['S1', 'S2'] }), zh: '阿尔法', landmarks: ['Alpha Tower', 'Friendship Garden'], topics: ['trade'] }),
+    makeCity({
+      id: 'alpha',
+      country: ['Japan', 'JP', '日本', 'Asia'],
+      date: day('1980-05-01', { sources: ['S1', 'S2'] }),
+      zh: '阿尔法',
+      landmarks: ['Alpha Tower', 'Friendship Garden'],
+      topics: ['trade'],
+    }),
     makeCity({
       id: 'beta',
       country: ['Germany', 'DE', '德国', 'Europe'],
@@ -74,22 +109,45 @@ export function tinyDataset(): Dataset {
       zh: '伽马',
       landmarks: [{ name: 'Harbour Park', zh: '海港公园', location: 'wuhan' }],
     }),
-    makeCity({ id: 'delta', country: ['United States', 'US', '美国', 'North America'], date: year('1995'), zh: '德尔塔' }),
+    makeCity({
+      id: 'delta',
+      country: ['United States', 'US', '美国', 'North America'],
+      date: year('1995'),
+      zh: '德尔塔',
+    }),
     makeCity({
       id: 'theta',
       country: ['Mexico', 'MX', '墨西哥', 'North America'],
       date: year('2001'),
       topics: ['urban'],
-      cooperationText: ['Urban projects were added to the commitments in 2003.', '2003年，城市建设项目被列入合作承诺。'],
+      cooperationText: [
+        'Urban projects were added to the commitments in 2003.',
+        '2003年，城市建设项目被列入合作承诺。',
+      ],
     }),
     makeCity({ id: 'epsilon', country: ['Kenya', 'KE', '肯尼亚', 'Africa'], date: year('2000') }),
-    makeCity({ id: 'disputed', country: ['Italy', 'IT', '意大利', 'Europe'], date: year('1988'), conflicting: [year('1989')] }),
+    makeCity({
+      id: 'disputed',
+      country: ['Italy', 'IT', '意大利', 'Europe'],
+      date: year('1988'),
+      conflicting: [year('1989')],
+    }),
     makeCity({ id: 'guessed', country: ['Spain', 'ES', '西班牙', 'Europe'], date: year('2005', { inferred: true }) }),
-    makeCity({ id: 'ended', country: ['Netherlands', 'NL', '荷兰', 'Europe'], date: year('1999'), ended: true, topics: ['trade'] }),
+    makeCity({
+      id: 'ended',
+      country: ['Netherlands', 'NL', '荷兰', 'Europe'],
+      date: year('1999'),
+      ended: true,
+      topics: ['trade'],
+    }),
     makeCity({ id: 'zeta', country: ['Brazil', 'BR', '巴西', 'South America'], date: year('2010'), zh: '泽塔' }),
     makeCity({ id: 'eta', country: ['Australia', 'AU', '澳大利亚', 'Oceania'] }),
     // Undated, and perhaps a sister city: North America's first sister city is then not certain.
-    makeCity({ id: 'iota', country: ['United States', 'US', '美国', 'North America'], exchange: { tierNote: UNCERTAIN } }),
+    makeCity({
+      id: 'iota',
+      country: ['United States', 'US', '美国', 'North America'],
+      exchange: { tierNote: UNCERTAIN },
+    }),
   ];
   const source = (id: string) => [id, { id, url: `https://example.org/${id}`, title: `Source ${id}` }] as const;
   return {

@@ -17,7 +17,12 @@ export function gameRecord(id: string, overrides: Partial<GameRecord> = {}): Gam
   };
 }
 
-export function answer(gameId: string, question: number, userId: string, overrides: Partial<AnswerRecord> = {}): AnswerRecord {
+export function answer(
+  gameId: string,
+  question: number,
+  userId: string,
+  overrides: Partial<AnswerRecord> = {},
+): AnswerRecord {
   return {
     gameId,
     question,

@@ -94,8 +94,12 @@ describe('games and answers', () => {
     await s.createGame(gameRecord('aaaa0001'));
     expect(await s.recordAnswer(answer('aaaa0001', 0, 'u1', { points: 140 }))).toBe('recorded');
     expect(await s.recordAnswer(answer('aaaa0001', 0, 'u1', { points: 999, option: 2 }))).toBe('duplicate');
-    expect(await s.recordAnswer(answer('aaaa0001', 1, 'u1', { points: 0, correct: false, streak: 0 }))).toBe('recorded');
-    expect(await s.gameScores('aaaa0001')).toEqual([{ userId: 'u1', name: 'name-u1', points: 140, correct: 1, answers: 2 }]);
+    expect(await s.recordAnswer(answer('aaaa0001', 1, 'u1', { points: 0, correct: false, streak: 0 }))).toBe(
+      'recorded',
+    );
+    expect(await s.gameScores('aaaa0001')).toEqual([
+      { userId: 'u1', name: 'name-u1', points: 140, correct: 1, answers: 2 },
+    ]);
   });
 
   it('keeps the name a player last answered under', async () => {
@@ -130,7 +134,13 @@ describe('games and answers', () => {
     await s.endGame('aaaa0002', 'finished', new Date());
     const closed = await s.closeRunningGames(new Date());
     expect(closed).toEqual([
-      { id: 'aaaa0001', channelId: 'channel-aaaa0001', messageId: 'm1', locale: 'en', scores: [expect.objectContaining({ userId: 'u1', points: 100 })] },
+      {
+        id: 'aaaa0001',
+        channelId: 'channel-aaaa0001',
+        messageId: 'm1',
+        locale: 'en',
+        scores: [expect.objectContaining({ userId: 'u1', points: 100 })],
+      },
     ]);
     expect(await s.closeRunningGames(new Date())).toEqual([]);
     expect(await s.playerStats('u1')).toMatchObject({ points: 100 });
@@ -156,7 +166,9 @@ describe('stats and leaderboards', () => {
     await s.recordAnswer(answer('gameaaaa', 1, 'u1', { points: 150, streak: 2, ...at('2026-11-30T09:01:00Z') }));
     await s.recordAnswer(answer('gameaaaa', 0, 'u2', { points: 300, ...at('2026-10-15T09:00:00Z') }));
     await s.recordAnswer(answer('gamebbbb', 0, 'u3', { guildId: 'g2', points: 250, ...at('2026-12-01T09:00:00Z') }));
-    await s.recordAnswer(answer('gameaaaa', 2, 'u4', { points: 0, correct: false, streak: 0, ...at('2026-12-01T09:00:00Z') }));
+    await s.recordAnswer(
+      answer('gameaaaa', 2, 'u4', { points: 0, correct: false, streak: 0, ...at('2026-12-01T09:00:00Z') }),
+    );
     return s;
   }
 

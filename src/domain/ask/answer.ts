@@ -1,8 +1,27 @@
 // Intent → the facts that answer it, looked up in the dataset. No wording here: the /ask view says
 // it in English or Chinese. Every answer carries the sources that back it.
-import type { City, Continent, Coordinates, Dataset, DatedFact, Landmark, Note, SourceId, Tier, Topic, Total } from '../../data/types.js';
+import type {
+  City,
+  Continent,
+  Coordinates,
+  Dataset,
+  DatedFact,
+  Landmark,
+  Note,
+  SourceId,
+  Tier,
+  Topic,
+  Total,
+} from '../../data/types.js';
 import { breakdown, type Tally } from '../facts/breakdown.js';
-import { type CityCooperation, cooperationOfCity, cooperationOnTopic, cooperationSummary, type TopicCooperation, type TopicSummary } from '../facts/cooperation.js';
+import {
+  type CityCooperation,
+  cooperationOfCity,
+  cooperationOnTopic,
+  cooperationSummary,
+  type TopicCooperation,
+  type TopicSummary,
+} from '../facts/cooperation.js';
 import { partnerCountries } from '../facts/country.js';
 import { friendshipSpan, type FriendshipSpan } from '../facts/friendship.js';
 import { citySourceIds } from '../facts/sources.js';
@@ -46,7 +65,12 @@ export type Answer =
   | { kind: 'landmarks'; cities: City[]; items: LandmarkOf[] }
   | { kind: 'status'; cities: City[]; notActive: City[] }
   | { kind: 'cooperation'; city: City; groups: TopicCooperation[]; topic: Topic | null }
-  | { kind: 'cooperationMany'; cities: City[]; topic: Topic | null; perCity: { city: City; groups: TopicCooperation[] }[] }
+  | {
+      kind: 'cooperationMany';
+      cities: City[];
+      topic: Topic | null;
+      perCity: { city: City; groups: TopicCooperation[] }[];
+    }
   | { kind: 'cooperationTopic'; topic: Topic; partners: CityCooperation[] }
   | { kind: 'cooperationOverview'; topics: TopicSummary[] }
   | {
@@ -71,9 +95,25 @@ export type Answer =
    * `most`: only the countries with the most sister cities were asked for; `exchange`: the friendly
    * exchange cities known by name, counted apart from the sister cities.
    */
-  | { kind: 'countries'; most: boolean; countries: CountryCities[]; continents: Tally<Continent>[]; mixed: Total | null; exchange: City[] }
+  | {
+      kind: 'countries';
+      most: boolean;
+      countries: CountryCities[];
+      continents: Tally<Continent>[];
+      mixed: Total | null;
+      exchange: City[];
+    }
   /** `ended`: ties that ended or began winding down in the period asked about. */
-  | { kind: 'list'; scope: Scope; friendship: City[]; exchange: City[]; undated: City[]; ended: City[]; list: Total | null; exchangeCount: Total | null }
+  | {
+      kind: 'list';
+      scope: Scope;
+      friendship: City[];
+      exchange: City[];
+      undated: City[];
+      ended: City[];
+      list: Total | null;
+      exchangeCount: Total | null;
+    }
   | { kind: 'undated'; scope: Scope; cities: City[] }
   | { kind: 'partner'; dates: CityDate[]; list: Total | null }
   /** `exchangeCount`: the latest count of friendly exchange cities, of which the data knows a few. */
@@ -112,13 +152,24 @@ export interface Answered {
  * `readings` and `unmatched` come with the intent: the answer names what it read a garble as (and the
  * caveat when that reading is unsure), and says of other places named that they are no partner.
  */
-export function answerIntent(intent: Intent, ctx: AnswerContext, readings: Reading[] = [], unmatched: Unmatched[] = []): Answered {
+export function answerIntent(
+  intent: Intent,
+  ctx: AnswerContext,
+  readings: Reading[] = [],
+  unmatched: Unmatched[] = [],
+): Answered {
   const answer = buildAnswer(intent, ctx);
   const readingSources = readings.flatMap((r) => [
-    ...(r.as === 'garbled' ? r.city.aliases.filter((a) => a.kind === 'garbled' && a.text.toLowerCase() === r.typed.toLowerCase()).flatMap((a) => a.sources ?? []) : []),
+    ...(r.as === 'garbled'
+      ? r.city.aliases
+          .filter((a) => a.kind === 'garbled' && a.text.toLowerCase() === r.typed.toLowerCase())
+          .flatMap((a) => a.sources ?? [])
+      : []),
     ...(r.doubt?.sources ?? []),
   ]);
-  const unmatchedSources = unmatched.length ? [...listSources(ctx.data), ...totalSources([latestTotalFor(ctx.data, 'exchange')])] : [];
+  const unmatchedSources = unmatched.length
+    ? [...listSources(ctx.data), ...totalSources([latestTotalFor(ctx.data, 'exchange')])]
+    : [];
   return {
     answer,
     sources: [...new Set([...readingSources, ...sourcesOf(answer, ctx.data), ...unmatchedSources])],
@@ -138,7 +189,8 @@ export function tierHedges(city: City): Note[] {
 
 // Caveats on whether the tie stands as stated: one side silent about it, another word for it, one
 // source only, no formal agreement, a list that may be out of date.
-const QUALIFIES_STATUS = /\b(not confirmed|report of a signed|do(?:es)? not mention wuhan|calls wuhan an?\b|only one source|no formal twinning|still (?:appears|listed)|winding)/i;
+const QUALIFIES_STATUS =
+  /\b(not confirmed|report of a signed|do(?:es)? not mention wuhan|calls wuhan an?\b|only one source|no formal twinning|still (?:appears|listed)|winding)/i;
 
 /** A sister city's caveats that qualify its status: every "yes" or status answer shows them. */
 export function statusCaveats(city: City): Note[] {
@@ -176,7 +228,9 @@ function buildAnswer(intent: Intent, { data, now }: AnswerContext): Answer {
       return { kind: 'unknown', reason: intent.kind, cities: [] };
     case 'person': {
       const notes = personNotes(intent.name, data);
-      return notes.length ? { kind: 'person', name: intent.name, notes } : { kind: 'unknown', reason: 'notUnderstood', cities: [] };
+      return notes.length
+        ? { kind: 'person', name: intent.name, notes }
+        : { kind: 'unknown', reason: 'notUnderstood', cities: [] };
     }
     case 'notUnderstood':
       return { kind: 'unknown', reason: 'notUnderstood', cities: [] };
@@ -184,7 +238,9 @@ function buildAnswer(intent: Intent, { data, now }: AnswerContext): Answer {
       return { kind: 'unknown', reason: 'offTopic', cities: intent.cities };
     case 'sources': {
       const all = officialTotals(data);
-      const quoted = all.filter((t) => [t.friendship, t.exchange, t.total, t.countries].some((n) => n != null && intent.figures.includes(n)));
+      const quoted = all.filter((t) =>
+        [t.friendship, t.exchange, t.total, t.countries].some((n) => n != null && intent.figures.includes(n)),
+      );
       return { kind: 'sources', cities: intent.cities, about: intent.about, rows: quoted.length ? quoted : all };
     }
     case 'tiers':
@@ -208,12 +264,27 @@ function buildAnswer(intent: Intent, { data, now }: AnswerContext): Answer {
       };
     }
     case 'status':
-      return { kind: 'status', cities: intent.cities, notActive: data.cities.filter((c) => c.status.state !== 'active') };
+      return {
+        kind: 'status',
+        cities: intent.cities,
+        notActive: data.cities.filter((c) => c.status.state !== 'active'),
+      };
     case 'cooperation': {
       const { cities, topic } = intent;
-      if (cities.length === 1) return { kind: 'cooperation', city: cities[0]!, groups: cooperationOfCity(cities[0]!, topic ?? undefined), topic };
+      if (cities.length === 1)
+        return {
+          kind: 'cooperation',
+          city: cities[0]!,
+          groups: cooperationOfCity(cities[0]!, topic ?? undefined),
+          topic,
+        };
       if (cities.length > 1)
-        return { kind: 'cooperationMany', cities, topic, perCity: cities.map((city) => ({ city, groups: cooperationOfCity(city, topic ?? undefined) })) };
+        return {
+          kind: 'cooperationMany',
+          cities,
+          topic,
+          perCity: cities.map((city) => ({ city, groups: cooperationOfCity(city, topic ?? undefined) })),
+        };
       if (topic) return { kind: 'cooperationTopic', topic, partners: cooperationOnTopic(data, topic) };
       return { kind: 'cooperationOverview', topics: cooperationSummary(data) };
     }
@@ -243,12 +314,22 @@ function buildAnswer(intent: Intent, { data, now }: AnswerContext): Answer {
     case 'established':
       return { kind: 'established', dates: intent.cities.map((c) => dated(c, now)) };
     case 'elsewhere':
-      return { kind: 'elsewhere', cities: intent.cities, country: intent.country, there: data.cities.filter((c) => c.country.code === intent.country.code) };
+      return {
+        kind: 'elsewhere',
+        cities: intent.cities,
+        country: intent.country,
+        there: data.cities.filter((c) => c.country.code === intent.country.code),
+      };
     case 'totals':
       return { kind: 'totals', focus: intent.focus, rows: officialTotals(data) };
     case 'totalsInYear': {
       const all = officialTotals(data);
-      return { kind: 'totalsInYear', year: intent.year, rows: all.filter((t) => t.asOf.date.startsWith(String(intent.year))), all };
+      return {
+        kind: 'totalsInYear',
+        year: intent.year,
+        rows: all.filter((t) => t.asOf.date.startsWith(String(intent.year))),
+        all,
+      };
     }
     case 'countries':
       return {
@@ -256,7 +337,10 @@ function buildAnswer(intent: Intent, { data, now }: AnswerContext): Answer {
         most: intent.most,
         exchange: data.cities.filter((c) => c.tier === 'exchange'),
         countries: partnerCountries(data)
-          .map((country) => ({ country, cities: data.cities.filter((c) => c.country.code === country.code && c.tier === 'friendship') }))
+          .map((country) => ({
+            country,
+            cities: data.cities.filter((c) => c.country.code === country.code && c.tier === 'friendship'),
+          }))
           .filter((g) => g.cities.length > 0)
           .sort((a, b) => b.cities.length - a.cities.length || a.country.name.localeCompare(b.country.name)),
         continents: breakdown(data, 'friendship').byContinent,
@@ -280,7 +364,11 @@ function buildAnswer(intent: Intent, { data, now }: AnswerContext): Answer {
       };
     }
     case 'undated':
-      return { kind: 'undated', scope: intent.scope, cities: data.cities.filter((c) => !c.established && inScope(c, intent.scope)) };
+      return {
+        kind: 'undated',
+        scope: intent.scope,
+        cities: data.cities.filter((c) => !c.established && inScope(c, intent.scope)),
+      };
     case 'partner':
       return { kind: 'partner', dates: intent.cities.map((c) => dated(c, now)), list: latestList(data) };
     case 'notPartner':
@@ -294,7 +382,11 @@ function buildAnswer(intent: Intent, { data, now }: AnswerContext): Answer {
     case 'signatories': {
       const from = intent.cities.length ? intent.cities : data.cities;
       const perCity = from.map((city) => ({ city, notes: signingNotes(city) }));
-      return { kind: 'signatories', named: intent.cities.length > 0, perCity: intent.cities.length ? perCity : perCity.filter((p) => p.notes.length) };
+      return {
+        kind: 'signatories',
+        named: intent.cities.length > 0,
+        perCity: intent.cities.length ? perCity : perCity.filter((p) => p.notes.length),
+      };
     }
     case 'distance':
       return distanceAnswer(intent, data);
@@ -315,7 +407,24 @@ function endedIn(data: Dataset, scope: Scope): City[] {
 
 /** Words of a person's name worth looking for: not titles or filler, at least three letters. */
 const NAME_WORD = /[\p{L}\p{M}'-]{3,}/gu;
-const NOT_NAME_WORDS = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'professor', 'mayor', 'president', 'minister', 'the', 'and', 'sir', 'lord', 'lady', 'mister', 'herr']);
+const NOT_NAME_WORDS = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'professor',
+  'mayor',
+  'president',
+  'minister',
+  'the',
+  'and',
+  'sir',
+  'lord',
+  'lady',
+  'mister',
+  'herr',
+]);
 
 /**
  * Notes (highlights and caveats) that name the person asked about: the whole name, or its last word
@@ -335,13 +444,20 @@ function personNotes(name: string, data: Dataset): { city: City; note: Note }[] 
 }
 
 // A note that says who signed: "signed by …", "the mayors … signed", "signing for Wuhan".
-const NAMES_SIGNATORIES = /\bsigned by\b|\bsigning for\b|\bsigned\b[^.;]{0,40}\bby\b|\bmayors?\b[^.;]{0,80}\bsigned\b|\bsigned\b[^.;]{0,40}\bmayors?\b|\bsignator/i;
+const NAMES_SIGNATORIES =
+  /\bsigned by\b|\bsigning for\b|\bsigned\b[^.;]{0,40}\bby\b|\bmayors?\b[^.;]{0,80}\bsigned\b|\bsigned\b[^.;]{0,40}\bmayors?\b|\bsignator/i;
 
 /** The notes of a partner that name who signed its tie (dates' notes, highlights, caveats), each with its sources. */
 function signingNotes(city: City): Note[] {
-  const noteOf = (d: DatedFact | null): Note[] => (d?.note && d.noteZh ? [{ text: d.note, textZh: d.noteZh, sources: d.sources }] : []);
+  const noteOf = (d: DatedFact | null): Note[] =>
+    d?.note && d.noteZh ? [{ text: d.note, textZh: d.noteZh, sources: d.sources }] : [];
   // The date the data goes by first, then firsts and facts, then what other sources and caveats add.
-  const notes = [...noteOf(city.established), ...city.highlights, ...city.conflictingDates.flatMap(noteOf), ...city.caveats];
+  const notes = [
+    ...noteOf(city.established),
+    ...city.highlights,
+    ...city.conflictingDates.flatMap(noteOf),
+    ...city.caveats,
+  ];
   return notes.filter((n) => NAMES_SIGNATORIES.test(n.text));
 }
 
@@ -415,7 +531,9 @@ function citiesOf(answer: Answer): City[] {
     case 'signatories':
       return answer.perCity.map((p) => p.city);
     case 'distance':
-      return answer.named.length ? answer.named.map((d) => d.city) : unique([...answer.farthest, ...answer.closest].map((d) => d.city));
+      return answer.named.length
+        ? answer.named.map((d) => d.city)
+        : unique([...answer.farthest, ...answer.closest].map((d) => d.city));
     default:
       return [];
   }
@@ -437,9 +555,7 @@ function sourcesOf(answer: Answer, data: Dataset): SourceId[] {
         return [];
       case 'sources':
         if (answer.cities.length) return answer.cities.flatMap(citySourceIds);
-        return answer.about === 'totals'
-          ? totalSources(answer.rows)
-          : totalSources(officialTotals(data));
+        return answer.about === 'totals' ? totalSources(answer.rows) : totalSources(officialTotals(data));
       case 'tiers':
         return [
           ...totalSources(answer.counts),
@@ -467,7 +583,9 @@ function sourcesOf(answer: Answer, data: Dataset): SourceId[] {
       case 'cooperationTopic':
         return answer.partners.flatMap((p) => p.entries.flatMap((e) => e.sources));
       case 'cooperationOverview':
-        return answer.topics.flatMap((t) => t.cities.flatMap((c) => c.cooperation.filter((e) => e.topic === t.topic).flatMap((e) => e.sources)));
+        return answer.topics.flatMap((t) =>
+          t.cities.flatMap((c) => c.cooperation.filter((e) => e.topic === t.topic).flatMap((e) => e.sources)),
+        );
       case 'first':
       case 'latest':
         return [
@@ -486,11 +604,16 @@ function sourcesOf(answer: Answer, data: Dataset): SourceId[] {
         ]);
       case 'partner':
         return [
-          ...answer.dates.flatMap((d) => [...establishedSources(d.city), ...hedgeSources([d.city]), ...statusCaveats(d.city).flatMap((n) => n.sources)]),
+          ...answer.dates.flatMap((d) => [
+            ...establishedSources(d.city),
+            ...hedgeSources([d.city]),
+            ...statusCaveats(d.city).flatMap((n) => n.sources),
+          ]),
           ...listSources(data),
         ];
       case 'totals':
-        if (answer.focus === 'exchange') return [...totalSources(answer.rows.filter((t) => t.exchange !== null)), ...hedgeSources(data.cities)];
+        if (answer.focus === 'exchange')
+          return [...totalSources(answer.rows.filter((t) => t.exchange !== null)), ...hedgeSources(data.cities)];
         return totalSources(answer.rows);
       case 'totalsInYear':
         return totalSources(answer.rows.length ? answer.rows : answer.all);
@@ -522,7 +645,11 @@ function sourcesOf(answer: Answer, data: Dataset): SourceId[] {
       case 'undated':
         return answer.cities.flatMap(establishedSources);
       case 'elsewhere':
-        return [...answer.cities.flatMap((c) => c.summary.sources), ...hedgeSources(answer.cities), ...listSources(data)];
+        return [
+          ...answer.cities.flatMap((c) => c.summary.sources),
+          ...hedgeSources(answer.cities),
+          ...listSources(data),
+        ];
     }
   })();
   return [...new Set(ids)];

@@ -127,12 +127,47 @@ function findContinents(question: string, lower: string): Continent[] {
 
 // Adjectives people use instead of country names ("German sister cities"), as ISO codes.
 const DEMONYMS: Record<string, string> = {
-  german: 'DE', japanese: 'JP', american: 'US', british: 'GB', english: 'GB', welsh: 'GB', french: 'FR',
-  russian: 'RU', korean: 'KR', romanian: 'RO', ukrainian: 'UA', sudanese: 'SD', hungarian: 'HU', dutch: 'NL',
-  austrian: 'AT', canadian: 'CA', swedish: 'SE', icelandic: 'IS', israeli: 'IL', turkish: 'TR', mexican: 'MX',
-  chilean: 'CL', kyrgyz: 'KG', greek: 'GR', ugandan: 'UG', thai: 'TH', australian: 'AU', cambodian: 'KH',
-  nepali: 'NP', nepalese: 'NP', italian: 'IT', spanish: 'ES', brazilian: 'BR', indian: 'IN', polish: 'PL',
-  belgian: 'BE', swiss: 'CH', danish: 'DK', norwegian: 'NO', finnish: 'FI', egyptian: 'EG',
+  german: 'DE',
+  japanese: 'JP',
+  american: 'US',
+  british: 'GB',
+  english: 'GB',
+  welsh: 'GB',
+  french: 'FR',
+  russian: 'RU',
+  korean: 'KR',
+  romanian: 'RO',
+  ukrainian: 'UA',
+  sudanese: 'SD',
+  hungarian: 'HU',
+  dutch: 'NL',
+  austrian: 'AT',
+  canadian: 'CA',
+  swedish: 'SE',
+  icelandic: 'IS',
+  israeli: 'IL',
+  turkish: 'TR',
+  mexican: 'MX',
+  chilean: 'CL',
+  kyrgyz: 'KG',
+  greek: 'GR',
+  ugandan: 'UG',
+  thai: 'TH',
+  australian: 'AU',
+  cambodian: 'KH',
+  nepali: 'NP',
+  nepalese: 'NP',
+  italian: 'IT',
+  spanish: 'ES',
+  brazilian: 'BR',
+  indian: 'IN',
+  polish: 'PL',
+  belgian: 'BE',
+  swiss: 'CH',
+  danish: 'DK',
+  norwegian: 'NO',
+  finnish: 'FI',
+  egyptian: 'EG',
 };
 
 /** A country a question names: a partner country (with its dataset record) or any other one. */
@@ -211,7 +246,11 @@ interface CountryFound {
   end: number;
 }
 
-function findCountry(question: string, resolver: Resolver, taken: readonly (readonly [number, number])[]): CountryFound | null {
+function findCountry(
+  question: string,
+  resolver: Resolver,
+  taken: readonly (readonly [number, number])[],
+): CountryFound | null {
   const lexicon = countryLexicon();
   const words: Word[] = [];
   for (const m of question.matchAll(LATIN_WORD)) {
@@ -247,7 +286,13 @@ function findCountry(question: string, resolver: Resolver, taken: readonly (read
 }
 
 const ZH_DIGIT_DECADES: Record<string, number> = { 五十: 1950, 六十: 1960, 七十: 1970, 八十: 1980, 九十: 1990 };
-const EN_WORD_DECADES: Record<string, number> = { fifties: 1950, sixties: 1960, seventies: 1970, eighties: 1980, nineties: 1990 };
+const EN_WORD_DECADES: Record<string, number> = {
+  fifties: 1950,
+  sixties: 1960,
+  seventies: 1970,
+  eighties: 1980,
+  nineties: 1990,
+};
 
 function twoDigitDecade(digits: string): number {
   const n = Number(digits);
@@ -257,17 +302,25 @@ function twoDigitDecade(digits: string): number {
 function findPeriod(question: string, lower: string): Period | null {
   let m: RegExpMatchArray | null;
   // Ranges first: "between 2000 and 2010", "2000-2010", "2000年到2010年".
-  if ((m = lower.match(/\bbetween (\d{4}) and (\d{4})\b/)) || (m = question.match(/(\d{4})\s*年?\s*(?:-|–|—|to|至|到|~)\s*(\d{4})/))) {
+  if (
+    (m = lower.match(/\bbetween (\d{4}) and (\d{4})\b/)) ||
+    (m = question.match(/(\d{4})\s*年?\s*(?:-|–|—|to|至|到|~)\s*(\d{4})/))
+  ) {
     const [a, b] = [Number(m[1]), Number(m[2])];
     if (plausible(a) && plausible(b)) return { kind: 'range', range: { from: Math.min(a, b), to: Math.max(a, b) } };
   }
   if ((m = lower.match(/\b(after|since|from|later than) (\d{4})\b/))) {
     const year = Number(m[2]);
-    if (plausible(year)) return { kind: 'range', range: { from: m[1] === 'after' || m[1] === 'later than' ? year + 1 : year } };
+    if (plausible(year))
+      return { kind: 'range', range: { from: m[1] === 'after' || m[1] === 'later than' ? year + 1 : year } };
   }
   if ((m = lower.match(/\b(before|until|till|up to|prior to|earlier than) (\d{4})\b/))) {
     const year = Number(m[2]);
-    if (plausible(year)) return { kind: 'range', range: { to: m[1] === 'before' || m[1] === 'prior to' || m[1] === 'earlier than' ? year - 1 : year } };
+    if (plausible(year))
+      return {
+        kind: 'range',
+        range: { to: m[1] === 'before' || m[1] === 'prior to' || m[1] === 'earlier than' ? year - 1 : year },
+      };
   }
   if ((m = question.match(/(\d{4})\s*年?\s*(以来|至今|起|开始|以后|之后|后)/))) {
     const year = Number(m[1]);
@@ -280,7 +333,8 @@ function findPeriod(question: string, lower: string): Period | null {
   // Decades: "1980s", "80s", "'80s", "the eighties", "80年代", "八十年代", "1980年代".
   if ((m = lower.match(/\b((?:19|20)\d)0'?s\b/))) return { kind: 'decade', from: Number(`${m[1]}0`) };
   if ((m = lower.match(/(?:^|[\s'‘(])(\d)0'?s\b/))) return { kind: 'decade', from: twoDigitDecade(`${m[1]}0`) };
-  if ((m = lower.match(/\b(fifties|sixties|seventies|eighties|nineties)\b/))) return { kind: 'decade', from: EN_WORD_DECADES[m[1]!]! };
+  if ((m = lower.match(/\b(fifties|sixties|seventies|eighties|nineties)\b/)))
+    return { kind: 'decade', from: EN_WORD_DECADES[m[1]!]! };
   if ((m = question.match(/((?:19|20)\d)0\s*年代/))) return { kind: 'decade', from: Number(`${m[1]}0`) };
   if ((m = question.match(/(\d)0\s*年代/))) return { kind: 'decade', from: twoDigitDecade(`${m[1]}0`) };
   if ((m = question.match(/(五十|六十|七十|八十|九十)年代/))) return { kind: 'decade', from: ZH_DIGIT_DECADES[m[1]!]! };

@@ -36,5 +36,11 @@ export function askQuestion(raw: unknown, deps: AskDeps, fallback: Locale, maxCh
   const question = cleanQuestion(raw, maxChars);
   const locale = detectLanguage(question, fallback);
   const { intent, readings, unmatched } = detectIntent(question, deps.resolver);
-  return { locale, intent, readings, unmatched, ...answerIntent(intent, { data: deps.data, now: deps.now }, readings, unmatched) };
+  return {
+    locale,
+    intent,
+    readings,
+    unmatched,
+    ...answerIntent(intent, { data: deps.data, now: deps.now }, readings, unmatched),
+  };
 }

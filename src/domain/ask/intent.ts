@@ -86,7 +86,8 @@ export interface Detection {
 const MAX_CITIES = 3;
 
 export function detectIntent(question: string, resolver: Resolver): Detection {
-  if (!/[\p{L}\p{N}]/u.test(question)) return { intent: { kind: question ? 'noWords' : 'empty' }, readings: [], unmatched: [] };
+  if (!/[\p{L}\p{N}]/u.test(question))
+    return { intent: { kind: question ? 'noWords' : 'empty' }, readings: [], unmatched: [] };
   const lower = question.toLowerCase();
   const zh = hasHan(question);
   const entities = findEntities(question, lower, resolver);
@@ -106,7 +107,17 @@ export function detectIntent(question: string, resolver: Resolver): Detection {
 }
 
 /** Answers about the data itself, where a name is a source or a figure rather than a place asked about. */
-const ABOUT_DATA = new Set<Intent['kind']>(['empty', 'noWords', 'province', 'person', 'sources', 'tiers', 'rank', 'notPartner', 'elsewhere']);
+const ABOUT_DATA = new Set<Intent['kind']>([
+  'empty',
+  'noWords',
+  'province',
+  'person',
+  'sources',
+  'tiers',
+  'rank',
+  'notPartner',
+  'elsewhere',
+]);
 /** Answers that say "I don't know": a place named stays unanswered, but the answer says it is no partner. */
 const KEEPS_UNKNOWN = new Set<Intent['kind']>(['offTopic']);
 
@@ -115,7 +126,12 @@ const KEEPS_UNKNOWN = new Set<Intent['kind']>(['offTopic']);
  * becomes "X is not one of Wuhan's partners" (as "Is X a sister city?" gets); beside partners it is
  * said in one more line. Names the resolver reads exactly are partners after all and left to it.
  */
-function checkPlaces(intent: Intent, question: string, entities: Entities, resolver: Resolver): { intent: Intent; unmatched: Unmatched[] } {
+function checkPlaces(
+  intent: Intent,
+  question: string,
+  entities: Entities,
+  resolver: Resolver,
+): { intent: Intent; unmatched: Unmatched[] } {
   if (ABOUT_DATA.has(intent.kind)) return { intent, unmatched: [] };
   const named = 'cities' in intent ? intent.cities : [];
   const places = namedPlaces(question, entities)
@@ -126,7 +142,8 @@ function checkPlaces(intent: Intent, question: string, entities: Entities, resol
     .filter((p) => !(p.resolution.kind === 'match' && p.resolution.via === 'exact'));
   const first = places[0];
   if (!first) return { intent, unmatched: [] };
-  if (!named.length && !KEEPS_UNKNOWN.has(intent.kind)) return { intent: { kind: 'notPartner', ...first }, unmatched: places.slice(1, MAX_CITIES) };
+  if (!named.length && !KEEPS_UNKNOWN.has(intent.kind))
+    return { intent: { kind: 'notPartner', ...first }, unmatched: places.slice(1, MAX_CITIES) };
   return { intent, unmatched: places.slice(0, MAX_CITIES) };
 }
 
@@ -136,10 +153,16 @@ function readings(entities: Entities, intent: Intent): Reading[] {
   const answered = new Set(intent.cities.map((c) => c.id));
   return entities.mentions
     .filter((m) => answered.has(m.city.id) && (!m.exact || m.garbled))
-    .map((m) => ({ typed: m.text, city: m.city, as: m.exact ? 'garbled' : 'typo', doubt: m.exact ? garbleDoubt(m.city, m.text) : null }));
+    .map((m) => ({
+      typed: m.text,
+      city: m.city,
+      as: m.exact ? 'garbled' : 'typo',
+      doubt: m.exact ? garbleDoubt(m.city, m.text) : null,
+    }));
 }
 
-const DOUBT = /\b(probably|possibly|perhaps|may|might|unclear|unresolved|uncertain|not certain|not verified|unverified)\b/i;
+const DOUBT =
+  /\b(probably|possibly|perhaps|may|might|unclear|unresolved|uncertain|not certain|not verified|unverified)\b/i;
 
 /** A caveat that quotes the garbled name and hedges what it stands for. */
 function garbleDoubt(city: City, typed: string): Note | null {
@@ -183,15 +206,30 @@ function decide(clues: Clues, resolver: Resolver): Intent {
     if (person) return { kind: 'person', name: person };
   }
   if (has('offTopic')) return { kind: 'offTopic', cities };
-  if (has('distance')) return { kind: 'distance', cities, scope, extreme: has('farthest') ? 'farthest' : has('closest') ? 'closest' : null };
+  if (has('distance'))
+    return {
+      kind: 'distance',
+      cities,
+      scope,
+      extreme: has('farthest') ? 'farthest' : has('closest') ? 'closest' : null,
+    };
   const country = scope.country;
-  if (named && country && !scope.outside && cities.every((c) => c.country.code !== country.code)) return { kind: 'elsewhere', cities, country };
+  if (named && country && !scope.outside && cities.every((c) => c.country.code !== country.code))
+    return { kind: 'elsewhere', cities, country };
   if (has('sources')) {
     const figures = [...clues.question.matchAll(/\d+/g)].map((m) => Number(m[0]));
-    return { kind: 'sources', cities, about: !named && (has('count') || figures.length > 0) ? 'totals' : 'general', figures };
+    return {
+      kind: 'sources',
+      cities,
+      about: !named && (has('count') || figures.length > 0) ? 'totals' : 'general',
+      figures,
+    };
   }
   if (has('rank')) return { kind: 'rank' };
-  if (hasWhole('tierDefinition') || (hasWhole('tierDifference') && (exchangeTier || /sister|twin|姐妹/.test(clues.question.toLowerCase()))))
+  if (
+    hasWhole('tierDefinition') ||
+    (hasWhole('tierDifference') && (exchangeTier || /sister|twin|姐妹/.test(clues.question.toLowerCase())))
+  )
     return { kind: 'tiers' };
   // "Which country has the most sister cities?": the top of the by-country count.
   if (!named && has('most') && !has('latest') && (has('countries') || /\bcountry\b/.test(clues.question.toLowerCase())))
@@ -224,7 +262,8 @@ function decide(clues: Clues, resolver: Resolver): Intent {
     if (!named) return { kind: 'totals', focus: exchangeTier ? 'exchange' : has('history') ? 'history' : 'current' };
   }
   if (scoped && !named) return { kind: 'list', scope };
-  if (!named && (has('countries') || has('continents')) && (has('list') || has('relation'))) return { kind: 'countries', most: has('most') };
+  if (!named && (has('countries') || has('continents')) && (has('list') || has('relation')))
+    return { kind: 'countries', most: has('most') };
   if (!named && has('history') && has('relation')) return { kind: 'totals', focus: 'history' };
   if (named) return has('partnerCheck') ? { kind: 'partner', cities } : { kind: 'city', cities };
 
@@ -239,9 +278,27 @@ function decide(clues: Clues, resolver: Resolver): Intent {
 }
 
 const ORDINAL_WORDS: Record<string, number> = {
-  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
-  eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16, seventeenth: 17,
-  eighteenth: 18, nineteenth: 19, twentieth: 20, thirtieth: 30,
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  sixth: 6,
+  seventh: 7,
+  eighth: 8,
+  ninth: 9,
+  tenth: 10,
+  eleventh: 11,
+  twelfth: 12,
+  thirteenth: 13,
+  fourteenth: 14,
+  fifteenth: 15,
+  sixteenth: 16,
+  seventeenth: 17,
+  eighteenth: 18,
+  nineteenth: 19,
+  twentieth: 20,
+  thirtieth: 30,
 };
 const ZH_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 

@@ -22,10 +22,47 @@ const NOT_PLACES = new Set(
    bbc cnn xinhua reuters wikipedia google discord according`.split(/\s+/),
 );
 /** Titles before a person's name: what follows them is no place ("Dr Lasri", "Mayor Krings"). */
-const TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'professor', 'mayor', 'president', 'minister', 'sir', 'lord', 'lady', 'king', 'queen']);
+const TITLES = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'professor',
+  'mayor',
+  'president',
+  'minister',
+  'sir',
+  'lord',
+  'lady',
+  'king',
+  'queen',
+]);
 
 /** Lower-case words that may join the words of one name: "Frankfurt am Main", "Rio de Janeiro". */
-const NAME_JOINERS = new Set(['am', 'an', 'de', 'del', 'der', 'des', 'di', 'da', 'do', 'du', 'la', 'le', 'les', 'of', 'on', 'upon', 'sur', 'van', 'von', 'y', 'en']);
+const NAME_JOINERS = new Set([
+  'am',
+  'an',
+  'de',
+  'del',
+  'der',
+  'des',
+  'di',
+  'da',
+  'do',
+  'du',
+  'la',
+  'le',
+  'les',
+  'of',
+  'on',
+  'upon',
+  'sur',
+  'van',
+  'von',
+  'y',
+  'en',
+]);
 // What joins a place to Wuhan or a partner: "Wuhan and Paris", "巴黎和武汉", "Paris from Wuhan".
 const JOINED_BEFORE = /(?:\band|&|\bor|\bwith|\bvs\.?|\bversus|,|[和与跟同及或、])\s*$/i;
 const JOINED_AFTER = /^\s*(?:and\b|&|or\b|with\b|from\b|to\b|,|[和与跟同及或、离距])\s*/i;
@@ -33,7 +70,12 @@ const WUHAN_END = /(?:wuhan|武汉)$/i;
 const WUHAN_START = /^(?:wuhan|武汉)/i;
 
 /** The name at [start, end) is joined by a conjunction to Wuhan or to a partner the question names. */
-function joinedToPartner(question: string, start: number, end: number, named: readonly (readonly [number, number])[]): boolean {
+function joinedToPartner(
+  question: string,
+  start: number,
+  end: number,
+  named: readonly (readonly [number, number])[],
+): boolean {
   const before = question.slice(0, start).match(JOINED_BEFORE);
   if (before) {
     const left = question.slice(0, start - before[0].length).trimEnd();
@@ -51,12 +93,13 @@ function joinedToPartner(question: string, start: number, end: number, named: re
  * Characters Chinese uses to write foreign place names (巴黎, 杜伊斯堡, 伦敦...): a run made of them is
  * a name, not a word of the question. Place-name endings (市, 省, 州...) mark a name too.
  */
-const TRANSLITERATION = new Set(
-  [...'阿埃艾爱安昂奥澳巴拜班邦堡贝本比彼宾波伯勃博布采查达大丹道德登迪蒂丁东都杜多俄厄尔恩法凡菲费芬丰弗伏福盖甘高戈格根古瓜圭哈海汉豪赫亨洪胡华惠霍基吉加迦贾杰捷金久喀卡开凯坎康考柯科克肯库夸奎昆拉莱兰朗劳勒雷蕾累黎里理利丽连林琳留龙卢鲁路伦罗洛马迈麦曼芒梅美蒙孟米密缅明摩莫墨姆穆拿纳奈南瑙内尼宁纽努诺欧帕潘庞佩彭皮珀普齐奇恰乔切钦琼丘萨塞桑瑟森沙莎尚舍什圣施史士斯松苏索塔泰坦汤唐特提廷通图土托瓦万旺威韦维温沃乌伍西希锡夏谢辛休叙雅亚扬耶伊因英尤于约泽扎詹朱兹佐'],
-);
+const TRANSLITERATION = new Set([
+  ...'阿埃艾爱安昂奥澳巴拜班邦堡贝本比彼宾波伯勃博布采查达大丹道德登迪蒂丁东都杜多俄厄尔恩法凡菲费芬丰弗伏福盖甘高戈格根古瓜圭哈海汉豪赫亨洪胡华惠霍基吉加迦贾杰捷金久喀卡开凯坎康考柯科克肯库夸奎昆拉莱兰朗劳勒雷蕾累黎里理利丽连林琳留龙卢鲁路伦罗洛马迈麦曼芒梅美蒙孟米密缅明摩莫墨姆穆拿纳奈南瑙内尼宁纽努诺欧帕潘庞佩彭皮珀普齐奇恰乔切钦琼丘萨塞桑瑟森沙莎尚舍什圣施史士斯松苏索塔泰坦汤唐特提廷通图土托瓦万旺威韦维温沃乌伍西希锡夏谢辛休叙雅亚扬耶伊因英尤于约泽扎詹朱兹佐',
+]);
 const PLACE_ENDING = /(?:市|省|州|县|郡|镇|岛|港|湾|城)$/;
 /** Greetings, laughter and regions made of those characters that are no place a partner could be. */
-const ZH_NOT_PLACES = /^(?:(.)\1|你好|您好|东南亚|东亚|南亚|西亚|中亚|中东|东欧|西欧|南欧|北欧|中欧|北非|东非|西非|南非洲)$/u;
+const ZH_NOT_PLACES =
+  /^(?:(.)\1|你好|您好|东南亚|东亚|南亚|西亚|中亚|中东|东欧|西欧|南欧|北欧|中欧|北非|东非|西非|南非洲)$/u;
 
 // Words in alphabetic scripts; Chinese, Japanese and Korean runs are read by hanPlaces.
 const SPACED_LETTER = '(?![\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hangul}])\\p{L}';
@@ -71,8 +114,16 @@ interface Token {
 
 const everywhere = (pattern: RegExp) => new RegExp(pattern.source, 'g');
 /** Every English and every Chinese pattern of the lexicon, ready to find all their matches. */
-const EN_PATTERNS = [...Object.values(CUES).map((c) => c.en), ...TOPIC_WORDS.map((w) => w.en), ...CONTINENT_WORDS.map((w) => w.en)].map(everywhere);
-const ZH_PATTERNS = [...Object.values(CUES).map((c) => c.zh), ...TOPIC_WORDS.map((w) => w.zh), ...CONTINENT_WORDS.map((w) => w.zh)].map(everywhere);
+const EN_PATTERNS = [
+  ...Object.values(CUES).map((c) => c.en),
+  ...TOPIC_WORDS.map((w) => w.en),
+  ...CONTINENT_WORDS.map((w) => w.en),
+].map(everywhere);
+const ZH_PATTERNS = [
+  ...Object.values(CUES).map((c) => c.zh),
+  ...TOPIC_WORDS.map((w) => w.zh),
+  ...CONTINENT_WORDS.map((w) => w.zh),
+].map(everywhere);
 
 /** Spans of the question that cues, topics and continents explain: no place hides there. */
 function explainedSpans(question: string): (readonly [number, number])[] {
@@ -107,15 +158,21 @@ function latinPlaces(question: string, entities: Entities): NamedPlace[] {
     if (text) tokens.push({ text, lower: text.toLowerCase(), start: m.index, end: m.index + text.length });
   }
   const writesCapitals = /\p{Lu}/u.test(question.slice(1)) && /\p{Ll}/u.test(question);
-  const vocabulary = (t: Token) => EN_FILLER.has(t.lower) || NOT_PLACES.has(t.lower) || TITLES.has(t.lower) || inside(t, entities.named);
+  const vocabulary = (t: Token) =>
+    EN_FILLER.has(t.lower) || NOT_PLACES.has(t.lower) || TITLES.has(t.lower) || inside(t, entities.named);
   // Most questions have no word that could be a name: skip the costlier checks for them.
-  if (!tokens.some((t) => /\p{L}/u.test(t.text) && !vocabulary(t) && (!writesCapitals || NAME_CASE.test(t.text)))) return [];
+  if (!tokens.some((t) => /\p{L}/u.test(t.text) && !vocabulary(t) && (!writesCapitals || NAME_CASE.test(t.text))))
+    return [];
   const explained = explainedSpans(question);
   const breaks = (t: Token) => !/\p{L}/u.test(t.text) || vocabulary(t) || inside(t, explained) || isCountryName(t.text);
   const places: NamedPlace[] = [];
   let i = 0;
   while (i < tokens.length) {
-    if (breaks(tokens[i]!) || NAME_JOINERS.has(tokens[i]!.lower) || (writesCapitals && !NAME_CASE.test(tokens[i]!.text))) {
+    if (
+      breaks(tokens[i]!) ||
+      NAME_JOINERS.has(tokens[i]!.lower) ||
+      (writesCapitals && !NAME_CASE.test(tokens[i]!.text))
+    ) {
       i++;
       continue;
     }
@@ -123,7 +180,12 @@ function latinPlaces(question: string, entities: Entities): NamedPlace[] {
     for (;;) {
       const next = tokens[j];
       if (!next) break;
-      if (NAME_JOINERS.has(next.lower) && tokens[j + 1] && NAME_CASE.test(tokens[j + 1]!.text) && !breaks(tokens[j + 1]!)) {
+      if (
+        NAME_JOINERS.has(next.lower) &&
+        tokens[j + 1] &&
+        NAME_CASE.test(tokens[j + 1]!.text) &&
+        !breaks(tokens[j + 1]!)
+      ) {
         j += 2;
         continue;
       }
@@ -136,7 +198,8 @@ function latinPlaces(question: string, entities: Entities): NamedPlace[] {
     const joined = joinedToPartner(question, run[0]!.start, run.at(-1)!.end, entities.named);
     // Without capitals, a name stands alone ("paris") or is joined to Wuhan or a partner.
     const alone = run.length === tokens.length && !/\d/.test(question);
-    if (!person && run.length <= 4 && name.length >= 2 && (writesCapitals || joined || alone)) places.push({ name, joined });
+    if (!person && run.length <= 4 && name.length >= 2 && (writesCapitals || joined || alone))
+      places.push({ name, joined });
     i = j;
   }
   return places;

@@ -26,7 +26,9 @@ const QUESTION_SENTENCE = /[^.!?。！？\n]*[?？]/gu;
  */
 export function cleanQuestion(raw: unknown, maxChars = MAX_QUESTION_CHARS): string {
   if (typeof raw !== 'string') return '';
-  const visible = Array.from(raw.length > maxChars * 2 ? raw.slice(0, maxChars * 2) : raw).slice(0, maxChars).join('');
+  const visible = Array.from(raw.length > maxChars * 2 ? raw.slice(0, maxChars * 2) : raw)
+    .slice(0, maxChars)
+    .join('');
   const clean = visible
     .normalize('NFC')
     .replace(INVISIBLE, '')
@@ -43,7 +45,9 @@ export function cleanQuestion(raw: unknown, maxChars = MAX_QUESTION_CHARS): stri
 
 /** The last sentences of the text that end in a question mark, as many as fit MAX_QUESTION_CHARS. */
 function lastQuestions(text: string): string {
-  const sentences = [...text.matchAll(QUESTION_SENTENCE)].map((m) => m[0].trim()).filter((s) => /[\p{L}\p{N}]/u.test(s));
+  const sentences = [...text.matchAll(QUESTION_SENTENCE)]
+    .map((m) => m[0].trim())
+    .filter((s) => /[\p{L}\p{N}]/u.test(s));
   let picked = '';
   for (let i = sentences.length - 1; i >= 0; i--) {
     const next = picked ? `${sentences[i]} ${picked}` : sentences[i]!;
@@ -55,7 +59,8 @@ function lastQuestions(text: string): string {
 
 // English words that make a question English; a bare name ("Duisburg", "Kiev") has none of them.
 // Word edges are any letter, not only ASCII ones: the "i" in "Galați" is no English word.
-const ENGLISH = /(?<![\p{L}\p{M}'])(a|an|the|of|in|on|at|to|for|from|with|and|or|not|no|yes|is|are|was|were|be|been|do|does|did|has|have|had|can|could|will|would|what|what's|when|where|which|who|whom|whose|why|how|many|much|any|all|some|about|tell|me|show|list|give|please|its|it|this|that|there|their|they|you|your|my|i|sister|twin|twinned|city|cities|town|towns|partner|partners|partnership|friendship|friendly|exchange|first|latest|oldest|newest|still|since|ended|far|signed|year|years|date|ties?)(?![\p{L}\p{M}'])/iu;
+const ENGLISH =
+  /(?<![\p{L}\p{M}'])(a|an|the|of|in|on|at|to|for|from|with|and|or|not|no|yes|is|are|was|were|be|been|do|does|did|has|have|had|can|could|will|would|what|what's|when|where|which|who|whom|whose|why|how|many|much|any|all|some|about|tell|me|show|list|give|please|its|it|this|that|there|their|they|you|your|my|i|sister|twin|twinned|city|cities|town|towns|partner|partners|partnership|friendship|friendly|exchange|first|latest|oldest|newest|still|since|ended|far|signed|year|years|date|ties?)(?![\p{L}\p{M}'])/iu;
 
 /**
  * A question with Chinese characters is answered in Chinese, one in English words in English, whatever

@@ -1,7 +1,7 @@
 // Partners grouped by country.
 import type { City, Country, Dataset } from '../../data/types.js';
 import { compact, fold, worldCountryForms } from '../text.js';
-import { byEstablished } from './timeline.js';
+import { byEstablished } from '../../data/order.js';
 
 /** The partners in one country (by ISO code), oldest tie first, undated last. */
 export function citiesInCountry(data: Dataset, code: string): City[] {

@@ -4,11 +4,7 @@ import { formatDate, type Locale } from '../../i18n/index.js';
 import { t } from './coverage.messages.js';
 import { coverage, type TierCoverage } from './totals.js';
 
-function tierPart(
-  cov: TierCoverage,
-  tier: 'friendship' | 'exchange',
-  locale: Locale,
-): string {
+function tierPart(cov: TierCoverage, tier: 'friendship' | 'exchange', locale: Locale): string {
   const Tier = tier === 'friendship' ? 'Friendship' : 'Exchange';
   const official = cov.official?.[tier];
   if (!cov.official || official === null || official === undefined) {

@@ -45,7 +45,8 @@ function yearsBetween(from: DateParts, to: DateParts): { min: number; max: numbe
 export function friendshipSpan(city: City, now: Date): FriendshipSpan | null {
   if (!city.established) return null;
   const start = parts(city.established);
-  const ended = city.status.state === 'ended' ? { date: city.status.date, precision: city.status.precision } : undefined;
+  const ended =
+    city.status.state === 'ended' ? { date: city.status.date, precision: city.status.precision } : undefined;
   const end: DateParts = ended
     ? parts(ended)
     : { year: now.getUTCFullYear(), month: now.getUTCMonth() + 1, day: now.getUTCDate() };

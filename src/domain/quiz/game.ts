@@ -189,7 +189,9 @@ export class QuizGame {
   standings(): PlayerScore[] {
     return [...this.scores.values()]
       .map((s) => ({ ...s }))
-      .sort((a, b) => b.points - a.points || b.correct - a.correct || a.answered - b.answered || a.id.localeCompare(b.id));
+      .sort(
+        (a, b) => b.points - a.points || b.correct - a.correct || a.answered - b.answered || a.id.localeCompare(b.id),
+      );
   }
 
   /** The player with the longest run of right answers (ties: the higher-placed one), if anyone had one. */

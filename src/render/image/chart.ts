@@ -86,7 +86,12 @@ function ticks(max: number, count: number): number[] {
 }
 
 function diamond(x: number, y: number, r: number, fill: string): string {
-  return element('path', { d: `M${x},${y - r}L${x + r},${y}L${x},${y + r}L${x - r},${y}Z`, fill, stroke: '#ffffff', 'stroke-width': 1.2 });
+  return element('path', {
+    d: `M${x},${y - r}L${x + r},${y}L${x},${y + r}L${x - r},${y}Z`,
+    fill,
+    stroke: '#ffffff',
+    'stroke-width': 1.2,
+  });
 }
 
 function chartSvg(spec: ChartSpec): { svg: string; layout: ChartLayout } {
@@ -108,7 +113,9 @@ function chartSvg(spec: ChartSpec): { svg: string; layout: ChartLayout } {
     const x0 = x(Math.max(spec.from, spec.highlight.from));
     const x1 = x(Math.min(spec.to, spec.highlight.to) + 1);
     for (const panel of [upper, lower]) {
-      parts.push(element('rect', { x: x0, y: panel.y, width: Math.max(0, x1 - x0), height: panel.height, fill: '#fff4cc' }));
+      parts.push(
+        element('rect', { x: x0, y: panel.y, width: Math.max(0, x1 - x0), height: panel.height, fill: '#fff4cc' }),
+      );
     }
   }
 
@@ -118,7 +125,16 @@ function chartSvg(spec: ChartSpec): { svg: string; layout: ChartLayout } {
   const upperTop = upperTicks.at(-1)!;
   const yUpper = (v: number) => upper.y + upper.height - (v / upperTop) * upper.height;
   for (const v of upperTicks) {
-    parts.push(element('line', { x1: LEFT, y1: yUpper(v), x2: LEFT + plotWidth, y2: yUpper(v), stroke: '#e5e7eb', 'stroke-width': 1 }));
+    parts.push(
+      element('line', {
+        x1: LEFT,
+        y1: yUpper(v),
+        x2: LEFT + plotWidth,
+        y2: yUpper(v),
+        stroke: '#e5e7eb',
+        'stroke-width': 1,
+      }),
+    );
     parts.push(canvas.text(LEFT - 8, yUpper(v) + 4, String(v), { ...muted, anchor: 'end' }));
   }
   parts.push(canvas.text(LEFT, upper.y - 8, spec.lineAxis, { ...ink, bold: true }));
@@ -129,7 +145,9 @@ function chartSvg(spec: ChartSpec): { svg: string; layout: ChartLayout } {
       d += `H${x(at).toFixed(1)}V${yUpper(i + 1).toFixed(1)}`;
     });
     d += `H${x(spec.to + 1)}`;
-    parts.push(element('path', { d, fill: 'none', stroke: line.color, 'stroke-width': 2.5, 'stroke-linejoin': 'round' }));
+    parts.push(
+      element('path', { d, fill: 'none', stroke: line.color, 'stroke-width': 2.5, 'stroke-linejoin': 'round' }),
+    );
   }
 
   const markPoints = spec.marks.map((m) => ({ ...m, px: x(m.at), py: yUpper(m.value) }));
@@ -138,12 +156,32 @@ function chartSvg(spec: ChartSpec): { svg: string; layout: ChartLayout } {
     markPoints.map((m) => pointBox(m.px, m.py, 6)),
   );
   for (const m of markPoints) {
-    parts.push(m.shape === 'diamond' ? diamond(m.px, m.py, 7, m.color) : element('rect', { x: m.px - 5.5, y: m.py - 5.5, width: 11, height: 11, fill: m.color, stroke: '#ffffff', 'stroke-width': 1.2 }));
+    parts.push(
+      m.shape === 'diamond'
+        ? diamond(m.px, m.py, 7, m.color)
+        : element('rect', {
+            x: m.px - 5.5,
+            y: m.py - 5.5,
+            width: 11,
+            height: 11,
+            fill: m.color,
+            stroke: '#ffffff',
+            'stroke-width': 1.2,
+          }),
+    );
   }
   for (const m of markPoints) {
     const shape = textBox(0, 0, m.label, 12, true);
-    const label = placer.place(`${m.at}`, 'name', m.label, 12, true, candidateBoxes(m.px, m.py, 9, shape.width, shape.height));
-    if (label) parts.push(canvas.text(label.x, label.y, label.text, { size: 12, bold: true, color: m.color, halo: '#ffffff' }));
+    const label = placer.place(
+      `${m.at}`,
+      'name',
+      m.label,
+      12,
+      true,
+      candidateBoxes(m.px, m.py, 9, shape.width, shape.height),
+    );
+    if (label)
+      parts.push(canvas.text(label.x, label.y, label.text, { size: 12, bold: true, color: m.color, halo: '#ffffff' }));
   }
 
   // Lower panel: stacked bars.
@@ -154,7 +192,16 @@ function chartSvg(spec: ChartSpec): { svg: string; layout: ChartLayout } {
   const lowerTop = lowerTicks.at(-1)!;
   const yLower = (v: number) => lower.y + lower.height - (v / lowerTop) * lower.height;
   for (const v of lowerTicks) {
-    parts.push(element('line', { x1: LEFT, y1: yLower(v), x2: LEFT + plotWidth, y2: yLower(v), stroke: '#e5e7eb', 'stroke-width': 1 }));
+    parts.push(
+      element('line', {
+        x1: LEFT,
+        y1: yLower(v),
+        x2: LEFT + plotWidth,
+        y2: yLower(v),
+        stroke: '#e5e7eb',
+        'stroke-width': 1,
+      }),
+    );
     parts.push(canvas.text(LEFT - 8, yLower(v) + 4, String(v), { ...muted, anchor: 'end' }));
   }
   parts.push(canvas.text(LEFT, lower.y - 8, spec.barAxis, { ...ink, bold: true }));
@@ -165,15 +212,34 @@ function chartSvg(spec: ChartSpec): { svg: string; layout: ChartLayout } {
       const count = series.counts.get(year) ?? 0;
       if (!count) continue;
       const top = yLower(stacked + count);
-      parts.push(element('rect', { x: x(year) + (plotWidth / span - barWidth) / 2, y: top, width: barWidth, height: yLower(stacked) - top, fill: series.color }));
+      parts.push(
+        element('rect', {
+          x: x(year) + (plotWidth / span - barWidth) / 2,
+          y: top,
+          width: barWidth,
+          height: yLower(stacked) - top,
+          fill: series.color,
+        }),
+      );
       stacked += count;
     }
   }
 
   // Shared time axis under the bars.
   const axisY = lower.y + lower.height;
-  parts.push(element('line', { x1: LEFT, y1: axisY, x2: LEFT + plotWidth, y2: axisY, stroke: MAP_THEME.ink, 'stroke-width': 1 }));
-  parts.push(element('line', { x1: LEFT, y1: upper.y + upper.height, x2: LEFT + plotWidth, y2: upper.y + upper.height, stroke: MAP_THEME.ink, 'stroke-width': 1 }));
+  parts.push(
+    element('line', { x1: LEFT, y1: axisY, x2: LEFT + plotWidth, y2: axisY, stroke: MAP_THEME.ink, 'stroke-width': 1 }),
+  );
+  parts.push(
+    element('line', {
+      x1: LEFT,
+      y1: upper.y + upper.height,
+      x2: LEFT + plotWidth,
+      y2: upper.y + upper.height,
+      stroke: MAP_THEME.ink,
+      'stroke-width': 1,
+    }),
+  );
   const yearStep = span > 30 ? 5 : span > 12 ? 2 : 1;
   for (const year of years) {
     if (year % yearStep !== 0) continue;
@@ -193,11 +259,25 @@ function chartSvg(spec: ChartSpec): { svg: string; layout: ChartLayout } {
       y += SIZE + 10;
     }
     const mid = y - SIZE * 0.35;
-    if (item.kind === 'line') parts.push(element('line', { x1: kx, y1: mid, x2: kx + 26, y2: mid, stroke: item.color, 'stroke-width': 2.5 }));
+    if (item.kind === 'line')
+      parts.push(element('line', { x1: kx, y1: mid, x2: kx + 26, y2: mid, stroke: item.color, 'stroke-width': 2.5 }));
     else if (item.kind === 'diamond') parts.push(diamond(kx + 6, mid, 6, item.color));
-    else if (item.kind === 'band') parts.push(element('rect', { x: kx, y: mid - 7, width: 26, height: 14, fill: item.color }));
-    else if (item.kind === 'bar') parts.push(element('rect', { x: kx + 2, y: mid - 7, width: 8, height: 14, fill: item.color }));
-    else parts.push(element('rect', { x: kx + 0.5, y: mid - 5.5, width: 11, height: 11, fill: item.color, stroke: '#ffffff', 'stroke-width': 1.2 }));
+    else if (item.kind === 'band')
+      parts.push(element('rect', { x: kx, y: mid - 7, width: 26, height: 14, fill: item.color }));
+    else if (item.kind === 'bar')
+      parts.push(element('rect', { x: kx + 2, y: mid - 7, width: 8, height: 14, fill: item.color }));
+    else
+      parts.push(
+        element('rect', {
+          x: kx + 0.5,
+          y: mid - 5.5,
+          width: 11,
+          height: 11,
+          fill: item.color,
+          stroke: '#ffffff',
+          'stroke-width': 1.2,
+        }),
+      );
     parts.push(canvas.text(kx + swatch + 6, y, item.label, ink));
     kx += itemWidth + 20;
   }

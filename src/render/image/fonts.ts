@@ -34,7 +34,10 @@ export class Font {
   private readonly glyphOf: (codePoint: number) => number;
   private readonly outlines = new Map<number, string>();
 
-  constructor(readonly name: FontName, file: Uint8Array) {
+  constructor(
+    readonly name: FontName,
+    file: Uint8Array,
+  ) {
     this.view = new DataView(file.buffer, file.byteOffset, file.byteLength);
     const tables = new Map<string, number>();
     for (let i = 0; i < this.view.getUint16(4); i++) {

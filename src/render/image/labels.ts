@@ -113,7 +113,8 @@ export function segmentCrossesBox(x1: number, y1: number, x2: number, y2: number
 }
 
 function segmentsCross(a: [number, number, number, number], b: [number, number, number, number]): boolean {
-  const side = (x1: number, y1: number, x2: number, y2: number, px: number, py: number) => Math.sign((x2 - x1) * (py - y1) - (y2 - y1) * (px - x1));
+  const side = (x1: number, y1: number, x2: number, y2: number, px: number, py: number) =>
+    Math.sign((x2 - x1) * (py - y1) - (y2 - y1) * (px - x1));
   return (
     side(a[0], a[1], a[2], a[3], b[0], b[1]) * side(a[0], a[1], a[2], a[3], b[2], b[3]) < 0 &&
     side(b[0], b[1], b[2], b[3], a[0], a[1]) * side(b[0], b[1], b[2], b[3], a[2], a[3]) < 0
@@ -167,7 +168,9 @@ export class LabelPlacer {
     return (
       inside(box, this.frame) &&
       !this.obstacles.some((o) => overlaps(box, o)) &&
-      !this.placed.some((label) => overlaps(box, label.box) || (label.leader !== undefined && segmentCrossesBox(...label.leader, box)))
+      !this.placed.some(
+        (label) => overlaps(box, label.box) || (label.leader !== undefined && segmentCrossesBox(...label.leader, box)),
+      )
     );
   }
 
@@ -175,7 +178,8 @@ export class LabelPlacer {
   arcsUnder(box: Box): number {
     let count = 0;
     for (const { points, bounds } of this.lines) {
-      if (!overlaps(box, { x: bounds.x - 0.5, y: bounds.y - 0.5, width: bounds.width + 1, height: bounds.height + 1 })) continue;
+      if (!overlaps(box, { x: bounds.x - 0.5, y: bounds.y - 0.5, width: bounds.width + 1, height: bounds.height + 1 }))
+        continue;
       for (let i = 1; i < points.length; i++) {
         if (segmentCrossesBox(points[i - 1]![0], points[i - 1]![1], points[i]![0], points[i]![1], box)) {
           count++;
@@ -195,7 +199,14 @@ export class LabelPlacer {
     return nearest;
   }
 
-  private label(id: string, kind: PlacedLabel['kind'], content: string, size: number, bold: boolean, box: Box): PlacedLabel {
+  private label(
+    id: string,
+    kind: PlacedLabel['kind'],
+    content: string,
+    size: number,
+    bold: boolean,
+    box: Box,
+  ): PlacedLabel {
     const shape = labelShape(kind, content, size, bold);
     // Text starts where the box does, less the box's own margins.
     const label: PlacedLabel = { id, kind, text: content, box, x: box.x - shape.x, y: box.y - shape.y };
@@ -204,7 +215,14 @@ export class LabelPlacer {
   }
 
   /** Takes the first free box of `candidates` (each the size of the text's box) for the text, or returns null. */
-  place(id: string, kind: PlacedLabel['kind'], content: string, size: number, bold: boolean, candidates: Box[]): PlacedLabel | null {
+  place(
+    id: string,
+    kind: PlacedLabel['kind'],
+    content: string,
+    size: number,
+    bold: boolean,
+    candidates: Box[],
+  ): PlacedLabel | null {
     const box = candidates.find((candidate) => this.free(candidate));
     return box ? this.label(id, kind, content, size, bold, box) : null;
   }
@@ -213,7 +231,14 @@ export class LabelPlacer {
    * Places the text right next to the marker, where no other marker is nearly as near, crossing as
    * few arcs as it can; null when no such place is free.
    */
-  placeNear(marker: Marker, kind: PlacedLabel['kind'], content: string, size: number, bold: boolean, options: NearOptions = {}): PlacedLabel | null {
+  placeNear(
+    marker: Marker,
+    kind: PlacedLabel['kind'],
+    content: string,
+    size: number,
+    bold: boolean,
+    options: NearOptions = {},
+  ): PlacedLabel | null {
     const shape = labelShape(kind, content, size, bold);
     const gaps = options.gaps ?? [marker.radius + 3];
     let best: Box | null = null;
@@ -223,7 +248,8 @@ export class LabelPlacer {
       const boxes = candidateBoxes(marker.x, marker.y, gap, shape.width, shape.height);
       if (options.slide) {
         const { width, height } = shape;
-        for (const x of [marker.x + gap, marker.x - gap - width]) boxes.push({ x, y: marker.y, width, height }, { x, y: marker.y - height, width, height });
+        for (const x of [marker.x + gap, marker.x - gap - width])
+          boxes.push({ x, y: marker.y, width, height }, { x, y: marker.y - height, width, height });
       }
       for (const box of boxes) {
         index++;
@@ -242,7 +268,13 @@ export class LabelPlacer {
    * Places the text further out, on widening rings around the marker, with a leader line back to
    * it that crosses no label and passes no other marker; null when nothing within reach is free.
    */
-  placeAway(marker: Marker, kind: PlacedLabel['kind'], content: string, size: number, bold: boolean): PlacedLabel | null {
+  placeAway(
+    marker: Marker,
+    kind: PlacedLabel['kind'],
+    content: string,
+    size: number,
+    bold: boolean,
+  ): PlacedLabel | null {
     const { width, height } = labelShape(kind, content, size, bold);
     const steps = 24;
     let best: { box: Box; leader: [number, number, number, number] } | null = null;
@@ -250,7 +282,12 @@ export class LabelPlacer {
     for (let radius = marker.radius + 12; radius <= 160 && radius < bestCost; radius += 6) {
       for (let step = 0; step < steps; step++) {
         const angle = (step / steps) * 2 * Math.PI;
-        const box = { x: marker.x + radius * Math.cos(angle) - width / 2, y: marker.y + radius * Math.sin(angle) - height / 2, width, height };
+        const box = {
+          x: marker.x + radius * Math.cos(angle) - width / 2,
+          y: marker.y + radius * Math.sin(angle) - height / 2,
+          width,
+          height,
+        };
         if (!this.free(box) || this.nearestOther(box, marker.id) < AWAY_CLEARANCE) continue;
         const leader = this.leaderTo(marker, box);
         if (!leader) continue;
@@ -271,7 +308,12 @@ export class LabelPlacer {
     const length = Math.hypot(ex - marker.x, ey - marker.y);
     if (length - marker.radius - 1 < MIN_LEADER) return null;
     const start = (marker.radius + 1) / length;
-    const leader: [number, number, number, number] = [marker.x + (ex - marker.x) * start, marker.y + (ey - marker.y) * start, ex, ey];
+    const leader: [number, number, number, number] = [
+      marker.x + (ex - marker.x) * start,
+      marker.y + (ey - marker.y) * start,
+      ex,
+      ey,
+    ];
     for (const label of this.placed) {
       if (segmentCrossesBox(...leader, label.box)) return null;
       if (label.leader && segmentsCross(leader, label.leader)) return null;

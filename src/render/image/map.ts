@@ -3,7 +3,14 @@
 // any point spans less than 180° of longitude, so no arc runs off one edge and back in at the other.
 // Labels are placed greedily around their points and never overlap each other, a point or the
 // frame; a point whose label finds no room gets a number, listed in the legend under the map.
-import { geoGraticule10, geoInterpolate, geoNaturalEarth1, geoPath, type GeoPermissibleObjects, type GeoProjection } from 'd3-geo';
+import {
+  geoGraticule10,
+  geoInterpolate,
+  geoNaturalEarth1,
+  geoPath,
+  type GeoPermissibleObjects,
+  type GeoProjection,
+} from 'd3-geo';
 import type { Feature, FeatureCollection, LineString, MultiLineString } from 'geojson';
 import { svgToPng, type Image } from './png.js';
 import { LabelPlacer, pointBox, type Marker, type PlacedLabel, type Polyline } from './labels.js';
@@ -109,7 +116,13 @@ function arcOf(spec: MapSpec, point: MapPoint): Feature<LineString> {
   return {
     type: 'Feature',
     properties: {},
-    geometry: { type: 'LineString', coordinates: [[spec.home.lon, spec.home.lat], [point.lon, point.lat]] },
+    geometry: {
+      type: 'LineString',
+      coordinates: [
+        [spec.home.lon, spec.home.lat],
+        [point.lon, point.lat],
+      ],
+    },
   };
 }
 
@@ -164,7 +177,12 @@ export function layoutMap(spec: MapSpec): MapLayout {
   ];
   const inner: Box = { x: frame.x + 3, y: frame.y + 3, width: frame.width - 6, height: frame.height - 6 };
   const arcs = spec.points.map((p) => arcLine(spec, p, project));
-  const placer = new LabelPlacer(inner, markers.map((m) => pointBox(m.x, m.y, m.radius)), markers, arcs);
+  const placer = new LabelPlacer(
+    inner,
+    markers.map((m) => pointBox(m.x, m.y, m.radius)),
+    markers,
+    arcs,
+  );
   // Every arc starts at home, so its name goes where none runs, a little further out if need be;
   // its red, bold and larger text ties it to the red marker even with another point nearby.
   const homeGaps = [0, 2, 4, 7, 10, 14].map((extra) => HOME_RADIUS + 3 + extra);
@@ -174,20 +192,26 @@ export function layoutMap(spec: MapSpec): MapLayout {
 
   // Crowded points last, so that isolated ones keep their names; the chosen city goes first.
   const crowding = (p: { x: number; y: number }) => points.filter((q) => Math.hypot(q.x - p.x, q.y - p.y) < 60).length;
-  const order = [...points].sort((a, b) => Number(b.highlight) - Number(a.highlight) || crowding(a) - crowding(b) || a.x - b.x);
+  const order = [...points].sort(
+    (a, b) => Number(b.highlight) - Number(a.highlight) || crowding(a) - crowding(b) || a.x - b.x,
+  );
   const markerOf = new Map(markers.map((m) => [m.id, m]));
   const unlabelled: typeof points = [];
   for (const p of order) {
     const marker = markerOf.get(p.id)!;
     // The chosen city keeps its name even in a crowd: further out, with a line back to its point.
-    const label = placer.placeNear(marker, 'name', p.label, LABEL_SIZE, p.highlight) ?? (p.highlight ? placer.placeAway(marker, 'name', p.label, LABEL_SIZE, true) : null);
+    const label =
+      placer.placeNear(marker, 'name', p.label, LABEL_SIZE, p.highlight) ??
+      (p.highlight ? placer.placeAway(marker, 'name', p.label, LABEL_SIZE, true) : null);
     if (!label) unlabelled.push(p);
   }
   // Numbers read west to east, then north to south.
   unlabelled.sort((a, b) => a.x - b.x || a.y - b.y);
   const numbered = unlabelled.map((p, i) => ({ number: i + 1, id: p.id, label: p.label }));
   // Numbers next to their points first, then the ones that need a leader line.
-  const away = numbered.filter((n) => !placer.placeNear(markerOf.get(n.id)!, 'number', String(n.number), NUMBER_SIZE, true));
+  const away = numbered.filter(
+    (n) => !placer.placeNear(markerOf.get(n.id)!, 'number', String(n.number), NUMBER_SIZE, true),
+  );
   for (const n of away) placer.placeAway(markerOf.get(n.id)!, 'number', String(n.number), NUMBER_SIZE, true);
 
   const footer = footerLayout(spec, numbered, top + spec.mapHeight, new SvgCanvas());
@@ -199,7 +223,9 @@ export function layoutMap(spec: MapSpec): MapLayout {
     home: { x: hx, y: hy },
     points: points.map(({ id, x, y, color, highlight }) => ({ id, x, y, color, highlight })),
     // Names as placed, then numbers in order.
-    labels: [...placer.placed].sort((a, b) => (a.kind === 'number' ? Number(a.text) : 0) - (b.kind === 'number' ? Number(b.text) : 0)),
+    labels: [...placer.placed].sort(
+      (a, b) => (a.kind === 'number' ? Number(a.text) : 0) - (b.kind === 'number' ? Number(b.text) : 0),
+    ),
     numbered: numbered.map(({ number, id, label }) => ({ number, id, label })),
   };
 }
@@ -217,7 +243,14 @@ function keySwatch(item: KeyItem, x: number, y: number): string {
     case 'point':
       return element('circle', { cx: x + 6, cy: mid, r: 5, fill: item.color, stroke: '#ffffff', 'stroke-width': 1 });
     case 'highlight':
-      return element('circle', { cx: x + 6, cy: mid, r: 6, fill: item.color, stroke: MAP_THEME.highlightRing, 'stroke-width': 2 });
+      return element('circle', {
+        cx: x + 6,
+        cy: mid,
+        r: 6,
+        fill: item.color,
+        stroke: MAP_THEME.highlightRing,
+        'stroke-width': 2,
+      });
     case 'line':
     case 'dashed':
       return element('line', {
@@ -236,7 +269,12 @@ function swatchWidth(kind: KeyKind): number {
   return kind === 'line' || kind === 'dashed' ? 26 : 12;
 }
 
-function footerLayout(spec: MapSpec, numbered: { number: number; label: string }[], mapBottom: number, canvas: SvgCanvas): FooterLayout {
+function footerLayout(
+  spec: MapSpec,
+  numbered: { number: number; label: string }[],
+  mapBottom: number,
+  canvas: SvgCanvas,
+): FooterLayout {
   const parts: string[] = [];
   const right = spec.width - MARGIN;
   let y = mapBottom + (spec.key.length || numbered.length || spec.notes.length ? 12 : 0);
@@ -336,17 +374,27 @@ function visible<T>(pieces: Piece<T>[], projection: GeoProjection, frame: Box): 
   const [tx, ty] = projection.translate();
   const slack = 0.01;
   return pieces
-    .filter(({ bounds: [[x0, y0], [x1, y1]] }) =>
-      k * (x0 - slack) + tx <= frame.x + frame.width &&
-      k * (x1 + slack) + tx >= frame.x &&
-      k * (y0 - slack) + ty <= frame.y + frame.height &&
-      k * (y1 + slack) + ty >= frame.y,
+    .filter(
+      ({ bounds: [[x0, y0], [x1, y1]] }) =>
+        k * (x0 - slack) + tx <= frame.x + frame.width &&
+        k * (x1 + slack) + tx >= frame.x &&
+        k * (y0 - slack) + ty <= frame.y + frame.height &&
+        k * (y1 + slack) + ty >= frame.y,
     )
     .map((piece) => piece.shape);
 }
 
 function baseLayer(spec: MapSpec, projection: GeoProjection, frame: Box): string {
-  const key = [spec.view, frame.x, frame.y, frame.width, frame.height, projection.scale(), ...projection.translate(), ...projection.rotate()].join(',');
+  const key = [
+    spec.view,
+    frame.x,
+    frame.y,
+    frame.width,
+    frame.height,
+    projection.scale(),
+    ...projection.translate(),
+    ...projection.rotate(),
+  ].join(',');
   let layer = baseLayers.get(key);
   if (layer === undefined) {
     // Zoomed in: only the shapes that reach the frame, clipped to it; finer coasts once 110m's would
@@ -358,18 +406,35 @@ function baseLayer(spec: MapSpec, projection: GeoProjection, frame: Box): string
     if (zoomed) {
       const pieces = piecesFor(span < FINE_SPAN_DEGREES ? '50m' : '110m', projection.rotate());
       countries = { type: 'FeatureCollection', features: visible(pieces.countries, projection, frame) };
-      borders = { type: 'MultiLineString', coordinates: visible(pieces.borders, projection, frame).map((line) => line.coordinates) };
+      borders = {
+        type: 'MultiLineString',
+        coordinates: visible(pieces.borders, projection, frame).map((line) => line.coordinates),
+      };
     } else {
       ({ countries, borders } = loadWorld('110m'));
     }
     const clipped = zoomed
-      ? copyOf(projection).clipExtent([[frame.x - 2, frame.y - 2], [frame.x + frame.width + 2, frame.y + frame.height + 2]])
+      ? copyOf(projection).clipExtent([
+          [frame.x - 2, frame.y - 2],
+          [frame.x + frame.width + 2, frame.y + frame.height + 2],
+        ])
       : projection;
     const path = geoPath(clipped).digits(1);
     layer = [
-      element('rect', { x: frame.x, y: frame.y, width: frame.width, height: frame.height, fill: spec.view === 'world' ? MAP_THEME.background : MAP_THEME.ocean }),
+      element('rect', {
+        x: frame.x,
+        y: frame.y,
+        width: frame.width,
+        height: frame.height,
+        fill: spec.view === 'world' ? MAP_THEME.background : MAP_THEME.ocean,
+      }),
       element('path', { d: path({ type: 'Sphere' }) ?? '', fill: MAP_THEME.ocean }),
-      element('path', { d: path(geoGraticule10()) ?? '', fill: 'none', stroke: MAP_THEME.graticule, 'stroke-width': 0.6 }),
+      element('path', {
+        d: path(geoGraticule10()) ?? '',
+        fill: 'none',
+        stroke: MAP_THEME.graticule,
+        'stroke-width': 0.6,
+      }),
       element('path', { d: path(countries) ?? '', fill: MAP_THEME.land }),
       element('path', { d: path(borders) ?? '', fill: 'none', stroke: MAP_THEME.border, 'stroke-width': 0.6 }),
     ].join('');
@@ -396,7 +461,16 @@ function mapSvg(spec: MapSpec, layout: MapLayout): string {
   const arcs = drawnArcs(spec, projection).sort((a, b) => Number(a.point.highlight) - Number(b.point.highlight));
   for (const { point, d } of arcs) {
     if (point.highlight) {
-      geo.push(element('path', { d, fill: 'none', stroke: MAP_THEME.highlightRing, 'stroke-width': 5, 'stroke-linecap': 'round', 'stroke-dasharray': point.dashed ? '8 5' : undefined }));
+      geo.push(
+        element('path', {
+          d,
+          fill: 'none',
+          stroke: MAP_THEME.highlightRing,
+          'stroke-width': 5,
+          'stroke-linecap': 'round',
+          'stroke-dasharray': point.dashed ? '8 5' : undefined,
+        }),
+      );
     }
     geo.push(
       element('path', {
@@ -411,7 +485,11 @@ function mapSvg(spec: MapSpec, layout: MapLayout): string {
     );
   }
   parts.push(
-    element('clipPath', { id: 'map' }, element('rect', { x: frame.x, y: frame.y, width: frame.width, height: frame.height })),
+    element(
+      'clipPath',
+      { id: 'map' },
+      element('rect', { x: frame.x, y: frame.y, width: frame.width, height: frame.height }),
+    ),
     element('g', { 'clip-path': 'url(#map)' }, geo.join('')),
   );
 
@@ -430,19 +508,59 @@ function mapSvg(spec: MapSpec, layout: MapLayout): string {
   for (const p of markers) {
     parts.push(
       p.highlight
-        ? element('circle', { cx: p.x, cy: p.y, r: HIGHLIGHT_RADIUS, fill: MAP_THEME.highlight, stroke: MAP_THEME.highlightRing, 'stroke-width': 2 })
-        : element('circle', { cx: p.x, cy: p.y, r: POINT_RADIUS, fill: p.color, stroke: '#ffffff', 'stroke-width': 1.2 }),
+        ? element('circle', {
+            cx: p.x,
+            cy: p.y,
+            r: HIGHLIGHT_RADIUS,
+            fill: MAP_THEME.highlight,
+            stroke: MAP_THEME.highlightRing,
+            'stroke-width': 2,
+          })
+        : element('circle', {
+            cx: p.x,
+            cy: p.y,
+            r: POINT_RADIUS,
+            fill: p.color,
+            stroke: '#ffffff',
+            'stroke-width': 1.2,
+          }),
     );
   }
-  parts.push(element('circle', { cx: layout.home.x, cy: layout.home.y, r: HOME_RADIUS, fill: MAP_THEME.home, stroke: '#ffffff', 'stroke-width': 2.5 }));
+  parts.push(
+    element('circle', {
+      cx: layout.home.x,
+      cy: layout.home.y,
+      r: HOME_RADIUS,
+      fill: MAP_THEME.home,
+      stroke: '#ffffff',
+      'stroke-width': 2.5,
+    }),
+  );
 
   for (const label of layout.labels) {
     const highlight = label.id !== 'home' && byId.get(label.id)?.highlight === true;
     const size = label.kind === 'number' ? NUMBER_SIZE : label.id === 'home' ? HOME_LABEL_SIZE : LABEL_SIZE;
     const bold = label.kind === 'number' || label.id === 'home' || highlight;
-    parts.push(canvas.text(label.x, label.y, label.text, { size, bold, color: label.id === 'home' ? MAP_THEME.home : MAP_THEME.ink, halo: MAP_THEME.halo }));
+    parts.push(
+      canvas.text(label.x, label.y, label.text, {
+        size,
+        bold,
+        color: label.id === 'home' ? MAP_THEME.home : MAP_THEME.ink,
+        halo: MAP_THEME.halo,
+      }),
+    );
   }
-  parts.push(element('rect', { x: frame.x + 0.5, y: frame.y + 0.5, width: frame.width - 1, height: frame.height - 1, fill: 'none', stroke: MAP_THEME.frame, 'stroke-width': 1 }));
+  parts.push(
+    element('rect', {
+      x: frame.x + 0.5,
+      y: frame.y + 0.5,
+      width: frame.width - 1,
+      height: frame.height - 1,
+      fill: 'none',
+      stroke: MAP_THEME.frame,
+      'stroke-width': 1,
+    }),
+  );
   parts.push(footerLayout(spec, layout.numbered, top + spec.mapHeight, canvas).svg);
 
   return canvas.document(layout.width, layout.height, MAP_THEME.background, parts.join(''));

@@ -44,8 +44,16 @@ function exposeGc(): typeof collectGarbage {
 
 export function svgToPng(svg: string): Image {
   Resvg ??= (require('@resvg/resvg-js') as { Resvg: typeof ResvgClass }).Resvg;
-  const rendered = new Resvg(svg, { font: { loadSystemFonts: false }, fitTo: { mode: 'original' }, logLevel: 'off' }).render();
+  const rendered = new Resvg(svg, {
+    font: { loadSystemFonts: false },
+    fitTo: { mode: 'original' },
+    logLevel: 'off',
+  }).render();
   const png = rendered.asPng();
   releaseNativeMemorySoon();
-  return { png: new Uint8Array(png.buffer, png.byteOffset, png.byteLength), width: rendered.width, height: rendered.height };
+  return {
+    png: new Uint8Array(png.buffer, png.byteOffset, png.byteLength),
+    width: rendered.width,
+    height: rendered.height,
+  };
 }

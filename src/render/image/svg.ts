@@ -59,12 +59,31 @@ export class SvgCanvas {
     if (!uses) return '';
     const transform = `translate(${round(left)} ${round(y)}) scale(${size})`;
     const halo = style.halo
-      ? element('g', { transform, fill: style.halo, stroke: style.halo, 'stroke-width': round((HALO_WIDTH / size) * 1000) / 1000, 'stroke-linejoin': 'round' }, uses)
+      ? element(
+          'g',
+          {
+            transform,
+            fill: style.halo,
+            stroke: style.halo,
+            'stroke-width': round((HALO_WIDTH / size) * 1000) / 1000,
+            'stroke-linejoin': 'round',
+          },
+          uses,
+        )
       : '';
     const fauxBold = style.bold && chinese;
     return (
       halo +
-      element('g', { transform, fill: style.color, stroke: fauxBold ? style.color : undefined, 'stroke-width': fauxBold ? FAUX_BOLD_EM : undefined }, uses)
+      element(
+        'g',
+        {
+          transform,
+          fill: style.color,
+          stroke: fauxBold ? style.color : undefined,
+          'stroke-width': fauxBold ? FAUX_BOLD_EM : undefined,
+        },
+        uses,
+      )
     );
   }
 
@@ -90,7 +109,12 @@ export function overlaps(a: Box, b: Box): boolean {
 }
 
 export function inside(box: Box, frame: Box): boolean {
-  return box.x >= frame.x && box.y >= frame.y && box.x + box.width <= frame.x + frame.width && box.y + box.height <= frame.y + frame.height;
+  return (
+    box.x >= frame.x &&
+    box.y >= frame.y &&
+    box.x + box.width <= frame.x + frame.width &&
+    box.y + box.height <= frame.y + frame.height
+  );
 }
 
 /** The box a line of text takes, halo included, when its baseline starts at (x, y). */
@@ -102,7 +126,10 @@ export function textBox(x: number, y: number, content: string, size: number, bol
 
 /** Splits text into lines no wider than `width`: at spaces, or anywhere between Chinese characters. */
 export function wrapText(content: string, width: number, size: number, bold = false): string[] {
-  const tokens = content.match(/[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef][，。、；：）》」]*|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+\s*|\s+/g) ?? [];
+  const tokens =
+    content.match(
+      /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef][，。、；：）》」]*|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+\s*|\s+/g,
+    ) ?? [];
   const lines: string[] = [];
   let line = '';
   for (const token of tokens) {

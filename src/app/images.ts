@@ -10,7 +10,7 @@ import { renderChart } from '../render/image/chart.js';
 import { renderMap, type MapSpec } from '../render/image/map.js';
 import { chartDescription, timelineChartSpec } from '../views/chart.js';
 import { cityMapDescription, cityMapSpec, selectCities, worldMapSpec, type MapFilters } from '../views/map.js';
-import type { Reply, ReplyFile } from '../views/reply.js';
+import type { Reply, ReplyFile } from '../reply/reply.js';
 
 export const MAP_FILE = 'map.png';
 const TIMELINE_FILE = 'timeline.png';
@@ -27,14 +27,23 @@ function drawMap(spec: MapSpec): CachedImage {
 /** The /map image for these filters, or null when none of the cities they select can be drawn. */
 export function worldMapImage(data: Dataset, filters: MapFilters, locale: Locale): CachedImage | null {
   if (selectCities(data, filters).drawn.length === 0) return null;
-  const key = ['map', locale, filters.tier ?? '', filters.continent ?? '', filters.chosen?.id ?? '', filters.colorBy].join('|');
+  const key = [
+    'map',
+    locale,
+    filters.tier ?? '',
+    filters.continent ?? '',
+    filters.chosen?.id ?? '',
+    filters.colorBy,
+  ].join('|');
   return imageCache(data).get(key, () => drawMap(worldMapSpec(data, filters, locale)!));
 }
 
 /** The arc from Wuhan to `city` as a file, or null when the city has no coordinates. */
 export function cityMapImage(data: Dataset, city: City, locale: Locale): ReplyFile | null {
   if (!city.coordinates) return null;
-  const image = imageCache(data).get(['city', locale, city.id].join('|'), () => drawMap(cityMapSpec(data, city, locale)!));
+  const image = imageCache(data).get(['city', locale, city.id].join('|'), () =>
+    drawMap(cityMapSpec(data, city, locale)!),
+  );
   return { name: cityMapFile(city), data: image.png, description: cityMapDescription(data, city, locale) };
 }
 
@@ -51,7 +60,11 @@ export function timelineChartImage(data: Dataset, range: YearRange, locale: Loca
 export function withImage(reply: Reply, file: ReplyFile | null): Reply {
   const [first, ...rest] = reply.cards ?? [];
   if (!file || !first) return reply;
-  return { ...reply, cards: [{ ...first, image: `attachment://${file.name}` }, ...rest], files: [...(reply.files ?? []), file] };
+  return {
+    ...reply,
+    cards: [{ ...first, image: `attachment://${file.name}` }, ...rest],
+    files: [...(reply.files ?? []), file],
+  };
 }
 
 /**

@@ -1,0 +1,27 @@
+// "Which of these ties has ended?", quoting the city's status sentence.
+import type { City } from '../../../data/types.js';
+import type { KindSpec } from '../build.js';
+import { blankedQuote, quoteQuestion } from '../quote.js';
+import type { LocalText } from '../types.js';
+
+/** The sentence about an ended or fading tie, with the city blanked: no question rests on "still active". */
+export const endedTie: KindSpec<'ended-tie'> = {
+  kind: 'ended-tie',
+  topic: 'dates',
+  level: 1,
+  subjects: (pool) =>
+    pool.notActive.flatMap((city) =>
+      city.status.state !== 'active' && blankedQuote(pool, city, statusSentence(city.status)) ? [city.id] : [],
+    ),
+  build(id, ctx) {
+    const city = ctx.pool.notActive.find((c) => c.id === id);
+    if (!city || city.status.state === 'active') return null;
+    const status = city.status;
+    const prompt = status.state === 'ended' ? 'ended' : 'phasingOut';
+    return quoteQuestion(ctx, this.kind, id, prompt, city, statusSentence(status), status.sources, ctx.pool.active);
+  },
+};
+
+export function statusSentence(status: Exclude<City['status'], { state: 'active' }>): LocalText {
+  return { en: status.reason, 'zh-CN': status.reasonZh };
+}
