@@ -29,6 +29,7 @@ export type CityNaming = Pick<City, 'id' | 'names' | 'aliases' | 'country'>;
 /** Where names and country alone find two places, the first-level division that the sources point to. */
 const PINNED_ADMIN: Record<string, { adminCode: string; why: string }> = {
   'st-louis': { adminCode: 'MO', why: 'its source is the World Trade Center St. Louis, in Missouri' },
+  gwangju: { adminCode: '18', why: 'its source names Gwangju Metropolitan City (광주광역시), not Gwangju in Gyeonggi' },
 };
 
 /** Partners that are not populated places, so GeoNames' list of places has no point for them. */

@@ -26,7 +26,8 @@ function factSources(city: City): [string, SourceId[] | undefined][] {
   const lists: [string, SourceId[] | undefined][] = [['summary', city.summary.sources]];
   if (city.established) lists.push(['established', city.established.sources]);
   city.conflictingDates.forEach((d, i) => lists.push([`conflictingDates[${i}]`, d.sources]));
-  if (city.status.state !== 'active') lists.push(['status', city.status.sources]);
+  // "Not known" is no claim; every other status cites the list or the source that shows it.
+  if (city.status.state !== 'unknown' || city.status.sources) lists.push(['status', city.status.sources]);
   if (city.names.zh !== null) lists.push(['names.zh', city.names.zhSources]);
   city.landmarks.forEach((l, i) => lists.push([`landmarks[${i}]`, l.sources]));
   city.cooperation.forEach((c, i) => lists.push([`cooperation[${i}]`, c.sources]));
@@ -46,10 +47,13 @@ describe('the real dataset', () => {
     expect(data.asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
-  it('has all 28 friendship cities, and no other city on that tier', () => {
+  it('has all 28 friendship cities of the official list, and on that tier only ties signed after the list', () => {
     expect(missingFriendshipCities(data)).toEqual([]);
-    const friendship = data.cities.filter((c) => c.tier === 'friendship').map((c) => c.id);
-    expect([...friendship].sort()).toEqual([...FRIENDSHIP_CITY_IDS].sort());
+    const friendship = data.cities.filter((c) => c.tier === 'friendship');
+    expect(friendship.map((c) => c.id)).toEqual(expect.arrayContaining([...FRIENDSHIP_CITY_IDS]));
+    const since = friendship.filter((c) => !FRIENDSHIP_CITY_IDS.includes(c.id));
+    expect(since.map((c) => c.id)).toEqual(['sao-paulo']);
+    for (const city of since) expect(city.established!.date > '2021-06-30').toBe(true);
   });
 
   it('has unique ids', () => {
@@ -249,6 +253,7 @@ describe('broken files', () => {
   it('rejects a date note without its Chinese version, a Chinese version without the note, and one with no Chinese', () => {
     const dir = fixture(({ oita, pittsburgh }) => {
       oita.established.note = 'Signed in Ōita.';
+      delete pittsburgh.established.note;
       pittsburgh.established.noteZh = '在匹兹堡签署。';
       pittsburgh.conflictingDates = [
         { date: '1982', precision: 'year', sources: ['S6'], note: 'Year only.', noteZh: 'Year only.' },
@@ -316,20 +321,100 @@ describe('broken files', () => {
     );
   });
 
-  it('allows a note on an uncertain tier only for friendly-exchange cities', () => {
+  it("allows a note on an uncertain tier for any tier but a sister city's", () => {
     const note = { text: 'Level not stated.', textZh: '级别未说明。', sources: ['S2'] };
     const dir = fixture(({ oita }) => {
       oita.tierNote = note;
     });
-    expect(problemsOf(dir)).toContain(
-      'data/cities/oita.json: city "oita": tierNote: is only for tier "exchange", not "friendship"',
-    );
+    expect(problemsOf(dir)).toContain('data/cities/oita.json: city "oita": tierNote: is not for tier "friendship"');
     const exchange = fixture(({ pittsburgh }) => {
       // Pittsburgh's file stands in for an exchange city: the check is about the tier, not the city.
       pittsburgh.tier = 'exchange';
       pittsburgh.tierNote = note;
     });
     expect(problemsOf(exchange)).not.toContain('tierNote');
+  });
+
+  it('rejects a status without a source: "active" must say what shows it, "unknown" must say so', () => {
+    const dir = fixture(({ oita, pittsburgh }) => {
+      oita.status = { state: 'active' };
+      pittsburgh.status = { state: 'unknown' };
+    });
+    const message = problemsOf(dir);
+    expect(message).toContain(
+      'data/cities/oita.json: city "oita": status.basis: is missing: say whether the official list or another source shows the tie current',
+    );
+    expect(message).toContain(
+      'data/cities/oita.json: city "oita": status.sources: is missing: an active status needs the source that shows it',
+    );
+    expect(message).toContain('data/cities/pittsburgh.json: city "pittsburgh": status.note: is missing');
+    expect(message).toContain('data/cities/pittsburgh.json: city "pittsburgh": status.noteZh: is missing');
+  });
+
+  it('rejects "on the official list" that does not cite the list and its date', () => {
+    const dir = fixture(({ oita, pittsburgh }) => {
+      oita.status = {
+        state: 'active',
+        basis: 'official-list',
+        asOf: { date: '2019-04-17', precision: 'day' },
+        sources: ['S1'],
+      };
+      pittsburgh.status = { state: 'active', basis: 'source', sources: ['S7'] };
+    });
+    const message = problemsOf(dir);
+    expect(message).toContain(
+      'data/cities/oita.json: city "oita": status.asOf: {"date":"2019-04-17","precision":"day"} must be the official list\'s date, 2021-06-30',
+    );
+    expect(message).toContain('data/cities/oita.json: city "oita": status.sources: must cite the official list (S2)');
+    expect(message).toContain(
+      'data/cities/pittsburgh.json: city "pittsburgh": status.asOf: is missing: date the source that shows the tie current',
+    );
+  });
+
+  it('rejects an unknown tier, and a sister city off the official list that predates it', () => {
+    const dir = fixture(({ oita }) => {
+      oita.tier = 'twin';
+    });
+    expect(problemsOf(dir)).toContain(
+      'data/cities/oita.json: city "oita": tier: "twin" is not one of friendship, exchange, memorandum, district, unstated',
+    );
+    const root = fixture(() => {});
+    const sister = JSON.parse(readFileSync(join(DEFAULT_DATA_DIR, 'cities', 'sao-paulo.json'), 'utf8')) as Json;
+    sister.established.date = '2020-11-11';
+    writeFileSync(join(root, 'cities', 'sao-paulo.json'), JSON.stringify(sister));
+    expect(problemsOf(root)).toContain(
+      'data/cities/sao-paulo.json: city "sao-paulo": tier: "friendship" but "sao-paulo" is not on the official list of 2021-06-30: only a tie signed after it may be a sister city here',
+    );
+  });
+
+  it('rejects dates that disagree without saying what kind of document each one dates', () => {
+    const dir = fixture(({ pittsburgh }) => {
+      pittsburgh.conflictingDates = [{ date: '1982-10', precision: 'month', sources: ['S6'] }];
+    });
+    const message = problemsOf(dir);
+    expect(message).toContain(
+      'data/cities/pittsburgh.json: city "pittsburgh": established.document: is missing: sources give different dates, so say what kind of document this date belongs to',
+    );
+    expect(message).toContain(
+      'data/cities/pittsburgh.json: city "pittsburgh": conflictingDates[0].document: is missing',
+    );
+    const stated = fixture(({ pittsburgh }) => {
+      pittsburgh.established.document = 'agreement';
+      pittsburgh.conflictingDates = [{ date: '1982-10', precision: 'month', sources: ['S6'], document: 'treaty' }];
+    });
+    expect(problemsOf(stated)).toContain(
+      'city "pittsburgh": conflictingDates[0].document: "treaty" is not one of agreement, memorandum, intent, announcement, not-stated',
+    );
+  });
+
+  it('rejects an official-list date with no total of that date, and a loose figure of unknown kind', () => {
+    const dir = fixture(({ totals }) => {
+      totals.listAsOf = '2021-07-01';
+      totals.totals[0].qualifier = 'roughly';
+    });
+    const message = problemsOf(dir);
+    expect(message).toContain('data/totals.json: listAsOf: "2021-07-01": no total of sister cities has that date');
+    expect(message).toContain('data/totals.json: totals[0].qualifier: "roughly" is not one of more-than, about');
   });
 
   it('rejects an unknown source id', () => {

@@ -147,7 +147,11 @@ describe('resolve: typos never show a wrong city', () => {
         }
       }
       typos.delete(name);
-      for (const typo of typos) {
+      // A slip that is how another city's name begins ("stlo" for Salo, St. Louis) may rightly find that city.
+      const others = data.cities
+        .filter((other) => other !== city)
+        .map((other) => fold(other.names.en).replace(/[^a-z0-9]/g, ''));
+      for (const typo of [...typos].filter((t) => !others.some((other) => other.startsWith(t)))) {
         const resolution = resolver.resolve(typo);
         total++;
         if (resolution.kind === 'match') {
@@ -271,11 +275,13 @@ describe('suggest (autocomplete)', () => {
   it('puts an exact name first, then prefixes, then names containing the text, then typos', () => {
     expect(ids('Du')[0]).toBe('duisburg');
     expect(ids('Kiev')[0]).toBe('kyiv');
-    expect(ids('sa').slice(0, 3)).toEqual(['sankt-poelten', 'san-francisco', 'saratov']);
+    expect(ids('sa').slice(0, 2)).toEqual(['sankt-poelten', 'san-francisco']);
+    expect(ids('sa')).toEqual(expect.arrayContaining(['saratov', 'sao-paulo', 'sao-luis', 'salo']));
     expect(ids('pol')).toContain('sankt-poelten');
     expect(ids('duisberg')).toEqual(['duisburg']);
     expect(ids('大')).toEqual(['oita', 'daegu']);
-    expect(ids('x')).toEqual([]);
+    expect(ids('x')).toEqual(['xalapa']);
+    expect(ids('qz')).toEqual([]);
   });
 
   it('never returns more than asked, nor more than 25', () => {

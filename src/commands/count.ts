@@ -5,18 +5,18 @@ import { countReply, countryCard } from '../views/count.js';
 import { cleanQuery } from '../views/format.js';
 import { TIER_OPTION, tierOf } from './options.js';
 import { componentId } from './component-id.js';
-import type { Tier } from '../data/types.js';
+import type { PartnerTier } from '../data/types.js';
 import { defineCommand } from './types.js';
 
 const NAME = 'count';
 
 /** "count:pick:<tier>", the tier empty when none was asked; the select's value is the country's code. */
-function pickId(tier: Tier | undefined): string {
+function pickId(tier: PartnerTier | undefined): string {
   return componentId(NAME, `pick:${tier ?? ''}`);
 }
 
 /** The tier a pickId carried (undefined for none); null when `id` is no pickId. */
-function parsePickId(id: string): { tier: Tier | undefined } | null {
+function parsePickId(id: string): { tier: PartnerTier | undefined } | null {
   const match = /^pick:(\w*)$/.exec(id);
   if (!match) return null;
   const tier = tierOf(match[1]);

@@ -1,5 +1,5 @@
 // Options more than one command offers, defined once so their names and choices cannot drift apart.
-import type { Tier } from '../data/types.js';
+import type { PartnerTier } from '../data/types.js';
 import type { OptionDefinition } from './types.js';
 
 /** The "tier" option /count and /map share; tierOf reads its value. */
@@ -14,6 +14,6 @@ export const TIER_OPTION = {
   ],
 } as const satisfies OptionDefinition;
 
-export function tierOf(value: unknown): Tier | undefined {
+export function tierOf(value: unknown): PartnerTier | undefined {
   return value === 'friendship' || value === 'exchange' ? value : undefined;
 }

@@ -14,7 +14,21 @@ export interface Source {
   note?: string;
 }
 
-export type Tier = 'friendship' | 'exchange';
+/**
+ * The level of a tie, as its sources state it:
+ * - friendship: an international friendship (sister) city, 友好城市;
+ * - exchange: a friendly exchange or friendly cooperation city, 友好交流城市 / 友好合作城市;
+ * - memorandum: only a memorandum or letter of intent so far, not a partner city;
+ * - district: a tie between one of Wuhan's districts and a district abroad, not a city-level partner;
+ * - unstated: a city sources show at Wuhan's partner events without saying at which level.
+ * Only the first two are partner cities (see PARTNER_TIERS in src/domain/facts/partners.ts).
+ */
+export type Tier = 'friendship' | 'exchange' | 'memorandum' | 'district' | 'unstated';
+/** The tiers at which a city is one of Wuhan's partner cities, the two that Wuhan's totals count. */
+export type PartnerTier = 'friendship' | 'exchange';
+
+/** What kind of document a date belongs to; stated wherever sources give different dates. */
+export type DocumentKind = 'agreement' | 'memorandum' | 'intent' | 'announcement' | 'not-stated';
 export type Continent = 'Asia' | 'Europe' | 'Africa' | 'North America' | 'South America' | 'Oceania';
 export type Precision = 'day' | 'month' | 'year';
 
@@ -33,6 +47,11 @@ export interface DatedFact extends FuzzyDate {
    * (Ashdod: a later, undated agreement). A dated disagreement goes into `conflictingDates` instead.
    */
   doubt?: 'possibly-later';
+  /**
+   * The document this date belongs to: an agreement, a memorandum, a declaration or letter of intent,
+   * an announcement, or 'not-stated'. Required on every date of a city whose sources disagree.
+   */
+  document?: DocumentKind;
   /** Own-words remark, e.g. "October per a mirrored BBC feature; other sources give only 1986". */
   note?: string;
   /** The same remark in simplified Chinese; present exactly when `note` is. */
@@ -75,8 +94,25 @@ export interface Country {
   continent: Continent;
 }
 
+/**
+ * Whether the tie is current, and on what evidence. Every state cites its source, or says that it is
+ * not known:
+ * - active, basis 'official-list': on Wuhan's latest official list, citing that list, as of its date;
+ * - active, basis 'source': a dated source (or a partner's own current list) shows it current;
+ * - unknown: no source says; the note says what is known;
+ * - ended / phasing-out: with the date, reason and source.
+ */
 export type CityStatus =
-  | { state: 'active' }
+  | {
+      state: 'active';
+      basis: 'official-list' | 'source';
+      /** The date of the evidence: the list's date, or the source's. Absent for an undated current page. */
+      asOf?: FuzzyDate;
+      sources: SourceId[];
+      note?: string;
+      noteZh?: string;
+    }
+  | { state: 'unknown'; note: string; noteZh: string; sources?: SourceId[] }
   | {
       state: 'ended' | 'phasing-out';
       date: string;
@@ -173,6 +209,8 @@ export interface Total {
   /** Both tiers together where the source gives that; may mix tiers (see note). */
   total: number | null;
   countries?: number;
+  /** Set when the source gives its figures loosely: "more than 110" ('more-than'), "about 107" ('about'). */
+  qualifier?: 'more-than' | 'about';
   note: string;
   noteZh: string;
   sources: SourceId[];

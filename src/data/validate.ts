@@ -13,6 +13,8 @@ import type {
   Country,
   Dataset,
   DatedFact,
+  DocumentKind,
+  FuzzyDate,
   Landmark,
   Note,
   Precision,
@@ -55,7 +57,9 @@ export const FRIENDSHIP_CITY_IDS: readonly string[] = [
   'bangkok',
 ];
 
-const TIERS: readonly Tier[] = ['friendship', 'exchange'];
+const TIERS: readonly Tier[] = ['friendship', 'exchange', 'memorandum', 'district', 'unstated'];
+const DOCUMENT_KINDS: readonly DocumentKind[] = ['agreement', 'memorandum', 'intent', 'announcement', 'not-stated'];
+const STATUS_BASES = ['official-list', 'source'] as const;
 const CONTINENTS: readonly Continent[] = ['Asia', 'Europe', 'Africa', 'North America', 'South America', 'Oceania'];
 const PRECISIONS: readonly Precision[] = ['day', 'month', 'year'];
 const DOUBTS: readonly NonNullable<DatedFact['doubt']>[] = ['possibly-later'];
@@ -403,9 +407,12 @@ function checkDatedFact(
   known: (id: string) => boolean,
   today: string,
 ): value is DatedFact {
-  if (!object(scope, path, value, ['date', 'precision', 'sources'], ['inferred', 'doubt', 'note', 'noteZh']))
+  if (
+    !object(scope, path, value, ['date', 'precision', 'sources'], ['inferred', 'doubt', 'document', 'note', 'noteZh'])
+  )
     return false;
   oneOf(scope, join(path, 'precision'), value.precision, PRECISIONS);
+  if (value.document !== undefined) oneOf(scope, join(path, 'document'), value.document, DOCUMENT_KINDS);
   dateOf(scope, join(path, 'date'), value.date, value.precision, today);
   sourceList(scope, join(path, 'sources'), value.sources, known);
   if (value.inferred !== undefined) boolean(scope, join(path, 'inferred'), value.inferred);
@@ -482,16 +489,105 @@ function checkCountry(scope: Scope, value: unknown): value is Country {
   return true;
 }
 
-function checkStatus(scope: Scope, value: unknown, known: (id: string) => boolean, today: string): value is CityStatus {
-  if (isObject(value) && value.state === 'active') return object(scope, 'status', value, ['state']);
+/** What the status may cite as "on the official list": the list's date and its source. */
+export interface OfficialListRef {
+  asOf: string;
+  sources: SourceId[];
+}
+
+/**
+ * Every status cites its evidence or says it is unknown. "On the official list" must cite that list
+ * and carry its date, and only a city on that list may claim it.
+ */
+function checkStatus(
+  scope: Scope,
+  value: unknown,
+  known: (id: string) => boolean,
+  today: string,
+  fileId: string,
+  list: OfficialListRef | null,
+): value is CityStatus {
+  if (isObject(value) && value.state === 'active') {
+    if (!object(scope, 'status', value, ['state', 'basis', 'sources'], ['asOf', 'note', 'noteZh'])) return false;
+    if (value.basis === undefined)
+      scope.report('status.basis', 'is missing: say whether the official list or another source shows the tie current');
+    else oneOf(scope, 'status.basis', value.basis, STATUS_BASES);
+    if (value.sources === undefined)
+      scope.report('status.sources', 'is missing: an active status needs the source that shows it');
+    else sourceList(scope, 'status.sources', value.sources, known);
+    if (value.asOf !== undefined) fuzzyDate(scope, 'status.asOf', value.asOf, today);
+    pairedNote(scope, 'status', value);
+    if (value.basis === 'official-list') {
+      if (!FRIENDSHIP_CITY_IDS.includes(fileId))
+        scope.report('status.basis', `"official-list": "${fileId}" is not on the official list`);
+      if (list) {
+        const asOf = isObject(value.asOf) ? value.asOf.date : undefined;
+        if (asOf !== list.asOf)
+          scope.report('status.asOf', `${show(value.asOf)} must be the official list's date, ${list.asOf}`);
+        if (Array.isArray(value.sources) && !list.sources.every((id) => (value.sources as unknown[]).includes(id))) {
+          scope.report('status.sources', `must cite the official list (${list.sources.join(', ')})`);
+        }
+      }
+    } else if (value.basis === 'source' && value.asOf === undefined && value.note === undefined) {
+      scope.report(
+        'status.asOf',
+        'is missing: date the source that shows the tie current, or say in a note why it is undated',
+      );
+    }
+    return true;
+  }
+  if (isObject(value) && value.state === 'unknown') {
+    if (!object(scope, 'status', value, ['state', 'note', 'noteZh'], ['sources'])) return false;
+    text(scope, 'status.note', value.note);
+    text(scope, 'status.noteZh', value.noteZh, { han: true });
+    if (value.sources !== undefined) sourceList(scope, 'status.sources', value.sources, known);
+    return true;
+  }
   if (!object(scope, 'status', value, ['state', 'date', 'precision', 'reason', 'reasonZh', 'sources'])) return false;
-  oneOf(scope, 'status.state', value.state, ['active', 'ended', 'phasing-out'] as const);
+  oneOf(scope, 'status.state', value.state, ['active', 'unknown', 'ended', 'phasing-out'] as const);
   oneOf(scope, 'status.precision', value.precision, PRECISIONS);
   dateOf(scope, 'status.date', value.date, value.precision, today);
   text(scope, 'status.reason', value.reason);
   text(scope, 'status.reasonZh', value.reasonZh, { han: true });
   sourceList(scope, 'status.sources', value.sources, known);
   return true;
+}
+
+function fuzzyDate(scope: Scope, path: string, value: unknown, today: string): value is FuzzyDate {
+  if (!object(scope, path, value, ['date', 'precision'])) return false;
+  oneOf(scope, join(path, 'precision'), value.precision, PRECISIONS);
+  dateOf(scope, join(path, 'date'), value.date, value.precision, today);
+  return true;
+}
+
+/** note and noteZh come as a pair, like a date's. */
+function pairedNote(scope: Scope, path: string, value: Record<string, unknown>): void {
+  optionalText(scope, join(path, 'note'), value.note);
+  optionalText(scope, join(path, 'noteZh'), value.noteZh, { han: true });
+  if (value.note !== undefined && value.noteZh === undefined)
+    scope.report(join(path, 'noteZh'), 'is missing: a note needs its Chinese version');
+  if (value.noteZh !== undefined && value.note === undefined)
+    scope.report(join(path, 'note'), 'is missing: noteZh needs the English note it translates');
+}
+
+/**
+ * Where sources give different dates, each date says what it dates (agreement, memorandum, declaration
+ * of intent, announcement, or 'not-stated'), so a memorandum is never passed off as the twinning.
+ */
+function checkDocumentsStated(scope: Scope, city: Record<string, unknown>): void {
+  if (!Array.isArray(city.conflictingDates) || city.conflictingDates.length === 0) return;
+  const dates: [string, unknown][] = [
+    ['established', city.established],
+    ...city.conflictingDates.map((d, i): [string, unknown] => [`conflictingDates[${i}]`, d]),
+  ];
+  for (const [path, date] of dates) {
+    if (isObject(date) && date.document === undefined) {
+      scope.report(
+        join(path, 'document'),
+        'is missing: sources give different dates, so say what kind of document this date belongs to',
+      );
+    }
+  }
 }
 
 function checkLandmark(scope: Scope, path: string, value: unknown, known: (id: string) => boolean): value is Landmark {
@@ -566,7 +662,14 @@ const CITY_KEYS = [
   'caveats',
 ] as const;
 
-function checkCity(scope: Scope, value: unknown, fileId: string, known: (id: string) => boolean, today: string): void {
+function checkCity(
+  scope: Scope,
+  value: unknown,
+  fileId: string,
+  known: (id: string) => boolean,
+  today: string,
+  list: OfficialListRef | null,
+): void {
   if (!object(scope, '', value, CITY_KEYS, ['tierNote', 'sources'])) return;
   if (text(scope, 'id', value.id, { pattern: SLUG, patternName: 'a lower-case slug (a-z, 0-9, dashes)' })) {
     if (value.id !== fileId) scope.report('id', `${show(value.id)} must equal the file name "${fileId}"`);
@@ -576,8 +679,20 @@ function checkCity(scope: Scope, value: unknown, fileId: string, known: (id: str
   }
   if (value.tierNote !== undefined) {
     checkNote(scope, 'tierNote', value.tierNote, known);
-    // Only the friendly-exchange level is ever inferred; the 28 friendship cities are on Wuhan's own list.
-    if (value.tier !== 'exchange') scope.report('tierNote', `is only for tier "exchange", not ${show(value.tier)}`);
+    // A sister city's level is never hedged: it is on Wuhan's own list or a source states it outright.
+    if (value.tier === 'friendship')
+      scope.report('tierNote', `is not for tier "friendship": a sister city's level is stated by its source`);
+  }
+  // A sister city off the official list must be newer than the list, so counts can say "as of" honestly.
+  if (value.tier === 'friendship' && !FRIENDSHIP_CITY_IDS.includes(fileId) && list) {
+    const date =
+      isObject(value.established) && typeof value.established.date === 'string' ? value.established.date : null;
+    if (date === null || date <= list.asOf) {
+      scope.report(
+        'tier',
+        `"friendship" but "${fileId}" is not on the official list of ${list.asOf}: only a tie signed after it may be a sister city here`,
+      );
+    }
   }
   checkNames(scope, value.names, known);
   checkList(scope, 'aliases', value.aliases, (p, a): a is Alias => checkAlias(scope, p, a, known));
@@ -590,7 +705,8 @@ function checkCity(scope: Scope, value: unknown, fileId: string, known: (id: str
   checkList(scope, 'conflictingDates', value.conflictingDates, (p, d): d is DatedFact =>
     checkDatedFact(scope, p, d, known, today),
   );
-  checkStatus(scope, value.status, known, today);
+  checkStatus(scope, value.status, known, today, fileId, list);
+  checkDocumentsStated(scope, value);
   checkList(scope, 'landmarks', value.landmarks, (p, l): l is Landmark => checkLandmark(scope, p, l, known));
   checkList(scope, 'cooperation', value.cooperation, (p, c): c is Cooperation =>
     checkCooperation(scope, p, c, known, today),
@@ -697,7 +813,13 @@ function checkTotal(
   today: string,
 ): value is Total {
   if (
-    !object(scope, path, value, ['asOf', 'friendship', 'exchange', 'total', 'note', 'noteZh', 'sources'], ['countries'])
+    !object(
+      scope,
+      path,
+      value,
+      ['asOf', 'friendship', 'exchange', 'total', 'note', 'noteZh', 'sources'],
+      ['countries', 'qualifier'],
+    )
   ) {
     return false;
   }
@@ -709,6 +831,8 @@ function checkTotal(
   count(scope, join(path, 'exchange'), value.exchange, true);
   count(scope, join(path, 'total'), value.total, true);
   if (value.countries !== undefined) count(scope, join(path, 'countries'), value.countries, false);
+  if (value.qualifier !== undefined)
+    oneOf(scope, join(path, 'qualifier'), value.qualifier, ['more-than', 'about'] as const);
   text(scope, join(path, 'note'), value.note);
   text(scope, join(path, 'noteZh'), value.noteZh, { han: true });
   sourceList(scope, join(path, 'sources'), value.sources, known);
@@ -745,6 +869,7 @@ function checkDataset(raw: RawDataset, options: ValidateOptions = {}): { dataset
   const isGlobal = (id: string): boolean => globalIds.has(id);
 
   let asOf = '';
+  let listAsOf = '';
   const totals: Total[] = [];
   // Only ever seen with problems, which make validateDataset throw: Wuhan's place is never guessed.
   let wuhan: Dataset['wuhan'] = { coordinates: { lat: Number.NaN, lon: Number.NaN, sources: [] } };
@@ -761,12 +886,21 @@ function checkDataset(raw: RawDataset, options: ValidateOptions = {}): { dataset
     dateOf(totalsScope, 'asOf', data.asOf, 'day', today);
     dateOf(totalsScope, 'listAsOf', data.listAsOf, 'day', today);
     if (typeof data.asOf === 'string') asOf = data.asOf;
+    if (typeof data.listAsOf === 'string') listAsOf = data.listAsOf;
     if (array(totalsScope, 'totals', data.totals)) {
       data.totals.forEach((total, i) => {
         if (checkTotal(totalsScope, `totals[${i}]`, total, isGlobal, today)) totals.push(total);
       });
     }
   }
+
+  // The official list's date and source, for statuses that cite it: the total dated on listAsOf.
+  const listTotal = totals.find((t) => t.asOf.date === listAsOf && t.friendship !== null);
+  const officialList: OfficialListRef | null = listTotal
+    ? { asOf: listAsOf, sources: listTotal.sources.slice(0, 1) }
+    : null;
+  if (listAsOf && !listTotal)
+    totalsScope.report('listAsOf', `${show(listAsOf)}: no total of sister cities has that date`);
 
   const cities: City[] = [];
   /** Folded name → who claimed it first, to report names shared by two cities. */
@@ -790,7 +924,7 @@ function checkDataset(raw: RawDataset, options: ValidateOptions = {}): { dataset
     const known = (id: string): boolean => globalIds.has(id) || localIds.has(id);
 
     const problemsBefore = problems.length;
-    checkCity(scope, data, fileId, known, today);
+    checkCity(scope, data, fileId, known, today, officialList);
     if (!isObject(data)) continue;
 
     if (typeof data.id === 'string') {

@@ -62,6 +62,10 @@ export const t = defineMessages('views.ask', {
     tiersIntro:
       'Wuhan’s official counts keep two tiers apart: **international friendship cities** (国际友好城市, usually called sister cities) and **friendly exchange cities** (友好交流城市).',
     tiersCount: '{date}: {friendship} friendship cities and {exchange} friendly exchange cities, {total} in all.',
+    tiersCountNoTotal:
+      '{date}: {friendship} friendship cities and {exchange} friendly exchange cities (no total given).',
+    tiersOthers:
+      'Also in my data, but not partner cities and never counted: {names}. A memorandum or letter of intent comes before any tie; a district tie links one of Wuhan’s districts, not the city.',
     tiersListed:
       'The friendship cities are named one by one on Wuhan’s list of {date} ({count} cities). No full list of the friendly exchange cities was found; I know {known} of them by name: {names}.',
     tiersNoDefinition:
@@ -79,6 +83,9 @@ export const t = defineMessages('views.ask', {
     statusPhasingOut: '**{city}**: on {date} it announced it would phase the tie out. {reason}',
     statusActive: '**{city}**: no source I have says the tie has ended.',
     statusOnList: '{city} is on Wuhan’s list of {count} sister cities as of {date}.',
+    statusAfterList:
+      '{city} signed on {signed}, after Wuhan’s latest official list ({date}): it is in no official count yet.',
+    statusUnknown: '**{city}**: whether the tie is current is not known. {note}',
     statusExchange: '{city} is not one of the listed sister cities; it is recorded as {tier}.',
     statusIntro: 'Ties that have ended or are being wound down:',
     statusOthers: 'For every other partner, no source I have reports an end.',
@@ -108,6 +115,8 @@ export const t = defineMessages('views.ask', {
     latestGlobal:
       'The most recent of Wuhan’s international friendship (sister) cities is **{city}** ({country}), since **{date}**: {ago}.',
     latestScoped: 'The most recent of Wuhan’s {tier}{scope} is **{city}** ({country}), since **{date}**: {ago}.',
+    latestAfterList:
+      '{city} signed after Wuhan’s latest official list ({list}, {count} sister cities), so it is not on that list; the sources I have record no newer sister city.',
     latestAsOf:
       'That is as of the report of {report} ({count} sister cities) and Wuhan’s list of {list}: no newer sister city is recorded in my sources.',
     noneScoped: 'None of Wuhan’s {tier}{scope} has a known date.',
@@ -126,6 +135,9 @@ export const t = defineMessages('views.ask', {
     inPeriod: 'in **{date}**',
     tierOneFriendship: 'one of Wuhan’s international friendship (sister) cities',
     tierOneExchange: 'a friendly exchange city of Wuhan',
+    tierOneMemorandum: 'a city that has signed only a memorandum or letter of intent with Wuhan',
+    tierOneDistrict: 'a district abroad tied to one of Wuhan’s districts, not to Wuhan itself',
+    tierOneUnstated: 'a city whose level of tie with Wuhan no source states, so it is not counted as a partner city',
     statusEndedShort: 'The tie ended on {date}.',
     statusPhasingShort: '{city} announced on {date} that it would phase the tie out.',
     // Ago
@@ -141,6 +153,8 @@ export const t = defineMessages('views.ask', {
       'With the friendly exchange cities, the latest full count is **{total}** on **{date}**: {friendship} friendship cities and {exchange} friendly exchange cities.',
     totalsMixed:
       'On **{date}** Wuhan spoke of **{total} cities in {countries} countries**, a figure that appears to mix both tiers.',
+    totalsSince:
+      'Since that list: **{city}** signed a sister-city agreement on {date}. No newer official count was found, so it is not added to any total.',
     totalsNotActive: 'Changes among the listed cities: {changes}.',
     totalsEnded: '{city} ended its tie on {date}',
     totalsPhasing: '{city} has been phasing out since {date}',
@@ -154,9 +168,12 @@ export const t = defineMessages('views.ask', {
     byContinent: 'By continent: {continents}.',
     continentCount: '{continent} {count}',
     countriesIntro: 'Wuhan’s {count} sister cities on its list of {date} are in **{countries} countries**:',
+    countriesIntroSince:
+      'Wuhan’s {count} sister cities on its list of {date}, with {since} (signed {signed}, after that list), are in **{countries} countries**:',
     // Lists
     listAll: 'Wuhan’s **{count}** international friendship (sister) cities, as listed on {date}, oldest first:',
     listScoped: 'Wuhan’s international friendship (sister) cities {scope}: **{count}**.',
+    listSince: 'Signed after the list of {date}, and so in no official count yet:',
     listScopedNone: 'None of Wuhan’s {count} sister cities (list of {date}) is {scope}.',
     listExchangeScoped: 'Friendly exchange cities {scope} that I know by name: {names}.',
     listExchangeAll:
@@ -178,6 +195,8 @@ export const t = defineMessages('views.ask', {
     tierFriendship: 'sister cities',
     tierExchange: 'friendly exchange cities',
     // Partner
+    partnerOtherTie:
+      'Not as far as my sources show: **{city}** ({country}) is {tier}, and it is not on Wuhan’s list of {count} sister cities of {listDate}.',
     partnerYes: 'Yes. **{city}** ({country}) is one of Wuhan’s international friendship (sister) cities, since {date}.',
     partnerYesUndated:
       'Yes. **{city}** ({country}) is one of Wuhan’s international friendship (sister) cities; no source gives the date it began.',
@@ -232,7 +251,7 @@ export const t = defineMessages('views.ask', {
     listScopedNonePeriod: 'None of Wuhan’s {count} sister cities (list of {date}) was {scope}.',
     listEndedIntro: 'Ties that ended or began to wind down in that period:',
     statusCaveats: 'What qualifies this:',
-    establishedLater: 'Another source reports a later agreement, with no date: the sources disagree.',
+    establishedLater: 'The tie as it stands now may have begun later than this: no source dates that step (see below).',
     countriesMost:
       'The countries with the most of Wuhan’s sister cities (list of {date}) are {countries}, with **{count}** each:',
     countriesMostOne:
@@ -294,6 +313,9 @@ export const t = defineMessages('views.ask', {
     sourcesCity: '关于{city}的资料出自以下网页：',
     tiersIntro: '武汉的官方统计分为两个级别：**国际友好城市**（通常称为姐妹城市）和**友好交流城市**。',
     tiersCount: '{date}：国际友好城市{friendship}个，友好交流城市{exchange}个，共{total}个。',
+    tiersCountNoTotal: '{date}：国际友好城市{friendship}个，友好交流城市{exchange}个（未给出总数）。',
+    tiersOthers:
+      '我的资料中还有一些不是友好城市、也从不计入数字的关系：{names}。备忘录或意向书在结好之前；区级关系连接的是武汉的某个区，而不是武汉市。',
     tiersListed:
       '国际友好城市在武汉{date}的名单上逐一列出（共{count}个）。友好交流城市没有找到完整名单，我知道名称的有{known}个：{names}。',
     tiersNoDefinition:
@@ -308,6 +330,8 @@ export const t = defineMessages('views.ask', {
     statusPhasingOut: '**{city}**：于{date}宣布逐步退出友城关系。{reason}',
     statusActive: '**{city}**：我掌握的资料中没有关系终止的记载。',
     statusOnList: '{city}在武汉截至{date}的{count}个友好城市名单上。',
+    statusAfterList: '{city}于{signed}签约，晚于武汉最新的官方名单（{date}），因此尚未计入任何官方数字。',
+    statusUnknown: '**{city}**：这一关系目前是否存续不详。{note}',
     statusExchange: '{city}不在国际友好城市名单上，本数据将其记为{tier}。',
     statusIntro: '已终止或正在退出的友城关系：',
     statusOthers: '其他友城均无关系终止的记载。',
@@ -330,6 +354,8 @@ export const t = defineMessages('views.ask', {
     elsewhereNone: '我资料中的友城都不在{asked}。',
     latestGlobal: '武汉最新的国际友好城市是**{city}**（{country}），**{date}**结好，{ago}。',
     latestScoped: '武汉{scope}的{tier}中，最新的是**{city}**（{country}），**{date}**结好，{ago}。',
+    latestAfterList:
+      '{city}是在武汉最新的官方名单（{list}，{count}个友好城市）之后签约的，因此不在该名单上；我的资料中没有更新的友好城市。',
     latestAsOf: '这是截至{report}的报道（{count}个友好城市）和武汉{list}名单的情况：我的资料中没有更新的友好城市。',
     noneScoped: '武汉{scope}的{tier}都没有已知的结好日期。',
     noneAtAll: '我的资料中没有武汉{scope}的{tier}。',
@@ -345,6 +371,9 @@ export const t = defineMessages('views.ask', {
     inPeriod: '于**{date}**',
     tierOneFriendship: '武汉的国际友好城市',
     tierOneExchange: '武汉的友好交流城市',
+    tierOneMemorandum: '只与武汉签署了备忘录或意向书，不是友好城市',
+    tierOneDistrict: '是与武汉某个区结好的外国城区，不是武汉的友好城市',
+    tierOneUnstated: '与武汉关系的级别没有来源说明，因此不计为友好城市',
     statusEndedShort: '友城关系已于{date}终止。',
     statusPhasingShort: '{city}于{date}宣布逐步退出友城关系。',
     yearsAgo: '距今{years}年',
@@ -357,6 +386,7 @@ export const t = defineMessages('views.ask', {
     totalsFull:
       '加上友好交流城市，最近一次完整统计是**{date}**的**{total}**个：国际友好城市{friendship}个，友好交流城市{exchange}个。',
     totalsMixed: '**{date}**，武汉称其友城遍布**{countries}个国家的{total}个城市**，这一数字似乎合并了两个级别。',
+    totalsSince: '该名单公布后：**{city}**于{date}签署友好城市协议。未找到更新的官方数字，因此不把它加进任何总数。',
     totalsNotActive: '名单上城市的变化：{changes}。',
     totalsEnded: '{city}于{date}终止了友城关系',
     totalsPhasing: '{city}自{date}起逐步退出',
@@ -368,8 +398,11 @@ export const t = defineMessages('views.ask', {
     byContinent: '按大洲：{continents}。',
     continentCount: '{continent}{count}个',
     countriesIntro: '武汉截至{date}名单上的{count}个友好城市分布在**{countries}个国家**：',
+    countriesIntroSince:
+      '武汉截至{date}名单上的{count}个友好城市，加上在该名单之后签约的{since}（{signed}），分布在**{countries}个国家**：',
     listAll: '武汉截至{date}名单上的**{count}**个国际友好城市（姐妹城市），按结好时间排序：',
     listScoped: '武汉{scope}的国际友好城市（姐妹城市）：共**{count}**个。',
+    listSince: '在{date}名单之后签约、因此尚未计入官方数字的：',
     listScopedNone: '武汉{date}名单上的{count}个友好城市中，没有{scope}的。',
     listExchangeScoped: '我知道名称的友好交流城市中，{scope}的有：{names}。',
     listExchangeAll: '友好交流城市：{date}武汉共有**{count}**个，但没有找到完整名单。我知道名称的{known}个：{names}。',
@@ -387,6 +420,8 @@ export const t = defineMessages('views.ask', {
     scopeBetween: '{from}—{to}年结好',
     tierFriendship: '国际友好城市',
     tierExchange: '友好交流城市',
+    partnerOtherTie:
+      '就我的资料而言，不是：**{city}**（{country}）{tier}，也不在武汉截至{listDate}的{count}个友好城市名单上。',
     partnerYes: '是的。**{city}**（{country}）是武汉的国际友好城市（姐妹城市），{date}结好。',
     partnerYesUndated: '是的。**{city}**（{country}）是武汉的国际友好城市（姐妹城市），但没有资料给出结好日期。',
     partnerEnded: '**{city}**（{country}）于{date}与武汉结为友好城市，但这一关系已于{end}终止。{reason}',
@@ -433,7 +468,7 @@ export const t = defineMessages('views.ask', {
     listScopedNonePeriod: '武汉{date}名单上的{count}个友好城市中，没有{scope}的。',
     listEndedIntro: '这一时期终止或开始逐步退出的友城关系：',
     statusCaveats: '需要说明的是：',
-    establishedLater: '另有来源记载了一份更晚签署、未注明日期的协议：各来源说法不一。',
+    establishedLater: '目前这一级别的关系可能始于更晚的时候：没有来源给出那一步的日期（见下文）。',
     countriesMost: '武汉截至{date}名单上的友好城市中，数量最多的国家是{countries}，各有**{count}**个：',
     countriesMostOne: '武汉截至{date}名单上的友好城市中，数量最多的国家是{countries}，共**{count}**个：',
     countriesMostOthers: '其余{others}个国家各有{count}个。',

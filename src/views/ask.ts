@@ -13,6 +13,7 @@ import {
   statusCaveats,
   tierHedges,
 } from '../domain/ask/index.js';
+import { hasEnded, isPartner, onOfficialList, otherTies, sisterCityCount } from '../domain/facts/partners.js';
 import { sourcesById } from '../domain/facts/sources.js';
 import { latestTotalFor } from '../domain/facts/totals.js';
 import { formatDate, formatList, formatNumber, type Locale } from '../i18n/index.js';
@@ -100,6 +101,9 @@ function hedgeLines(city: City, locale: Locale): string[] {
 /** "a friendly exchange city of Wuhan (level not certain)": the tier phrase, hedged where the data is unsure. */
 function tierOne(city: City, locale: Locale): string {
   if (city.tier === 'friendship') return t(locale, 'tierOneFriendship');
+  if (city.tier === 'memorandum') return t(locale, 'tierOneMemorandum');
+  if (city.tier === 'district') return t(locale, 'tierOneDistrict');
+  if (city.tier === 'unstated') return t(locale, 'tierOneUnstated');
   const phrase = t(locale, 'tierOneExchange');
   return tierHedges(city).length ? t(locale, 'levelNotCertain', { tier: phrase }) : phrase;
 }
@@ -168,12 +172,13 @@ function describe(answer: Answer, data: Dataset, locale: Locale): Body {
         lines: [
           L('tiersIntro'),
           ...answer.counts.map((row) =>
+            // No sum where the source gave none: the bot never makes up a total.
             bullet(
-              L('tiersCount', {
+              L(row.total === null ? 'tiersCountNoTotal' : 'tiersCount', {
                 date: formatDate(row.asOf, locale),
                 friendship: row.friendship!,
                 exchange: row.exchange!,
-                total: row.total ?? row.friendship! + row.exchange!,
+                total: row.total ?? '',
               }),
             ),
           ),
@@ -184,6 +189,20 @@ function describe(answer: Answer, data: Dataset, locale: Locale): Body {
             names: list(answer.listed.exchange),
           }),
           ...exchangeHedges(answer.listed.exchange, locale),
+          ...(otherTies(data).length
+            ? [
+                L('tiersOthers', {
+                  names: formatList(
+                    otherTies(data).map((c) =>
+                      locale === 'zh-CN'
+                        ? `${name(c)}（${tierLabel(c.tier, locale, true)}）`
+                        : `${name(c)} (${tierLabel(c.tier, locale, true)})`,
+                    ),
+                    locale,
+                  ),
+                }),
+              ]
+            : []),
           L('tiersNoDefinition'),
         ],
       };
@@ -229,14 +248,11 @@ function describe(answer: Answer, data: Dataset, locale: Locale): Body {
       if (answer.cities.length) {
         return {
           title: L('titleStatus'),
-          color: answer.cities.some((c) => c.status.state !== 'active') ? COLORS.notActive : undefined,
+          color: answer.cities.some((c) => hasEnded(c.status)) ? COLORS.notActive : undefined,
           lines: answer.cities.flatMap((city) => [
             statusLine(city, locale),
             ...(city.tier === 'friendship'
-              ? [
-                  L('statusOnList', { city: name(city), count: latest?.friendship ?? '', date: listDate(latest) }),
-                  ...caveatLines(city, locale),
-                ]
+              ? [listStanding(city, latest, locale), ...caveatLines(city, locale)]
               : [L('statusExchange', { city: name(city), tier: tierOne(city, locale) }), ...hedgeLines(city, locale)]),
           ]),
         };
@@ -320,7 +336,27 @@ function describe(answer: Answer, data: Dataset, locale: Locale): Body {
         if (answer.sameYear.length) {
           lines.push(L('sameYear', { year: city.established!.date.slice(0, 4), names: list(answer.sameYear) }));
         }
-        if (answer.kind === 'latest' && !scoped && answer.scope.tier !== 'exchange' && answer.report && answer.list) {
+        if (
+          answer.kind === 'latest' &&
+          !scoped &&
+          answer.scope.tier !== 'exchange' &&
+          answer.list &&
+          !onOfficialList(city)
+        ) {
+          lines.push(
+            L('latestAfterList', {
+              city: name(city),
+              list: formatDate(answer.list.asOf, locale),
+              count: answer.list.friendship ?? '',
+            }),
+          );
+        } else if (
+          answer.kind === 'latest' &&
+          !scoped &&
+          answer.scope.tier !== 'exchange' &&
+          answer.report &&
+          answer.list
+        ) {
           lines.push(
             L('latestAsOf', {
               report: formatDate(answer.report.asOf, locale),
@@ -424,6 +460,7 @@ function describe(answer: Answer, data: Dataset, locale: Locale): Body {
         title: L('titleTotals'),
         lines: [
           ...(latest ? [L('totalsList', { count: latest.friendship!, date: formatDate(latest.asOf, locale) })] : []),
+          ...signedSince(data).map((c) => L('totalsSince', { city: name(c), date: establishedDate(c, locale) })),
           ...(full
             ? [
                 L('totalsFull', {
@@ -469,7 +506,23 @@ function describe(answer: Answer, data: Dataset, locale: Locale): Body {
       return {
         title: L('titleCountries'),
         lines: [
-          L('countriesIntro', { count, date: listDate(latest), countries: answer.countries.length }),
+          ...(() => {
+            // Sister cities signed after the list are named apart: the list's own count stays as published.
+            const since = signedSince(data).filter((c) => answer.countries.some((g) => g.cities.includes(c)));
+            const params = { count: count - since.length, date: listDate(latest), countries: answer.countries.length };
+            return since.length
+              ? [
+                  L('countriesIntroSince', {
+                    ...params,
+                    since: list(since),
+                    signed: formatList(
+                      since.map((c) => (c.established ? formatDate(c.established, locale) : '?')),
+                      locale,
+                    ),
+                  }),
+                ]
+              : [L('countriesIntro', params)];
+          })(),
           ...answer.countries.map((g) =>
             bullet(`${flagEmoji(g.country.code)} ${countryName(g.country, locale)}${colon(locale)}${list(g.cities)}`),
           ),
@@ -503,7 +556,21 @@ function describe(answer: Answer, data: Dataset, locale: Locale): Body {
     case 'partner':
       return {
         title: L('titlePartner'),
-        lines: answer.dates.flatMap((d, i) => [...(i ? [''] : []), ...partnerLines(d, answer.list, locale)]),
+        lines: answer.dates.flatMap((d, i) => {
+          const lines = partnerLines(d, answer.list, locale);
+          // A memorandum or a district tie is no partner as far as the sources go, but the exchange tier has no full list.
+          const exchange = latestTotalFor(data, 'exchange');
+          if (!isPartner(d.city) && exchange?.exchange != null) {
+            lines.push(
+              L('notPartnerExchange', {
+                exchange: exchange.exchange,
+                date: formatDate(exchange.asOf, locale),
+                known: data.cities.filter((c) => c.tier === 'exchange').length,
+              }),
+            );
+          }
+          return [...(i ? [''] : []), ...lines];
+        }),
         color: answer.dates.every((d) => d.city.tier === 'exchange') ? COLORS.exchange : COLORS.friendship,
       };
     case 'notPartner': {
@@ -723,12 +790,27 @@ function statusLine(city: City, locale: Locale): string {
   const status = city.status;
   const name = cityName(city, locale);
   if (status.state === 'active') return t(locale, 'statusActive', { city: name });
+  if (status.state === 'unknown')
+    return t(locale, 'statusUnknown', { city: name, note: locale === 'zh-CN' ? status.noteZh : status.note });
   const params = {
     city: name,
     date: formatDate(status, locale),
     reason: locale === 'zh-CN' ? status.reasonZh : status.reason,
   };
   return t(locale, status.state === 'ended' ? 'statusEnded' : 'statusPhasingOut', params);
+}
+
+/** "On Wuhan's list of 28 (30 June 2021)", or, for a sister city signed after it, that it is not on any list yet. */
+function listStanding(city: City, list: Total | null, locale: Locale): string {
+  const date = list ? formatDate(list.asOf, locale) : '';
+  if (!onOfficialList(city))
+    return t(locale, 'statusAfterList', { city: cityName(city, locale), date, signed: establishedDate(city, locale) });
+  return t(locale, 'statusOnList', { city: cityName(city, locale), count: list?.friendship ?? '', date });
+}
+
+/** Sister cities signed after Wuhan's latest official list, oldest first. */
+function signedSince(data: Dataset): City[] {
+  return sisterCityCount(data)?.since ?? [];
 }
 
 function cooperationLines(
@@ -801,6 +883,13 @@ function partnerLines(cityDate: CityDate, list: Total | null, locale: Locale): s
     date: establishedDate(city, locale),
   };
   const status = city.status;
+  if (!isPartner(city)) {
+    const onList = { count: list?.friendship ?? '', listDate: list ? formatDate(list.asOf, locale) : '' };
+    return [
+      t(locale, 'partnerOtherTie', { ...params, ...onList, tier: tierOne(city, locale) }),
+      bullet(localText(city.summary, locale)),
+    ];
+  }
   if (city.tier === 'exchange') {
     const hedges = tierHedges(city);
     const caveats = city.caveats.filter((n) => !hedges.includes(n)).map((n) => bullet(localText(n, locale)));
@@ -822,14 +911,7 @@ function partnerLines(cityDate: CityDate, list: Total | null, locale: Locale): s
     ];
   }
   const lines = [t(locale, city.established ? 'partnerYes' : 'partnerYesUndated', params)];
-  if (list)
-    lines.push(
-      t(locale, 'statusOnList', {
-        city: params.city,
-        count: list.friendship ?? '',
-        date: formatDate(list.asOf, locale),
-      }),
-    );
+  if (list) lines.push(listStanding(city, list, locale));
   if (status.state === 'phasing-out') lines.push(statusLine(city, locale));
   return [...lines, ...caveatLines(city, locale)];
 }
@@ -886,8 +968,12 @@ function listLines(answer: Extract<Answer, { kind: 'list' }>, data: Dataset, loc
   const lines: string[] = [];
   if (scope.tier !== 'exchange') {
     if (!hasScope(scope)) {
-      lines.push(t(locale, 'listAll', { count: friendship.length, date: listDate }));
-      lines.push(...friendship.map((c, i) => `${i + 1}. ${cityEntry(c, locale)}`));
+      const listed = friendship.filter(onOfficialList);
+      lines.push(t(locale, 'listAll', { count: listed.length, date: listDate }));
+      lines.push(...listed.map((c, i) => `${i + 1}. ${cityEntry(c, locale)}`));
+      const since = friendship.filter((c) => !onOfficialList(c));
+      if (since.length)
+        lines.push(t(locale, 'listSince', { date: listDate }), ...since.map((c) => bullet(cityEntry(c, locale))));
     } else if (friendship.length) {
       lines.push(t(locale, 'listScoped', { scope: scopeWords, count: friendship.length }));
       lines.push(...friendship.map((c) => bullet(cityEntry(c, locale))));
@@ -961,9 +1047,10 @@ function mostCountriesLines(answer: Extract<Answer, { kind: 'countries' }>, data
 /** "Since then: Arnhem ended its tie on …; Borlänge has been phasing out since …". */
 function notActiveChanges(data: Dataset, locale: Locale): string {
   const parts = data.cities
-    .filter((c) => c.tier === 'friendship' && c.status.state !== 'active')
-    .map((c) => {
-      const status = c.status as Exclude<City['status'], { state: 'active' }>;
+    .filter((c) => c.tier === 'friendship')
+    .flatMap((c) => {
+      const status = c.status;
+      if (!hasEnded(status)) return [];
       return t(locale, status.state === 'ended' ? 'totalsEnded' : 'totalsPhasing', {
         city: cityName(c, locale),
         date: formatDate(status, locale),

@@ -56,8 +56,17 @@ export function timelineChartSpec(data: Dataset, range: YearRange, locale: Local
         color: TIER_COLORS.friendship,
         shape: 'diamond',
       });
+    // "more than 110" and "about 107" are marked as loosely as their sources gave them.
+    const loose = total.qualifier === 'more-than' ? '+' : '';
+    const about = total.qualifier === 'about' ? '~' : '';
     if (total.total !== null)
-      marks.push({ at, value: total.total, label: String(total.total), color: ALL_COLOR, shape: 'square' });
+      marks.push({
+        at,
+        value: total.total,
+        label: `${about}${total.total}${loose}`,
+        color: ALL_COLOR,
+        shape: 'square',
+      });
   }
 
   const notes: string[] = [];

@@ -1,5 +1,6 @@
 // The city card and the replies around it: did-you-mean, not found, empty input.
 import type { City, Dataset, DatedFact, Note, Source, SourceId } from '../data/types.js';
+import { hasEnded } from '../domain/facts/partners.js';
 import { citySources } from '../domain/facts/sources.js';
 import { friendshipSpan, type FriendshipSpan } from '../domain/facts/friendship.js';
 import { friendshipList } from '../domain/facts/totals.js';
@@ -101,18 +102,27 @@ function yearsText(span: FriendshipSpan | null, locale: Locale): string {
 }
 
 /**
- * Only what a source shows: a sister city is on Wuhan's latest list (of that month); no source says
- * whether a friendly-exchange tie is still current; an end or a phase-out is told with its reason.
+ * Only what a source shows: a sister city on Wuhan's latest list (of that month) cites the list; a tie
+ * shown current by another source gives that source and its date; otherwise the status says it is not
+ * known; an end or a phase-out is told with its reason.
  */
 function statusText(city: City, data: Dataset, refs: Refs, locale: Locale): string {
   const status = city.status;
+  const note = (s: { note?: string; noteZh?: string }) => (locale === 'zh-CN' ? s.noteZh : s.note) ?? '';
   if (status.state === 'active') {
-    const list = city.tier === 'friendship' ? friendshipList(data) : null;
-    if (!list) return t(locale, 'statusUnknown');
-    const month =
-      list.asOf.precision === 'year' ? list.asOf : { date: list.asOf.date.slice(0, 7), precision: 'month' as const };
-    return `${t(locale, 'onList', { count: list.count, date: formatDate(month, locale) })}${refs(list.sources)}`;
+    const list = status.basis === 'official-list' ? friendshipList(data) : null;
+    if (list) {
+      const month =
+        list.asOf.precision === 'year' ? list.asOf : { date: list.asOf.date.slice(0, 7), precision: 'month' as const };
+      return `${t(locale, 'onList', { count: list.count, date: formatDate(month, locale) })}${refs(status.sources)}`;
+    }
+    const line = status.asOf
+      ? t(locale, 'currentAsOf', { date: formatDate(status.asOf, locale) })
+      : t(locale, 'currentUndated');
+    return `${[line, note(status)].filter(Boolean).join(' ')}${refs(status.sources)}`;
   }
+  if (status.state === 'unknown')
+    return `${t(locale, 'statusUnknownWhy', { why: note(status) })}${refs(status.sources ?? [])}`;
   const params = {
     date: formatDate(status, locale),
     reason: locale === 'zh-CN' ? status.reasonZh : status.reason,
@@ -199,7 +209,7 @@ function cityCard(city: City, data: Dataset, now: Date, locale: Locale): Card {
       maxFields: 3,
     },
   ];
-  const color = city.status.state !== 'active' ? COLORS.notActive : COLORS[city.tier];
+  const color = hasEnded(city.status) ? COLORS.notActive : COLORS[city.tier];
   return fitCard(
     {
       title: titleOf(city, locale),

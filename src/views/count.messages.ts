@@ -2,6 +2,18 @@ import { defineMessages } from '../i18n/index.js';
 
 export const t = defineMessages('views.count', {
   en: {
+    answerTitle: 'How many partner cities Wuhan has',
+    answerList: '**{count}** international friendship (sister) cities on Wuhan’s latest official list, of **{date}**.',
+    answerSince:
+      'Since that list: **{city}** signed a sister-city agreement on {date}. No newer official count was found, so it is not added to the figure above.',
+    answerChanges: 'Changes among the listed cities: {changes}',
+    answerAll: 'Latest count of all partner cities, both tiers: **{figure}**, as of {date}.',
+    answerOthers: 'Not partner cities, and not counted anywhere here: {names}.',
+    countryOtherTies: 'Not partner cities, not counted: {names}.',
+    moreThan: 'more than {n}',
+    about: 'about {n}',
+    bothTiersNoTotal:
+      '{friendship} international friendship cities and {exchange} friendly exchange cities (no total given)',
     officialTitle: 'Totals over the years',
     officialIntro: 'Each figure as its source gave it, oldest first.',
     officialNone: 'No total is in the data.',
@@ -46,6 +58,16 @@ export const t = defineMessages('views.count', {
     noCloseCountries: 'Run /count to see every country with a partner city.',
   },
   'zh-CN': {
+    answerTitle: '武汉有多少友好城市',
+    answerList: '武汉最新的官方名单（**{date}**）上有**{count}**个国际友好城市（姐妹城市）。',
+    answerSince: '该名单公布后：**{city}**于{date}签署友好城市协议。未找到更新的官方数字，因此不把它加进上面的数字。',
+    answerChanges: '名单上城市的变化：{changes}',
+    answerAll: '两个级别合计的最新数字：**{figure}**（截至{date}）。',
+    answerOthers: '不是友好城市、在此不计入任何数字的：{names}。',
+    countryOtherTies: '不是友好城市、不计入的：{names}。',
+    moreThan: '{n}多',
+    about: '约{n}',
+    bothTiersNoTotal: '国际友好城市{friendship}个，友好交流城市{exchange}个（未给出总数）',
     officialTitle: '历年总数',
     officialIntro: '各数字均按其来源的说法列出，按时间先后排列。',
     officialNone: '数据中没有总数。',

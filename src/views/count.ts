@@ -1,10 +1,11 @@
 // /count: the official totals with their dates and sources, then what the dataset itself lists.
-import type { City, Country, Dataset, Tier, Total } from '../data/types.js';
+import type { City, Country, Dataset, PartnerTier, Total } from '../data/types.js';
 import { breakdown } from '../domain/facts/breakdown.js';
 import { coverageSentence } from '../domain/facts/coverage.js';
-import { citiesInCountry, worldCountry } from '../domain/facts/country.js';
+import { citiesInCountry, otherTiesInCountry, worldCountry } from '../domain/facts/country.js';
+import { hasEnded, otherTies, sisterCityCount } from '../domain/facts/partners.js';
 import { sourcesById } from '../domain/facts/sources.js';
-import { officialTotals } from '../domain/facts/totals.js';
+import { latestAllPartnerTotal, officialTotals } from '../domain/facts/totals.js';
 import { formatDate, formatList, formatNumber, type Locale } from '../i18n/index.js';
 import { cityName, continentLabel, countryInProse, countryName, decadeLabel } from '../i18n/names.js';
 import { t } from './count.messages.js';
@@ -18,7 +19,7 @@ import {
   orList,
   quoteUserText,
   relationshipLine,
-  sourceLines,
+  shortSourceLinks,
   tierLabel,
   type Section,
 } from './format.js';
@@ -26,14 +27,17 @@ import { pickMenu } from './common.js';
 import type { Action, Card, Reply } from '../reply/reply.js';
 
 function figure(total: Total, locale: Locale): string {
-  const n = (x: number) => formatNumber(x, locale);
+  // "more than 110", "about 107": the figure as loosely as its source gave it.
+  const n = (x: number) =>
+    total.qualifier
+      ? t(locale, total.qualifier === 'about' ? 'about' : 'moreThan', { n: formatNumber(x, locale) })
+      : formatNumber(x, locale);
   const { friendship, exchange } = total;
   if (friendship !== null && exchange !== null) {
-    return t(locale, 'bothTiers', {
-      total: n(total.total ?? friendship + exchange),
-      friendship: n(friendship),
-      exchange: n(exchange),
-    });
+    // No sum where the source gave none: the bot never makes up a total.
+    if (total.total === null)
+      return t(locale, 'bothTiersNoTotal', { friendship: n(friendship), exchange: n(exchange) });
+    return t(locale, 'bothTiers', { total: n(total.total), friendship: n(friendship), exchange: n(exchange) });
   }
   if (friendship !== null) return t(locale, 'friendshipOnly', { friendship: n(friendship) });
   if (exchange !== null) return t(locale, 'exchangeOnly', { exchange: n(exchange) });
@@ -47,10 +51,11 @@ function officialTotalsCard(data: Dataset, locale: Locale): Card {
   const totals = officialTotals(data);
   const sections: Section[] = totals.map((total) => ({
     name: formatDate(total.asOf, locale),
+    // The field is named by the date, so an English note's own "November 2013: " is not repeated.
     lines: [
       `**${figure(total, locale)}**`,
-      locale === 'zh-CN' ? total.noteZh : total.note,
-      ...sourceLines(sourcesById(data, total.sources), locale),
+      locale === 'zh-CN' ? total.noteZh : total.note.replace(/^[^:.]*\d{4}: /, ''),
+      shortSourceLinks(sourcesById(data, total.sources), locale),
     ].filter(Boolean),
     minChars: 200,
   }));
@@ -68,18 +73,68 @@ function tallyLines<K>(items: { key: K; count: number }[], label: (k: K) => stri
 
 function changeLines(cities: City[], locale: Locale): string[] {
   return cities.flatMap((c) =>
-    c.status.state === 'active'
-      ? []
-      : [
+    hasEnded(c.status)
+      ? [
           t(locale, c.status.state === 'ended' ? 'ended' : 'phasingOut', {
             city: cityName(c, locale),
             date: formatDate(c.status, locale),
           }),
-        ],
+        ]
+      : [],
   );
 }
 
-function datasetCard(data: Dataset, locale: Locale, tier?: Tier): Card {
+function otherTieNames(cities: City[], locale: Locale): string {
+  const named = cities.map((c) =>
+    locale === 'zh-CN'
+      ? `${cityName(c, locale)}（${tierLabel(c.tier, locale, true)}）`
+      : `${cityName(c, locale)} (${tierLabel(c.tier, locale, true)})`,
+  );
+  return formatList(named, locale);
+}
+
+/**
+ * The answer first: the sister cities on Wuhan's latest official list with its date, those signed
+ * since (never added to the official figure), the newest count of all partner cities, and what is not
+ * a partner city at all.
+ */
+function answerText(data: Dataset, locale: Locale): string {
+  const lines: string[] = [];
+  const sisters = sisterCityCount(data);
+  if (sisters) {
+    const listSources = sourcesById(data, sisters.list.sources);
+    lines.push(
+      t(locale, 'answerList', {
+        count: formatNumber(sisters.list.count, locale),
+        date: formatDate(sisters.list.asOf, locale),
+      }),
+    );
+    for (const city of sisters.since) {
+      lines.push(
+        t(locale, 'answerSince', {
+          city: cityName(city, locale),
+          date: city.established ? formatDate(city.established, locale) : '?',
+        }),
+      );
+    }
+    if (sisters.notActive.length)
+      lines.push(t(locale, 'answerChanges', { changes: changeLines(sisters.notActive, locale).join(' ') }));
+    lines.push(shortSourceLinks(listSources, locale));
+  }
+  const all = latestAllPartnerTotal(data);
+  if (all) {
+    lines.push(
+      '',
+      t(locale, 'answerAll', { date: formatDate(all.asOf, locale), figure: figure(all, locale) }),
+      shortSourceLinks(sourcesById(data, all.sources), locale),
+    );
+  }
+  const others = otherTies(data);
+  if (others.length) lines.push('', t(locale, 'answerOthers', { names: otherTieNames(others, locale) }));
+  return [`**${t(locale, 'answerTitle')}**`, ...lines].join('\n');
+}
+
+function datasetCard(data: Dataset, locale: Locale, tier?: PartnerTier): Card {
   const b = breakdown(data, tier);
   const countryLabel = (c: Country) => `${flagEmoji(c.code)} ${countryName(c, locale)}`.trim();
   const decades = tallyLines(b.byDecade, (d) => decadeLabel(d, locale), locale);
@@ -120,11 +175,16 @@ function datasetCard(data: Dataset, locale: Locale, tier?: Tier): Card {
   );
 }
 
-export function countReply(data: Dataset, locale: Locale, tier?: Tier): Reply {
-  return { cards: [officialTotalsCard(data, locale), datasetCard(data, locale, tier)] };
+export function countReply(data: Dataset, locale: Locale, tier?: PartnerTier): Reply {
+  // The answer is the message text, above the cards: Discord shows it first, and it stays out of the
+  // 6,000 characters the cards share.
+  return {
+    content: answerText(data, locale),
+    cards: [officialTotalsCard(data, locale), datasetCard(data, locale, tier)],
+  };
 }
 
-function cityCount(count: number, tier: Tier | undefined, locale: Locale): string {
+function cityCount(count: number, tier: PartnerTier | undefined, locale: Locale): string {
   const kind = tier ?? 'partner';
   return count === 1 ? t(locale, `${kind}One`) : t(locale, `${kind}Many`, { count });
 }
@@ -137,7 +197,7 @@ function listNames(cities: City[], locale: Locale): string {
 }
 
 /** The sentence above the list: how many, split by tier when both appear; what the other tier has when a tier has none. */
-function countrySummary(all: City[], tier: Tier | undefined, country: Country, locale: Locale): string {
+function countrySummary(all: City[], tier: PartnerTier | undefined, country: Country, locale: Locale): string {
   const name = countryInProse(country, locale);
   const shown = all.filter((c) => !tier || c.tier === tier);
   if (!all.length) return t(locale, 'countryNone', { country: name });
@@ -173,10 +233,18 @@ function countrySummary(all: City[], tier: Tier | undefined, country: Country, l
  * The partners in one country, for /country and /count country:, which adds how complete the
  * dataset is (`withCoverage`) since it answers "how many".
  */
-export function countryCard(data: Dataset, country: Country, locale: Locale, tier?: Tier, withCoverage = false): Card {
+export function countryCard(
+  data: Dataset,
+  country: Country,
+  locale: Locale,
+  tier?: PartnerTier,
+  withCoverage = false,
+): Card {
   const all = citiesInCountry(data, country.code);
   const cities = all.filter((c) => !tier || c.tier === tier);
   const lines = cities.map((c) => relationshipLine(c, locale, { country: false }));
+  const others = otherTiesInCountry(data, country.code);
+  if (others.length) lines.push('', t(locale, 'countryOtherTies', { names: otherTieNames(others, locale) }));
   return {
     title:
       `${flagEmoji(country.code)} ${t(locale, 'countryTitle', { country: countryInProse(country, locale) })}`.trim(),
@@ -202,7 +270,7 @@ function countryMenu(countries: Country[], locale: Locale, customId: string): Ac
 }
 
 /**
- * A real country with no partner (Brazil) gets that answer; anything else is not a country we know,
+ * A real country with no partner (Peru) gets that answer; anything else is not a country we know,
  * with close names to pick from.
  */
 export function unknownCountryReply(input: string, suggestions: Country[], locale: Locale, customId: string): Reply {

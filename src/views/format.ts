@@ -1,7 +1,7 @@
 // Small formatting pieces every view uses: flags, user text made safe, source links,
 // and fitting lines into Discord's field and embed limits.
 import { DISCORD_MENTION, INVISIBLE, visibleText } from '../domain/user-text.js';
-import type { City, Dataset, DatedFact, FuzzyDate, Source, Tier } from '../data/types.js';
+import type { City, Dataset, DatedFact, DocumentKind, FuzzyDate, Source, Tier } from '../data/types.js';
 import { formatDate, type Locale } from '../i18n/index.js';
 import { cityName, countryName } from '../i18n/names.js';
 import type { Card, CardField } from '../reply/reply.js';
@@ -10,6 +10,10 @@ import { t } from './common.messages.js';
 export const COLORS = {
   friendship: 0xd4213d, // Wuhan red
   exchange: 0x2f7fb8,
+  // Not partner cities: muted, so a card never looks like a partner's.
+  memorandum: 0xa0a4a8,
+  district: 0xa0a4a8,
+  unstated: 0xa0a4a8,
   notActive: 0x7f8c8d,
   neutral: 0x5865f2,
 } as const;
@@ -39,15 +43,39 @@ export function orList(items: string[], locale: Locale): string {
   return `${items.slice(0, -1).join(separator)}${t(locale, 'or')}${items.at(-1)}`;
 }
 
+const TIER_KEYS = {
+  friendship: ['tierFriendship', 'tierFriendshipShort'],
+  exchange: ['tierExchange', 'tierExchangeShort'],
+  memorandum: ['tierMemorandum', 'tierMemorandumShort'],
+  district: ['tierDistrict', 'tierDistrictShort'],
+  unstated: ['tierUnstated', 'tierUnstatedShort'],
+} as const satisfies Record<Tier, readonly [string, string]>;
+
 export function tierLabel(tier: Tier, locale: Locale, short = false): string {
-  if (tier === 'friendship') return t(locale, short ? 'tierFriendshipShort' : 'tierFriendship');
-  return t(locale, short ? 'tierExchangeShort' : 'tierExchange');
+  const [long, brief] = TIER_KEYS[tier];
+  return t(locale, short ? brief : long);
 }
 
-/** A date with its doubts: "October 2009 (inferred; possibly later)" when the sources only imply it or hint at a later one. */
-export function dateText(date: FuzzyDate & Pick<DatedFact, 'inferred' | 'doubt'>, locale: Locale): string {
+const DOCUMENT_KEYS = {
+  agreement: 'docAgreement',
+  memorandum: 'docMemorandum',
+  intent: 'docIntent',
+  announcement: 'docAnnouncement',
+  'not-stated': 'docNotStated',
+} as const satisfies Record<DocumentKind, string>;
+
+export function documentLabel(kind: DocumentKind, locale: Locale): string {
+  return t(locale, DOCUMENT_KEYS[kind]);
+}
+
+/**
+ * A date with what it dates and its doubts: "29 September 2007 (declaration or letter of intent)",
+ * "October 2009 (inferred; possibly later)" when the sources only imply it or hint at a later one.
+ */
+export function dateText(date: FuzzyDate & Pick<DatedFact, 'inferred' | 'doubt' | 'document'>, locale: Locale): string {
   const text = formatDate(date, locale);
   const doubts = [
+    ...(date.document ? [documentLabel(date.document, locale)] : []),
     ...(date.inferred ? [t(locale, 'inferred')] : []),
     ...(date.doubt === 'possibly-later' ? [t(locale, 'possiblyLater')] : []),
   ];
@@ -146,6 +174,21 @@ export function sourceLines(sources: Source[], locale: Locale): string[] {
     const link = target ? `[${title}](${target})` : title;
     return s.quality ? `${link} ${t(locale, QUALITY_KEYS[s.quality])}` : link;
   });
+}
+
+/**
+ * "[wh-china.com](url) (mirror copy)": a source named by its site only, for lists of many sources
+ * (the /count history) where full titles would not fit Discord's 6,000 characters per message.
+ */
+export function shortSourceLinks(sources: Source[], locale: Locale): string {
+  return sources
+    .map((s) => {
+      const target = linkTarget(s.url);
+      const host = target ? new URL(target).hostname.replace(/^www\./, '') : s.id;
+      const link = target ? `[${host}](${target})` : host;
+      return s.quality ? `${link} ${t(locale, QUALITY_KEYS[s.quality])}` : link;
+    })
+    .join(locale === 'zh-CN' ? '；' : '; ');
 }
 
 /** A note's (or a cooperation entry's) text in the reader's language: the dataset writes both. */
@@ -256,13 +299,23 @@ export function relationshipLine(
       : ` (${countryName(city.country, locale)})`;
   parts.push(`${flag ? `${flag} ` : ''}**${cityName(city, locale)}**${where}`);
   const markers: string[] = [];
-  if (city.tier === 'exchange') markers.push(t(locale, 'lineExchange'));
+  if (city.tier !== 'friendship') {
+    const key = (
+      {
+        exchange: 'lineExchange',
+        memorandum: 'lineMemorandum',
+        district: 'lineDistrict',
+        unstated: 'lineUnstated',
+      } as const
+    )[city.tier];
+    markers.push(t(locale, key));
+  }
   if (city.status.state === 'ended') markers.push(t(locale, 'lineEnded', { year: city.status.date.slice(0, 4) }));
   if (city.status.state === 'phasing-out')
     markers.push(t(locale, 'linePhasingOut', { year: city.status.date.slice(0, 4) }));
   if (city.conflictingDates.length) {
     markers.push(
-      t(locale, 'lineConflict', { dates: city.conflictingDates.map((d) => formatDate(d, locale)).join(' / ') }),
+      t(locale, 'lineConflict', { dates: city.conflictingDates.map((d) => dateText(d, locale)).join(' / ') }),
     );
   }
   const line = parts.join(' · ');

@@ -12,6 +12,9 @@ export const t = defineMessages('views.map', {
     onlyTier: '{tier} only',
     onlyContinent: '{continent} only',
     plusChosen: '{filters}, plus {name}',
+    plusChosenOnly: 'plus {name}',
+    descriptionPlusOther:
+      'Drawn: {count} partner cities, plus {name}, the chosen city, which is not a partner city ({tier}). Each line is the shortest route over the globe (a great circle) from Wuhan. Click the image to enlarge it.',
     descriptionPlus:
       'Drawn: {count} partner cities ({filters}), plus {name}, the chosen city. Each line is the shortest route over the globe (a great circle) from Wuhan. Click the image to enlarge it.',
     description:
@@ -20,6 +23,7 @@ export const t = defineMessages('views.map', {
       'One partner city is drawn. Each line is the shortest route over the globe (a great circle) from Wuhan. Click the image to enlarge it.',
     keyFriendship: 'Friendship city',
     keyExchange: 'Friendly exchange city',
+    keyOtherTie: 'Not a partner city (memorandum or other tie)',
     keyActive: 'Active tie',
     keyEnded: 'Ended or phasing out',
     keyChosen: 'Chosen city',
@@ -31,6 +35,10 @@ export const t = defineMessages('views.map', {
     legendWuhan: 'Red point: Wuhan',
     legendFriendship: 'Blue points: international friendship cities',
     legendExchange: 'Orange points: friendly exchange cities',
+    legendOtherTie: 'Grey point: a memorandum, letter of intent or district-level tie, not a partner city',
+    otherTiesField: 'Not partner cities, not drawn',
+    otherTies:
+      'Ties that are not partner cities are left off the map and out of its count: {names}. Ask for one by name to see it.',
     legendDecades: 'Points coloured by the decade the tie began: {decades}',
     legendDecade: '{color} {decade}',
     legendUndated: '{color} date unknown',
@@ -70,12 +78,16 @@ export const t = defineMessages('views.map', {
     onlyTier: '仅{tier}',
     onlyContinent: '仅{continent}',
     plusChosen: '{filters}，另加{name}',
+    plusChosenOnly: '另加{name}',
+    descriptionPlusOther:
+      '图中有{count}个友好城市，另加所选城市{name}，它不是友好城市（{tier}）。每条线都是从武汉出发、沿地球表面的最短路线（大圆航线）。点击图片可放大。',
     descriptionPlus:
       '图中有{count}个友好城市（{filters}），另加所选城市{name}。每条线都是从武汉出发、沿地球表面的最短路线（大圆航线）。点击图片可放大。',
     description: '图中共有{count}个友好城市。每条线都是从武汉出发、沿地球表面的最短路线（大圆航线）。点击图片可放大。',
     descriptionOne: '图中有1个友好城市。每条线都是从武汉出发、沿地球表面的最短路线（大圆航线）。点击图片可放大。',
     keyFriendship: '国际友好城市',
     keyExchange: '友好交流城市',
+    keyOtherTie: '不是友好城市（备忘录或其他关系）',
     keyActive: '现有关系',
     keyEnded: '已终止或正在终止',
     keyChosen: '所选城市',
@@ -87,6 +99,9 @@ export const t = defineMessages('views.map', {
     legendWuhan: '红点：武汉',
     legendFriendship: '蓝点：国际友好城市',
     legendExchange: '橙点：友好交流城市',
+    legendOtherTie: '灰点：备忘录、意向书或区级关系，不是友好城市',
+    otherTiesField: '不是友好城市，未画出',
+    otherTies: '不是友好城市的关系不画在地图上，也不计入数目：{names}。按名称查询可单独显示。',
     legendDecades: '各点按结好年代着色：{decades}',
     legendDecade: '{color}为{decade}',
     legendUndated: '{color}为日期不详',

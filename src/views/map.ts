@@ -7,6 +7,7 @@ import { cityName, continentLabel, decadeLabel } from '../i18n/names.js';
 import type { KeyItem, MapPoint, MapSpec } from '../render/image/map.js';
 import { t } from './map.messages.js';
 import { bullet, COLORS, fitLines, footerText, tierLabel } from './format.js';
+import { hasEnded, isPartner, otherTies } from '../domain/facts/partners.js';
 import type { Card, Reply } from '../reply/reply.js';
 
 export type ColorBy = 'tier' | 'decade';
@@ -19,7 +20,15 @@ export interface MapFilters {
   colorBy: ColorBy;
 }
 
-export const TIER_COLORS: Record<Tier, string> = { friendship: '#1f6fb2', exchange: '#e08a00' };
+// Ties that are not partner cities are drawn only when asked for by name, in grey.
+const OTHER_TIE_COLOR = '#8c8c8c';
+export const TIER_COLORS: Record<Tier, string> = {
+  friendship: '#1f6fb2',
+  exchange: '#e08a00',
+  memorandum: OTHER_TIE_COLOR,
+  district: OTHER_TIE_COLOR,
+  unstated: OTHER_TIE_COLOR,
+};
 const INK = '#1f2937';
 
 type ColorKey = 'colorPurple' | 'colorBlue' | 'colorGreen' | 'colorOrange' | 'colorBrown' | 'colorPink';
@@ -49,8 +58,10 @@ function pointColor(city: City, colorBy: ColorBy): string {
   return decade === null ? UNDATED_COLOR : decadeStyle(decade).color;
 }
 
+/** Only partner cities are ever selected by filters: a memorandum or a district tie is drawn only when chosen. */
 function matchesFilters(city: City, filters: MapFilters): boolean {
   return (
+    isPartner(city) &&
     (!filters.tier || city.tier === filters.tier) &&
     (!filters.continent || city.country.continent === filters.continent)
   );
@@ -72,7 +83,7 @@ function drawnBeyondFilters(drawn: City[], filters: MapFilters): City | undefine
 }
 
 function isEnded(city: City): boolean {
-  return city.status.state !== 'active';
+  return hasEnded(city.status);
 }
 
 function mapPoint(city: City, colorBy: ColorBy, chosen: City | undefined, locale: Locale): MapPoint {
@@ -100,6 +111,8 @@ function keyItems(drawn: City[], filters: MapFilters, locale: Locale): KeyItem[]
       items.push({ kind: 'point', color: TIER_COLORS.friendship, label: t(locale, 'keyFriendship') });
     if (drawn.some((c) => c.tier === 'exchange'))
       items.push({ kind: 'point', color: TIER_COLORS.exchange, label: t(locale, 'keyExchange') });
+    if (drawn.some((c) => !isPartner(c)))
+      items.push({ kind: 'point', color: OTHER_TIE_COLOR, label: t(locale, 'keyOtherTie') });
   } else {
     for (const decade of decadesOf(drawn)) {
       items.push(
@@ -134,9 +147,11 @@ export function worldMapSpec(data: Dataset, filters: MapFilters, locale: Locale)
   const { drawn, notDrawn } = selectCities(data, filters);
   if (!drawn.length) return null;
   const extra = drawnBeyondFilters(drawn, filters);
-  const filtered = extra
-    ? t(locale, 'plusChosen', { filters: filterText(filters, locale), name: cityName(extra, locale) })
-    : filterText(filters, locale);
+  const filtered = !extra
+    ? filterText(filters, locale)
+    : filterText(filters, locale)
+      ? t(locale, 'plusChosen', { filters: filterText(filters, locale), name: cityName(extra, locale) })
+      : t(locale, 'plusChosenOnly', { name: cityName(extra, locale) });
   const count = extra ? drawn.length - 1 : drawn.length;
   const coloring = t(locale, filters.colorBy === 'tier' ? 'byTier' : 'byDecade');
   const notes: string[] = [];
@@ -206,6 +221,7 @@ function legendLines(drawn: City[], filters: MapFilters, locale: Locale): string
   if (filters.colorBy === 'tier') {
     if (drawn.some((c) => c.tier === 'friendship')) lines.push(t(locale, 'legendFriendship'));
     if (drawn.some((c) => c.tier === 'exchange')) lines.push(t(locale, 'legendExchange'));
+    if (drawn.some((c) => !isPartner(c))) lines.push(t(locale, 'legendOtherTie'));
   } else {
     const decades = decadesOf(drawn).map((decade) =>
       decade === null
@@ -234,15 +250,21 @@ export function mapCard(data: Dataset, filters: MapFilters, image: MapImageRef, 
   const { drawn, notDrawn } = selectCities(data, filters);
   const extra = drawnBeyondFilters(drawn, filters);
   const description = [
-    extra
-      ? t(locale, 'descriptionPlus', {
+    extra && !filterText(filters, locale)
+      ? t(locale, 'descriptionPlusOther', {
           count: drawn.length - 1,
-          filters: filterText(filters, locale),
           name: cityName(extra, locale),
+          tier: tierLabel(extra.tier, locale, true),
         })
-      : drawn.length === 1
-        ? t(locale, 'descriptionOne')
-        : t(locale, 'description', { count: drawn.length }),
+      : extra
+        ? t(locale, 'descriptionPlus', {
+            count: drawn.length - 1,
+            filters: filterText(filters, locale),
+            name: cityName(extra, locale),
+          })
+        : drawn.length === 1
+          ? t(locale, 'descriptionOne')
+          : t(locale, 'description', { count: drawn.length }),
   ];
   if (filters.chosen && !filters.chosen.coordinates)
     description.push(t(locale, 'chosenNotDrawn', { name: cityName(filters.chosen, locale) }));
@@ -267,6 +289,18 @@ export function mapCard(data: Dataset, filters: MapFilters, image: MapImageRef, 
         1024,
         locale,
       ),
+    });
+  }
+  const others = otherTies(data).filter((c) => c !== filters.chosen);
+  if (others.length) {
+    const names = others.map((c) =>
+      locale === 'zh-CN'
+        ? `${cityName(c, locale)}（${tierLabel(c.tier, locale, true)}）`
+        : `${cityName(c, locale)} (${tierLabel(c.tier, locale, true)})`,
+    );
+    fields.push({
+      name: t(locale, 'otherTiesField'),
+      value: fitLines([t(locale, 'otherTies', { names: formatList(names, locale) })], 1024, locale),
     });
   }
   fields.push({

@@ -1,5 +1,6 @@
 // /timeline: relationships in date order, ten per page, with ◀ ▶ buttons.
 import type { Dataset } from '../data/types.js';
+import { isPartner } from '../domain/facts/partners.js';
 import { timeline, type YearRange } from '../domain/facts/timeline.js';
 import type { Locale } from '../i18n/index.js';
 import { t } from './timeline.messages.js';
@@ -39,7 +40,11 @@ export function timelineReply(
   locale: Locale,
   pageId: (page: number) => string,
 ): Reply {
-  const { dated, undated } = timeline(data, range);
+  const line = timeline(data, range);
+  // Partner cities make the timeline and its count; memoranda and district ties close it, apart.
+  const dated = line.dated.filter(isPartner);
+  const undated = line.undated.filter(isPartner);
+  const others = [...line.dated, ...line.undated].filter((c) => !isPartner(c));
   const pages = Math.max(1, Math.ceil(dated.length / PAGE_SIZE));
   const page = Math.min(Math.max(1, Math.trunc(requestedPage) || 1), pages);
   const shown = dated.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
@@ -50,19 +55,27 @@ export function timelineReply(
     .filter(Boolean)
     .join('\n\n');
   // Undated ties cannot be placed in time, so they close the last page whatever the range.
-  const fields =
-    page === pages && undated.length
-      ? [
-          {
-            name: t(locale, 'undated'),
-            value: fitLines(
-              undated.map((c) => relationshipLine(c, locale, { date: false })),
-              1024,
-              locale,
-            ),
-          },
-        ]
-      : [];
+  const fields = [];
+  if (page === pages && undated.length) {
+    fields.push({
+      name: t(locale, 'undated'),
+      value: fitLines(
+        undated.map((c) => relationshipLine(c, locale, { date: false })),
+        1024,
+        locale,
+      ),
+    });
+  }
+  if (page === pages && others.length) {
+    fields.push({
+      name: t(locale, 'otherTies'),
+      value: fitLines(
+        others.map((c) => relationshipLine(c, locale)),
+        1024,
+        locale,
+      ),
+    });
+  }
   const actions: Action[][] =
     pages > 1
       ? [

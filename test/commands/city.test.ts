@@ -34,7 +34,11 @@ describe('/city', () => {
   it('states the conflicting dates for Kópavogur once, each with numbered sources from the Sources field', async () => {
     const reply = await run(city, { name: 'Kopavogur' });
     const established = field(reply, 'Established');
-    const conflict = /Sources disagree: 2007 ((?:\[\d+\])+) or 26 April 2008 ((?:\[\d+\])+)\./.exec(established);
+    // Each date says what it dates: the 2007 declaration of intent, the 2008 agreement (second audit).
+    const conflict =
+      /Sources disagree: 29 September 2007 \(declaration or letter of intent\) ((?:\[\d+\])+) or 26 April 2008 \(agreement\) ((?:\[\d+\])+)\./.exec(
+        established,
+      );
     expect(conflict).not.toBeNull();
     const sources = sourcesListed(reply, 'Sources');
     const cited = (marks: string) =>
@@ -50,7 +54,9 @@ describe('/city', () => {
   it('in Chinese, cites the conflicting dates by number, with no English page titles in the sentence', async () => {
     const established = field(await run(city, { name: 'Kopavogur' }, 'zh-CN'), '结好时间');
     const line = established.split('\n').find((l) => l.startsWith('来源说法不一'));
-    expect(line).toMatch(/^来源说法不一：2007年(\[\d+\])+或2008年4月26日(\[\d+\])+。$/);
+    expect(line).toMatch(
+      /^来源说法不一：2007年9月29日（意向声明或意向书）(\[\d+\])+或2008年4月26日（协议）(\[\d+\])+。$/,
+    );
     expect(line).not.toMatch(/[A-Za-z]/);
   });
 
@@ -84,9 +90,19 @@ describe('/city', () => {
     }
   });
 
-  it('does not claim an exchange tie is current: no source says so', async () => {
-    expect(field(await run(city, { name: 'San Francisco' }), 'Status')).toBe('Current status not known');
-    expect(field(await run(city, { name: 'San Francisco' }, 'zh-CN'), '状态')).toBe('现状不详');
+  it('does not claim an exchange tie is current where no source says so, and says so', async () => {
+    expect(field(await run(city, { name: 'San Francisco' }), 'Status')).toBe(
+      'Current status not known: No source after the 2013 signing says whether the tie is still current.',
+    );
+    expect(field(await run(city, { name: 'San Francisco' }, 'zh-CN'), '状态')).toMatch(/^现状不详：/);
+  });
+
+  it('cites the source and its date where a source shows an exchange tie current', async () => {
+    const reply = await run(city, { name: 'Daejeon' });
+    const status = field(reply, 'Status');
+    expect(status).toMatch(/^Current as of 21 June 2016\. .+ \[\d+\]$/);
+    const number = /\[(\d+)\]$/.exec(status)?.[1];
+    expect(sourcesListed(reply, 'Sources').find((line) => line.startsWith(`[${number}] `))).toContain('joongdo.co.kr');
   });
 
   it('hedges the tier where no source confirms the level', async () => {
@@ -124,15 +140,33 @@ describe('/city', () => {
     expect(field(reply, 'Years of friendship')).toMatch(/^Not known/);
   });
 
-  it('shows a doubted date with its doubt, and counts the years as uncertain', async () => {
+  // Second audit: Ashdod's October 2009 is the memorandum; the agreement came under a mayor in office from 2011.
+  it('shows a doubted date with its doubt and its document, and counts the years as uncertain', async () => {
     const reply = await run(city, { name: 'Ashdod' });
-    expect(field(reply, 'Established')).toContain('October 2009 (inferred; possibly later)');
-    expect(field(reply, 'Years of friendship')).toMatch(/^about \d+ years \(if October 2009\)$/);
-    expect(field(await run(city, { name: 'Ashdod' }, 'zh-CN'), '结好时间')).toContain('2009年10月（推断；可能更晚）');
+    expect(field(reply, 'Established')).toContain('2011 (agreement; inferred; possibly later)');
+    expect(field(reply, 'Established')).toMatch(
+      /Sources disagree: 2011 \(agreement; inferred; possibly later\) (\[\d+\])+ or October 2009 \(memorandum\) (\[\d+\])+\./,
+    );
+    expect(field(reply, 'Years of friendship')).toMatch(/^about \d+ years \(if 2011\)$/);
+    expect(field(await run(city, { name: 'Ashdod' }, 'zh-CN'), '结好时间')).toContain('2011年（协议；推断；可能更晚）');
   });
 
   it('marks an inferred date', async () => {
-    expect(field(await run(city, { name: 'Markham' }), 'Established')).toContain('2006 (inferred)');
+    expect(field(await run(city, { name: 'Swansea' }), 'Established')).toContain('August 2016 (inferred)');
+  });
+
+  it('gives Markham the signing day Hubei Daily reported (second audit)', async () => {
+    expect(field(await run(city, { name: 'Markham' }), 'Established')).toMatch(/^12 September 2006\n/);
+  });
+
+  it('shows a memorandum as what it is, never as a partner city', async () => {
+    const reply = await run(city, { name: 'Kazan' });
+    expect(field(reply, 'Tier')).toBe('Memorandum or letter of intent only (not a partner city)');
+    expect(field(reply, 'Established')).toContain('19 August 2025 (memorandum)');
+    expect(field(reply, 'Status')).toMatch(
+      /^Current status not known: Kazan called the memorandum a first step toward twinning/,
+    );
+    expect(field(await run(city, { name: 'Graz' }), 'Tier')).toBe('District-level tie (not a partner city)');
   });
 
   it('understands the 2019 article’s garbled "Dacha" as Ōita', async () => {

@@ -17,12 +17,49 @@ describe('/count', () => {
     expect(text).not.toContain('20 cities, both tiers together');
   });
 
-  it('heads the totals as what each source said over the years, each row with its source', async () => {
+  it('leads with the answer: the official list with its date, what was signed since, the latest all-partner total', async () => {
+    const reply = await run(count);
+    // The answer is the message text, shown above the cards.
+    const answer = { description: reply.content ?? '' };
+    const lines = answer.description.split('\n');
+    expect(lines[0]).toBe('**How many partner cities Wuhan has**');
+    expect(lines[1]).toBe(
+      '**28** international friendship (sister) cities on Wuhan’s latest official list, of **30 June 2021**.',
+    );
+    expect(lines[2]).toBe(
+      'Since that list: **São Paulo** signed a sister-city agreement on 11 November 2025. No newer official count was found, so it is not added to the figure above.',
+    );
+    expect(answer.description).toContain(
+      'Latest count of all partner cities, both tiers: **125 cities in 64 countries, both tiers together**, as of 22 April 2025.',
+    );
+    // A memorandum or a district tie is named as what it is and never counted.
+    const others = lines.find((line) => line.startsWith('Not partner cities, and not counted anywhere here: ')) ?? '';
+    expect(others).toContain('Kazan (memorandum only)');
+    expect(others).toContain('Graz District II (Geidorf) (district tie)');
+    expect(answer.description).not.toMatch(/\b29\b/);
+    const zh = (await run(count, {}, 'zh-CN')).content ?? '';
+    expect(zh.split('\n')[1]).toBe('武汉最新的官方名单（**2021年6月30日**）上有**28**个国际友好城市（姐妹城市）。');
+  });
+
+  it('then the totals as what each source said over the years, each row with its source', async () => {
     const totals = body(await run(count)).embeds[0]!;
     expect(totals.title).toBe('Totals over the years');
     expect(visibleText(await run(count))).not.toMatch(/as Wuhan announced/);
     for (const f of totals.fields ?? []) expect(f.value, f.name).toMatch(/\]\(https?:/);
     expect(body(await run(count, {}, 'zh-CN')).embeds[0]?.title).toBe('历年总数');
+  });
+
+  it('keeps each published total as published: no sum where the source gave none, "more than" kept, 2014\'s 20 of unstated level', async () => {
+    const totals = body(await run(count)).embeds[0]!;
+    const value = (name: string) => totals.fields?.find((f) => f.name === name)?.value ?? '';
+    expect(value('1 September 2016')).toContain(
+      '**22 international friendship cities and 70 friendly exchange cities (no total given)**',
+    );
+    expect(value('1 September 2016')).toContain('Changjiang Daily gave 77');
+    expect(value('20 October 2019')).toContain(
+      '**more than 110 cities in more than 50 countries, both tiers together**',
+    );
+    expect(value('February 2014')).toContain('**20 cities (level not stated)**');
   });
 
   it('links each official total to its source', async () => {
@@ -36,7 +73,9 @@ describe('/count', () => {
     const reply = await run(count);
     const sentence = body(reply).embeds[1]?.description ?? '';
     expect(sentence).toBe(coverageSentence(app().data, 'en'));
-    expect(sentence).toContain('all 28 international friendship cities');
+    expect(sentence).toContain(
+      'all 28 international friendship cities on Wuhan’s official count of 30 June 2021, plus São Paulo, signed after that list',
+    );
     // No source shows the exchange cities in the data are among the official 83, so the sentence does not say so.
     expect(sentence).toContain(`${listed} cities that sources name as friendly exchange partners`);
     expect(sentence).toContain('no full list of the 83');
@@ -104,7 +143,7 @@ describe('/count', () => {
   });
 
   it('treats invisible characters as no country, and a mention as not a country', async () => {
-    expect((await run(count, { country: '\u200b' })).content).toBeUndefined(); // no country: the full count
+    expect((await run(count, { country: '\u200b' })).content).toMatch(/^\*\*How many partner cities Wuhan has\*\*/); // no country: the full count
     expect((await run(count, { country: '<@123>' })).content).toMatch(/^That is a mention, not a country\./);
   });
 

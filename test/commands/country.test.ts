@@ -35,13 +35,20 @@ describe('/country', () => {
   });
 
   it('tells a real country without partners apart from a name that is no country', async () => {
-    const brazil = await run(country, { name: 'Brazil' });
-    expect(brazil.content).toBe(
-      'None of Wuhan’s partner cities in the data is in Brazil. Run /count to see every country with a partner city.',
+    // Brazil has partners since the second audit (São Paulo, São Luís), so Peru stands in for a country without.
+    const peru = await run(country, { name: 'Peru' });
+    expect(peru.content).toBe(
+      'None of Wuhan’s partner cities in the data is in Peru. Run /count to see every country with a partner city.',
     );
-    expect(brazil.actions ?? []).toEqual([]);
+    expect(peru.actions ?? []).toEqual([]);
     expect((await run(country, { name: 'philippines' })).content).toContain('is in the Philippines.');
-    expect((await run(country, { name: '巴西' }, 'zh-CN')).content).toContain('没有一个位于巴西');
+    expect((await run(country, { name: '秘鲁' }, 'zh-CN')).content).toContain('没有一个位于秘鲁');
+  });
+
+  it('shows a memorandum in a country as what it is, and counts no partner there', async () => {
+    const text = visibleText(await run(country, { name: 'Czech Republic' }));
+    expect(text).toContain('The dataset lists no partner city in the Czech Republic.');
+    expect(text).toContain('Not partner cities, not counted: Jihlava (memorandum only).');
   });
 
   it('puts “the” before the names that take it in English', async () => {

@@ -37,7 +37,21 @@ describe('/map', () => {
     expect(field(reply, 'Sources')).toContain('https://www.geonames.org/');
     expect(field(reply, 'Sources')).toContain('Natural Earth');
     expect(field(reply, 'Numbered on the map')).toMatch(/^\*\*1\*\* /);
-    expect(visibleText(reply)).toContain('33 partner cities are drawn');
+    // Partner cities only (37 with coordinates since the second audit); a memorandum or a district tie is named apart.
+    expect(visibleText(reply)).toContain('37 partner cities are drawn');
+    expect(field(reply, 'Not partner cities, not drawn')).toMatch(
+      /Kazan \(memorandum only\).*Graz District II \(Geidorf\) \(district tie\)|Graz District II \(Geidorf\) \(district tie\).*Kazan \(memorandum only\)/,
+    );
+  });
+
+  it('draws a memorandum only when asked for by name, in grey, saying it is not a partner city', async () => {
+    const reply = await run(map, { city: 'Kazan' });
+    expect(field(reply, 'Legend')).toContain(
+      'Grey point: a memorandum, letter of intent or district-level tie, not a partner city',
+    );
+    expect(visibleText(reply)).toContain(
+      'Drawn: 37 partner cities, plus Kazan, the chosen city, which is not a partner city (memorandum only).',
+    );
   });
 
   it('filters by continent and tier, and says when nothing is left to draw', async () => {
@@ -53,12 +67,15 @@ describe('/map', () => {
     const reply = await run(map, { continent: 'europe', city: 'Sydney' });
     expect(field(reply, 'Legend')).toContain('Sydney, the chosen city');
     // Sydney is in Oceania: counted apart, so "Europe only" stays true.
-    const europe = app().data.cities.filter((c) => c.country.continent === 'Europe' && c.coordinates).length;
+    const partner = (c: { tier: string }) => c.tier === 'friendship' || c.tier === 'exchange';
+    const europe = app().data.cities.filter(
+      (c) => c.country.continent === 'Europe' && c.coordinates && partner(c),
+    ).length;
     expect(visibleText(reply)).toContain(
       `Drawn: ${europe} partner cities (Europe only), plus Sydney, the chosen city.`,
     );
     const zh = visibleText(await run(map, { continent: 'asia', city: 'Sydney' }, 'zh-CN'));
-    const asia = app().data.cities.filter((c) => c.country.continent === 'Asia' && c.coordinates).length;
+    const asia = app().data.cities.filter((c) => c.country.continent === 'Asia' && c.coordinates && partner(c)).length;
     expect(zh).toContain(`图中有${asia}个友好城市（仅亚洲），另加所选城市`);
   });
 

@@ -13,7 +13,9 @@ function buttons(reply: Reply) {
 }
 
 describe('/timeline', () => {
-  const dated = () => app().data.cities.filter((c) => c.established).length;
+  // Partner cities only: memoranda and district ties close the last page, apart and uncounted.
+  const dated = () =>
+    app().data.cities.filter((c) => c.established && (c.tier === 'friendship' || c.tier === 'exchange')).length;
   const pages = () => Math.ceil(dated() / 10);
 
   it('lists the first ten relationships oldest first, with page x/y in the footer', async () => {
@@ -56,6 +58,21 @@ describe('/timeline', () => {
     expect(all).toHaveLength(dated());
     expect(all.find((l) => l.includes('Arnhem'))).toContain('ended 2021');
     expect(all.find((l) => l.includes('San Francisco'))).toContain('exchange city');
+  });
+
+  it('lists a memorandum or a district tie apart, as what it is, with both dates where sources differ', async () => {
+    const last = await click(timeline, `p:::${pages()}`);
+    if (last.kind !== 'update') return expect.fail('no page');
+    const others =
+      body(last.reply).embeds[0]?.fields?.find((f) => f.name === 'Not partner cities, not counted above')?.value ?? '';
+    expect(others).toContain(
+      '19 August 2025 (memorandum) · 🇷🇺 **Kazan** (Russia) · _memorandum only, not a partner city_',
+    );
+    expect(others).toContain('**Graz District II (Geidorf)** (Austria) · _district tie, not a partner city_');
+    const first = await run(timeline, { from: 2007, to: 2007 });
+    expect(entries(first).find((l) => l.includes('Kópavogur'))).toContain(
+      '29 September 2007 (declaration or letter of intent) · 🇮🇸 **Kópavogur** (Iceland) · _or 26 April 2008 (agreement)_',
+    );
   });
 
   it('keeps to the years asked for', async () => {

@@ -44,7 +44,13 @@ function makeCity(spec: CitySpec): City {
           reasonZh: `2021年，${en}市议会投票终止了关系。`,
           sources: ['S2'],
         }
-      : { state: 'active' },
+      : spec.exchange
+        ? {
+            state: 'unknown',
+            note: 'No source says whether the tie is current.',
+            noteZh: '没有来源说明这一关系是否存续。',
+          }
+        : { state: 'active', basis: 'official-list', asOf: { date: '2021-06-30', precision: 'day' }, sources: ['S2'] },
     landmarks: (spec.landmarks ?? []).map((l) => {
       const { name, zh, location } =
         typeof l === 'string' ? { name: l, zh: `${l}（中文）`, location: 'partner' as const } : l;

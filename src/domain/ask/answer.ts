@@ -8,8 +8,8 @@ import type {
   DatedFact,
   Landmark,
   Note,
+  PartnerTier,
   SourceId,
-  Tier,
   Topic,
   Total,
 } from '../../data/types.js';
@@ -24,6 +24,7 @@ import {
 } from '../facts/cooperation.js';
 import { partnerCountries } from '../facts/country.js';
 import { friendshipSpan, type FriendshipSpan } from '../facts/friendship.js';
+import { hasEnded, isPartner, statusSourceIds } from '../facts/partners.js';
 import { citySourceIds } from '../facts/sources.js';
 import { timeline } from '../facts/timeline.js';
 import { latestTotalFor, officialTotals } from '../facts/totals.js';
@@ -60,7 +61,7 @@ export type Answer =
   | { kind: 'person'; name: string; notes: { city: City; note: Note }[] }
   /** `rows`: the official counts the question is about (those with a figure it quotes, else all). */
   | { kind: 'sources'; cities: City[]; about: 'totals' | 'general'; rows: Total[] }
-  | { kind: 'tiers'; counts: Total[]; listed: Record<Tier, City[]> }
+  | { kind: 'tiers'; counts: Total[]; listed: Record<PartnerTier, City[]> }
   | { kind: 'rank'; total: Total | null }
   | { kind: 'landmarks'; cities: City[]; items: LandmarkOf[] }
   | { kind: 'status'; cities: City[]; notActive: City[] }
@@ -212,6 +213,8 @@ function latestWith(data: Dataset, pick: (t: Total) => boolean): Total | null {
 }
 
 function inScope(city: City, scope: Scope): boolean {
+  // A memorandum, a letter of intent or a district tie is never one of the partner cities asked about.
+  if (!isPartner(city)) return false;
   if (scope.tier && city.tier !== scope.tier) return false;
   const inPlace =
     (!scope.country || city.country.code === scope.country.code) &&
@@ -267,7 +270,7 @@ function buildAnswer(intent: Intent, { data, now }: AnswerContext): Answer {
       return {
         kind: 'status',
         cities: intent.cities,
-        notActive: data.cities.filter((c) => c.status.state !== 'active'),
+        notActive: data.cities.filter((c) => hasEnded(c.status)),
       };
     case 'cooperation': {
       const { cities, topic } = intent;
@@ -399,7 +402,7 @@ function buildAnswer(intent: Intent, { data, now }: AnswerContext): Answer {
 function endedIn(data: Dataset, scope: Scope): City[] {
   const { from, to } = periodRange(scope.period!);
   return data.cities.filter((c) => {
-    if (c.status.state === 'active' || !inScope(c, { ...scope, period: undefined })) return false;
+    if (!hasEnded(c.status) || !inScope(c, { ...scope, period: undefined })) return false;
     const year = Number(c.status.date.slice(0, 4));
     return (from === undefined || year >= from) && (to === undefined || year <= to);
   });
@@ -570,7 +573,7 @@ function sourcesOf(answer: Answer, data: Dataset): SourceId[] {
       case 'status': {
         const cities = answer.cities.length ? answer.cities : answer.notActive;
         return [
-          ...cities.flatMap((c) => (c.status.state === 'active' ? [] : c.status.sources)),
+          ...cities.flatMap((c) => statusSourceIds(c.status)),
           ...listSources(data),
           ...hedgeSources(answer.cities),
           ...answer.cities.flatMap((c) => statusCaveats(c).flatMap((n) => n.sources)),
@@ -624,7 +627,7 @@ function sourcesOf(answer: Answer, data: Dataset): SourceId[] {
           ...listSources(data),
           ...totalSources([answer.exchange.length ? answer.exchangeCount : null]),
           ...answer.friendship.concat(answer.exchange).flatMap(establishedSources),
-          ...answer.ended.flatMap((c) => (c.status.state === 'active' ? [] : c.status.sources)),
+          ...answer.ended.flatMap((c) => statusSourceIds(c.status)),
           ...hedgeSources(answer.exchange),
         ];
       case 'notPartner':
@@ -662,7 +665,7 @@ function sourcesOf(answer: Answer, data: Dataset): SourceId[] {
 function listSources(data: Dataset): SourceId[] {
   const list = latestList(data);
   if (!list) return [];
-  const endings = new Set(data.cities.flatMap((c) => (c.status.state === 'active' ? [] : c.status.sources)));
+  const endings = new Set(data.cities.flatMap((c) => (hasEnded(c.status) ? c.status.sources : [])));
   const own = list.sources.filter((id) => !endings.has(id));
   return own.length ? own : list.sources;
 }
@@ -672,6 +675,6 @@ function establishedSources(city: City): SourceId[] {
     ...(city.established?.sources ?? []),
     ...city.conflictingDates.flatMap((d) => d.sources),
     ...(city.established ? [] : city.caveats.flatMap((n) => n.sources)),
-    ...(city.status.state === 'active' ? [] : city.status.sources),
+    ...(hasEnded(city.status) ? city.status.sources : []),
   ];
 }

@@ -248,7 +248,12 @@ function decide(clues: Clues, resolver: Resolver): Intent {
   const aboutPartners = named || scoped || exchangeTier || has('relation') || has('list');
   if ((has('first') && aboutPartners) || (!named && has('start') && (has('when') || has('relation'))))
     return { kind: 'first', scope, cities, position: 1 };
-  if (has('latest') && aboutPartners && !has('count') && !has('history')) return { kind: 'latest', scope, cities };
+  if (has('latest') && aboutPartners && !has('count') && !has('history')) {
+    // "The latest as of 2019" asks about ties up to that year: São Paulo (2025) is not the answer then.
+    const asOf = entities.asOfYear;
+    const dated = asOf && !scope.period ? { ...scope, period: { kind: 'range' as const, range: { to: asOf } } } : scope;
+    return { kind: 'latest', scope: dated, cities };
+  }
   if (named && (has('when') || has('howLong'))) return { kind: 'established', cities };
 
   if (has('count')) {

@@ -1,5 +1,6 @@
 // What the dataset itself lists, counted several ways (for /count).
 import type { City, Continent, Country, Dataset, Tier } from '../../data/types.js';
+import { hasEnded, partnerCities } from './partners.js';
 
 export interface Tally<K> {
   key: K;
@@ -34,8 +35,9 @@ export function establishedYear(city: City): number | null {
   return city.established ? Number(city.established.date.slice(0, 4)) : null;
 }
 
+/** Partner cities only: a memorandum or a district tie is never counted (see otherTies). */
 export function breakdown(data: Dataset, tier?: Tier): Breakdown {
-  const cities = tier ? data.cities.filter((c) => c.tier === tier) : data.cities;
+  const cities = tier ? data.cities.filter((c) => c.tier === tier) : partnerCities(data);
   const years = cities.map(establishedYear);
   const decades = years.filter((y): y is number => y !== null).map((y) => Math.floor(y / 10) * 10);
   return {
@@ -48,6 +50,6 @@ export function breakdown(data: Dataset, tier?: Tier): Breakdown {
     byContinent: tally(cities.map((c) => c.country.continent)).sort((a, b) => b.count - a.count),
     byDecade: tally(decades).sort((a, b) => a.key - b.key),
     undated: years.filter((y) => y === null).length,
-    notActive: cities.filter((c) => c.status.state !== 'active'),
+    notActive: cities.filter((c) => hasEnded(c.status)),
   };
 }

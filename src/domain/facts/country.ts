@@ -2,17 +2,28 @@
 import type { City, Country, Dataset } from '../../data/types.js';
 import { compact, fold, worldCountryForms } from '../text.js';
 import { byEstablished } from '../../data/order.js';
+import { otherTies, partnerCities } from './partners.js';
 
-/** The partners in one country (by ISO code), oldest tie first, undated last. */
+/** The partner cities in one country (by ISO code), oldest tie first, undated last. */
 export function citiesInCountry(data: Dataset, code: string): City[] {
   const wanted = code.toUpperCase();
-  return data.cities.filter((c) => c.country.code === wanted).sort(byEstablished);
+  return partnerCities(data)
+    .filter((c) => c.country.code === wanted)
+    .sort(byEstablished);
 }
 
-/** Every country the dataset has a partner in, by English name. */
+/** Memoranda, district ties and ties of unstated level in one country: shown apart, never counted. */
+export function otherTiesInCountry(data: Dataset, code: string): City[] {
+  const wanted = code.toUpperCase();
+  return otherTies(data)
+    .filter((c) => c.country.code === wanted)
+    .sort(byEstablished);
+}
+
+/** Every country the dataset has a partner city in, by English name. */
 export function partnerCountries(data: Dataset): Country[] {
   const byCode = new Map<string, Country>();
-  for (const city of data.cities) byCode.set(city.country.code, city.country);
+  for (const city of partnerCities(data)) byCode.set(city.country.code, city.country);
   return [...byCode.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
 

@@ -1,6 +1,6 @@
 // Which sources back what we say about a city, in the order the card shows the facts.
 import type { City, Dataset, Source, SourceId } from '../../data/types.js';
-import { friendshipList } from './totals.js';
+import { statusSourceIds } from './partners.js';
 
 function collect(city: City, statusIds: readonly SourceId[]): SourceId[] {
   const ids = new Set<SourceId>();
@@ -21,16 +21,7 @@ function collect(city: City, statusIds: readonly SourceId[]): SourceId[] {
 
 /** Every source id a city's own facts cite, first mention first, without repeats. */
 export function citySourceIds(city: City): SourceId[] {
-  return collect(city, city.status.state === 'active' ? [] : city.status.sources);
-}
-
-/**
- * What backs the city's status: the end or phase-out for those, Wuhan's friendship-city list for a
- * current sister city, and nothing for an exchange city (no source says whether those are current).
- */
-function statusSourceIds(data: Dataset, city: City): SourceId[] {
-  if (city.status.state !== 'active') return city.status.sources;
-  return city.tier === 'friendship' ? (friendshipList(data)?.sources ?? []) : [];
+  return collect(city, statusSourceIds(city.status));
 }
 
 /** The Source records for ids, skipping ids the dataset does not know (the loader reports those). */
@@ -48,7 +39,7 @@ export function sourcesById(data: Dataset, ids: readonly SourceId[]): Source[] {
   return out;
 }
 
-/** The sources a city card lists: its own facts' and the one its status rests on. */
+/** The sources a city card lists: its own facts' and the ones its status rests on (the list, a report, the end). */
 export function citySources(data: Dataset, city: City): Source[] {
-  return sourcesById(data, collect(city, statusSourceIds(data, city)));
+  return sourcesById(data, collect(city, statusSourceIds(city.status)));
 }

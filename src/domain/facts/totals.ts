@@ -1,5 +1,6 @@
 // Official totals (what Wuhan announced) and how much of them the dataset covers.
-import type { Dataset, FuzzyDate, SourceId, Tier, Total } from '../../data/types.js';
+import { FRIENDSHIP_CITY_IDS } from '../../data/validate.js';
+import type { City, Dataset, FuzzyDate, PartnerTier, SourceId, Total } from '../../data/types.js';
 
 /** Oldest first. */
 export function officialTotals(data: Dataset): Total[] {
@@ -7,10 +8,20 @@ export function officialTotals(data: Dataset): Total[] {
 }
 
 /** The newest official figure for one tier, or null when no total states it. */
-export function latestTotalFor(data: Dataset, tier: Tier): Total | null {
+export function latestTotalFor(data: Dataset, tier: PartnerTier): Total | null {
   let latest: Total | null = null;
   for (const total of data.totals) {
     if (total[tier] === null) continue;
+    if (!latest || total.asOf.date > latest.asOf.date) latest = total;
+  }
+  return latest;
+}
+
+/** The newest figure for all partner cities together (both tiers), whatever its breakdown. */
+export function latestAllPartnerTotal(data: Dataset): Total | null {
+  let latest: Total | null = null;
+  for (const total of data.totals) {
+    if (total.total === null || total.qualifier === 'about') continue;
     if (!latest || total.asOf.date > latest.asOf.date) latest = total;
   }
   return latest;
@@ -36,6 +47,8 @@ export interface TierCoverage {
   listed: number;
   /** The newest official count of this tier, with its date. */
   official: Total | null;
+  /** Sister cities signed after the official list, so in no official count. */
+  since?: City[];
 }
 
 export interface Coverage {
@@ -46,9 +59,15 @@ export interface Coverage {
 }
 
 export function coverage(data: Dataset): Coverage {
-  const listed = (tier: Tier) => data.cities.filter((c) => c.tier === tier).length;
+  const listed = (tier: PartnerTier) => data.cities.filter((c) => c.tier === tier).length;
+  // Sister cities are compared with the official list they are on; one signed after it is told apart.
+  const onList = data.cities.filter((c) => c.tier === 'friendship' && FRIENDSHIP_CITY_IDS.includes(c.id));
   return {
-    friendship: { listed: listed('friendship'), official: latestTotalFor(data, 'friendship') },
+    friendship: {
+      listed: onList.length,
+      official: latestTotalFor(data, 'friendship'),
+      since: data.cities.filter((c) => c.tier === 'friendship' && !FRIENDSHIP_CITY_IDS.includes(c.id)),
+    },
     exchange: { listed: listed('exchange'), official: latestTotalFor(data, 'exchange') },
     asOf: data.asOf,
   };

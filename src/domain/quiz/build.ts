@@ -1,6 +1,7 @@
 // Helpers for building a question: options, distractors, facts with their sources, and the shape of a kind.
 import { foldName } from '../../data/load.js';
 import type { City, Continent, Note, Source } from '../../data/types.js';
+import { hasEnded } from '../facts/partners.js';
 import { LOCALES, type Locale, type Params, formatDate } from '../../i18n/index.js';
 import { cityName, countryName } from '../../i18n/names.js';
 import type { Random } from '../random.js';
@@ -211,7 +212,7 @@ export function firstByContinent(pool: QuizPool): Map<Continent, DatedCity> {
     if (cities.length < 2 || dated.some((d) => d === null)) continue;
     const sorted = (dated as DatedCity[]).sort((a, b) => a.start.localeCompare(b.start));
     const [first, second] = sorted as [DatedCity, DatedCity];
-    if (first.end < second.start && first.city.tier === 'friendship' && first.city.status.state === 'active') {
+    if (first.end < second.start && first.city.tier === 'friendship' && !hasEnded(first.city.status)) {
       firsts.set(continent, first);
     }
   }

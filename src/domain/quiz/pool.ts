@@ -1,6 +1,7 @@
 // What the dataset offers the quiz, worked out once per dataset, and the constants every kind shares.
 import { foldName } from '../../data/load.js';
 import type { City, Country, Dataset, FuzzyDate, Source, SourceId } from '../../data/types.js';
+import { hasEnded } from '../facts/partners.js';
 import type { Difficulty, QuestionKind } from './types.js';
 
 export const OPTION_COUNT = 4;
@@ -60,7 +61,7 @@ export function quizPool(data: Dataset): QuizPool {
 
 export function buildPool(data: Dataset): QuizPool {
   const friendship = data.cities.filter((c) => c.tier === 'friendship').sort((a, b) => a.id.localeCompare(b.id));
-  const active = friendship.filter((c) => c.status.state === 'active');
+  const active = friendship.filter((c) => !hasEnded(c.status));
   const countries = new Map<string, Country>();
   for (const city of active) countries.set(city.country.code, city.country);
   const listTotal = [...data.totals]
@@ -69,7 +70,7 @@ export function buildPool(data: Dataset): QuizPool {
   return {
     data,
     active,
-    notActive: friendship.filter((c) => c.status.state !== 'active'),
+    notActive: friendship.filter((c) => hasEnded(c.status)),
     dated: active.map(datedCity).filter((d): d is DatedCity => d !== null),
     countries: [...countries.values()].sort((a, b) => a.code.localeCompare(b.code)),
     listSource: listTotal?.sources[0] ? (data.sources.get(listTotal.sources[0]) ?? null) : null,

@@ -16,6 +16,11 @@ export const countryCount: KindSpec<'country-count'> = {
         (country) =>
           !pool.data.cities.some(
             (c) => c.country.code === country.code && maybeSisterCity(c) && !pool.active.includes(c),
+          ) &&
+          // The fact cites the official list, so a country with a sister city signed after it is left out.
+          !pool.active.some(
+            (c) =>
+              c.country.code === country.code && !(c.status.state === 'active' && c.status.basis === 'official-list'),
           ),
       )
       .map((c) => c.code),
