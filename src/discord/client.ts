@@ -11,7 +11,7 @@ import { createLogger, describeError, type Logger } from '../log.js';
 import { cacheOptions } from './cache.js';
 import { createChannelPort } from './channel-port.js';
 import { createRouter, type RouterOptions } from './router.js';
-import { warmImageCache } from '../app/images.js';
+import { startImageWarmUp } from '../app/images.js';
 
 export interface GatewayHandle {
   client: Client<true>;
@@ -166,12 +166,9 @@ export async function startGateway(app: App, config: Config, options: GatewayOpt
   // Quiz games post their rounds as channel messages; connect() also retires the buttons of games
   // an earlier process left running. It never rejects.
   await app.quiz.connect(createChannelPort(client.rest));
-  // The image modules, fonts and maps load now, after ready, not at start; then the most asked-for
-  // images are drawn one per event-loop turn, so that a burst of /city right after a restart finds
-  // them drawn instead of queueing behind dozens of renders.
-  warmImageCache(app.data, warming.signal).then(
-    (images) => log.debug('image cache warmed', { images }),
-    (error: unknown) => log.warn('image cache warm-up failed', { error: describeError(error) }),
-  );
+  // The image modules, fonts and maps load only now, a moment after ready; then the most asked-for
+  // images are drawn one per event-loop turn, so that a burst of /city after a restart finds them
+  // drawn instead of queueing behind dozens of renders.
+  startImageWarmUp(app.data, warming.signal, log);
   return { client: client as Client<true>, stop };
 }
