@@ -11,7 +11,7 @@ const LAYERS = [
   ['views', '^src/views/'],
   ['app', '^src/app/'],
   ['commands', '^src/commands/'],
-  ['front ends', '^src/(discord|console)/'],
+  ['front ends', '^src/(discord|console|ops)/'],
   ['entry points', '^src/(index|http)\\.ts$'],
 ];
 

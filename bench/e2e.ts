@@ -177,6 +177,7 @@ export async function benchE2e(shards = 1): Promise<Record<string, number | stri
     );
     if (shards > 1) await bot.waitForLine(/ INFO all shards ready /, 120_000);
     const boot = performance.now() - bootStart;
+    const afterReady = memoryOf(bot.pid);
     const deadline = performance.now() + TIME_LIMIT_MS;
     const send = (i: number) => discord.send(makeInteraction(i, discord.guilds, cityNames));
 
@@ -220,7 +221,7 @@ export async function benchE2e(shards = 1): Promise<Record<string, number | stri
       'in flight at most': IN_FLIGHT,
       'answered within 3 s (both phases)': `${exchanges.length + oneByOne.length}/${exchanges.length + oneByOne.length}`,
       'deferred (answered by an edit)': deferred,
-      'bot start → ready (ms, npm-free: node --import tsx)': Math.round(boot),
+      'bot start → ready (ms, npm-free: node dist/index.js)': Math.round(boot),
       'wall time (s)': Math.round(seconds * 100) / 100,
       'interactions per second': Math.round(exchanges.length / seconds),
       'bot CPU during the run (s; near the wall time = the bot is the bottleneck)':
@@ -233,6 +234,7 @@ export async function benchE2e(shards = 1): Promise<Record<string, number | stri
       [`one at a time (${SEQUENTIAL}): latency p50 (ms)`]: ms(percentile(unloaded, 0.5)),
       [`one at a time (${SEQUENTIAL}): latency p99 (ms)`]: ms(percentile(unloaded, 0.99)),
       ...kinds,
+      'bot RSS after ready (MB)': afterReady.rss,
       'bot RSS after warm-up (MB)': afterWarmUp.rss,
       'bot RSS after the run (MB)': memory.rss,
       'bot peak RSS (MB)': memory.peak,

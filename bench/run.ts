@@ -2,6 +2,7 @@
 // measured here and reported in closing notes; tests never assert timings.
 import { benchAsk } from './ask.js';
 import { benchImages } from './images.js';
+import { benchMemory } from './memory.js';
 import { benchQuiz } from './quiz.js';
 import { benchResolver } from './resolver.js';
 import { benchSharedDatabase } from './shared-db.js';
@@ -23,6 +24,7 @@ const sections: [string, () => Promise<Figures>][] = [
   ['Quiz (SQLite file on disk)', benchQuiz],
   ['Quiz answers with one or two processes on one database (SQLite, PostgreSQL)', benchSharedDatabase],
   ['Images (/map, /city, /timeline)', benchImages],
+  ['Memory: the compiled bot as a process (node dist/, fake Discord on 127.0.0.1)', benchMemory],
 ];
 
 console.log(`Youcheng bench · Node ${process.version} · ${new Date().toISOString()}`);

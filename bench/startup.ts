@@ -26,7 +26,7 @@ export async function benchStartup(): Promise<Record<string, number | string>> {
 
   return {
     'cities in dataset': app.data.cities.length,
-    'process start → app ready (ms, incl. tsx and module loading)': Math.round(sinceProcessStart),
+    'process start → app ready (ms, in the bench process: incl. tsx and module loading)': Math.round(sinceProcessStart),
     'createApp, cold (ms)': ms(coldApp),
     'dataset load + validation, warm (ms)': ms(load),
     'resolver index build, warm (ms)': ms(index),

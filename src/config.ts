@@ -24,6 +24,8 @@ export interface Config {
   port: number;
   /** Hex Ed25519 key from the Developer Portal, for the HTTP interactions endpoint. */
   publicKey?: string;
+  /** Serve /healthz, /readyz and /metrics on this port; absent → no metrics (HTTP mode still answers health on PORT). */
+  metricsPort?: number;
 }
 
 export interface ConfigProblem {
@@ -131,11 +133,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const logLevel = LOG_LEVELS.find((level) => level === levelText);
   if (!logLevel) problem('LOG_LEVEL', `expected one of ${LOG_LEVELS.join(', ')}`);
 
-  const portText = read(env, 'PORT');
-  const port = portText === undefined ? DEFAULTS.port : Number(portText);
-  if (!/^\d+$/.test(portText ?? String(port)) || port < 1 || port > 65535) {
-    problem('PORT', 'expected a whole number from 1 to 65535');
-  }
+  const portNumber = (name: string): number | undefined => {
+    const text = read(env, name);
+    if (text === undefined) return undefined;
+    const value = Number(text);
+    if (!/^\d+$/.test(text) || value < 1 || value > 65535) problem(name, 'expected a whole number from 1 to 65535');
+    return value;
+  };
+  const port = portNumber('PORT') ?? DEFAULTS.port;
+  const metricsPort = portNumber('METRICS_PORT');
 
   const publicKey = read(env, 'DISCORD_PUBLIC_KEY');
   if (publicKey !== undefined && !PUBLIC_KEY.test(publicKey)) {
@@ -155,6 +161,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (apiUrl) config.apiUrl = apiUrl;
   if (databaseUrl) config.databaseUrl = databaseUrl;
   if (publicKey) config.publicKey = publicKey.toLowerCase();
+  if (metricsPort !== undefined) config.metricsPort = metricsPort;
   if (token) Object.defineProperty(config, 'token', { value: token, enumerable: false });
   return config;
 }

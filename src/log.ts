@@ -1,6 +1,11 @@
-// A small leveled logger writing one line per event to stderr: `time LEVEL message {json}`.
-// stdout stays free for the console's output. Every line passes through redact(), so a bot token or
-// an interaction token (both sit in REST URLs and error messages) never reaches a log.
+// Levelled logs with pino: one JSON object per line on stderr (stdout stays free for the console's
+// output), human-readable through pino-pretty when stderr is a terminal. The logger itself redacts:
+// every line passes through redact() just before it is written, so a bot token (or any part of it)
+// or an interaction token (both sit in REST URLs, error messages and discord.js debug output) never
+// reaches a log, whichever code path produced the line.
+import { createRequire } from 'node:module';
+import { Writable } from 'node:stream';
+import { pino, type DestinationStream, type Logger as PinoLogger } from 'pino';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 export const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
@@ -22,12 +27,20 @@ const BOT_TOKEN_SHAPE = /[A-Za-z0-9_-]{18,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{20
 const URL_TOKEN_SHAPE = /(\/(?:interactions|webhooks)\/\d+\/)([^/?#\s"']+)/g;
 const AUTH_HEADER_SHAPE = /\b(Bot|Bearer)\s+[A-Za-z0-9._-]{20,}/g;
 
-/** Replace each secret, and anything shaped like a Discord token, with "[redacted]". */
+/**
+ * A secret and its dot-separated parts: discord.js's debug output prints a bot token's first two
+ * parts with the third masked, so the whole token alone would not catch it.
+ */
+export function secretPieces(secret: string): string[] {
+  if (!secret) return [];
+  const parts = secret.split('.').filter((part) => part.length >= 4);
+  return [secret, ...(parts.length > 1 ? parts : [])];
+}
+
+/** Replace each secret (and each part of it), and anything shaped like a Discord token, with "[redacted]". */
 export function redact(text: string, secrets: readonly string[] = []): string {
   let out = text;
-  for (const secret of secrets) {
-    if (secret) out = out.split(secret).join(REDACTED);
-  }
+  for (const piece of secrets.flatMap(secretPieces)) out = out.split(piece).join(REDACTED);
   return out
     .replace(BOT_TOKEN_SHAPE, REDACTED)
     .replace(URL_TOKEN_SHAPE, `$1${REDACTED}`)
@@ -47,31 +60,60 @@ export function describeError(error: unknown): LogFields {
   return fields;
 }
 
-function serialize(fields: LogFields): string {
-  return JSON.stringify(fields, (_key, value: unknown) =>
-    value instanceof Error ? describeError(value) : typeof value === 'bigint' ? value.toString() : value,
-  );
-}
-
 export interface LoggerOptions {
   level?: LogLevel;
   /** Values to blank out wherever they appear (the bot token). */
   secrets?: readonly string[];
-  /** Where lines go; stderr by default. */
+  /** Where lines go (each a JSON object and "\n"); stderr by default. */
   write?: (line: string) => void;
+  /** 'pretty' for a person at a terminal; default: pretty when stderr is a TTY and no `write` is given. */
+  format?: 'json' | 'pretty';
   now?: () => Date;
 }
 
-export function createLogger(options: LoggerOptions = {}): Logger {
-  const threshold = LOG_LEVELS.indexOf(options.level ?? 'info');
-  const secrets = options.secrets ?? [];
-  const write = options.write ?? ((line: string) => void process.stderr.write(line));
-  const now = options.now ?? (() => new Date());
+const require = createRequire(import.meta.url);
 
-  const emit = (level: LogLevel) => (message: string, fields?: LogFields) => {
-    if (LOG_LEVELS.indexOf(level) < threshold) return;
-    const tail = fields && Object.keys(fields).length > 0 ? ` ${serialize(fields)}` : '';
-    write(redact(`${now().toISOString()} ${level.toUpperCase()} ${message}${tail}\n`, secrets));
-  };
-  return { debug: emit('debug'), info: emit('info'), warn: emit('warn'), error: emit('error') };
+/** pino-pretty, loaded only for a terminal: a service writing JSON never pays for it. */
+function prettyStream(write: (line: string) => void): DestinationStream {
+  const pretty = require('pino-pretty') as typeof import('pino-pretty');
+  const build = (pretty as unknown as { default?: typeof pretty }).default ?? pretty;
+  return build({
+    destination: new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        write(chunk.toString('utf8'));
+        done();
+      },
+    }),
+    sync: true,
+    translateTime: 'SYS:HH:MM:ss.l',
+    ignore: 'pid,hostname',
+    singleLine: true,
+  });
+}
+
+export function createLogger(options: LoggerOptions = {}): Logger {
+  const secrets = [...(options.secrets ?? [])];
+  const write = options.write ?? ((line: string) => void process.stderr.write(line));
+  const format = options.format ?? (options.write === undefined && process.stderr.isTTY ? 'pretty' : 'json');
+  const now = options.now;
+  const stream: DestinationStream = format === 'pretty' ? prettyStream(write) : { write };
+  const logger: PinoLogger = pino(
+    {
+      level: options.level ?? 'info',
+      // pid and hostname are the supervisor's business; a line carries the event.
+      base: undefined,
+      formatters: { level: (label) => ({ level: label }) },
+      timestamp: now ? () => `,"time":"${now().toISOString()}"` : pino.stdTimeFunctions.isoTime,
+      serializers: { error: (value: unknown) => (value instanceof Error ? describeError(value) : value) },
+      hooks: { streamWrite: (line) => redact(line, secrets) },
+    },
+    stream,
+  );
+  const at =
+    (level: LogLevel) =>
+    (message: string, fields?: LogFields): void => {
+      if (fields && Object.keys(fields).length > 0) logger[level](fields, message);
+      else logger[level](message);
+    };
+  return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }

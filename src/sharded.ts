@@ -10,7 +10,10 @@ import { fail, readConfig } from './app/startup.js';
 import { createLogger, describeError, redact } from './log.js';
 
 const NO_TOKEN = 'npm run start:sharded needs DISCORD_TOKEN: put it in .env (see .env.example).';
-const SHARD_ENTRY = fileURLToPath(new URL('./index.ts', import.meta.url));
+// Compiled (dist/sharded.js) each shard runs dist/index.js with plain node; from the sources (tests, dev)
+// it runs src/index.ts through tsx.
+const FROM_SOURCES = import.meta.url.endsWith('.ts');
+const SHARD_ENTRY = fileURLToPath(new URL(FROM_SOURCES ? './index.ts' : './index.js', import.meta.url));
 /** Discord allows one IDENTIFY per 5 s per bucket; shards in one bucket may identify together. */
 const IDENTIFY_INTERVAL_MS = 5500;
 
@@ -42,7 +45,7 @@ async function main(): Promise<number> {
     token,
     totalShards: shards,
     mode: 'process',
-    execArgv: ['--import', 'tsx'],
+    execArgv: FROM_SOURCES ? ['--import', 'tsx'] : ['--max-semi-space-size=1', '--max-old-space-size=192'],
     respawn: true,
   });
   manager.on('shardCreate', (shard: Shard) => {

@@ -135,6 +135,8 @@ export class QuizService {
   private readonly games = new Map<string, ActiveGame>();
   /** Channel → its game, or 'starting' while a start is between its checks and its first message. */
   private readonly channels = new Map<string, ActiveGame | 'starting'>();
+  /** Answers saved by this process since it started (the /metrics counter). */
+  answersRecorded = 0;
 
   constructor(private readonly options: QuizServiceOptions) {
     this.scheduler = options.scheduler ?? timerScheduler;
@@ -323,6 +325,11 @@ export class QuizService {
     } finally {
       await storage.close();
     }
+  }
+
+  /** The database has been opened and not closed (/readyz). */
+  get databaseOpen(): boolean {
+    return this.storage !== null && !this.closed;
   }
 
   get runningGames(): number {
@@ -690,7 +697,7 @@ export class QuizService {
     );
     active.pending.add(settled);
     try {
-      return recordedReply(await settled, parsed.option, locale);
+      return this.counted(await settled, parsed.option, locale);
     } catch (error) {
       this.log.error('quiz: could not save an answer', { gameId: game.id, error });
       return reply(t(locale, 'saveFailed'));
@@ -742,11 +749,17 @@ export class QuizService {
         },
         { whileOpen: true },
       );
-      return recordedReply(result, parsed.option, locale);
+      return this.counted(result, parsed.option, locale);
     } catch (error) {
       this.log.error('quiz: could not save an answer to another instance’s game', { gameId: parsed.gameId, error });
       return reply(t(locale, 'saveFailed'));
     }
+  }
+
+  /** Counts a recorded answer (for /metrics) and tells the player what became of it. */
+  private counted(result: RecordResult, option: number, locale: Locale): ComponentResult {
+    if (result === 'recorded') this.answersRecorded++;
+    return recordedReply(result, option, locale);
   }
 
   // -------------------------------------------------------------------------------------------

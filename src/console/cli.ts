@@ -1,8 +1,7 @@
 // `npm run --silent ask -- [flags] "/city Duisburg"`: one command, or one per stdin line (batch), or
 // the interactive console when nothing is given in a terminal. Returns the exit code: 0 answered,
 // 1 a command failed, 2 the input was not a valid command (or a batch line failed).
-// The dataset, commands and readline load lazily so --help and flag errors answer at once.
-import { createInterface } from 'node:readline';
+// The dataset and commands load lazily so --help and flag errors answer at once.
 import type { App } from '../app/app.js';
 import type { AppOptions } from '../app/create.js';
 import type { Command } from '../commands/types.js';
@@ -15,6 +14,7 @@ import { prepareOutDir, saveFiles } from './files.js';
 import { t } from './messages.js';
 import { commandSummary, ParseError } from './parse.js';
 import { consoleContext, describeFailure, isDatabaseProblem, PROMPT, runCommandLine } from './session.js';
+import { inputLines, terminalSafe } from './terminal.js';
 
 export interface CliIO {
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
@@ -147,7 +147,9 @@ async function answer(
   // In text mode, messages that answer the same input are set apart by a blank line.
   let gap = false;
   const printText = (reply: Reply) => {
-    io.stdout.write(`${gap ? '\n' : ''}${renderText(reply, { locale, color, ...width, savedFiles: save(reply) })}\n`);
+    io.stdout.write(
+      `${gap ? '\n' : ''}${terminalSafe(renderText(reply, { locale, color, ...width, savedFiles: save(reply) }))}\n`,
+    );
     gap = true;
   };
 
@@ -191,11 +193,11 @@ async function answer(
   let failed = false;
   let lineNumber = 0;
   let first = true;
-  for await (const line of createInterface({ input: io.stdin, crlfDelay: Infinity })) {
+  for await (const line of inputLines(io.stdin)) {
     lineNumber++;
     if (!line.trim()) continue;
     if (!flags.json) {
-      io.stdout.write(`${first ? '' : '\n'}${PROMPT}${line.trim()}\n`);
+      io.stdout.write(`${first ? '' : '\n'}${PROMPT}${terminalSafe(line.trim())}\n`);
       first = false;
       gap = false;
     }
@@ -204,7 +206,7 @@ async function answer(
     } catch (error) {
       failed = true;
       io.stderr.write(
-        `${t(locale, 'batchLineFailed', { line: lineNumber, message: describeFailure(error, locale, true) })}\n`,
+        `${terminalSafe(t(locale, 'batchLineFailed', { line: lineNumber, message: describeFailure(error, locale, true) }))}\n`,
       );
       if (flags.json) {
         // The stack, if any, went to stderr above; the object carries the one-line message.

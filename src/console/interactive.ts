@@ -2,6 +2,7 @@
 // as in Discord, replies drawn as text, buttons and select options pressed by number or label.
 // Works on a terminal (line editing, history, Tab completion, colours) and on piped input (tests).
 import { clearLine, createInterface, cursorTo, type Completer } from 'node:readline';
+import { terminalSafe } from './terminal.js';
 import type { App } from '../app/app.js';
 import { commands as allCommands } from '../commands/index.js';
 import type { Command, CommandContext } from '../commands/types.js';
@@ -47,7 +48,8 @@ export async function runInteractiveConsole(app: App, options: InteractiveOption
   // While the prompt waits, output from elsewhere (a quiz's next question) must not land in the
   // middle of what the user is typing: clear the line, print, redraw the prompt and their text.
   let waiting = false;
-  const write = (text: string) => {
+  const write = (raw: string) => {
+    const text = terminalSafe(raw);
     if (terminal && waiting) {
       clearLine(output, 0);
       cursorTo(output, 0);
@@ -174,7 +176,7 @@ export async function runInteractiveConsole(app: App, options: InteractiveOption
   for await (const line of rl) {
     waiting = false;
     // A piped session echoes each command after the prompt, so the output reads as a transcript.
-    if (!terminal) output.write(`${PROMPT}${line}\n`);
+    if (!terminal) output.write(`${PROMPT}${terminalSafe(line)}\n`);
     if ((await handle(line)) === 'exit') break;
     if (terminal) prompt();
   }

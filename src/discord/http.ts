@@ -12,9 +12,7 @@ import {
   Client,
   DefaultRestOptions,
   Events,
-  InteractionResponseType,
   InteractionType,
-  MessageFlags,
   Routes,
   type RawFile,
   type ResponseLike,
@@ -23,9 +21,12 @@ import type { App } from '../app/app.js';
 import { commands as allCommands } from '../commands/index.js';
 import type { Command } from '../commands/types.js';
 import { createLogger, describeError, type Logger } from '../log.js';
+import { serveOps, type OpsRoutes } from '../ops/health.js';
+import { cacheOptions } from './cache.js';
+import { interactionEmitter } from './interaction-adapter.js';
 import { createChannelPort } from './channel-port.js';
 import { createRouter, type RouterOptions } from './router.js';
-import { warmImageCache } from '../app/images.js';
+import { startImageWarmUp } from '../app/images.js';
 
 export const INTERACTIONS_PATH = '/interactions';
 /** Interaction payloads are a few KB; even a message command on a long message stays far below this. */
@@ -71,43 +72,82 @@ export interface InteractionsServerOptions {
   log?: Logger;
   commands?: readonly Command[];
   deferAfterMs?: RouterOptions['deferAfterMs'];
+  onHandled?: RouterOptions['onHandled'];
+  /** /healthz, /readyz and (with metrics) /metrics on the same port; readiness also needs the server listening. */
+  ops?: OpsRoutes;
 }
 
 export interface InteractionsServer {
   server: Server;
+  /** The discord.js client that builds interactions from payloads (never logged in). */
+  client: Client;
   /** Starts listening; resolves with the port (useful with port 0). */
   listen(port: number, host?: string): Promise<number>;
   /** Stops taking requests, lets those in flight finish, releases the client. */
   close(): Promise<void>;
 }
 
+/** A request refused with `status`. `signed`: it passed the signature check, so only Discord could have sent it. */
 class RequestError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    readonly signed = false,
   ) {
     super(message);
   }
 }
 
+/** The client closed the connection before its request was read: nobody is left to answer. */
+class ClientGoneError extends Error {}
+
+/**
+ * The request body. Past MAX_BODY_BYTES (declared or, chunked, counted) it rejects with a 413 and
+ * reads on without keeping anything, so the client gets the answer instead of a reset connection;
+ * the server's request timeout bounds how long that may last.
+ */
 function readBody(req: IncomingMessage): Promise<Buffer> {
-  const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > MAX_BODY_BYTES) return Promise.reject(new RequestError(413, 'request body too large'));
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    let tooLarge = false;
+    const refuse = () => {
+      tooLarge = true;
+      chunks.length = 0;
+      reject(new RequestError(413, 'request body too large'));
+    };
+    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) refuse();
     req.on('data', (chunk: Buffer) => {
+      if (tooLarge) return;
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new RequestError(413, 'request body too large'));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      if (size > MAX_BODY_BYTES) refuse();
+      else chunks.push(chunk);
     });
     req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
+    req.on('error', () => reject(new ClientGoneError('the client closed the connection mid-request')));
+    req.on('close', () => {
+      if (!req.complete) reject(new ClientGoneError('the client closed the connection mid-request'));
+    });
   });
+}
+
+/**
+ * Interaction IDs already taken, until their signed timestamp leaves the accepted window: a copy of
+ * a request (a replay inside the window, or two concurrent deliveries) is refused, never run twice.
+ */
+class SeenInteractions {
+  private readonly expiries = new Map<string, number>();
+
+  /** Records `id`; false when it was already recorded. */
+  take(id: string, timestampSeconds: number, nowSeconds = Date.now() / 1000): boolean {
+    for (const [seen, expiry] of this.expiries) {
+      if (expiry >= nowSeconds) break; // roughly oldest first; a later straggler goes on a later call
+      this.expiries.delete(seen);
+    }
+    if (this.expiries.has(id)) return false;
+    this.expiries.set(id, Math.max(timestampSeconds, nowSeconds) + MAX_CLOCK_SKEW_SECONDS);
+    return true;
+  }
 }
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): Promise<void> {
@@ -131,7 +171,15 @@ function noContent(): ResponseLike {
   return new Response(null, { status: 204 }) as unknown as ResponseLike;
 }
 
+/** The parts of a message callback's data this transport looks at. */
+interface MessageData {
+  flags?: number;
+  attachments?: unknown[];
+  embeds?: { image?: { url?: string } }[];
+}
+
 interface PendingCallback {
+  interactionId: string;
   res: ServerResponse;
   applicationId: string;
   token: string;
@@ -157,6 +205,10 @@ export async function createInteractionsServer(
 ): Promise<InteractionsServer> {
   const log = options.log ?? createLogger();
   const key = await importPublicKey(options.publicKey);
+  const ops: OpsRoutes | undefined = options.ops && {
+    ...options.ops,
+    readiness: () => ({ listening: server.listening, ...options.ops!.readiness() }),
+  };
   const pending = new Map<string, PendingCallback>();
 
   /** Writes the acknowledgement; resolves once it is on the wire, so nothing sent later overtakes it. */
@@ -170,35 +222,35 @@ export async function createInteractionsServer(
 
   /**
    * A callback with files (a map, a chart). Discord refuses multipart HTTP responses
-   * (discord-api-docs #5933), so the response defers and the message, files and all, is then put
-   * in place with an edit of "@original" through REST.
+   * (discord-api-docs #5933), so the response carries the message without its files (text, embeds
+   * and buttons show at once) and the files follow in an edit of "@original" through REST.
    */
   async function respondWithFiles(waiting: PendingCallback, form: FormData): Promise<void> {
-    const { type, data } = JSON.parse(String(form.get('payload_json'))) as { type: number; data: { flags?: number } };
-    const update = type === InteractionResponseType.UpdateMessage;
-    const ephemeral = (data.flags ?? 0) & MessageFlags.Ephemeral;
-    await respond(
-      waiting,
-      JSON.stringify(
-        update
-          ? { type: InteractionResponseType.DeferredMessageUpdate }
-          : {
-              type: InteractionResponseType.DeferredChannelMessageWithSource,
-              ...(ephemeral ? { data: { flags: ephemeral } } : {}),
-            },
-      ),
+    const { type, data } = JSON.parse(String(form.get('payload_json'))) as { type: number; data: MessageData };
+    const { attachments: _sentWithTheFiles, ...withoutFiles } = data;
+    const embeds = data.embeds?.map(({ image, ...embed }) =>
+      image?.url?.startsWith('attachment://') ? embed : { ...embed, image },
     );
+    await respond(waiting, JSON.stringify({ type, data: { ...withoutFiles, ...(embeds ? { embeds } : {}) } }));
     const files: RawFile[] = [];
     for (const [key, value] of form.entries()) {
       if (!key.startsWith('files[') || typeof value === 'string') continue;
       files.push({ key, name: value.name, data: Buffer.from(await value.arrayBuffer()), contentType: value.type });
     }
     const { flags: _visibilityIsSet, ...message } = data;
-    await client.rest.patch(Routes.webhookMessage(waiting.applicationId, waiting.token), {
-      body: message,
-      files,
-      auth: false,
-    });
+    try {
+      await client.rest.patch(Routes.webhookMessage(waiting.applicationId, waiting.token), {
+        body: message,
+        files,
+        auth: false,
+      });
+    } catch (error) {
+      // The message stands without its picture; nothing the user can do differently.
+      log.warn('could not attach the files of an answer', {
+        interaction: waiting.interactionId,
+        error: describeError(error).message,
+      });
+    }
   }
 
   /** The router's callback becomes the HTTP response; everything else goes to Discord's REST. */
@@ -218,12 +270,14 @@ export async function createInteractionsServer(
   const client = new Client({
     intents: [],
     allowedMentions: { parse: [] },
+    ...cacheOptions(),
     rest: { ...(options.apiUrl ? { api: options.apiUrl } : {}), makeRequest },
   });
   if (options.token) client.rest.setToken(options.token);
   const router = createRouter(app, options.commands ?? allCommands, {
     log,
     ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}),
+    ...(options.onHandled ? { onHandled: options.onHandled } : {}),
   });
   /** Interactions being handled, by ID; an answer after a deferral may outlive its HTTP request. */
   const inFlight = new Map<string, Promise<void>>();
@@ -236,11 +290,14 @@ export async function createInteractionsServer(
     inFlight.set(interaction.id, handled);
   });
   client.on(Events.Error, (error) => log.error('client error', { error: describeError(error) }));
-  // discord.js keeps its payload → interaction mapping in a private action; the gateway uses the same.
-  const interactionCreate = (client as unknown as { actions: { InteractionCreate: { handle(data: unknown): void } } })
-    .actions.InteractionCreate;
+  const emitInteraction = interactionEmitter(client);
+  const seen = new SeenInteractions();
 
-  async function handleInteraction(payload: Record<string, unknown>, res: ServerResponse): Promise<void> {
+  async function handleInteraction(
+    payload: Record<string, unknown>,
+    timestamp: number,
+    res: ServerResponse,
+  ): Promise<void> {
     if (payload.type === InteractionType.Ping) {
       await send(res, 200, { type: 1 });
       return;
@@ -253,19 +310,23 @@ export async function createInteractionsServer(
       !snowflake(applicationId) ||
       typeof token !== 'string'
     ) {
-      throw new RequestError(400, 'not an interaction this endpoint handles');
+      throw new RequestError(400, 'not an interaction this endpoint handles', true);
     }
-    const waiting: PendingCallback = { res, applicationId, token, answered: false };
+    if (!seen.take(id, timestamp)) throw new RequestError(409, 'this interaction was already received', true);
+    const waiting: PendingCallback = { interactionId: id, res, applicationId, token, answered: false };
     pending.set(id, waiting);
     try {
       try {
-        interactionCreate.handle(payload);
+        emitInteraction(payload);
       } catch (error) {
-        log.debug('malformed interaction payload', { error: describeError(error) });
-        throw new RequestError(400, 'malformed interaction');
+        throw new RequestError(
+          400,
+          `malformed interaction (${error instanceof Error ? error.message : String(error)})`,
+          true,
+        );
       }
       const handled = inFlight.get(id);
-      if (!handled) throw new RequestError(400, 'not an interaction this endpoint handles');
+      if (!handled) throw new RequestError(400, 'not an interaction this endpoint handles', true);
       await handled;
       if (!waiting.answered) {
         log.warn('an interaction got no response', { interaction: id, type: payload.type });
@@ -277,6 +338,7 @@ export async function createInteractionsServer(
   }
 
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (ops && serveOps(req, res, ops, log)) return;
     const path = (req.url ?? '').split('?')[0];
     if (path !== INTERACTIONS_PATH) throw new RequestError(404, 'not found');
     if (req.method !== 'POST') {
@@ -300,16 +362,23 @@ export async function createInteractionsServer(
     try {
       payload = JSON.parse(body.toString('utf8'));
     } catch {
-      throw new RequestError(400, 'body is not JSON');
+      throw new RequestError(400, 'body is not JSON', true);
     }
     if (typeof payload !== 'object' || payload === null || Array.isArray(payload))
-      throw new RequestError(400, 'body is not an object');
-    await handleInteraction(payload as Record<string, unknown>, res);
+      throw new RequestError(400, 'body is not an object', true);
+    await handleInteraction(payload as Record<string, unknown>, Number(timestamp), res);
   }
 
   const server = createServer((req, res) => {
     serve(req, res).catch(async (error: unknown) => {
+      if (error instanceof ClientGoneError) {
+        // Anyone on the internet can open a connection and drop it: not worth more than debug.
+        log.debug(error.message);
+        return;
+      }
       if (error instanceof RequestError) {
+        // Signed, yet refused: only Discord could have sent it, so an operator should hear of it, once.
+        if (error.signed) log.warn('refused a signed request', { status: error.status, reason: error.message });
         await send(res, error.status, { error: error.message });
         return;
       }
@@ -327,15 +396,14 @@ export async function createInteractionsServer(
 
   return {
     server,
+    client,
     listen(port, host) {
       return new Promise((resolve, reject) => {
         server.once('error', reject);
         server.listen(port, host, () => {
           server.off('error', reject);
-          warmImageCache(app.data, warming.signal).then(
-            (images) => log.debug('image cache warmed', { images }),
-            (error: unknown) => log.warn('image cache warm-up failed', { error: describeError(error) }),
-          );
+          // As the gateway does once ready: the most asked-for images, one per event-loop turn.
+          startImageWarmUp(app.data, warming.signal, log);
           resolve((server.address() as AddressInfo).port);
         });
       });

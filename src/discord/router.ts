@@ -52,6 +52,16 @@ export interface RouterOptions {
   log?: Logger;
   /** How long a command may run before the router defers its reply. */
   deferAfterMs?: number;
+  /** Told once per interaction, when it is handled, how it went (for /metrics). */
+  onHandled?: (handled: HandledInteraction) => void;
+}
+
+/** One interaction as the metrics count it. `command` is a known command's name, else "unknown". */
+export interface HandledInteraction {
+  kind: 'command' | 'autocomplete' | 'component' | 'other';
+  command: string;
+  outcome: 'ok' | 'user_error' | 'error';
+  seconds: number;
 }
 
 type CommandLike = ChatInputCommandInteraction | MessageContextMenuCommandInteraction;
@@ -344,13 +354,27 @@ export function createRouter(app: App, commands: readonly Command[], options: Ro
     }
   }
 
+  /** What the metrics call this interaction; only known command names, so the label set stays small. */
+  function describe(interaction: Interaction): Pick<HandledInteraction, 'kind' | 'command'> {
+    const known = (name: string | undefined) => (name !== undefined && byName.has(name) ? name : 'unknown');
+    if (interaction.isAutocomplete()) return { kind: 'autocomplete', command: known(interaction.commandName) };
+    if (interaction.isCommand()) return { kind: 'command', command: known(interaction.commandName) };
+    if (interaction.isMessageComponent())
+      return { kind: 'component', command: known(interaction.customId.split(':')[0]) };
+    return { kind: 'other', command: 'unknown' };
+  }
+
   return {
     async handle(interaction) {
+      const started = performance.now();
+      let outcome: HandledInteraction['outcome'] = 'ok';
       try {
         await dispatch(interaction);
       } catch (error) {
+        outcome = error instanceof UserError ? 'user_error' : 'error';
         await fail(interaction, error);
       }
+      options.onHandled?.({ ...describe(interaction), outcome, seconds: (performance.now() - started) / 1000 });
     },
   };
 }

@@ -233,3 +233,27 @@ describe('batch from stdin', () => {
     expect(await cli([], '')).toEqual({ code: 0, stdout: '', stderr: '' });
   });
 });
+
+describe('what reaches the terminal', () => {
+  it('batch: a bare \\r is part of the line, not a line break; \\r\\n still ends one', async () => {
+    const run = await cli([], '/city Dui\rsburg\n/city Kyiv\r\n');
+    expect(run.code).toBe(0);
+    expect(run.stdout.match(/youcheng> /g)).toHaveLength(2);
+    expect(run.stdout).toContain('youcheng> /city Dui<U+000D>sburg\n');
+    expect(run.stdout).toContain('City Dui<U+000D>sburg');
+    expect(run.stdout).toContain('youcheng> /city Kyiv\n');
+    expect(run.stdout).not.toContain('\r');
+  });
+
+  it('text mode shows control characters and bidi overrides as code points, never raw', async () => {
+    const run = await cli(['/city Dui\u202Esburg\u0007\u001b]0;owned\u0007']);
+    expect(run.stdout).toContain('Dui<U+202E>sburg<U+0007><U+001B>]0;owned<U+0007>');
+    expect(run.stdout).not.toMatch(/[\u0007\u001b\u202e]/);
+  });
+
+  it('JSON mode keeps the text as it is (JSON escapes what it must)', async () => {
+    const run = await cli(['--json', '/city Dui\u202Esburg']);
+    expect(run.stdout).toContain('\u202E');
+    expect(run.stdout).not.toContain('<U+202E>');
+  });
+});

@@ -144,9 +144,9 @@ describe('a quiz in the console', () => {
 });
 
 describe('the entry point as a child process', () => {
-  const tsx = ['node_modules/.bin/tsx', 'src/console/main.ts'];
+  // What `npm run ask` runs: the compiled entry point (test/global-setup.ts builds it).
   const run = (args: string[], input?: string) =>
-    spawnSync(tsx[0]!, [tsx[1]!, ...args], {
+    spawnSync(process.execPath, ['dist/console/main.js', ...args], {
       encoding: 'utf8',
       input: input ?? '',
       env: { ...process.env, NO_COLOR: '1', DATABASE_PATH: ':memory:' },

@@ -39,6 +39,7 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'DEBUG',
       PORT: '3000',
       DISCORD_PUBLIC_KEY: 'AB'.repeat(32),
+      METRICS_PORT: '9464',
     });
     expect(config.token).toBe(TOKEN);
     expect(config).toMatchObject({
@@ -49,6 +50,7 @@ describe('loadConfig', () => {
       logLevel: 'debug',
       port: 3000,
       publicKey: 'ab'.repeat(32),
+      metricsPort: 9464,
     });
   });
 
@@ -102,6 +104,7 @@ describe('loadConfig', () => {
     ['PORT', '0', /1 to 65535/],
     ['PORT', '70000', /1 to 65535/],
     ['PORT', '80.5', /1 to 65535/],
+    ['METRICS_PORT', '0', /1 to 65535/],
     ['DISCORD_PUBLIC_KEY', 'xyz', /64 hexadecimal characters/],
   ])('rejects a malformed %s (%s), naming it and what it expects', (variable, value, expected) => {
     const error = problemsOf({ [variable]: value });
@@ -133,10 +136,37 @@ describe('logging', () => {
     return { log, lines };
   }
 
-  it('writes one line per event: time, level, message, fields', () => {
+  it('writes one JSON line per event: level, time, fields, message', () => {
     const { log, lines } = capture();
     log.info('ready', { tag: 'Youcheng#0001', guilds: 3 });
-    expect(lines).toEqual(['1970-01-01T00:00:00.000Z INFO ready {"tag":"Youcheng#0001","guilds":3}\n']);
+    expect(lines).toEqual([
+      '{"level":"info","time":"1970-01-01T00:00:00.000Z","tag":"Youcheng#0001","guilds":3,"msg":"ready"}\n',
+    ]);
+    expect(JSON.parse(lines[0]!)).toEqual({
+      level: 'info',
+      time: '1970-01-01T00:00:00.000Z',
+      tag: 'Youcheng#0001',
+      guilds: 3,
+      msg: 'ready',
+    });
+  });
+
+  it('is readable by a person on request (a terminal), still one line per event and still redacted', () => {
+    const lines: string[] = [];
+    const log = createLogger({ level: 'info', secrets: [TOKEN], format: 'pretty', write: (line) => lines.push(line) });
+    log.warn('careful', { header: `Bot ${TOKEN}` });
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/WARN.*careful/);
+    expect(lines[0]).not.toContain(TOKEN);
+    expect(lines[0]!.trimEnd()).not.toContain('\n');
+  });
+
+  it("keeps every part of the token out, even as discord.js's debug output prints it (two parts and a mask)", () => {
+    const { log, lines } = capture();
+    const [id, time] = TOKEN.split('.');
+    log.debug(`Provided token: ${id}.${time}.${'*'.repeat(38)}`);
+    expect(lines.join('')).not.toContain(id);
+    expect(lines.join('')).not.toContain(time);
   });
 
   it('drops events below the configured level', () => {
@@ -144,7 +174,7 @@ describe('logging', () => {
     log.debug('noise');
     log.warn('careful');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toContain('WARN careful');
+    expect(lines[0]).toContain('"level":"warn"');
   });
 
   it('never lets the token into a log line, whatever carries it', () => {

@@ -188,7 +188,7 @@ describe('the error boundary', () => {
     expect(sent?.data.content).toBe('我这边出了点问题，请稍后再试。');
     expect(sent?.data.content).not.toContain('database');
     const logged = lines.join('');
-    expect(logged).toContain('ERROR interaction failed');
+    expect(logged).toContain('"level":"error"');
     expect(logged).toContain('database on fire');
   });
 
@@ -203,7 +203,7 @@ describe('the error boundary', () => {
     const i = discord.chatInput('fake');
     await router.handle(i);
     expect(discord.recorded(i)[0]?.data).toMatchObject({ content: 'No game is running here.', flags: 64 });
-    expect(lines.join('')).not.toContain('ERROR');
+    expect(lines.join('')).not.toContain('"level":"error"');
   });
 
   it('never throws when even the apology cannot be delivered, and keeps tokens out of the log', async () => {
@@ -221,7 +221,7 @@ describe('the error boundary', () => {
     await expect(router.handle(i)).resolves.toBeUndefined();
     const logged = lines.join('');
     expect(logged).toContain('Unknown interaction');
-    expect(logged).toContain('WARN could not report a failure');
+    expect(logged).toContain('"msg":"could not report a failure to the user"');
     expect(logged).not.toContain(i.token);
   });
 });

@@ -1,4 +1,4 @@
-// `npm start` and `npm run deploy` as a person runs them (npm → tsx → node, configured only by
+// `npm start` and `npm run deploy` as a person runs them (npm → node over the compiled dist/, configured only by
 // environment variables) against the fake Discord on 127.0.0.1. botEnvironment() sets every variable,
 // so a developer's .env cannot change the outcome (dotenv never overrides a set variable, even "").
 import { spawn } from 'node:child_process';
@@ -7,9 +7,17 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../src/commands/index.js';
 import { toApplicationCommands } from '../../src/discord/definitions.js';
-import { BotProcess, botEnvironment, REPO_ROOT, startBot, temporaryDatabasePath } from '../fake-discord/bot.js';
+import {
+  BotProcess,
+  botEnvironment,
+  REPO_ROOT,
+  scriptEntry,
+  startBot,
+  temporaryDatabasePath,
+} from '../fake-discord/bot.js';
 import { chatInputPayload } from '../fake-discord/payloads.js';
 import { stopAfterEachTest } from '../fake-discord/per-test.js';
+import { freePort } from '../helpers/free-port.js';
 import type { FakeDiscord } from '../fake-discord/server.js';
 import { openSqliteStorage } from '../../src/storage/sqlite.js';
 import { gameRecord } from '../storage/records.js';
@@ -54,15 +62,48 @@ describe('npm start', () => {
     const started = running.bot(await startBot(fake));
     const exchange = await fake.dispatchInteraction(chatInputPayload('about', {}));
     expect((await exchange.answer()).data).toMatchObject({ allowed_mentions: { parse: [] } });
-    expect(started.linesMatching(/ (ERROR|WARN) /)).toEqual([]);
+    expect(started.linesMatching(/"level":"(error|warn)"/)).toEqual([]);
     expect(started.logs()).not.toContain(fake.token);
+  }, 60_000);
+
+  it('logs JSON lines, and at LOG_LEVEL=debug (discord.js debug output included) nothing of the token', async () => {
+    const fake = await running.startDiscord();
+    const started = running.bot(await startBot(fake, { env: { LOG_LEVEL: 'debug' } }));
+    await (await fake.dispatchInteraction(chatInputPayload('about', {}))).answer();
+    const lines = started.output.filter((l) => l.startsWith('{'));
+    expect(lines.some((l) => JSON.parse(l).level === 'debug')).toBe(true);
+    for (const line of lines) expect(JSON.parse(line)).toHaveProperty('msg');
+    for (const part of fake.token.split('.')) expect(started.logs()).not.toContain(part);
+  }, 60_000);
+
+  it('serves /healthz, /readyz and /metrics on METRICS_PORT: gateway status, interactions, quiz and images', async () => {
+    const fake = await running.startDiscord();
+    const port = await freePort();
+    const started = running.bot(await startBot(fake, { env: { METRICS_PORT: String(port) } }));
+    const base = `http://127.0.0.1:${port}`;
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    const ready = await fetch(`${base}/readyz`);
+    expect(await ready.json()).toEqual({ status: 'ready', checks: { gateway: true, database: true } });
+    await (await fake.dispatchInteraction(chatInputPayload('about', {}))).answer();
+    await (await fake.dispatchInteraction(chatInputPayload('city', { name: 'Duisburg' }))).answer();
+    const text = await (await fetch(`${base}/metrics`)).text();
+    expect(text).toContain('youcheng_interactions_total{kind="command",command="about",outcome="ok"} 1');
+    expect(text).toContain('youcheng_gateway_connected 1');
+    expect(text).toMatch(/youcheng_gateway_ping_seconds [\d.]+/);
+    expect(text).toContain('youcheng_quiz_games_running 0');
+    expect(text).toContain('youcheng_quiz_answers_recorded_total 0');
+    // The warm-up after ready draws too, so only "some" is certain.
+    expect(text).toMatch(/youcheng_image_cache_lookups_total\{result="miss"\} [1-9]/);
+    expect(text).toContain('youcheng_nodejs_eventloop_lag_seconds');
+    expect((await fetch(`${base}/interactions`)).status).toBe(404);
+    expect(started.linesMatching(/"level":"(error|warn)"/)).toEqual([]);
   }, 60_000);
 
   // npm itself exits on SIGTERM without passing it on (npm 11), so a supervisor should run the
   // node process directly; that process is what must stop cleanly.
   it('stops cleanly on SIGTERM', async () => {
     const fake = await running.startDiscord();
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+    const child = spawn(process.execPath, scriptEntry('start'), {
       cwd: REPO_ROOT,
       env: botEnvironment(fake, temporaryDatabasePath()),
       stdio: ['ignore', 'ignore', 'pipe'],
@@ -71,10 +112,10 @@ describe('npm start', () => {
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     try {
-      await expect.poll(() => stderr, { timeout: 30_000 }).toContain('INFO ready');
+      await expect.poll(() => stderr, { timeout: 30_000 }).toContain('"msg":"ready"');
       child.kill('SIGTERM');
       expect(await exited).toBe(0);
-      expect(stderr).toContain('INFO shutting down {"signal":"SIGTERM"}');
+      expect(stderr).toContain('"signal":"SIGTERM","msg":"shutting down"');
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');
     }
@@ -88,7 +129,7 @@ describe('npm start', () => {
       'Discord rejected DISCORD_TOKEN. It may have been reset: copy a fresh one from the Developer Portal (Bot → Reset Token) into .env.',
     );
     // No log noise from the failed attempt: the one line says it all.
-    expect(refused.linesMatching(/ (ERROR|WARN) /)).toEqual([]);
+    expect(refused.linesMatching(/"level":"(error|warn)"/)).toEqual([]);
   }, 60_000);
 
   it('stops with one clear message on a malformed variable, without echoing the token', async () => {

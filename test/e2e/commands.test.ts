@@ -256,7 +256,7 @@ describe('the whole session', () => {
       if (request.body.type !== 8 && request.body.data.allowed_mentions)
         expect(request.body.data.allowed_mentions).toEqual({ parse: [] });
     }
-    expect(bot.linesMatching(/ ERROR /)).toEqual([]);
+    expect(bot.linesMatching(/"level":"error"/)).toEqual([]);
     expect(bot.logs()).not.toContain(discord.token);
   });
 });

@@ -237,7 +237,7 @@ describe.concurrent('a quiz over a faulty network', () => {
         expect(stop.data.content).toMatch(/^No quiz is running/);
 
         for (const exchange of game.exchanges) expect(exchange.rejections, exchange.id).toEqual([]);
-        expect(bot.linesMatching(/ ERROR /)).toEqual([]);
+        expect(bot.linesMatching(/"level":"error"/)).toEqual([]);
         // What the bot said on the gateway: two IDENTIFYs (start, after op 9) asking for the Guilds
         // intent only, a RESUME after each of the three other faults, and heartbeats throughout.
         const sent = (op: number) => discord.gatewayReceived.filter((p) => p.op === op);
@@ -267,8 +267,8 @@ describe.concurrent('a quiz over a faulty network', () => {
         expect(Object.keys(savedBefore).sort()).toEqual(['Alice', 'Bob']);
 
         expect(await bot.stop('SIGTERM')).toEqual({ code: 0, signal: null });
-        expect(bot.output).toContainEqual(expect.stringContaining('INFO shutting down {"signal":"SIGTERM"}'));
-        expect(bot.linesMatching(/ ERROR /)).toEqual([]);
+        expect(bot.output).toContainEqual(expect.stringContaining('"signal":"SIGTERM","msg":"shutting down"'));
+        expect(bot.linesMatching(/"level":"error"/)).toEqual([]);
 
         bot = await startBot(discord, { databasePath });
         // The question of the interrupted game becomes a notice with the standings so far, no buttons.

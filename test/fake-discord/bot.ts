@@ -15,8 +15,8 @@ export interface BotOptions {
   /** The npm script; default "start". */
   script?: string;
   /**
-   * 'npm' (default): `npm run <script>`, as a person types it. 'node': the script's entry file run by
-   * node itself (`node --import tsx src/index.ts`), so a test sees the bot's own exit code (npm
+   * 'npm' (default): `npm run <script>`, as a person types it. 'node': the script's compiled entry
+   * file run by node itself (`node dist/index.js`), so a test sees the bot's own exit code (npm
    * reports its own).
    */
   via?: 'npm' | 'node';
@@ -49,6 +49,7 @@ export function botEnvironment(
     DISCORD_GUILD_ID: '',
     DISCORD_PUBLIC_KEY: '',
     PORT: '',
+    METRICS_PORT: '',
     DATABASE_PATH: databasePath,
     DATABASE_URL: '',
     LOG_LEVEL: 'info',
@@ -66,14 +67,14 @@ export function temporaryDatabasePath(): string {
   return join(directory, 'youcheng.sqlite');
 }
 
-/** "exec node --import tsx src/index.ts" → "src/index.ts": the file an npm script runs. */
-function scriptEntry(script: string): string {
+/** "exec node --flag dist/index.js" → ["--flag", "dist/index.js"]: what node runs for an npm script. */
+export function scriptEntry(script: string): string[] {
   const scripts = (
     JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
   ).scripts;
-  const entry = /^(?:exec )?(?:node --import tsx|tsx) (\S+\.ts)$/.exec(scripts[script] ?? '')?.[1];
-  if (!entry) throw new Error(`npm script ${script} is not "exec node --import tsx <file>"`);
-  return entry;
+  const match = /^(?:exec )?node ((?:--\S+ )*)(dist\/\S+\.js)$/.exec(scripts[script] ?? '');
+  if (!match) throw new Error(`npm script ${script} is not "exec node [--flags] dist/<file>.js"`);
+  return [...match[1]!.split(' ').filter(Boolean), match[2]!];
 }
 
 export class BotProcess {
@@ -92,14 +93,14 @@ export class BotProcess {
     const script = options.script ?? 'start';
     const [command, args] =
       options.via === 'node'
-        ? [process.execPath, ['--import', 'tsx', scriptEntry(script), ...(options.args ?? [])]]
+        ? [process.execPath, [...scriptEntry(script), ...(options.args ?? [])]]
         : ['npm', ['run', script, ...(options.args?.length ? ['--', ...options.args] : [])]];
     this.via = options.via ?? 'npm';
     this.child = spawn(command, args, {
       cwd: REPO_ROOT,
       env: botEnvironment(discord, databasePath, options.env),
       stdio: ['ignore', 'pipe', 'pipe'],
-      // Its own process group, so a cleanup can stop npm, tsx and node together.
+      // Its own process group, so a cleanup can stop npm and node together.
       detached: true,
     });
     const onData = (chunk: Buffer) => {
@@ -194,7 +195,7 @@ export class BotProcess {
     }
   }
 
-  /** SIGKILL the whole process group (npm, tsx, node). */
+  /** SIGKILL the whole process group (npm, node). */
   kill(): void {
     try {
       process.kill(-this.child.pid!, 'SIGKILL');
@@ -215,7 +216,7 @@ export async function startBot(discord: FakeDiscord, options: BotOptions = {}): 
   const sessions = discord.sessionEvents.length;
   const bot = new BotProcess(discord, options.databasePath ?? temporaryDatabasePath(), options);
   try {
-    await bot.waitForLine(/ INFO ready\b/, 60_000);
+    await bot.waitForLine(/"level":"info".*"msg":"ready"/, 60_000);
     await discord.waitForSession(sessions);
   } catch (error) {
     bot.kill();

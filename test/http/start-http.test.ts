@@ -9,19 +9,25 @@ import { createSigner, post } from './sign.js';
 
 const running = stopAfterEachTest((bot: BotProcess) => bot.kill());
 
+/** `npm run start:http` (its node command) on a free PORT, with a fresh signing key. */
+async function startHttp(env: (port: number) => Record<string, string> = () => ({})) {
+  const fake = await running.startDiscord();
+  const signer = createSigner();
+  const port = await freePort();
+  const server = running.bot(
+    new BotProcess(fake, temporaryDatabasePath(), {
+      script: 'start:http',
+      via: 'node',
+      env: { PORT: String(port), DISCORD_PUBLIC_KEY: signer.publicKeyHex, ...env(port) },
+    }),
+  );
+  await server.waitForLine(/"level":"info".*"port":\d+,"path":"\/interactions","msg":"listening"/, 60_000);
+  return { fake, signer, port, server };
+}
+
 describe('npm run start:http', () => {
   it('serves signed interactions on PORT and stops cleanly on SIGTERM', async () => {
-    const fake = await running.startDiscord();
-    const signer = createSigner();
-    const port = await freePort();
-    const server = running.bot(
-      new BotProcess(fake, temporaryDatabasePath(), {
-        script: 'start:http',
-        via: 'node',
-        env: { PORT: String(port), DISCORD_PUBLIC_KEY: signer.publicKeyHex },
-      }),
-    );
-    await server.waitForLine(/ INFO listening \{"port":\d+,"path":"\/interactions"\}/, 60_000);
+    const { fake, signer, port, server } = await startHttp();
     const url = `http://127.0.0.1:${port}/interactions`;
 
     const ping = JSON.stringify({
@@ -40,9 +46,28 @@ describe('npm run start:http', () => {
     expect(answer.body.data.embeds[0].title).toContain('Germany');
 
     expect(await server.stop('SIGTERM')).toEqual({ code: 0, signal: null });
-    expect(server.output).toContainEqual(expect.stringContaining('INFO shutting down {"signal":"SIGTERM"}'));
-    expect(server.linesMatching(/ (ERROR|WARN) /)).toEqual([]);
+    expect(server.output).toContainEqual(expect.stringContaining('"signal":"SIGTERM","msg":"shutting down"'));
+    expect(server.linesMatching(/"level":"(error|warn)"/)).toEqual([]);
     expect(server.logs()).not.toContain(fake.token);
+  }, 60_000);
+
+  it('answers /healthz, /readyz and, with METRICS_PORT set to PORT, /metrics beside /interactions', async () => {
+    const { signer, port } = await startHttp((port) => ({ METRICS_PORT: String(port) }));
+    const base = `http://127.0.0.1:${port}`;
+    expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ status: 'ok' });
+    const ready = await fetch(`${base}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready', checks: { listening: true, database: true } });
+    const country = JSON.stringify(chatInputPayload('country', { name: 'Germany' }));
+    expect((await post(`${base}/interactions`, country, signer.headers(country))).status).toBe(200);
+    const metrics = await fetch(`${base}/metrics`);
+    expect(metrics.headers.get('content-type')).toContain('text/plain');
+    const text = await metrics.text();
+    expect(text).toContain('youcheng_interactions_total{kind="command",command="country",outcome="ok"} 1');
+    expect(text).toMatch(/youcheng_interaction_duration_seconds_count\{kind="command",command="country"\} 1/);
+    expect(text).toContain('youcheng_nodejs_eventloop_lag_seconds');
+    expect(text).toContain('youcheng_quiz_games_running 0');
+    expect(text).not.toContain('youcheng_gateway_connected');
   }, 60_000);
 
   it('says what it needs when DISCORD_PUBLIC_KEY is missing', async () => {

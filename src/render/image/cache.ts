@@ -11,6 +11,9 @@ export interface CachedImage extends Image {
 export class ImageCache<T extends Image = CachedImage> {
   private readonly entries = new Map<string, T>();
   private bytes = 0;
+  /** Lookups served from the cache and images drawn, since start (the /metrics counters). */
+  hits = 0;
+  misses = 0;
 
   constructor(
     readonly maxEntries: number,
@@ -33,11 +36,13 @@ export class ImageCache<T extends Image = CachedImage> {
   get(key: string, render: () => T): T {
     const hit = this.entries.get(key);
     if (hit) {
+      this.hits++;
       // Most recently used goes last: Map keeps insertion order.
       this.entries.delete(key);
       this.entries.set(key, hit);
       return hit;
     }
+    this.misses++;
     const image = render();
     this.entries.set(key, image);
     this.bytes += image.png.byteLength;

@@ -1,21 +1,23 @@
 // The fonts every image is drawn with, and text turned into glyph outlines.
 //
-// The fonts ship inside npm packages (Noto Sans for Latin, Greek and Cyrillic; Noto Sans SC for
-// Chinese) and are read by file path, never from the system, so an image comes out the same on
-// every machine. Text is drawn as the fonts' own outlines (SVG paths) rather than handed to resvg as
+// The fonts are Noto Sans (Latin, Greek, Cyrillic) and Noto Sans SC (Chinese), cut down by
+// `npm run fonts` (scripts/fonts.ts) to the characters the bot can draw and kept in assets/fonts/:
+// about 0.5 MB instead of 11 MB in memory. They are read by file path, never from the system, so an
+// image comes out the same on every machine. Text is drawn as the fonts' own outlines (SVG paths) rather than handed to resvg as
 // <text>: resvg re-reads a font file for every text element it shapes, which for the 10 MB Chinese
 // font costs about 4 ms a label. The same advance widths place the glyphs and measure the labels,
 // so a label's box is exactly what is drawn. Kerning is not applied.
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 
-const require = createRequire(import.meta.url);
+/** assets/fonts/ from src/render/image/ and from dist/render/image/ alike. */
+const fontFile = (name: string) => fileURLToPath(new URL(`../../../assets/fonts/${name}`, import.meta.url));
 
-const FONT_FILES = {
-  regular: require.resolve('@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf'),
-  bold: require.resolve('@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf'),
-  /** About 10 MB: read on first use, by an image with Chinese text. */
-  chinese: require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf'),
+export const FONT_FILES = {
+  regular: fontFile('NotoSans-Regular.subset.ttf'),
+  bold: fontFile('NotoSans-Bold.subset.ttf'),
+  /** Read on first use, by an image with Chinese text. */
+  chinese: fontFile('NotoSansSC-Regular.subset.ttf'),
 } as const;
 
 export type FontName = keyof typeof FONT_FILES;
@@ -275,7 +277,8 @@ function cmapLookup(view: DataView, cmap: number): (codePoint: number) => number
 
 const loaded = new Map<FontName, Font>();
 
-function font(name: FontName): Font {
+/** The font, read on first use. */
+export function font(name: FontName): Font {
   let f = loaded.get(name);
   if (!f) {
     f = new Font(name, readFileSync(FONT_FILES[name]));

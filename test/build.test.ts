@@ -1,0 +1,38 @@
+// The production scripts run compiled JavaScript with plain node: nothing transpiles at run time, and
+// what they need at run time is a production dependency.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from './fake-discord/bot.js';
+
+const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
+  scripts: Record<string, string>;
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+};
+
+describe('the build', () => {
+  it.each(['start', 'start:http', 'deploy', 'ask'])('npm run %s runs dist/ with plain node', (script) => {
+    const entry = /^exec node (?:--\S+ )*(dist\/\S+\.js)$/.exec(pkg.scripts[script] ?? '')?.[1];
+    expect(entry, pkg.scripts[script]).toBeDefined();
+    expect(existsSync(join(REPO_ROOT, entry!))).toBe(true);
+  });
+
+  it('installing builds dist/ (prepare), and the run-time loader is a dev tool only', () => {
+    expect(pkg.scripts.prepare).toContain('scripts/build.js');
+    expect(pkg.dependencies).not.toHaveProperty('tsx');
+    expect(pkg.dependencies).not.toHaveProperty('typescript');
+    expect(pkg.devDependencies).toHaveProperty('tsx');
+  });
+});
+
+describe('git', () => {
+  it('ignores every .env file that may hold a token, but not .env.example', () => {
+    const ignored = (path: string) =>
+      spawnSync('git', ['check-ignore', '--no-index', '-q', path], { cwd: REPO_ROOT }).status === 0;
+    for (const path of ['.env', '.env.local', '.env.production', '.env.prod.backup'])
+      expect(ignored(path), path).toBe(true);
+    expect(ignored('.env.example')).toBe(false);
+  });
+});
