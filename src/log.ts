@@ -33,8 +33,10 @@ const AUTH_HEADER_SHAPE = /\b(Bot|Bearer)\s+[A-Za-z0-9._-]{20,}/g;
  */
 export function secretPieces(secret: string): string[] {
   if (!secret) return [];
+  // Only a token-shaped secret is split: a database URL's dotted host must not turn into "secrets".
+  if (!/^[\w-]+\.[\w-]+\.[\w-]+$/.test(secret)) return [secret];
   const parts = secret.split('.').filter((part) => part.length >= 4);
-  return [secret, ...(parts.length > 1 ? parts : [])];
+  return [secret, ...parts];
 }
 
 /** Replace each secret (and each part of it), and anything shaped like a Discord token, with "[redacted]". */

@@ -29,7 +29,7 @@ async function startInstance(discord: FakeDiscord, signer: Signer, databaseUrl: 
       QUIZ_LEASE_SECONDS: '3',
     },
   });
-  await process.waitForLine(/ INFO listening /, 60_000);
+  await process.waitForLine(/"level":"info".*"msg":"listening"/, 60_000);
   return { process, url: `http://127.0.0.1:${port}/interactions` };
 }
 
@@ -141,7 +141,7 @@ it('two HTTP instances share a game: no double count, and a kill -9 of the owner
       await client.end();
     }
     expect(second.process.linesMatching(/took over a game/)).toHaveLength(1);
-    expect(second.process.linesMatching(/ ERROR /)).toEqual([]);
+    expect(second.process.linesMatching(/"level":"error"/)).toEqual([]);
   } finally {
     for (const instance of instances) instance.process.kill();
     await discord.close();

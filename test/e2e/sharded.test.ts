@@ -25,11 +25,11 @@ it('runs two shards as two processes, with per-shard and total figures in /about
     env: { DATABASE_URL: databaseUrl, LOG_LEVEL: 'debug' },
   });
   try {
-    await bot.waitForLine(/ INFO all shards ready \{"shards":2\}/, 90_000);
+    await bot.waitForLine(/"level":"info".*"shards":2,"msg":"all shards ready"/, 90_000);
     await expect.poll(() => discord.connectedShards(), { timeout: 20_000 }).toEqual([0, 1]);
     // Each shard renders its image cache after connecting; on a busy machine two at once can hold up
     // a reply past Discord's 3 seconds, so the test starts when both are done.
-    await expect.poll(() => bot.linesMatching(/ DEBUG image cache warmed /).length, { timeout: 90_000 }).toBe(2);
+    await expect.poll(() => bot.linesMatching(/"level":"debug".*"msg":"image cache warmed"/).length, { timeout: 90_000 }).toBe(2);
 
     // /about in a server of shard 1 shows both shards' figures and the totals.
     const about = await (
@@ -75,8 +75,8 @@ it('runs two shards as two processes, with per-shard and total figures in /about
 
     expect(await bot.stop('SIGTERM', 30_000)).toEqual({ code: 0, signal: null });
     // Both shards shut down on their own (closing their quiz and connection).
-    expect(bot.linesMatching(/ INFO shutting down \{"signal":"SIGTERM"\}/)).toHaveLength(2);
-    expect(bot.linesMatching(/ (ERROR|WARN) /)).toEqual([]);
+    expect(bot.linesMatching(/"signal":"SIGTERM","msg":"shutting down"/)).toHaveLength(2);
+    expect(bot.linesMatching(/"level":"(error|warn)"/)).toEqual([]);
     expect(bot.logs()).not.toContain(discord.token);
   } finally {
     bot.kill();
