@@ -89,6 +89,10 @@ describe('the real dataset', () => {
     expect(clashes).toEqual([]);
   });
 
+  // 光州 (Gwangju) reads "guangzhou", as 广州 (Guangzhou, China) does: as an alias it would send people
+  // asking about Guangzhou to Gwangju, so that reading is left out on purpose.
+  const PINYIN_OF_ANOTHER_PLACE = new Set(['guangzhou']);
+
   it("has pinyin aliases that are exactly pinyin-pro's reading of the Chinese names", () => {
     const wrong: string[] = [];
     for (const city of data.cities) {
@@ -102,7 +106,8 @@ describe('the real dataset', () => {
       if (city.names.zh !== null) {
         const main = toPinyin(city.names.zh.replace(/市$/u, ''));
         readings.add(main);
-        if (!actual.includes(main)) wrong.push(`${city.id}: missing pinyin alias "${main}"`);
+        if (!actual.includes(main) && !PINYIN_OF_ANOTHER_PLACE.has(main))
+          wrong.push(`${city.id}: missing pinyin alias "${main}"`);
       }
       for (const p of actual)
         if (!readings.has(p)) wrong.push(`${city.id}: "${p}" is not the pinyin of any of its Chinese names`);

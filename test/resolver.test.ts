@@ -301,7 +301,7 @@ describe('suggest (autocomplete)', () => {
     expect(ids('sa')).toEqual(expect.arrayContaining(['saratov', 'sao-paulo', 'sao-luis', 'salo']));
     expect(ids('pol')).toContain('sankt-poelten');
     expect(ids('duisberg')).toEqual(['duisburg']);
-    expect(ids('大')).toEqual(['oita', 'daegu']);
+    expect(ids('大')).toEqual(['oita', 'daejeon', 'daegu']);
     expect(ids('x')).toEqual(['xalapa']);
     expect(ids('qz')).toEqual([]);
   });
