@@ -123,17 +123,20 @@ export type CityStatus =
       sources: SourceId[];
     };
 
-export type Topic =
-  | 'trade'
-  | 'education'
-  | 'health'
-  | 'environment'
-  | 'culture'
-  | 'sport'
-  | 'transport'
-  | 'science'
-  | 'urban'
-  | 'governance';
+/** Every cooperation topic, in the order menus show them; the validator and the views share it. */
+export const TOPICS = [
+  'trade',
+  'education',
+  'health',
+  'environment',
+  'culture',
+  'sport',
+  'transport',
+  'science',
+  'urban',
+  'governance',
+] as const;
+export type Topic = (typeof TOPICS)[number];
 
 export interface Landmark {
   name: string;

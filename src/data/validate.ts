@@ -2,6 +2,7 @@
 // Every problem is collected (not just the first) and names file, record and field path, so a curator
 // can fix a whole batch in one go. No schema library: the shapes are small and the messages matter.
 import { byEstablished } from './order.js';
+import { TOPICS } from './types.js';
 import type {
   Alias,
   AliasKind,
@@ -63,18 +64,6 @@ const STATUS_BASES = ['official-list', 'source'] as const;
 const CONTINENTS: readonly Continent[] = ['Asia', 'Europe', 'Africa', 'North America', 'South America', 'Oceania'];
 const PRECISIONS: readonly Precision[] = ['day', 'month', 'year'];
 const DOUBTS: readonly NonNullable<DatedFact['doubt']>[] = ['possibly-later'];
-const TOPICS: readonly Topic[] = [
-  'trade',
-  'education',
-  'health',
-  'environment',
-  'culture',
-  'sport',
-  'transport',
-  'science',
-  'urban',
-  'governance',
-];
 const ALIAS_KINDS: readonly AliasKind[] = [
   'spelling',
   'old',

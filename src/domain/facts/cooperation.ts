@@ -1,19 +1,7 @@
 // What Wuhan and its partners work on together, by topic.
-import type { City, Cooperation, Dataset, Topic } from '../../data/types.js';
+import { type City, type Cooperation, type Dataset, TOPICS, type Topic } from '../../data/types.js';
 
-/** Every topic, in the order menus show them. */
-export const TOPICS: readonly Topic[] = [
-  'trade',
-  'education',
-  'health',
-  'environment',
-  'culture',
-  'sport',
-  'transport',
-  'science',
-  'urban',
-  'governance',
-];
+export { TOPICS };
 
 export function isTopic(value: unknown): value is Topic {
   return typeof value === 'string' && (TOPICS as readonly string[]).includes(value);
