@@ -341,7 +341,12 @@ function decide(clues: Clues, resolver: Resolver): Intent {
   }
   // "First" and "latest" alone ("the latest news") are not about partners: a partner word must be there.
   const aboutPartners = named || scoped || exchangeTier || has('relation') || has('list');
-  if ((has('first') && aboutPartners) || (!named && has('start') && (has('when') || has('relation'))))
+  // With one partner named, "first" asks for Wuhan's first sister city only beside a partner word and no
+  // "when" ("Was Duisburg Wuhan's first sister city?"); "Duisburg's first representative" or "when did
+  // Bangkok first sign" are about that partner, never a cue to answer with Ōita instead.
+  const firstOfAll =
+    has('first') && aboutPartners && (!named || (has('relation') && !has('when') && !has('whenAsked')));
+  if (firstOfAll || (!named && has('start') && (has('when') || has('relation'))))
     return { kind: 'first', scope, cities, position: 1 };
   if (has('latest') && aboutPartners && !has('count') && !has('history')) {
     // "The latest as of 2019" asks about ties up to that year: São Paulo (2025) is not the answer then.
