@@ -2,7 +2,6 @@
 import { readFileSync } from 'node:fs';
 import { DEFAULTS } from '../config.js';
 import { loadDataset } from '../data/load.js';
-import { passageIndex } from '../domain/ask/index.js';
 import { seededRandom } from '../domain/random.js';
 import { createResolver } from '../domain/resolve.js';
 import type { Logger } from '../log.js';
@@ -34,9 +33,9 @@ export interface AppOptions {
 }
 
 export function createApp(options: AppOptions = {}): App {
+  // /ask's sentence index is not built here: the warm-up after connecting builds it (app/warm-up.ts),
+  // or else the first question does.
   const data = loadDataset(options.dataDir);
-  // /ask's sentence index, built at start rather than on the first question.
-  passageIndex(data);
   const now = options.now ?? (() => new Date());
   const random = options.seed === undefined ? Math.random : seededRandom(options.seed);
   const databasePath = options.databasePath ?? DEFAULTS.databasePath;

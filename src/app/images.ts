@@ -3,7 +3,6 @@
 // should it ever take longer than Discord's acknowledgement allows.
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { City, Dataset } from '../data/types.js';
-import { describeError, type Logger } from '../log.js';
 import type { YearRange } from '../domain/facts/timeline.js';
 import { LOCALES, type Locale } from '../i18n/index.js';
 import { imageCache, type CachedImage } from '../render/image/cache.js';
@@ -71,8 +70,8 @@ export function withImage(reply: Reply, file: ReplyFile | null): Reply {
 /**
  * Draws the images asked for most (every city's map, the plain /map and the full /timeline chart, in
  * both languages) ahead of time, one per event-loop turn so interactions keep being served in between.
- * A front end starts it once it is connected (so start-up loads none of the renderer, fonts or
- * maps): the first /city after a restart then costs a cache lookup instead of a render. Stops early
+ * The warm-up (warm-up.ts) runs it once the front end is connected (so start-up loads none of the
+ * renderer, fonts or maps): the first /city after a restart then costs a cache lookup instead of a render. Stops early
  * when `signal` aborts (shutdown). Returns how many it drew.
  */
 export async function warmImageCache(data: Dataset, signal?: AbortSignal): Promise<number> {
@@ -90,19 +89,4 @@ export async function warmImageCache(data: Dataset, signal?: AbortSignal): Promi
     job();
   }
   return cache.size - before;
-}
-
-/** How long after start the warm-up waits: the first interactions after a restart come before its slowest renders. */
-export const WARM_UP_DELAY_MS = 3000;
-
-/** Starts warmImageCache a moment from now, logging the outcome; `signal` (shutdown) cancels it. */
-export function startImageWarmUp(data: Dataset, signal: AbortSignal, log: Logger, delayMs = WARM_UP_DELAY_MS): void {
-  const timer = setTimeout(() => {
-    warmImageCache(data, signal).then(
-      (images) => log.debug('image cache warmed', { images }),
-      (error: unknown) => log.warn('image cache warm-up failed', { error: describeError(error) }),
-    );
-  }, delayMs);
-  timer.unref();
-  signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
 }

@@ -1,8 +1,7 @@
 // /ask question: a free-form question about Wuhan's sister cities, answered from the dataset in the
 // question's language (Chinese script → Chinese), with sources.
-import { askQuestion } from '../domain/ask/index.js';
-import { answerReply } from '../views/ask.js';
 import type { Command } from './types.js';
+import { loadAsk } from '../app/ask.js';
 
 /** Real questions are a sentence or two; the cap only stops pastes. The domain reads even less. */
 const MAX_QUESTION_LENGTH = 500;
@@ -34,7 +33,8 @@ export const command = {
     '/ask question:武汉有多少个国际友好城市？',
   ],
   examplesZh: ['/提问 问题:武汉和杜伊斯堡什么时候结为友好城市？', '/提问 问题:武汉有多少个国际友好城市？'],
-  run: (input, ctx) => {
+  run: async (input, ctx) => {
+    const { askQuestion, answerReply } = await loadAsk();
     const { data, resolver } = ctx.app;
     return answerReply(askQuestion(input.options.question, { data, resolver, now: ctx.app.now() }, ctx.locale), data);
   },

@@ -11,7 +11,7 @@ import { createLogger, describeError, type Logger } from '../log.js';
 import { cacheOptions } from './cache.js';
 import { createChannelPort } from './channel-port.js';
 import { createRouter, type RouterOptions } from './router.js';
-import { startImageWarmUp } from '../app/images.js';
+import { startWarmUp } from '../app/warm-up.js';
 import type { ShardFigures } from '../views/about.js';
 
 export interface GatewayHandle {
@@ -171,7 +171,7 @@ export async function startGateway(app: App, config: Config, options: GatewayOpt
   // The image modules, fonts and maps load only now, a moment after ready; then the most asked-for
   // images are drawn one per event-loop turn, so that a burst of /city after a restart finds them
   // drawn instead of queueing behind dozens of renders.
-  startImageWarmUp(app.data, warming.signal, log);
+  startWarmUp(app.data, warming.signal, log);
   return { client: client as Client<true>, stop };
 }
 

@@ -26,7 +26,7 @@ import { cacheOptions } from './cache.js';
 import { interactionEmitter } from './interaction-adapter.js';
 import { createChannelPort } from './channel-port.js';
 import { createRouter, type RouterOptions } from './router.js';
-import { startImageWarmUp } from '../app/images.js';
+import { startWarmUp } from '../app/warm-up.js';
 
 export const INTERACTIONS_PATH = '/interactions';
 /** Interaction payloads are a few KB; even a message command on a long message stays far below this. */
@@ -403,7 +403,7 @@ export async function createInteractionsServer(
         server.listen(port, host, () => {
           server.off('error', reject);
           // As the gateway does once ready: the most asked-for images, one per event-loop turn.
-          startImageWarmUp(app.data, warming.signal, log);
+          startWarmUp(app.data, warming.signal, log);
           resolve((server.address() as AddressInfo).port);
         });
       });
