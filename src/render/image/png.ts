@@ -42,8 +42,20 @@ function exposeGc(): typeof collectGarbage {
   return runInNewContext('gc') as typeof collectGarbage;
 }
 
+/**
+ * resvg-js allocates with its own mimalloc, which returns freed pages to the system only on a later
+ * allocation, 10 ms on at the earliest: after a burst of renders the last one's pixels and trees
+ * (~20 MB) stayed resident until the next image. With no delay they go back as they are freed.
+ * mimalloc reads its options from the environment when the module loads, hence before require();
+ * an operator's own setting wins.
+ */
+function loadResvg(): typeof ResvgClass {
+  process.env.MIMALLOC_PURGE_DELAY ??= '0';
+  return (require('@resvg/resvg-js') as { Resvg: typeof ResvgClass }).Resvg;
+}
+
 export function svgToPng(svg: string): Image {
-  Resvg ??= (require('@resvg/resvg-js') as { Resvg: typeof ResvgClass }).Resvg;
+  Resvg ??= loadResvg();
   const rendered = new Resvg(svg, {
     font: { loadSystemFonts: false },
     fitTo: { mode: 'original' },
