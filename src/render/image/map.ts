@@ -16,7 +16,15 @@ import { svgToPng, type Image } from './png.js';
 import { LabelPlacer, type Marker, type PlacedLabel, type Polyline } from './labels.js';
 import { element, SvgCanvas, wrapText, type Box, type TextStyle } from './svg.js';
 import { textWidth } from './fonts.js';
-import { loadWorld, type Resolution } from './world.js';
+import {
+  expandCountry,
+  expandLine,
+  type FlatCountry,
+  type FlatLine,
+  loadFlatWorld,
+  loadWorld,
+  type Resolution,
+} from './world.js';
 
 export const MAP_THEME = {
   background: '#ffffff',
@@ -344,8 +352,9 @@ interface Piece<T> {
 }
 
 interface Pieces {
-  countries: Piece<Feature>[];
-  borders: Piece<LineString>[];
+  /** Kept flat (world.ts): a map expands only the shapes it shows. */
+  countries: Piece<FlatCountry>[];
+  borders: Piece<FlatLine>[];
 }
 
 /** Shapes with their unit extents, per resolution and rotation: a zoomed map only draws what it shows. */
@@ -355,13 +364,13 @@ function piecesFor(resolution: Resolution, rotation: [number, number, number]): 
   const key = `${resolution}|${rotation.join(',')}`;
   let pieces = unitPieces.get(key);
   if (!pieces) {
-    const world = loadWorld(resolution);
+    const world = loadFlatWorld(resolution);
     const unit = geoPath(geoNaturalEarth1().rotate(rotation).scale(1).translate([0, 0]));
     pieces = {
-      countries: world.countries.features.map((shape) => ({ shape, bounds: unit.bounds(shape) })),
-      borders: world.borders.coordinates.map((coordinates) => {
-        const shape: LineString = { type: 'LineString', coordinates };
-        return { shape, bounds: unit.bounds(shape) };
+      countries: world.countries.map((shape) => ({ shape, bounds: unit.bounds(expandCountry(shape)) })),
+      borders: world.borders.map((shape) => {
+        const line: LineString = { type: 'LineString', coordinates: expandLine(shape) };
+        return { shape, bounds: unit.bounds(line) };
       }),
     };
     unitPieces.set(key, pieces);
@@ -406,11 +415,11 @@ function baseLayer(spec: MapSpec, projection: GeoProjection, frame: Box): string
     let borders: MultiLineString;
     if (zoomed) {
       const pieces = piecesFor(span < FINE_SPAN_DEGREES ? '50m' : '110m', projection.rotate());
-      countries = { type: 'FeatureCollection', features: visible(pieces.countries, projection, frame) };
-      borders = {
-        type: 'MultiLineString',
-        coordinates: visible(pieces.borders, projection, frame).map((line) => line.coordinates),
+      countries = {
+        type: 'FeatureCollection',
+        features: visible(pieces.countries, projection, frame).map(expandCountry),
       };
+      borders = { type: 'MultiLineString', coordinates: visible(pieces.borders, projection, frame).map(expandLine) };
     } else {
       ({ countries, borders } = loadWorld('110m'));
     }
