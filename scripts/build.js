@@ -2,9 +2,7 @@
 // each production entry point with esbuild into one file in dist/ (dist/index.js, dist/http.js, …),
 // the paths the npm scripts run. One file instead of ~600 modules: node resolves, reads and compiles
 // far less before the bot is ready (measured: start → ready and RSS once ready, README "Memory").
-// Native and optional packages stay in node_modules, loaded at run time: better-sqlite3, pg,
-// @resvg/resvg-js, prom-client and pino-pretty (loaded only when used), and ws's and discord.js's
-// optional accelerators.
+// Native and optional packages stay in node_modules, loaded at run time (see EXTERNAL).
 // Plain JavaScript, so it runs before anything is compiled. With `--if-compiler` (prepare), an
 // install without devDependencies (`npm ci --omit=dev` over an already built tree, as in a container's
 // second stage) keeps the dist/ it has instead of failing for want of the build tools.
@@ -21,14 +19,18 @@ const src = join(root, 'src');
 /** The npm scripts' entry points, as src/ paths without extension; each becomes dist/<path>.js. */
 const ENTRIES = ['index', 'http', 'sharded', 'migrate-to-postgres', 'discord/deploy', 'console/main'];
 
-/** Loaded from node_modules at run time: native code, optional packages, and what only some runs need. */
+/**
+ * Loaded from node_modules at run time: native code and optional packages. Not pg or prom-client: an
+ * external package that a lazily imported module imports becomes a static import at the top of the
+ * bundle, loaded at every start; bundled, they run only when DATABASE_URL or METRICS_PORT asks.
+ */
 const EXTERNAL = [
   'better-sqlite3',
-  'pg',
-  'pg-native',
   '@resvg/resvg-js',
-  'prom-client',
+  // Loaded by require() when needed: at a terminal (pino-pretty), by pg's native or Cloudflare modes.
   'pino-pretty',
+  'pg-native',
+  'pg-cloudflare',
   // Optional accelerators discord.js and ws look for, absent unless someone installs them.
   'zlib-sync',
   'bufferutil',
