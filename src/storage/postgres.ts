@@ -203,8 +203,12 @@ class PostgresStorage implements Storage {
     }
   }
 
-  async setGameMessage(gameId: string, messageId: string): Promise<void> {
-    await this.pool.query('UPDATE games SET message_id = $1 WHERE id = $2', [messageId, gameId]);
+  async setGameMessage(gameId: string, messageId: string): Promise<boolean> {
+    const { rowCount } = await this.pool.query(`UPDATE games SET message_id = $1 WHERE id = $2 AND state = 'running'`, [
+      messageId,
+      gameId,
+    ]);
+    return rowCount === 1;
   }
 
   async openRound(gameId: string, owner: string, round: number, openedAt: Date): Promise<boolean> {
@@ -230,6 +234,22 @@ class PostgresStorage implements Storage {
       [gameId],
     );
     return rows[0] ? sharedGameFromRow(rows[0]) : null;
+  }
+
+  async channelGame(channelId: string): Promise<SharedGame | null> {
+    const { rows } = await this.pool.query<SharedGameSql>(
+      `SELECT ${SHARED_GAME_COLUMNS} FROM games WHERE channel_id = $1 AND state = 'running'`,
+      [channelId],
+    );
+    return rows[0] ? sharedGameFromRow(rows[0]) : null;
+  }
+
+  async ownedGames(instanceId: string): Promise<SharedGame[]> {
+    const { rows } = await this.pool.query<SharedGameSql>(
+      `SELECT ${SHARED_GAME_COLUMNS} FROM games WHERE owner = $1 AND state = 'running' ORDER BY started_at`,
+      [instanceId],
+    );
+    return rows.map(sharedGameFromRow);
   }
 
   async gameAnswers(gameId: string): Promise<RoundAnswerRow[]> {
@@ -269,12 +289,12 @@ class PostgresStorage implements Storage {
     return rows[0] ? { correct: rows[0].correct === 1, streak: rows[0].streak } : null;
   }
 
-  async endGame(gameId: string, end: GameEnd, at: Date): Promise<void> {
-    await this.pool.query(`UPDATE games SET state = $1, ended_at = $2 WHERE id = $3 AND state = 'running'`, [
-      end,
-      at.getTime(),
-      gameId,
-    ]);
+  async endGame(gameId: string, end: GameEnd, at: Date): Promise<boolean> {
+    const { rowCount } = await this.pool.query(
+      `UPDATE games SET state = $1, ended_at = $2 WHERE id = $3 AND state = 'running'`,
+      [end, at.getTime(), gameId],
+    );
+    return rowCount === 1;
   }
 
   async renewLease(instanceId: string, until: Date): Promise<void> {
