@@ -70,13 +70,18 @@ export async function startApp(): Promise<Started | number> {
   return { config, log, app };
 }
 
+/** This process's shard id when `npm run start:sharded` runs it (discord.js sets these variables). */
+export function shardOfProcess(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return env.SHARDING_MANAGER === 'true' && /^\d+$/.test(env.SHARDS ?? '') ? env.SHARDS : undefined;
+}
+
 /**
  * The owner name of this process's quiz games. A shard run by `npm run start:sharded` (discord.js
  * sets SHARDING_MANAGER and SHARDS) is "<INSTANCE_ID or host name>/shard-<id>", the same across
  * restarts of that shard; otherwise INSTANCE_ID, or a name unique to this process when unset.
  */
 export function instanceIdOf(config: Config, env: NodeJS.ProcessEnv = process.env): { instanceId?: string } {
-  const shard = env.SHARDING_MANAGER === 'true' && /^\d+$/.test(env.SHARDS ?? '') ? env.SHARDS : undefined;
+  const shard = shardOfProcess(env);
   if (shard !== undefined) return { instanceId: `${config.instanceId ?? hostname()}/shard-${shard}` };
   return config.instanceId ? { instanceId: config.instanceId } : {};
 }
