@@ -70,7 +70,7 @@ async function ask(shard: Shard | undefined): Promise<ShardOpsSnapshot | null> {
   }
 }
 
-/** Every shard's answer, by shard id (0 … totalShards − 1); null for a shard that did not answer. */
+/** Every shard's answer, by shard id (0 to totalShards - 1); null for a shard that did not answer. */
 async function gather(manager: ShardingManager, totalShards: number): Promise<(ShardOpsSnapshot | null)[]> {
   return Promise.all(Array.from({ length: totalShards }, (_, id) => ask(manager.shards.get(id))));
 }
