@@ -95,7 +95,11 @@ export interface QuizServiceOptions {
   now: () => Date;
   /** Opened on first use, so building an App touches no disk until a quiz or board is wanted. */
   openStorage: () => Storage | Promise<Storage>;
-  /** This process's id as owner of its games; unique by default (host, pid, random). */
+  /**
+   * This process's stable name (INSTANCE_ID); unique by default (host, pid, random). Its games are
+   * owned by "<name>#<random>", one owner per process run, so a restart under the same name tells its
+   * predecessor's games from its own, and two live processes given one name do not drive one game.
+   */
   instanceId?: string;
   /** How long a lease lasts unrenewed; renewed every third of it. */
   leaseMs?: number;
@@ -147,6 +151,11 @@ export class QuizService {
   private port: ChannelPort | null = null;
   private storage: Storage | null = null;
   readonly instanceId: string;
+  /** The owner of this process's games and lease: the instance id, plus "#random" when it is a stable name. */
+  readonly ownerId: string;
+  private twinReported = false;
+  /** This process's start-up recovery (of its predecessor's games) has run. */
+  private recovered = false;
   private readonly leaseMs: number;
   private leaseTimer: unknown;
   private readonly resumeWithinMs: number;
@@ -165,6 +174,7 @@ export class QuizService {
     this.log = options.log ?? silentLog;
     this.revealMs = options.revealMs ?? DEFAULT_REVEAL_MS;
     this.instanceId = options.instanceId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+    this.ownerId = options.instanceId ? `${options.instanceId}#${randomBytes(3).toString('hex')}` : this.instanceId;
     this.leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
     this.resumeWithinMs = options.resumeWithinMs ?? DEFAULT_RESUME_WITHIN_MS;
   }
@@ -213,9 +223,19 @@ export class QuizService {
    */
   private async refreshLeases(db: Storage): Promise<void> {
     const now = this.options.now();
-    await db.renewLease(this.instanceId, new Date(now.getTime() + this.leaseMs));
-    const dead = (await db.liveOwners(now)).filter((owner) => owner !== this.instanceId && isDeadLocalProcess(owner));
+    await db.renewLease(this.ownerId, new Date(now.getTime() + this.leaseMs));
+    const live = await db.liveOwners(now);
+    const dead = live.filter((owner) => owner !== this.ownerId && isDeadLocalProcess(owner));
     await db.expireLeases(dead);
+    // Another process renewing a lease under this instance's name: INSTANCE_ID given to two processes.
+    const twin = live.find((owner) => owner !== this.ownerId && ownerIsInstance(owner, this.instanceId));
+    if (twin && this.recovered && !this.twinReported) {
+      this.twinReported = true;
+      this.log.error('quiz: another running process uses this INSTANCE_ID; give each process its own', {
+        instanceId: this.instanceId,
+        other: twin,
+      });
+    }
   }
 
   /**
@@ -232,9 +252,15 @@ export class QuizService {
 
   private async recoverOnce(db: Storage): Promise<void> {
     if (this.closed) return;
-    for (const shared of await db.ownedGames(this.instanceId)) {
-      if (this.games.has(shared.id) || this.channels.has(shared.channelId)) continue;
-      await this.adopt(db, shared, 'its own, from before a restart');
+    // At start only: later, a game under this name that this process does not drive is a twin's.
+    if (!this.recovered) {
+      for (const shared of await db.instanceGames(this.instanceId)) {
+        if (shared.owner === this.ownerId || this.channels.has(shared.channelId)) continue;
+        if (!(await db.claimGame(shared.id, shared.owner, this.ownerId, this.options.now(), { evenIfLive: true })))
+          continue;
+        await this.adopt(db, shared, 'its own, from before a restart');
+      }
+      this.recovered = true;
     }
     await this.takeOver(db);
     await this.retire(await db.closeStaleGames(this.options.now()));
@@ -264,7 +290,7 @@ export class QuizService {
   /** Stops driving games this instance holds in memory that the database says are over or not its own. */
   private async releaseEndedElsewhere(db: Storage): Promise<void> {
     if (this.games.size === 0) return;
-    const owned = new Set((await db.ownedGames(this.instanceId)).map((g) => g.id));
+    const owned = new Set((await db.ownedGames(this.ownerId)).map((g) => g.id));
     for (const active of [...this.games.values()]) {
       if (owned.has(active.game.id) || active.ended) continue;
       this.log.info('quiz: the game was ended on another instance; no longer driving it', { gameId: active.game.id });
@@ -278,7 +304,7 @@ export class QuizService {
     const now = this.options.now();
     for (const shared of await db.staleGames(now)) {
       if (this.channels.has(shared.channelId)) continue;
-      if (!(await db.claimGame(shared.id, shared.owner, this.instanceId, now))) continue;
+      if (!(await db.claimGame(shared.id, shared.owner, this.ownerId, now))) continue;
       await this.adopt(db, shared, `from ${shared.owner ?? 'an earlier version'}, whose lease expired`);
     }
   }
@@ -400,7 +426,7 @@ export class QuizService {
     if (!storage) return;
     try {
       if (ready) await ready.catch(() => undefined);
-      await storage.expireLeases([this.instanceId]);
+      await storage.expireLeases([this.ownerId]);
     } catch (error) {
       this.log.warn('quiz: could not give up the lease', { error });
     } finally {
@@ -551,7 +577,7 @@ export class QuizService {
         difficulty: settings.difficulty,
         topic: settings.topic,
         startedAt: this.options.now(),
-        owner: this.instanceId,
+        owner: this.ownerId,
         answerKey: questions.map((q) => ({ answer: q.answer, options: q.options.length })),
         setup: JSON.stringify({ starterName: caller.user.name, questions } satisfies GameSetup),
       });
@@ -601,7 +627,7 @@ export class QuizService {
       this.log.warn('quiz: could not read the game’s row', { gameId: active.game.id, error });
       return false;
     }
-    if (shared && shared.owner === this.instanceId) return false;
+    if (shared && shared.owner === this.ownerId) return false;
     this.log.info('quiz: the game was ended on another instance; no longer driving it', { gameId: active.game.id });
     this.release(active);
     return true;
@@ -697,7 +723,7 @@ export class QuizService {
     const openedAt = this.options.now();
     game.open(openedAt.getTime());
     const db = await this.db();
-    if (!(await db.openRound(game.id, this.instanceId, game.round, openedAt))) {
+    if (!(await db.openRound(game.id, this.ownerId, game.round, openedAt))) {
       // Another instance closed or took over the game (this one's lease had lapsed): stop driving it.
       this.log.warn('quiz: the game was closed elsewhere; stopping it here', { gameId: game.id });
       this.release(active);
@@ -1003,6 +1029,11 @@ function lastDue(shared: SharedGame, revealMs: number): number {
   if (shared.round === null || !shared.roundOpenedAt) return shared.startedAt.getTime();
   const roundEnd = shared.roundOpenedAt.getTime() + shared.seconds * 1000;
   return shared.roundOpen ? roundEnd : roundEnd + revealMs;
+}
+
+/** True when `owner` is this instance name or one run of it ("<name>#<random>"). */
+function ownerIsInstance(owner: string, instanceId: string): boolean {
+  return owner === instanceId || owner.startsWith(`${instanceId}#`);
 }
 
 /** Owner ids are "host:pid:random": a process on this host that no longer exists holds no lease. */

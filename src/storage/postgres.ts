@@ -244,9 +244,19 @@ class PostgresStorage implements Storage {
     return rows[0] ? sharedGameFromRow(rows[0]) : null;
   }
 
-  async ownedGames(instanceId: string): Promise<SharedGame[]> {
+  async ownedGames(owner: string): Promise<SharedGame[]> {
     const { rows } = await this.pool.query<SharedGameSql>(
       `SELECT ${SHARED_GAME_COLUMNS} FROM games WHERE owner = $1 AND state = 'running' ORDER BY started_at`,
+      [owner],
+    );
+    return rows.map(sharedGameFromRow);
+  }
+
+  async instanceGames(instanceId: string): Promise<SharedGame[]> {
+    const { rows } = await this.pool.query<SharedGameSql>(
+      `SELECT ${SHARED_GAME_COLUMNS} FROM games
+       WHERE state = 'running' AND (owner = $1 OR substr(owner, 1, length($1) + 1) = $1 || '#')
+       ORDER BY started_at`,
       [instanceId],
     );
     return rows.map(sharedGameFromRow);
@@ -269,7 +279,20 @@ class PostgresStorage implements Storage {
     return rows.map(sharedGameFromRow);
   }
 
-  async claimGame(gameId: string, previousOwner: string | null, instanceId: string, now: Date): Promise<boolean> {
+  async claimGame(
+    gameId: string,
+    previousOwner: string | null,
+    instanceId: string,
+    now: Date,
+    options: { evenIfLive?: boolean } = {},
+  ): Promise<boolean> {
+    if (options.evenIfLive) {
+      const { rowCount } = await this.pool.query(
+        `UPDATE games SET owner = $1 WHERE id = $2 AND owner IS NOT DISTINCT FROM $3 AND state = 'running'`,
+        [instanceId, gameId, previousOwner],
+      );
+      return rowCount === 1;
+    }
     const { rowCount } = await this.pool.query(
       `UPDATE games SET owner = $2 WHERE id = $3 AND owner IS NOT DISTINCT FROM $4 AND ${staleCondition('$1')}`,
       [now.getTime(), instanceId, gameId, previousOwner],

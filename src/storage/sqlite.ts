@@ -174,6 +174,13 @@ class SqliteStorage implements Storage {
       ownedGames: db.prepare(
         `SELECT ${SHARED_GAME_COLUMNS} FROM games WHERE owner = ? AND state = 'running' ORDER BY started_at`,
       ),
+      instanceGames: db.prepare(`
+        SELECT ${SHARED_GAME_COLUMNS} FROM games
+        WHERE state = 'running' AND (owner = @id OR substr(owner, 1, length(@id) + 1) = @id || '#')
+        ORDER BY started_at`),
+      claimOwnGame: db.prepare(
+        `UPDATE games SET owner = @instanceId WHERE id = @id AND owner IS @previous AND state = 'running'`,
+      ),
       staleGames: db.prepare(`SELECT ${SHARED_GAME_COLUMNS} FROM games WHERE ${STALE} ORDER BY started_at`),
       claimGame: db.prepare(`UPDATE games SET owner = @instanceId WHERE id = @id AND owner IS @previous AND ${STALE}`),
       answerOf: db.prepare(`SELECT correct, streak FROM answers WHERE game_id = ? AND question = ? AND user_id = ?`),
@@ -314,8 +321,12 @@ class SqliteStorage implements Storage {
     return row ? sharedGameFromRow(row) : null;
   }
 
-  async ownedGames(instanceId: string): Promise<SharedGame[]> {
-    return (this.statements.ownedGames.all(instanceId) as SharedGameSql[]).map(sharedGameFromRow);
+  async ownedGames(owner: string): Promise<SharedGame[]> {
+    return (this.statements.ownedGames.all(owner) as SharedGameSql[]).map(sharedGameFromRow);
+  }
+
+  async instanceGames(instanceId: string): Promise<SharedGame[]> {
+    return (this.statements.instanceGames.all({ id: instanceId }) as SharedGameSql[]).map(sharedGameFromRow);
   }
 
   async gameAnswers(gameId: string): Promise<RoundAnswerRow[]> {
@@ -326,7 +337,15 @@ class SqliteStorage implements Storage {
     return (this.statements.staleGames.all({ now: now.getTime() }) as SharedGameSql[]).map(sharedGameFromRow);
   }
 
-  async claimGame(gameId: string, previousOwner: string | null, instanceId: string, now: Date): Promise<boolean> {
+  async claimGame(
+    gameId: string,
+    previousOwner: string | null,
+    instanceId: string,
+    now: Date,
+    options: { evenIfLive?: boolean } = {},
+  ): Promise<boolean> {
+    if (options.evenIfLive)
+      return this.statements.claimOwnGame.run({ id: gameId, previous: previousOwner, instanceId }).changes === 1;
     return (
       this.statements.claimGame.run({ id: gameId, previous: previousOwner, instanceId, now: now.getTime() }).changes ===
       1

@@ -149,17 +149,29 @@ export interface Storage {
   sharedGame(gameId: string): Promise<SharedGame | null>;
   /** The running game in this channel, or null (a /quiz command that reached another instance). */
   channelGame(channelId: string): Promise<SharedGame | null>;
-  /** Running games this instance owns (a restart under the same INSTANCE_ID finds its predecessor's). */
-  ownedGames(instanceId: string): Promise<SharedGame[]>;
+  /** Running games this owner drives. */
+  ownedGames(owner: string): Promise<SharedGame[]>;
+  /**
+   * Running games of any run of this instance name: owner `instanceId` or "<instanceId>#…" (a restart
+   * under the same INSTANCE_ID finds its predecessor's).
+   */
+  instanceGames(instanceId: string): Promise<SharedGame[]>;
   /** Every answer of a game so far, to carry it on. */
   gameAnswers(gameId: string): Promise<RoundAnswerRow[]>;
   /** Running games whose owner's lease has expired at `now` (or that have no owner). */
   staleGames(now: Date): Promise<SharedGame[]>;
   /**
    * Makes `instanceId` the owner of a stale game that `previousOwner` held; false when the game is
-   * no longer stale or another instance claimed it first.
+   * no longer stale or another instance claimed it first. `evenIfLive`: also while the previous
+   * owner's lease runs (a predecessor under the same instance name, known to be gone).
    */
-  claimGame(gameId: string, previousOwner: string | null, instanceId: string, now: Date): Promise<boolean>;
+  claimGame(
+    gameId: string,
+    previousOwner: string | null,
+    instanceId: string,
+    now: Date,
+    options?: { evenIfLive?: boolean },
+  ): Promise<boolean>;
   /** This player's answer to one question of a game, for streaks. */
   answerOf(gameId: string, question: number, userId: string): Promise<{ correct: boolean; streak: number } | null>;
   /** Extends (or starts) an instance's lease to `until`. */

@@ -178,6 +178,39 @@ describe('two instances on one database', () => {
   });
 });
 
+describe('two live processes given the same INSTANCE_ID (a misconfiguration)', () => {
+  it('never drive one game both: the newcomer carries it on, the other lets it go, and it is reported', async () => {
+    const path = tempDatabase();
+    const errors: string[] = [];
+    const log = { debug() {}, info() {}, warn() {}, error: (message: string) => errors.push(message) };
+    const first = await setUp({ seed: 4, databasePath: path, instanceId: 'http-1', log });
+    track(first.quiz);
+    await quizRun(first.app, ann, 'start', { rounds: 3, seconds: 10 });
+    const second = await setUp({ seed: 9, databasePath: path, instanceId: 'http-1', log });
+    track(second.quiz);
+    expect(second.quiz.runningGames).toBe(1);
+    await vi.advanceTimersByTimeAsync(60_000);
+    // Each question posted and revealed once, from the newcomer; nothing more from the first.
+    expect(first.port.posts).toHaveLength(1);
+    expect(first.port.edits).toEqual([]);
+    expect(first.quiz.runningGames).toBe(0);
+    expect(second.port.edits.map((e) => e.messageId)).toEqual([
+      first.port.posts[0]!.messageId,
+      second.port.posts[0]!.messageId,
+      second.port.posts[1]!.messageId,
+    ]);
+    expect(second.port.posts.map((p) => allText(p.reply))).toEqual([
+      expect.stringContaining('Question 2 of 3'),
+      expect.stringContaining('Question 3 of 3'),
+      expect.stringContaining('Quiz over'),
+    ]);
+    // A new game on the first process: the newcomer's lease check sees the name used twice.
+    await quizRun(first.app, { ...bob, channelId: 'channel-2' }, 'start', { rounds: 3, seconds: 10 });
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(errors).toContain('quiz: another running process uses this INSTANCE_ID; give each process its own');
+  });
+});
+
 describe('/quiz stop on an instance that does not drive the game', () => {
   it('ends the game there: the question revealed, the final standings given, and the owner lets it go', async () => {
     const path = tempDatabase();
