@@ -3,6 +3,8 @@
 // /about gathers every shard's figures through the manager; quizzes run in a server of each shard
 // at once, and SIGTERM stops the manager and both shards cleanly. With METRICS_PORT the manager serves
 // /healthz, /readyz and /metrics for both shards: each shard's series labelled with its id, and totals.
+// A kill -9 of one shard mid-game: the manager restarts it and the new process carries its game on.
+import { readFileSync } from 'node:fs';
 import type { APIMessage } from 'discord-api-types/v10';
 import { expect, inject, it } from 'vitest';
 import { BotProcess, temporaryDatabasePath } from '../fake-discord/bot.js';
@@ -17,7 +19,7 @@ const GUILDS = [
   { id: '1210000000000000001', channelIds: ['1210000000000000101'] },
 ];
 
-it('runs two shards as two processes, with per-shard and total figures in /about and a quiz on each', async () => {
+it('runs two shards as two processes, with per-shard and total figures in /about and /metrics, a quiz on each, and a killed shard carrying its game on', async () => {
   expect(GUILDS.map((g) => shardOf(g.id, 2))).toEqual([1, 0]);
   const discord = await startFakeDiscord({ guilds: GUILDS, recommendedShards: 2 });
   const databaseUrl = await createDatabase(inject('postgresAdminUrl'));
@@ -128,13 +130,41 @@ it('runs two shards as two processes, with per-shard and total figures in /about
     expect(value('youcheng_total_quiz_answers_recorded')).toBe(2);
     expect(text).toMatch(/^youcheng_manager_process_resident_memory_bytes \d+/m);
 
+    // kill -9 of shard 1's process mid-game: the manager starts it again, and the new process (the same
+    // owner name, <host>/shard-1) carries its game on at once: the game goes on to its final standings.
+    const shardOne = shardProcess(bot.pid, 1);
+    const channelOfShardOne = GUILDS[0]!.channelIds[0]!;
+    const lastBefore = [...discord.messages.keys()].sort().at(-1)!;
+    process.kill(shardOne, 'SIGKILL');
+    await bot.waitForLine(
+      /"whose":"its own, from before a restart","msg":"quiz: took over a game and carried it on"/,
+      60_000,
+    );
+    await discord.waitForMessage(
+      (m) => m.channel_id === channelOfShardOne && m.id > lastBefore && /Quiz over/.test(JSON.stringify(m.embeds)),
+      'the final standings from the restarted shard',
+      60_000,
+    );
+
     expect(await bot.stop('SIGTERM', 30_000)).toEqual({ code: 0, signal: null });
     // Both shards shut down on their own (closing their quiz and connection).
     expect(bot.linesMatching(/"signal":"SIGTERM","msg":"shutting down"/)).toHaveLength(2);
-    expect(bot.linesMatching(/"level":"(error|warn)"/)).toEqual([]);
+    expect(bot.linesMatching(/"level":"(error|warn)"/)).toEqual([
+      expect.stringMatching(/"shard":1,"code":null,"msg":"shard exited; the manager starts it again"/),
+    ]);
     expect(bot.logs()).not.toContain(discord.token);
   } finally {
     bot.kill();
     await discord.close();
   }
-}, 150_000);
+}, 240_000);
+
+/** The pid of the shard process with this id among the manager's children (discord.js sets SHARDS). */
+function shardProcess(managerPid: number, shard: number): number {
+  const children = readFileSync(`/proc/${managerPid}/task/${managerPid}/children`, 'utf8').trim().split(/\s+/);
+  const pid = children.find((child) =>
+    readFileSync(`/proc/${child}/environ`, 'utf8').split('\0').includes(`SHARDS=${shard}`),
+  );
+  if (!pid) throw new Error(`no process for shard ${shard}`);
+  return Number(pid);
+}
