@@ -6,7 +6,7 @@ import type { Answer } from './answer.js';
 import type { Entities } from './entities.js';
 import type { Intent } from './intent.js';
 import { unexplainedText, withoutEntities } from './places.js';
-import type { PassageHit, PassageIndex } from './retrieval.js';
+import type { PassageHit, PassageIndex, QueryTerm } from './retrieval.js';
 
 /**
  * Structured answers that are only a general picture (a list, a city card, a cooperation summary):
@@ -16,6 +16,10 @@ import type { PassageHit, PassageIndex } from './retrieval.js';
  */
 const GENERAL = new Set<Intent['kind']>([
   'notUnderstood',
+  // "How big is the China Garden in Duisburg": "how big" is no topic of the data, the garden is.
+  'offTopic',
+  // "谁是武汉柴油机厂的第一位洋厂长": a first of something else than sister cities.
+  'first',
   'list',
   'city',
   'cooperation',
@@ -82,6 +86,12 @@ export function consultPassages(
     index.terms(text).filter((t) => (t.known || !BIGRAM.test(t.term)) && t.weight >= MIN_WEIGHT);
   // Most questions have no telling word besides the places they name: no need to read them further.
   if (!telling(withoutEntities(question, entities)).length) return NOTHING;
+  if (cities.length && intent.kind !== 'established' && ASKS_NUMBER.test(question)) {
+    // The words of the question but the partners and "how many" itself.
+    const rest = withoutEntities(question, entities).replace(new RegExp(ASKS_NUMBER.source, 'gi'), ' ');
+    const numbered = numberAnswer(question, telling(rest), cities, index);
+    if (numbered) return numbered;
+  }
   const unexplained = telling(unexplainedText(question, entities, intent.kind === 'cooperation'));
   if (!unexplained.length) return NOTHING;
   const vague = answersNothing(intent);
@@ -101,6 +111,30 @@ export function consultPassages(
   if (vague) return notSure(hits.filter((h) => h.matched.some((m) => unexplained.some((t) => t.term === m))));
   // A named partner's sentences with the question's other words go beside the structured answer.
   return { answer: null, related: cities.length && covered.length ? shown.slice(0, MAX_RELATED) : [] };
+}
+
+/** A question after a figure: how many, how much, how big... */
+const ASKS_NUMBER =
+  /\bhow (?:many|much|big|large|long|tall|far|old)\b|\bwhat (?:number|amount|size|sum)\b|多少|几个|几位|几名|几次|几项|多大|多高|多长|多重/i;
+const HAS_NUMBER = /\d/;
+
+/**
+ * "How big is the China Garden in Duisburg?", "1998年水灾大分捐了多少钱": a figure about a partner the
+ * question names. Every telling word counts here, the cue words too ("garden", "exchange activities"),
+ * and the answer is the named partner's sentence that covers most of them and has a figure in it.
+ */
+function numberAnswer(question: string, asked: QueryTerm[], cities: City[], index: PassageIndex): Consulted | null {
+  if (asked.length < 2) return null;
+  const wanted = asked.reduce((sum, t) => sum + t.weight, 0);
+  const hits = index.search(question, { cities, limit: 12 });
+  const withFigure = hits.filter((h) => HAS_NUMBER.test(h.passage.text) || HAS_NUMBER.test(h.passage.textZh));
+  const best = withFigure[0];
+  if (!best) return null;
+  const found = new Set(best.matched);
+  const covered = asked.filter((t) => found.has(t.term));
+  if (covered.length < 2 || covered.reduce((sum, t) => sum + t.weight, 0) / wanted < SURE_COVERAGE) return null;
+  const shown = withFigure.filter((h) => h.score >= best.score * NEAR_BEST).slice(0, MAX_SHOWN);
+  return { answer: { kind: 'passages', hits: shown }, related: [] };
 }
 
 function notSure(hits: PassageHit[]): Consulted {

@@ -6,9 +6,9 @@ import { type Answered, answered, answerIntent } from './answer.js';
 import { consultPassages } from './consult.js';
 import { detectIntent, type Intent, type Reading, type Unmatched } from './intent.js';
 import { type PassageHit, passageIndex } from './retrieval.js';
-import { cleanQuestion, detectLanguage } from './question.js';
+import { cleanQuestion, detectLanguage, simplified } from './question.js';
 
-export { MAX_MESSAGE_CHARS } from './question.js';
+export { MAX_MESSAGE_CHARS, simplified } from './question.js';
 
 export type { Answer, Answered, CityDate, CityDistance } from './answer.js';
 export type { Passage, PassageHit } from './retrieval.js';
@@ -39,7 +39,7 @@ export interface AskResult extends Answered {
  * `maxChars`: how much of the text to read (a whole Discord message for "Ask Youcheng").
  */
 export function askQuestion(raw: unknown, deps: AskDeps, fallback: Locale, maxChars?: number): AskResult {
-  const question = cleanQuestion(raw, maxChars);
+  const question = simplified(cleanQuestion(raw, maxChars));
   const locale = detectLanguage(question, fallback);
   const { question: read, intent, readings, unmatched, entities } = detectIntent(question, deps.resolver);
   const named = 'cities' in intent ? intent.cities : [];

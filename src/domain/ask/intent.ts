@@ -285,20 +285,17 @@ function decide(clues: Clues, resolver: Resolver): Intent {
   if (cities.length > 1 && (has('compareEarlier') || has('compareLater') || has('first') || has('latest'))) {
     return { kind: 'compare', cities, order: has('compareLater') && !has('compareEarlier') ? 'later' : 'earlier' };
   }
-  // A mayor at the time of the tie ("who was mayor when…") is in the notes; today's mayor never is.
-  if (
-    named &&
-    has('mayor') &&
-    !has('count') &&
-    (has('when') || has('relation') || /\b(was|were)\b|时任|当时|那时/i.test(clues.question))
-  )
-    return { kind: 'people', cities, role: 'mayor' };
+  // A partner's mayor in the tie's history ("which Bordeaux mayor led the delegation", "博伦厄市长叫啥，
+  // 2017年和万勇见面那个") is in the notes; today's ("who is the mayor of…") never is: that is off topic.
+  if (named && has('mayor') && !has('count') && !asksToday(clues)) return { kind: 'people', cities, role: 'mayor' };
   if (!named && clues.province) return { kind: 'province' };
   if (!named) {
     const person = askedPerson(clues.question);
     if (person) return { kind: 'person', name: person };
   }
-  if (has('offTopic')) return { kind: 'offTopic', cities };
+  // "The Pittsburgh mayor said Wuhan had how many sister cities": a mayor beside a partner is no topic
+  // of its own; the rest of the question decides.
+  if (has('offTopic') && !(named && onlyMayor(clues) && !asksToday(clues))) return { kind: 'offTopic', cities };
   if (has('distance'))
     return {
       kind: 'distance',
@@ -358,6 +355,9 @@ function decide(clues: Clues, resolver: Resolver): Intent {
 
   if (has('count')) {
     if (scope.country || scope.continents) return { kind: 'list', scope };
+    // "How much did Ōita donate in 1998": a figure about the partner named, which its sentences hold;
+    // Wuhan's totals of that year are not the answer.
+    if (named) return { kind: 'city', cities };
     if (scope.period) {
       if (scope.period.kind === 'year' && !has('added')) return { kind: 'totalsInYear', year: scope.period.year };
       return { kind: 'list', scope };
@@ -380,6 +380,21 @@ function decide(clues: Clues, resolver: Resolver): Intent {
   if (exchangeTier && !has('when')) return { kind: 'list', scope };
   if (has('overview') || (has('relation') && has('list'))) return { kind: 'list', scope };
   return { kind: 'notUnderstood' };
+}
+
+// Words that put a question in the tie's history: a past tense, a year, an event.
+const PAST =
+  /\b(was|were|did|had|led|signed|visited|met|when|then|at the time|\d{4})\b|时任|当时|那时|\d{4}|年|签|访|见面|会面|去了|来了|率|带队|期间|时候|时的|[好约交]时/i;
+const PRESENT = /\bwho(?:'s| is| are)\b|\bwhat(?:'s| is) (?:the )?name\b|是谁|叫什么|叫啥|是哪位/i;
+
+/** "Who is the mayor of Pittsburgh", "加拉茨现在的市长叫什么": today's office holder, which no source records. */
+function asksToday(clues: Clues): boolean {
+  return clues.has('today') || (PRESENT.test(clues.question) && !PAST.test(clues.question));
+}
+
+function onlyMayor(clues: Clues): boolean {
+  const rest = clues.question.toLowerCase().replace(/\bmayors?\b|市长/g, ' ');
+  return !CUES.offTopic.en.test(rest) && !CUES.offTopic.zh.test(rest);
 }
 
 /** Which form of a name a "what is X called" question asks for; null when it names none. */

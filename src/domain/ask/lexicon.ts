@@ -91,7 +91,7 @@ export const CUES = {
   /** Two partners set against each other in time: "which came first, A or B", "A和B哪个先". */
   compareEarlier: {
     en: /\b(came first|first[,:]? .{1,60}\bor\b|earlier|earliest|sooner|older|oldest|longer|longest|before)\b/,
-    zh: /哪个先|谁先|哪个早|谁早|哪个更早|谁更早|更早|较早|先.{0,8}还是|哪个在前|最早|更久|最久|最长|更长/,
+    zh: /哪个先|谁先|哪个早|谁早|哪个更早|谁更早|更早|较早|先.{0,8}还是|还是.{0,10}[先早]|哪个在前|最早|更久|最久|最长|更长/,
   },
   compareLater: {
     en: /\b(later|latest|newer|newest|more recent|most recent|younger|after)\b/,
@@ -101,6 +101,11 @@ export const CUES = {
   names: {
     en: /\b(called|named|name|names|spelled|spell|spelt|say|said|write|written|pronounce\w*)\b.{0,30}\b((in )?(chinese|mandarin|english|local(ly)?|native(ly)?|own language|characters)|in [a-z]+(?:ian|ese|ish|ch|an|ic|ek|ai)\b)|\b(chinese|english|local|native|official) (name|names|spelling)\b/,
     zh: /中文名|英文名|中文叫|英文叫|中文怎么|英文怎么|用中文|用英文|怎么写|怎么说|用.{1,5}[语文]|译名|当地.{0,4}(名|叫)|原名|外文名|本地名/,
+  },
+  /** Today, as opposed to when the tie was made: "the current mayor", "现任市长". */
+  today: {
+    en: /\b(current(ly)?|now|today|nowadays|present|incumbent|these days)\b/,
+    zh: /现在|现任|目前|当前|如今|今天|眼下/,
   },
   /** A mayor, asked about by a partner's name: the people the data names. */
   mayor: {
@@ -152,7 +157,7 @@ export const CUES = {
   /** Topics no data covers: say so instead of answering something else. */
   offTopic: {
     en: /\b(population|inhabitants|how many people|(most|fewest|more|fewer) (people|inhabitants|residents)|weather|temperature|mayors?|gdp|how big|biggest|largest city|smallest|richest|poorest|safest|prettiest|nicest|best|worst|time ?zone|currency|visa|hotels?|restaurants?|food|cuisine|elevation|altitude|covid|virus|pandemic|lab leak|capital of|news|language spoken|football club)\b/,
-    zh: /新闻|人口|天气|气温|市长|面积|时区|货币|签证|酒店|美食|海拔|经济总量|疫情|病毒|新冠|首都|最大的城市|最富|最好|最漂亮|最安全/,
+    zh: /新闻|人口|天气|气温|下雨|下雪|刮风|市长|面积|时区|货币|签证|酒店|美食|海拔|经济总量|疫情|病毒|新冠|首都|最大的城市|最富|最好|最漂亮|最安全/,
   },
   /** Who signed a tie: answered from the notes that name the signatories. */
   signatories: {

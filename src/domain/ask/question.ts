@@ -1,4 +1,5 @@
 // Cleaning a free-text question and deciding which language to answer in.
+import { Converter } from 'opencc-js/t2cn';
 import type { Locale } from '../../i18n/index.js';
 import { DISCORD_MENTION, visibleText } from '../user-text.js';
 
@@ -69,4 +70,17 @@ export function detectLanguage(question: string, fallback: Locale): Locale {
 
 export function hasHan(text: string): boolean {
   return HAN.test(text);
+}
+
+let toSimplified: ((text: string) => string) | null = null;
+
+/**
+ * Traditional characters as Simplified ones (武漢何時締結 → 武汉何时缔结), so that every rule, name and
+ * sentence, all written in Simplified Chinese, reads a question typed in Taiwan or Hong Kong the same way.
+ * OpenCC's tables do this; its converter is built on first use (about 30 ms), which the app does at start.
+ */
+export function simplified(text: string): string {
+  if (!HAN.test(text)) return text;
+  const convert = (toSimplified ??= Converter({ from: 'tw', to: 'cn' }));
+  return convert(text);
 }
