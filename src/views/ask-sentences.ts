@@ -103,10 +103,22 @@ function nameLines(city: City, want: NameForm | null, locale: Locale): string[] 
         ]
       : [];
   const english = [t(locale, 'namesEn', { en })];
+  const local = shown(['local']).filter((l) => l !== city.names.native);
+  const locally = local.length ? [t(locale, 'namesLocal', { forms: formatList(local, locale) })] : [];
   const old = shown(['old', 'language']);
   const rest = old.length ? [t(locale, 'namesOld', { forms: formatList(old, locale) })] : [];
   if (want === 'en') return [...english, ...native, ...zh, ...rest];
-  if (want === 'native') return [...(native.length ? native : english), ...zh, ...rest];
+  if (want === 'native') return [...(native.length ? native : english), ...locally, ...zh, ...rest];
+  if (want === 'article') {
+    const garbled = shown(['garbled']);
+    return [
+      garbled.length
+        ? t(locale, 'namesGarbled', { city: cityName(city, locale), forms: formatList(garbled, locale) })
+        : t(locale, 'namesGarbledNone', { city: cityName(city, locale) }),
+      ...zh,
+      ...english,
+    ];
+  }
   return [...zh, ...english, ...native, ...rest];
 }
 

@@ -41,7 +41,13 @@ export interface AskResult extends Answered {
 export function askQuestion(raw: unknown, deps: AskDeps, fallback: Locale, maxChars?: number): AskResult {
   const question = simplified(cleanQuestion(raw, maxChars));
   const locale = detectLanguage(question, fallback);
-  const { question: read, intent, readings, unmatched, entities } = detectIntent(question, deps.resolver);
+  const {
+    question: read,
+    intent,
+    readings,
+    unmatched,
+    entities,
+  } = detectIntent(question, deps.resolver, deps.data.cities);
   const named = 'cities' in intent ? intent.cities : [];
   const { answer, related } = consultPassages(read, intent, entities, named, passageIndex(deps.data));
   if (answer) return { locale, intent, readings, unmatched: [], related: [], ...answered(answer, deps.data) };

@@ -19,8 +19,11 @@ export interface Scope {
 
 export type TotalsFocus = 'current' | 'history' | 'exchange';
 
-/** A form of a name a question asks for: Chinese, English, or the city's own (native) name. */
-export type NameForm = 'zh' | 'en' | 'native';
+/**
+ * A form of a name a question asks for: Chinese, English, the city's own (native) name, or how the
+ * machine-translated 2019 article garbled it.
+ */
+export type NameForm = 'zh' | 'en' | 'native' | 'article';
 
 export type Intent =
   | { kind: 'empty' }
@@ -102,14 +105,14 @@ const MAX_CITIES = 3;
  * is read as that partner, as an English typo is ("Pittsburg"): the question is read again with the
  * name corrected, and the answer says what it read.
  */
-export function detectIntent(question: string, resolver: Resolver): Detection {
+export function detectIntent(question: string, resolver: Resolver, cities: readonly City[] = []): Detection {
   const first = detectOnce(question, resolver);
   const candidates = [...(first.intent.kind === 'notPartner' ? [first.intent] : []), ...first.unmatched];
   for (const { name, resolution } of candidates) {
-    const city = hanTypoOf(name, resolution);
+    const city = hanTypoOf(name, resolution, cities) ?? closeReadingOf(name, resolution);
     const at = question.indexOf(name);
     if (!city || at < 0) continue;
-    const corrected = `${question.slice(0, at)}${city.names.zh}${question.slice(at + name.length)}`;
+    const corrected = `${question.slice(0, at)}${city.names.zh ?? city.names.en}${question.slice(at + name.length)}`;
     const again = detectOnce(corrected, resolver);
     if (!('cities' in again.intent) || !again.intent.cities.some((c) => c.id === city.id)) continue;
     const reading: Reading = { typed: name, city, as: 'typo', doubt: null };
@@ -124,8 +127,20 @@ export function detectIntent(question: string, resolver: Resolver): Detection {
 
 const CITY_SUFFIX = /市$/;
 
-/** The one partner whose Chinese name (or Chinese alias) differs from `name` in exactly one character. */
-function hanTypoOf(name: string, resolution: Resolution): City | null {
+/**
+ * A misspelling the resolver reads as one partner ("科帕沃格尔" for Kópavogur): one close, unique
+ * reading is answered, and the answer says what it read. The start of a name ("Sankt", "格拉茨" for
+ * Graz District II) may be another place: that stays a "did you mean".
+ */
+function closeReadingOf(name: string, resolution: Resolution): City | null {
+  return resolution.kind === 'match' && resolution.via === 'fuzzy' ? resolution.city : null;
+}
+
+/**
+ * The one partner whose Chinese name (or Chinese alias) differs from `name` in exactly one character:
+ * among the resolver's suggestions, or among all partners when it has none ("毕什凯克").
+ */
+function hanTypoOf(name: string, resolution: Resolution, all: readonly City[]): City | null {
   if (!hasHan(name)) return null;
   const typed = [...name.replace(CITY_SUFFIX, '')];
   if (typed.length < 3) return null;
@@ -134,7 +149,9 @@ function hanTypoOf(name: string, resolution: Resolution): City | null {
       ? [resolution.city]
       : resolution.kind === 'ambiguous'
         ? resolution.candidates
-        : resolution.suggestions;
+        : resolution.suggestions.length
+          ? resolution.suggestions
+          : all;
   const fits = close.filter((city) =>
     [city.names.zh ?? '', ...city.aliases.filter((a) => a.kind === 'zh').map((a) => a.text)].some((zh) => {
       const known = [...zh.replace(CITY_SUFFIX, '')];
@@ -399,10 +416,11 @@ function onlyMayor(clues: Clues): boolean {
 
 /** Which form of a name a "what is X called" question asks for; null when it names none. */
 function nameForm(question: string): NameForm | null {
-  if (/chinese|mandarin|中文|汉语|华语|中国人/i.test(question)) return 'zh';
+  if (/\b(article|machine[- ]?translat\w*|2019)\b|文章|机翻|机器翻译|2019/i.test(question)) return 'article';
+  if (/chinese|mandarin|中文|汉语|华语|汉字|中国人/i.test(question)) return 'zh';
   if (/english|英文|英语/i.test(question)) return 'en';
   if (
-    /local|native|own language|当地|本地|原名|母语|\bin [a-z]+(?:ian|ese|ish|ch|an|ic|ek|ai)\b|[^中英]文|[^汉英]语/i.test(
+    /local|native|own language|当地|本地|原名|母语|\bin (?!wuhan\b)[a-z]+(?:ian|ese|ish|sh|ch|an|ic|ek|ai)\b|\b[a-z]+(?:ian|ese|ish|sh|ch|an|ic|ek|ai) (?:name|spelling|letters|script)\b|[^中英]文|[^汉英]语/i.test(
       question,
     )
   )

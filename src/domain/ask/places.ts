@@ -284,6 +284,8 @@ export function isRecognisedPlace(name: string, resolution: Resolution): boolean
   return isGazetteerPlace(name);
 }
 
+const PERSON_DOT = /[·•‧・･]/u;
+
 function hanPlaces(question: string, entities: Entities): NamedPlace[] {
   let text = question;
   const blank = (start: number, end: number) => {
@@ -300,6 +302,9 @@ function hanPlaces(question: string, entities: Entities): NamedPlace[] {
   for (const m of text.matchAll(/\p{Script=Han}{2,}/gu)) {
     const name = m[0];
     if (ZH_NOT_A_NAME.test(name) || ZH_NOT_PLACES.test(name) || isCountryName(name)) continue;
+    // 路易·艾黎, 格里菲斯·约翰: a foreign person's names are joined by a middle dot; a place's are not.
+    if (PERSON_DOT.test(question[m.index - 1] ?? '') || PERSON_DOT.test(question[m.index + name.length] ?? ''))
+      continue;
     const joined = joinedToPartner(question, m.index, m.index + name.length, entities.named);
     // Joined to Wuhan ("武汉和东京") a name needs no other sign of being a place.
     if (!joined && !PLACE_ENDING.test(name) && ![...name].every((c) => TRANSLITERATION.has(c))) continue;

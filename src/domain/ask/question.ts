@@ -63,9 +63,18 @@ const ENGLISH =
  * the user's Discord locale; anything else (a bare name, emoji, digits, another script) follows the locale.
  */
 export function detectLanguage(question: string, fallback: Locale): Locale {
-  if (HAN.test(question)) return 'zh-CN';
+  if (HAN.test(question)) return writtenInEnglish(question) ? 'en' : 'zh-CN';
   if (ENGLISH.test(question)) return 'en';
   return fallback;
+}
+
+const HAN_CHARS = /\p{Script=Han}/gu;
+const ENGLISH_WORDS = new RegExp(ENGLISH.source, 'giu');
+
+/** "What is 基督城 in English?": English words around a short Chinese name make an English question. */
+function writtenInEnglish(question: string): boolean {
+  const han = question.match(HAN_CHARS)?.length ?? 0;
+  return han <= 6 && (question.replace(HAN_CHARS, ' ').match(ENGLISH_WORDS)?.length ?? 0) >= 3;
 }
 
 export function hasHan(text: string): boolean {
