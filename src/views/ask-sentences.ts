@@ -38,7 +38,8 @@ function signatoriesView(answer: Extract<Answer, { kind: 'signatories' }>, v: As
 
 function passagesView(answer: Extract<Answer, { kind: 'passages' }>, v: AskView): Body {
   const { L, locale } = v;
-  return { title: L('titlePassages'), lines: [L('passagesIntro'), ...passageLines(answer.hits, locale)] };
+  const intro = answer.noFigure ? L('passagesNoFigure') : L('passagesIntro');
+  return { title: L('titlePassages'), lines: [intro, ...passageLines(answer.hits, locale)] };
 }
 
 function namesView(answer: Extract<Answer, { kind: 'names' }>, v: AskView): Body {

@@ -69,7 +69,8 @@ export type Answer =
       closest: PassageHit[];
     }
   /** The sentences of the data that answer the question, found by full-text retrieval. */
-  | { kind: 'passages'; hits: PassageHit[] }
+  /** `noFigure`: the question asks a figure (how much, how many) that none of the sentences gives. */
+  | { kind: 'passages'; hits: PassageHit[]; noFigure?: true }
   /** Partners set against each other in time: `verdict` the first (or last), null when the dates cannot tell. */
   | {
       kind: 'compare';

@@ -95,7 +95,7 @@ export function consultPassages(
   const unexplained = telling(unexplainedText(question, entities, intent.kind === 'cooperation'));
   if (!unexplained.length) return NOTHING;
   const vague = answersNothing(intent);
-  const hits = index.search(question, { cities, limit: 12 });
+  const hits = withoutNameLists(index.search(question, { cities, limit: 12 }));
   const best = hits[0];
   if (!best) return vague ? notSure(hits) : NOTHING;
   const wanted = unexplained.reduce((sum, t) => sum + t.weight, 0);
@@ -107,7 +107,11 @@ export function consultPassages(
   // Replacing a structured answer needs two of the question's own words; where it answers nothing,
   // one rare word the question has alone will do.
   const enough = covered.length >= (vague ? Math.min(2, unexplained.length) : 2);
-  if (share >= SURE_COVERAGE && enough) return { answer: { kind: 'passages', hits: shown }, related: [] };
+  if (share >= SURE_COVERAGE && enough) {
+    // "How much did Wuhan donate to Christchurch?": the sentence says it donated, not how much.
+    const noFigure = ASKS_NUMBER.test(question) && !shown.some(figureFor(question));
+    return { answer: { kind: 'passages', hits: shown, ...(noFigure ? { noFigure } : {}) }, related: [] };
+  }
   if (vague) return notSure(hits.filter((h) => h.matched.some((m) => unexplained.some((t) => t.term === m))));
   // A named partner's sentences with the question's other words go beside the structured answer.
   return { answer: null, related: cities.length && covered.length ? shown.slice(0, MAX_RELATED) : [] };
@@ -116,7 +120,14 @@ export function consultPassages(
 /** A question after a figure: how many, how much, how big... */
 const ASKS_NUMBER =
   /\bhow (?:many|much|big|large|long|tall|far|old)\b|\bwhat (?:number|amount|size|sum)\b|多少|几个|几位|几名|几次|几项|多大|多高|多长|多重/i;
-const HAS_NUMBER = /\d/;
+const NUMBER = /\d[\d,.]*/g;
+const numbersIn = (text: string) => (text.match(NUMBER) ?? []).map((n) => n.replace(/[,.]+$/, '').replace(/,/g, ''));
+
+/** A sentence with a figure the question does not already hold ("after the 2011 quake" holds 2011). */
+function figureFor(question: string): (h: PassageHit) => boolean {
+  const asked = new Set(numbersIn(question));
+  return (h) => [...numbersIn(h.passage.text), ...numbersIn(h.passage.textZh)].some((n) => !asked.has(n));
+}
 
 /**
  * "How big is the China Garden in Duisburg?", "1998年水灾大分捐了多少钱": a figure about a partner the
@@ -126,8 +137,8 @@ const HAS_NUMBER = /\d/;
 function numberAnswer(question: string, asked: QueryTerm[], cities: City[], index: PassageIndex): Consulted | null {
   if (asked.length < 2) return null;
   const wanted = asked.reduce((sum, t) => sum + t.weight, 0);
-  const hits = index.search(question, { cities, limit: 12 });
-  const withFigure = hits.filter((h) => HAS_NUMBER.test(h.passage.text) || HAS_NUMBER.test(h.passage.textZh));
+  const hits = withoutNameLists(index.search(question, { cities, limit: 12 }));
+  const withFigure = hits.filter(figureFor(question));
   const best = withFigure[0];
   if (!best) return null;
   const found = new Set(best.matched);
@@ -135,6 +146,15 @@ function numberAnswer(question: string, asked: QueryTerm[], cities: City[], inde
   if (covered.length < 2 || covered.reduce((sum, t) => sum + t.weight, 0) / wanted < SURE_COVERAGE) return null;
   const shown = withFigure.filter((h) => h.score >= best.score * NEAR_BEST).slice(0, MAX_SHOWN);
   return { answer: { kind: 'passages', hits: shown }, related: [] };
+}
+
+/**
+ * A partner's list of names ("清州市 · Cheongju · 청주") finds its city but answers nothing shown alone:
+ * it is dropped from the hits unless nothing else matched.
+ */
+function withoutNameLists(hits: PassageHit[]): PassageHit[] {
+  const sentences = hits.filter((h) => h.passage.field !== 'names');
+  return sentences.length ? sentences : hits;
 }
 
 function notSure(hits: PassageHit[]): Consulted {
