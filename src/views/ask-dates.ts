@@ -232,8 +232,26 @@ function notPartnerView(answer: Extract<Answer, { kind: 'notPartner' }>, v: AskV
             known: data.cities.filter((c) => c.tier === 'exchange').length,
           })
         : L('notPartnerExchangeUncounted'),
+      // "芭提雅": a partner may be known only by names in other scripts, so a Chinese name found nowhere
+      // is no proof that the place is no partner.
+      ...(HAN.test(answer.name) ? noChineseName(data.cities, locale) : []),
     ],
   };
+}
+
+const HAN = /\p{Script=Han}/u;
+
+function noChineseName(cities: readonly City[], locale: Locale): string[] {
+  const unnamed = cities.filter((c) => !c.names.zh && !c.aliases.some((a) => a.kind === 'zh'));
+  if (!unnamed.length) return [];
+  return [
+    t(locale, 'notPartnerNoChineseName', {
+      cities: formatList(
+        unnamed.map((c) => c.names.en),
+        locale,
+      ),
+    }),
+  ];
 }
 
 function cityView(answer: Extract<Answer, { kind: 'city' }>, v: AskView): Body {

@@ -216,6 +216,8 @@ export const t = defineMessages('views.ask', {
       'Wuhan counted {exchange} friendly exchange cities on {date}, but no full list of them was found and I know only {known} of them by name, so I cannot rule that tier out.',
     notPartnerExchangeUncounted:
       'No full list of Wuhan’s friendly exchange cities was found, so I cannot rule that tier out.',
+    notPartnerNoChineseName:
+      'No source I have gives a Chinese name for {cities}: if you mean one of them, ask with its English name.',
     // Signatories
     signatoriesIntro: 'Who signed for Wuhan and **{city}**, as my sources record it:',
     signatoriesNone: 'My data doesn’t record who signed the tie between Wuhan and **{city}**.',
@@ -468,6 +470,8 @@ export const t = defineMessages('views.ask', {
     notPartnerExchange:
       '{date}武汉共有{exchange}个友好交流城市，但没有找到完整名单，我只知道其中{known}个的名称，所以无法排除它属于这一级别。',
     notPartnerExchangeUncounted: '武汉的友好交流城市没有找到完整名单，所以无法排除它属于这一级别。',
+    notPartnerNoChineseName:
+      '我的资料中没有来源给出以下城市的中文名：{cities}。如果你问的是其中之一，请用英文名再问一次。',
     signatoriesIntro: '据资料记载，武汉与**{city}**结好时的签署人：',
     signatoriesNone: '我的资料没有记载武汉与**{city}**结好时由谁签署。',
     signatoriesAll: '我的资料记载了以下友城关系的签署人：',
