@@ -123,10 +123,16 @@ const ASKS_NUMBER =
 const NUMBER = /\d[\d,.]*/g;
 const numbersIn = (text: string) => (text.match(NUMBER) ?? []).map((n) => n.replace(/[,.]+$/, '').replace(/,/g, ''));
 
-/** A sentence with a figure the question does not already hold ("after the 2011 quake" holds 2011). */
+const YEAR = /^(1[89]|20)\d\d$/;
+
+/**
+ * A sentence with a figure the question does not already hold ("after the 2011 quake" holds 2011).
+ * A year is no answer to "how many" or "how much".
+ */
 function figureFor(question: string): (h: PassageHit) => boolean {
   const asked = new Set(numbersIn(question));
-  return (h) => [...numbersIn(h.passage.text), ...numbersIn(h.passage.textZh)].some((n) => !asked.has(n));
+  return (h) =>
+    [...numbersIn(h.passage.text), ...numbersIn(h.passage.textZh)].some((n) => !asked.has(n) && !YEAR.test(n));
 }
 
 /**
@@ -138,14 +144,25 @@ function numberAnswer(question: string, asked: QueryTerm[], cities: City[], inde
   if (asked.length < 2) return null;
   const wanted = asked.reduce((sum, t) => sum + t.weight, 0);
   const hits = withoutNameLists(index.search(question, { cities, limit: 12 }));
+  const share = (hit: PassageHit) => {
+    const found = new Set(hit.matched);
+    const covered = asked.filter((t) => found.has(t.term));
+    return { terms: covered.length, share: covered.reduce((sum, t) => sum + t.weight, 0) / wanted };
+  };
   const withFigure = hits.filter(figureFor(question));
   const best = withFigure[0];
-  if (!best) return null;
-  const found = new Set(best.matched);
-  const covered = asked.filter((t) => found.has(t.term));
-  if (covered.length < 2 || covered.reduce((sum, t) => sum + t.weight, 0) / wanted < SURE_COVERAGE) return null;
-  const shown = withFigure.filter((h) => h.score >= best.score * NEAR_BEST).slice(0, MAX_SHOWN);
-  return { answer: { kind: 'passages', hits: shown }, related: [] };
+  if (best) {
+    const { terms, share: part } = share(best);
+    if (terms >= 2 && part >= SURE_COVERAGE) {
+      const shown = withFigure.filter((h) => h.score >= best.score * NEAR_BEST).slice(0, MAX_SHOWN);
+      return { answer: { kind: 'passages', hits: shown }, related: [] };
+    }
+  }
+  // "How much did Wuhan give Christchurch after the earthquake?": the sentence is there, the figure not.
+  const closest = hits[0];
+  if (!closest || (best && best === closest) || share(closest).share < SURE_COVERAGE) return null;
+  const shown = hits.filter((h) => h.score >= closest.score * NEAR_BEST).slice(0, MAX_SHOWN);
+  return { answer: { kind: 'passages', hits: shown, noFigure: true }, related: [] };
 }
 
 /**
