@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { DEFAULTS } from '../config.js';
 import { loadDataset } from '../data/load.js';
-import { passageIndex, simplified } from '../domain/ask/index.js';
+import { passageIndex } from '../domain/ask/index.js';
 import { seededRandom } from '../domain/random.js';
 import { createResolver } from '../domain/resolve.js';
 import type { Logger } from '../log.js';
@@ -35,10 +35,8 @@ export interface AppOptions {
 
 export function createApp(options: AppOptions = {}): App {
   const data = loadDataset(options.dataDir);
-  // /ask's sentence index and its Traditional-to-Simplified tables, built at start rather than on the
-  // first question.
+  // /ask's sentence index, built at start rather than on the first question.
   passageIndex(data);
-  simplified('武漢');
   const now = options.now ?? (() => new Date());
   const random = options.seed === undefined ? Math.random : seededRandom(options.seed);
   const databasePath = options.databasePath ?? DEFAULTS.databasePath;

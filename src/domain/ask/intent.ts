@@ -109,7 +109,7 @@ export function detectIntent(question: string, resolver: Resolver, cities: reado
   const first = detectOnce(question, resolver);
   const candidates = [...(first.intent.kind === 'notPartner' ? [first.intent] : []), ...first.unmatched];
   for (const { name, resolution } of candidates) {
-    const city = hanTypoOf(name, resolution, cities) ?? closeReadingOf(name, resolution);
+    const city = hanTypoOf(name, resolution, cities) ?? closeReadingOf(resolution);
     const at = question.indexOf(name);
     if (!city || at < 0) continue;
     const corrected = `${question.slice(0, at)}${city.names.zh ?? city.names.en}${question.slice(at + name.length)}`;
@@ -132,7 +132,7 @@ const CITY_SUFFIX = /市$/;
  * reading is answered, and the answer says what it read. The start of a name ("Sankt", "格拉茨" for
  * Graz District II) may be another place: that stays a "did you mean".
  */
-function closeReadingOf(name: string, resolution: Resolution): City | null {
+function closeReadingOf(resolution: Resolution): City | null {
   return resolution.kind === 'match' && resolution.via === 'fuzzy' ? resolution.city : null;
 }
 

@@ -1,5 +1,5 @@
 // Cleaning a free-text question and deciding which language to answer in.
-import { Converter } from 'opencc-js/t2cn';
+import { createRequire } from 'node:module';
 import type { Locale } from '../../i18n/index.js';
 import { DISCORD_MENTION, visibleText } from '../user-text.js';
 
@@ -81,15 +81,24 @@ export function hasHan(text: string): boolean {
   return HAN.test(text);
 }
 
+type OpenCC = typeof import('opencc-js/t2cn');
+
+function characterConverter(): (text: string) => string {
+  const { ConverterFactory, Locale } = createRequire(import.meta.url)('opencc-js/t2cn') as OpenCC;
+  const characters = Locale.to.cn[0]?.[1];
+  return characters ? ConverterFactory([characters]) : (same) => same;
+}
 let toSimplified: ((text: string) => string) | null = null;
 
 /**
  * Traditional characters as Simplified ones (武漢何時締結 → 武汉何时缔结), so that every rule, name and
  * sentence, all written in Simplified Chinese, reads a question typed in Taiwan or Hong Kong the same way.
- * OpenCC's tables do this; its converter is built on first use (about 30 ms), which the app does at start.
+ * OpenCC's character table does it (its phrase table rewrites words, which no rule here needs). It is
+ * loaded on the first question with Chinese in it, about 20 ms once: loaded at start it would cost every
+ * process 8 MB whether anyone asks in Chinese or not.
  */
 export function simplified(text: string): string {
   if (!HAN.test(text)) return text;
-  const convert = (toSimplified ??= Converter({ from: 'tw', to: 'cn' }));
-  return convert(text);
+  toSimplified ??= characterConverter();
+  return toSimplified(text);
 }
