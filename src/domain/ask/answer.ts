@@ -516,10 +516,14 @@ const NOT_NAME_WORDS = new Set([...PERSON_TITLES, 'the', 'and']);
  * Notes (highlights and caveats) that name the person asked about: the whole name, or its last word
  * (the surname: "Gerich", "Grisch") as a whole word. A first name alone ("John") names too many.
  */
+const HAN_NAME = /^\p{Script=Han}+$/u;
+
 function personNotes(name: string, data: Dataset): { city: City; note: Note }[] {
   const words = [...name.matchAll(NAME_WORD)].map((m) => m[0]).filter((w) => !NOT_NAME_WORDS.has(w.toLowerCase()));
   const escaped = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const patterns = [name, ...words.slice(-1)].map((w) => new RegExp(`(?<![\\p{L}])${escaped(w)}(?![\\p{L}])`, 'iu'));
+  // Chinese has no spaces to mark a word's edges: 格里希 is found inside 的格里希（.
+  const edged = (w: string) => (HAN_NAME.test(w) ? escaped(w) : `(?<![\\p{L}])${escaped(w)}(?![\\p{L}])`);
+  const patterns = [name, ...words.slice(-1)].map((w) => new RegExp(edged(w), 'iu'));
   // Every sentence of a partner's record: a person may be named in a date's note or a cooperation line.
   const found: { city: City; note: Note }[] = [];
   for (const passage of passageIndex(data).passages) {

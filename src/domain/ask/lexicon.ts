@@ -12,7 +12,7 @@ const NEVER = /(?!)/;
 export const CUES = {
   /** Where a fact comes from. */
   sources: {
-    en: /\b(sources?|sourced|cite[sd]?|citations?|references?|evidence|how do (you|we) know|according to (what|whom|who)|where (does|do|did|is) .{0,60}\b(come|coming|came|taken|found) from|where .{0,40}\bfrom\b\??$)/,
+    en: /\b(sources?|sourced|cite[sd]?|citations?|references?|evidence|how do (you|we) know|according to (what|whom|who)|where (does|do|did|is) .{0,60}\b(come|coming|came|taken|found) from|where (is|are|was|were|did you get) (this|that|these|those|it|the (figures?|numbers?|data|counts?|info\w*|facts?))( \w+)? from\b)/,
     zh: /来源|出处|出自|依据|根据(什么|哪)|从哪(里|儿)?(来|得|知道|查)|哪里来的|怎么知道|引用|信息源/,
   },
   /** What a friendship city / exchange city is, or how the two differ. */
@@ -91,7 +91,7 @@ export const CUES = {
   /** Two partners set against each other in time: "which came first, A or B", "A和B哪个先". */
   compareEarlier: {
     en: /\b(came first|first[,:]? .{1,60}\bor\b|earlier|earliest|sooner|older|oldest|longer|longest|before)\b/,
-    zh: /哪个先|谁先|哪个早|谁早|哪个更早|谁更早|更早|较早|先.{0,8}还是|还是.{0,10}[先早]|哪个在前|最早|更久|最久|最长|更长/,
+    zh: /哪个先|谁先|哪个早|谁早|哪个更早|谁更早|更早|较早|先.{0,16}还是|还是.{0,10}[先早]|哪个在前|最早|更久|最久|最长|更长/,
   },
   compareLater: {
     en: /\b(later|latest|newer|newest|more recent|most recent|younger|after)\b/,
