@@ -250,8 +250,9 @@ function inScope(city: City, scope: Scope): boolean {
   if (scope.tier && city.tier !== scope.tier) return false;
   const inPlace =
     (!scope.country || city.country.code === scope.country.code) &&
-    (!scope.continents || scope.continents.includes(city.country.continent));
-  const placed = scope.country !== undefined || scope.continents !== undefined;
+    (!scope.continents || scope.continents.includes(city.country.continent)) &&
+    (!scope.region || scope.region.codes.includes(city.country.code));
+  const placed = scope.country !== undefined || scope.continents !== undefined || scope.region !== undefined;
   return !placed || inPlace !== (scope.outside === true);
 }
 

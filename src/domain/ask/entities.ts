@@ -4,7 +4,15 @@ import type { City, Continent, Topic } from '../../data/types.js';
 import { compact, fold, worldCountryForms } from '../text.js';
 import type { CityMention, Resolver } from '../resolution.js';
 import type { YearRange } from '../facts/timeline.js';
-import { CONTINENT_WORDS, EN_FILLER, TOPIC_WORDS, ZH_FILLER, ZH_NOT_A_NAME } from './lexicon.js';
+import {
+  CONTINENT_WORDS,
+  EN_FILLER,
+  REGION_WORDS,
+  type Region,
+  TOPIC_WORDS,
+  ZH_FILLER,
+  ZH_NOT_A_NAME,
+} from './lexicon.js';
 
 export interface Mention {
   city: City;
@@ -23,6 +31,8 @@ export interface Entities {
   named: (readonly [number, number])[];
   country: CountryRef | null;
   continents: Continent[];
+  /** A region of several countries ("Latin America", "北欧"). */
+  region: Region | null;
   /** A single year, a decade or an open/closed range of years. */
   period: Period | null;
   /** "As of 2019" / "截至2019年": the year the question is dated to, which is not a period asked about. */
@@ -69,6 +79,7 @@ export function findEntities(question: string, lower: string, resolver: Resolver
     named: [...taken, ...(country ? [[country.start, country.end] as const] : [])],
     country: country?.country ?? null,
     continents: findContinents(question, lower),
+    region: findRegion(question, lower),
     period: findPeriod(withoutAsOf, withoutAsOf.toLowerCase()),
     asOfYear: asOf ? Number(asOf[1] ?? asOf[2]) : null,
     topics: TOPIC_WORDS.filter((w) => w.en.test(lower) || w.zh.test(question)).map((w) => w.topic),
@@ -109,13 +120,23 @@ function withShortHanNames(question: string, found: CityMention[], resolver: Res
 
 function continentSpans(question: string): (readonly [number, number])[] {
   const spans: (readonly [number, number])[] = [];
-  for (const w of CONTINENT_WORDS) {
+  for (const w of [...CONTINENT_WORDS, ...REGION_WORDS]) {
     for (const m of question.matchAll(new RegExp(w.en.source, 'gi'))) spans.push([m.index, m.index + m[0].length]);
   }
   return spans;
 }
 
+function findRegion(question: string, lower: string): Region | null {
+  const found = REGION_WORDS.find((w) => w.en.test(lower) || w.zh.test(question));
+  return found ? { id: found.id, codes: found.codes } : null;
+}
+
 function findContinents(question: string, lower: string): Continent[] {
+  // "East Asia" is a region, not Asia as well.
+  for (const w of REGION_WORDS) {
+    lower = lower.replace(new RegExp(w.en.source, 'g'), ' ');
+    question = question.replace(new RegExp(w.zh.source, 'g'), ' ');
+  }
   const found: Continent[] = [];
   for (const w of CONTINENT_WORDS) {
     if (w.en.test(lower) || w.zh.test(question)) {

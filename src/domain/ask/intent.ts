@@ -3,7 +3,7 @@
 import type { City, Continent, Note, Tier, Topic } from '../../data/types.js';
 import type { Resolution, Resolver } from '../resolution.js';
 import { type CountryRef, type Entities, findEntities, leftoverNames, type Period } from './entities.js';
-import { CUES, type CueName } from './lexicon.js';
+import { CUES, type CueName, type Region } from './lexicon.js';
 import { isRecognisedPlace, namedPlaces } from './places.js';
 import { hasHan } from './question.js';
 
@@ -11,6 +11,7 @@ import { hasHan } from './question.js';
 export interface Scope {
   country?: CountryRef;
   continents?: Continent[];
+  region?: Region;
   period?: Period;
   tier?: Tier;
   /** The country or continents are the ones to leave out ("outside Asia"). */
@@ -194,6 +195,7 @@ const NO_ENTITIES: Entities = {
   named: [],
   country: null,
   continents: [],
+  region: null,
   period: null,
   asOfYear: null,
   topics: [],
@@ -290,12 +292,24 @@ function askedPerson(question: string): string | null {
   return name;
 }
 
+/**
+ * Ties that are only a memorandum or a letter of intent. Not a cue of the lexicon: the word stays
+ * unexplained elsewhere, so "what did Manchester sign a memorandum about" finds the sentence.
+ */
+const MEMORANDA = /\b(memorand(um|a|ums)|mous?|letters? of intent|declarations? of intent)\b|备忘录|意向书|意向声明/i;
+
+const ASKS_WHAT = /^\s*(what|which)\b|签了什么|签过什么|签的什么|签署了什么|什么协议|什么备忘录/i;
+
 function decide(clues: Clues, resolver: Resolver): Intent {
   const { entities, exchangeTier, has, hasWhole } = clues;
   const cities = entities.cities.slice(0, MAX_CITIES);
   const named = cities.length > 0;
   const scope = scopeOf(entities, exchangeTier, has('outside'));
-  const scoped = scope.country !== undefined || scope.continents !== undefined || scope.period !== undefined;
+  const scoped =
+    scope.country !== undefined ||
+    scope.continents !== undefined ||
+    scope.region !== undefined ||
+    scope.period !== undefined;
 
   if (has('signatories')) return { kind: 'signatories', cities };
   if (named && has('names')) return { kind: 'names', cities, want: nameForm(clues.question) };
@@ -343,6 +357,8 @@ function decide(clues: Clues, resolver: Resolver): Intent {
     return { kind: 'countries', most: true };
   if (has('landmarks')) return { kind: 'landmarks', cities };
   if (has('status') && (named || !has('count') || has('ended'))) return { kind: 'status', cities };
+  // "Which cities only signed a memorandum?": the tiers answer names them, apart from the partners.
+  if (!named && MEMORANDA.test(clues.question) && (has('list') || has('count'))) return { kind: 'tiers' };
   // "什么时候签的协议": a date is asked for, though "协议" (agreement) is a cooperation word.
   if (named && has('whenAsked') && !entities.topics.length) return { kind: 'established', cities };
   if (has('cooperation') || (named && entities.topics.length > 0 && !has('when')))
@@ -368,10 +384,12 @@ function decide(clues: Clues, resolver: Resolver): Intent {
     const dated = asOf && !scope.period ? { ...scope, period: { kind: 'range' as const, range: { to: asOf } } } : scope;
     return { kind: 'latest', scope: dated, cities };
   }
-  if (named && (has('when') || has('howLong'))) return { kind: 'established', cities };
+  // "What did Manchester and Wuhan sign a memorandum about?": "sign" without "when" asks what, not when.
+  if (named && (has('when') || has('howLong')) && (has('whenAsked') || !ASKS_WHAT.test(clues.question)))
+    return { kind: 'established', cities };
 
   if (has('count')) {
-    if (scope.country || scope.continents) return { kind: 'list', scope };
+    if (scope.country || scope.continents || scope.region) return { kind: 'list', scope };
     // "How much did Ōita donate in 1998": a figure about the partner named, which its sentences hold;
     // Wuhan's totals of that year are not the answer.
     if (named) return { kind: 'city', cities };
@@ -484,6 +502,7 @@ function scopeOf(entities: Entities, exchangeTier: boolean, outside: boolean): S
   if (outside && (entities.country || entities.continents.length)) scope.outside = true;
   if (entities.country) scope.country = entities.country;
   if (entities.continents.length) scope.continents = entities.continents;
+  if (entities.region) scope.region = entities.region;
   if (entities.period) scope.period = entities.period;
   if (exchangeTier) scope.tier = 'exchange';
   return scope;

@@ -21,7 +21,7 @@ export const CUES = {
     zh: /区别|差别|差异|不同|分别|级别|层级|层次|类型|种类|异同/,
   },
   tierDefinition: {
-    en: /\bwhat(?: is|'s| are| does)(?: an?| the)? (?:(?:international )?friendly[- ]exchange|exchange|(?:international )?friendship|sister|twin|partner)[- ]cit(?:y|ies)(?: mean)?\b\??$|\bmean(?:s|ing)? (?:of|by) (?:an? |the )?(?:(?:international )?friendly[- ]exchange|exchange|friendship|sister|twin)[- ]cit/,
+    en: /\bwhat does (?:the )?(?:word |term |name )?(?:友城|友好城市|姐妹城市|youcheng|sister[- ]cit(?:y|ies)|twin[- ]cit(?:y|ies)|friendship[- ]cit(?:y|ies)|twinning) mean\b|\bwhat(?: is|'s| are| does)(?: an?| the)? (?:(?:international )?friendly[- ]exchange|exchange|(?:international )?friendship|sister|twin|partner)[- ]cit(?:y|ies)(?: mean)?\b\??$|\bmean(?:s|ing)? (?:of|by) (?:an? |the )?(?:(?:international )?friendly[- ]exchange|exchange|friendship|sister|twin)[- ]cit/,
     zh: /什么(是|叫)(国际)?(友好交流城市|交流城市|友好城市|友城|姐妹城市)|(友好交流城市|交流城市|友好城市|友城|姐妹城市)(是什么|指什么|什么意思|的意思|的含义|的定义|是指)/,
   },
   /** Wuhan compared with other Chinese cities. */
@@ -202,9 +202,47 @@ export const CONTINENT_WORDS: { continents: Continent[]; en: RegExp; zh: RegExp 
   { continents: ['Europe'], en: /\b(europe|european)\b/, zh: /欧洲/ },
   { continents: ['Africa'], en: /\b(africa|african)\b/, zh: /非洲/ },
   { continents: ['North America'], en: /\bnorth(ern)? americ(a|an)\b/, zh: /北美/ },
-  { continents: ['South America'], en: /\b(south(ern)? americ(a|an)|latin americ(a|an))\b/, zh: /南美|拉丁美洲|拉美/ },
+  { continents: ['South America'], en: /\bsouth(ern)? americ(a|an)\b/, zh: /南美/ },
   { continents: ['Oceania'], en: /\b(oceania|oceanian|pacific)\b/, zh: /大洋洲/ },
   { continents: ['North America', 'South America'], en: /\b(the )?americas\b/, zh: /(?<![北南])美洲/ },
+];
+
+/** A region of several countries that is no continent: the countries it holds, by ISO code. */
+export interface Region {
+  id: 'latinAmerica' | 'nordic' | 'scandinavia' | 'middleEast' | 'southeastAsia' | 'eastAsia' | 'centralAsia';
+  codes: readonly string[];
+}
+
+const SOUTH_AMERICA = ['AR', 'BO', 'BR', 'CL', 'CO', 'EC', 'GY', 'PY', 'PE', 'SR', 'UY', 'VE'];
+
+/**
+ * Regions people ask about that cut across continents or split them. Latin America is Mexico, Central
+ * America and the Spanish- and Portuguese-speaking Caribbean as well as South America, so it is no
+ * continent: read as "South America" it would leave out Tijuana.
+ */
+export const REGION_WORDS: (Region & { en: RegExp; zh: RegExp })[] = [
+  {
+    id: 'latinAmerica',
+    codes: ['MX', 'GT', 'BZ', 'SV', 'HN', 'NI', 'CR', 'PA', 'CU', 'DO', 'PR', ...SOUTH_AMERICA],
+    en: /\blatin[- ]?americ(a|an)\b/,
+    zh: /拉丁美洲|拉美/,
+  },
+  { id: 'nordic', codes: ['DK', 'FI', 'IS', 'NO', 'SE'], en: /\bnordics?\b/, zh: /北欧/ },
+  { id: 'scandinavia', codes: ['DK', 'NO', 'SE'], en: /\bscandinavia(n)?\b/, zh: /斯堪的纳维亚/ },
+  {
+    id: 'middleEast',
+    codes: ['IL', 'PS', 'JO', 'LB', 'SY', 'IQ', 'IR', 'SA', 'AE', 'QA', 'BH', 'KW', 'OM', 'YE', 'TR', 'EG', 'CY'],
+    en: /\bmiddle[- ]east(ern)?\b|\bmid-?east\b/,
+    zh: /中东/,
+  },
+  {
+    id: 'southeastAsia',
+    codes: ['TH', 'KH', 'VN', 'LA', 'MM', 'MY', 'SG', 'ID', 'PH', 'BN', 'TL'],
+    en: /\bsouth[- ]?east(ern)? asia(n)?\b/,
+    zh: /东南亚/,
+  },
+  { id: 'eastAsia', codes: ['JP', 'KR', 'KP', 'MN', 'TW'], en: /\beast(ern)? asia(n)?\b/, zh: /(?<!南)东亚/ },
+  { id: 'centralAsia', codes: ['KZ', 'KG', 'TJ', 'TM', 'UZ'], en: /\bcentral asia(n)?\b/, zh: /中亚/ },
 ];
 
 export const TOPIC_WORDS: { topic: Topic; en: RegExp; zh: RegExp }[] = [

@@ -1,7 +1,16 @@
 // Places a question names that are none of Wuhan's partners ("What do Wuhan and Paris work on?"):
 // found so that no answer drops them silently. Without a gazetteer a "place" is a name-like run of
 // words: capitalised words in English, a transliteration-like run of characters in Chinese.
-import { CONTINENT_WORDS, CUES, EN_FILLER, PERSON_TITLES, TOPIC_WORDS, ZH_FILLER, ZH_NOT_A_NAME } from './lexicon.js';
+import {
+  CONTINENT_WORDS,
+  CUES,
+  EN_FILLER,
+  PERSON_TITLES,
+  REGION_WORDS,
+  TOPIC_WORDS,
+  ZH_FILLER,
+  ZH_NOT_A_NAME,
+} from './lexicon.js';
 import type { Resolution } from '../resolution.js';
 import { type Entities, isCountryName } from './entities.js';
 import { isGazetteerPlace } from './gazetteer.js';
@@ -103,11 +112,13 @@ const EN_PATTERNS = [
   ...Object.values(CUES).map((c) => c.en),
   ...TOPIC_WORDS.map((w) => w.en),
   ...CONTINENT_WORDS.map((w) => w.en),
+  ...REGION_WORDS.map((w) => w.en),
 ].map(everywhere);
 const ZH_PATTERNS = [
   ...Object.values(CUES).map((c) => c.zh),
   ...TOPIC_WORDS.map((w) => w.zh),
   ...CONTINENT_WORDS.map((w) => w.zh),
+  ...REGION_WORDS.map((w) => w.zh),
 ].map(everywhere);
 
 /** Spans of the question that cues, topics and continents explain: no place hides there. */
@@ -157,15 +168,21 @@ export function withoutEntities(question: string, entities: Entities): string {
 }
 
 /** Filler words that still say what a question is about. */
-const ASKS_ABOUT = new Set(['link', 'linked', 'mayor', 'mayors']);
+const ASKS_ABOUT = new Set(['link', 'linked', 'mayor', 'mayors', 'memorandum', 'memoranda', 'treaty', 'charter']);
 
 const union = (patterns: readonly RegExp[], flags: string) =>
   new RegExp(patterns.map((p) => `(?:${p.source})`).join('|'), flags);
 /** A capitalised word that does not open the question. */
 const NAME_INSIDE = /(?<=\S\s+)\p{Lu}[\p{Ll}\p{M}'’-]+/gu;
 
-const EN_ANY = union([...Object.values(CUES).map((c) => c.en), ...CONTINENT_WORDS.map((w) => w.en)], 'gi');
-const ZH_ANY = union([...Object.values(CUES).map((c) => c.zh), ...CONTINENT_WORDS.map((w) => w.zh)], 'g');
+const EN_ANY = union(
+  [...Object.values(CUES).map((c) => c.en), ...[...CONTINENT_WORDS, ...REGION_WORDS].map((w) => w.en)],
+  'gi',
+);
+const ZH_ANY = union(
+  [...Object.values(CUES).map((c) => c.zh), ...[...CONTINENT_WORDS, ...REGION_WORDS].map((w) => w.zh)],
+  'g',
+);
 const EN_TOPICS = union(
   TOPIC_WORDS.map((w) => w.en),
   'gi',
