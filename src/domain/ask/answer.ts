@@ -352,7 +352,14 @@ function buildAnswer(intent: Intent, { data, now }: AnswerContext): Answer {
       const range = scope.period ? periodRange(scope.period) : {};
       const line = timeline(data, range);
       const candidates = line.dated.filter((c) => inScope(c, scope));
-      const position = intent.kind === 'first' ? intent.position : 1;
+      const of = intent.kind === 'first' ? intent.of : undefined;
+      // An undated partner has no place in the order: its answer says what is known of its date.
+      if (of && !candidates.some((c) => c.id === of.id)) return { kind: 'established', dates: [dated(of, now)] };
+      const position = of
+        ? candidates.findIndex((c) => c.id === of.id) + 1
+        : intent.kind === 'first'
+          ? intent.position
+          : 1;
       const pick = intent.kind === 'first' ? candidates[position - 1] : candidates.at(-1);
       const year = pick?.established?.date.slice(0, 4);
       const sameYear = candidates.filter((c) => c.established?.date.startsWith(year ?? '-'));
@@ -363,7 +370,7 @@ function buildAnswer(intent: Intent, { data, now }: AnswerContext): Answer {
         sameYear: sameYear.length > 1 && sameYear.some((c) => c.established?.precision === 'year') ? sameYear : [],
         pick: pick ? dated(pick, now) : null,
         undated: line.undated.filter((c) => inScope(c, scope)),
-        others: intent.cities.filter((c) => c.id !== pick?.id).map((c) => dated(c, now)),
+        others: of ? [] : intent.cities.filter((c) => c.id !== pick?.id).map((c) => dated(c, now)),
         list: latestList(data),
         report: latestWith(data, (t) => t.friendship !== null && t.exchange !== null),
       };

@@ -79,7 +79,7 @@ export function consultPassages(
   cities: City[],
   index: PassageIndex,
 ): Consulted {
-  if (!GENERAL.has(intent.kind)) return NOTHING;
+  if (!GENERAL.has(intent.kind) || (intent.kind === 'first' && intent.of)) return NOTHING;
   // A Chinese pair of characters no sentence has is no evidence either way: its characters count.
   // Common words (a Chinese character in every third sentence) say nothing of what is asked.
   const telling = (text: string) =>

@@ -45,7 +45,8 @@ export type Intent =
   | { kind: 'status'; cities: City[] }
   | { kind: 'cooperation'; cities: City[]; topic: Topic | null }
   /** `position`: 1 for the first, 2 for the second... in order of establishment. */
-  | { kind: 'first'; scope: Scope; cities: City[]; position: number }
+  /** `of`: the partner whose position is asked ("which number was Pittsburgh?"); `position` is then 0. */
+  | { kind: 'first'; scope: Scope; cities: City[]; position: number; of?: City }
   /** Partners named together with a country none of them is in ("Manchester in the USA"). */
   | { kind: 'elsewhere'; cities: City[]; country: CountryRef }
   | { kind: 'latest'; scope: Scope; cities: City[] }
@@ -298,6 +299,7 @@ function askedPerson(question: string): string | null {
  */
 const MEMORANDA = /\b(memorand(um|a|ums)|mous?|letters? of intent|declarations? of intent)\b|备忘录|意向书|意向声明/i;
 
+const POSITION_ASKED = /\b(?:what|which) (?:number|position|place in (?:the )?order)\b|\bhow manyth\b|第几/i;
 const ASKS_WHAT = /^\s*(what|which)\b|签了什么|签过什么|签的什么|签署了什么|什么协议|什么备忘录/i;
 
 function decide(clues: Clues, resolver: Resolver): Intent {
@@ -311,7 +313,12 @@ function decide(clues: Clues, resolver: Resolver): Intent {
     scope.region !== undefined ||
     scope.period !== undefined;
 
-  if (has('signatories')) return { kind: 'signatories', cities };
+  // "When was it signed, and by whom?": the date's answer, whose notes name the signers where known.
+  if (has('signatories'))
+    return named && has('whenAsked') ? { kind: 'established', cities } : { kind: 'signatories', cities };
+  // "匹兹堡是武汉第几个友好城市": the partner's place in date order.
+  if (cities.length === 1 && POSITION_ASKED.test(clues.question))
+    return { kind: 'first', scope, cities, position: 0, of: cities[0] };
   if (named && has('names')) return { kind: 'names', cities, want: nameForm(clues.question) };
   if (cities.length > 1 && (has('compareEarlier') || has('compareLater') || has('first') || has('latest'))) {
     return { kind: 'compare', cities, order: has('compareLater') && !has('compareEarlier') ? 'later' : 'earlier' };
