@@ -525,8 +525,11 @@ const NOT_NAME_WORDS = new Set([...PERSON_TITLES, 'the', 'and']);
  * (the surname: "Gerich", "Grisch") as a whole word. A first name alone ("John") names too many.
  */
 const HAN_NAME = /^\p{Script=Han}+$/u;
+const withoutAccents = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
 
-function personNotes(name: string, data: Dataset): { city: City; note: Note }[] {
+function personNotes(asked: string, data: Dataset): { city: City; note: Note }[] {
+  // "alain juppe" finds Alain Juppé: names and sentences are compared without accents.
+  const name = withoutAccents(asked);
   const words = [...name.matchAll(NAME_WORD)].map((m) => m[0]).filter((w) => !NOT_NAME_WORDS.has(w.toLowerCase()));
   const escaped = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   // Chinese has no spaces to mark a word's edges: 格里希 is found inside 的格里希（.
@@ -536,8 +539,8 @@ function personNotes(name: string, data: Dataset): { city: City; note: Note }[] 
   const found: { city: City; note: Note }[] = [];
   for (const passage of passageIndex(data).passages) {
     if (!passage.city || passage.field === 'names') continue;
-    if (patterns.some((p) => p.test(passage.text) || p.test(passage.textZh)))
-      found.push({ city: passage.city, note: passage });
+    const text = withoutAccents(passage.text);
+    if (patterns.some((p) => p.test(text) || p.test(passage.textZh))) found.push({ city: passage.city, note: passage });
   }
   return found;
 }

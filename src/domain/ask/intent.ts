@@ -354,6 +354,9 @@ function decide(clues: Clues, resolver: Resolver): Intent {
     };
   }
   if (has('rank')) return { kind: 'rank' };
+  // "How many in Europe vs Asia?": continents set against each other, which the by-country count breaks down.
+  if (!named && entities.continents.length >= 2 && hasWhole('tierDifference'))
+    return { kind: 'countries', most: false };
   if (
     hasWhole('tierDefinition') ||
     (hasWhole('tierDifference') && (exchangeTier || /sister|twin|姐妹/.test(clues.question.toLowerCase())))

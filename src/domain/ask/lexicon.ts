@@ -205,6 +205,11 @@ export const CONTINENT_WORDS: { continents: Continent[]; en: RegExp; zh: RegExp 
   { continents: ['South America'], en: /\bsouth(ern)? americ(a|an)\b/, zh: /南美/ },
   { continents: ['Oceania'], en: /\b(oceania|oceanian|pacific)\b/, zh: /大洋洲/ },
   { continents: ['North America', 'South America'], en: /\b(the )?americas\b/, zh: /(?<![北南])美洲/ },
+  {
+    continents: ['North America', 'South America'],
+    en: /\b(north(ern)? and south(ern)?|south(ern)? and north(ern)?) americ(a|as|an)\b/,
+    zh: /南北美|北美.?南美|南美.?北美/,
+  },
 ];
 
 /** A region of several countries that is no continent: the countries it holds, by ISO code. */
