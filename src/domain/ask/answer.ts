@@ -313,7 +313,10 @@ function buildAnswer(intent: Intent, { data, now }: AnswerContext): Answer {
       // The ranking is a statement of one report; the total whose note records it carries its source.
       return { kind: 'rank', total: officialTotals(data).find((t) => /sub-provincial/i.test(t.note)) ?? null };
     case 'landmarks': {
-      const from = intent.cities.length ? intent.cities : data.cities;
+      const country = intent.country?.code;
+      const from = intent.cities.length
+        ? intent.cities
+        : data.cities.filter((c) => !country || c.country.code === country);
       return {
         kind: 'landmarks',
         cities: intent.cities,

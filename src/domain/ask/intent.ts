@@ -41,7 +41,8 @@ export type Intent =
   | { kind: 'sources'; cities: City[]; about: 'totals' | 'general'; figures: number[] }
   | { kind: 'tiers' }
   | { kind: 'rank' }
-  | { kind: 'landmarks'; cities: City[] }
+  /** `country`: with no partner named, the landmarks of that country's partners ("the German train"). */
+  | { kind: 'landmarks'; cities: City[]; country?: CountryRef }
   | { kind: 'status'; cities: City[] }
   | { kind: 'cooperation'; cities: City[]; topic: Topic | null }
   /** `position`: 1 for the first, 2 for the second... in order of establishment. */
@@ -365,7 +366,12 @@ function decide(clues: Clues, resolver: Resolver): Intent {
   // "Which country has the most sister cities?": the top of the by-country count.
   if (!named && has('most') && !has('latest') && (has('countries') || /\bcountry\b/.test(clues.question.toLowerCase())))
     return { kind: 'countries', most: true };
-  if (has('landmarks')) return { kind: 'landmarks', cities };
+  if (has('landmarks'))
+    return {
+      kind: 'landmarks',
+      cities,
+      ...(!named && scope.country && !scope.outside ? { country: scope.country } : {}),
+    };
   if (has('status') && (named || !has('count') || has('ended'))) return { kind: 'status', cities };
   // "Which cities only signed a memorandum?": the tiers answer names them, apart from the partners.
   if (!named && MEMORANDA.test(clues.question) && (has('list') || has('count'))) return { kind: 'tiers' };

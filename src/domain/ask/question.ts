@@ -56,7 +56,7 @@ function lastQuestions(text: string): string {
 // English words that make a question English; a bare name ("Duisburg", "Kiev") has none of them.
 // Word edges are any letter, not only ASCII ones: the "i" in "Galați" is no English word.
 const ENGLISH =
-  /(?<![\p{L}\p{M}'])(a|an|the|of|in|on|at|to|for|from|with|and|or|not|no|yes|is|are|was|were|be|been|do|does|did|has|have|had|can|could|will|would|what|what's|when|where|which|who|whom|whose|why|how|many|much|any|all|some|about|tell|me|show|list|give|please|its|it|this|that|there|their|they|you|your|my|i|sister|twin|twinned|city|cities|town|towns|partner|partners|partnership|friendship|friendly|exchange|first|latest|oldest|newest|still|since|ended|far|signed|year|years|date|ties?)(?![\p{L}\p{M}'])/iu;
+  /(?<![\p{L}\p{M}'])(a|an|the|of|in|on|at|to|for|from|with|and|or|not|no|yes|is|are|was|were|be|been|do|does|did|has|have|had|can|could|will|would|what|what's|whats|when|where|which|who|whom|whose|why|how|many|much|any|all|some|about|tell|me|show|list|give|please|its|it|this|that|there|their|they|you|your|my|i|sister|twin|twinned|city|cities|town|towns|partner|partners|partnership|friendship|friendly|exchange|first|latest|oldest|newest|still|since|ended|far|signed|year|years|date|ties?)(?![\p{L}\p{M}'])/iu;
 
 /**
  * A question with Chinese characters is answered in Chinese, one in English words in English, whatever
@@ -74,7 +74,7 @@ const ENGLISH_WORDS = new RegExp(ENGLISH.source, 'giu');
 /** "What is 基督城 in English?": English words around a short Chinese name make an English question. */
 function writtenInEnglish(question: string): boolean {
   const han = question.match(HAN_CHARS)?.length ?? 0;
-  return han <= 6 && (question.replace(HAN_CHARS, ' ').match(ENGLISH_WORDS)?.length ?? 0) >= 3;
+  return han <= 6 && (question.replace(HAN_CHARS, ' ').match(ENGLISH_WORDS)?.length ?? 0) >= 2;
 }
 
 export function hasHan(text: string): boolean {
