@@ -35,6 +35,8 @@ const GENERAL = new Set<Intent['kind']>([
  */
 function answersNothing(intent: Intent): boolean {
   if (intent.kind === 'notUnderstood') return true;
+  // "What did Bill Peduto do?": the overview of every partner's fields answers no one's question.
+  if (intent.kind === 'cooperation' && !intent.cities.length && !intent.topic) return true;
   return (
     intent.kind === 'list' &&
     !intent.scope.country &&

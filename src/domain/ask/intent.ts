@@ -286,8 +286,11 @@ interface Clues {
 const WHO_EN = /^\s*who(?:'s| is| was| were| are)\s+(.+?)[\s?!.]*$/i;
 const WHO_ZH = /^\s*(?:谁是|请问)?\s*(.+?)\s*(?:是谁|是什么人|是何人)[？?！!。]*$|^\s*谁是\s*(.+?)[？?！!。]*$/u;
 
+// "What did Bill Peduto do?": a person's deeds, looked up the same way.
+const WHAT_DID = /^\s*what (?:did|does|has|had) (.+?) (?:do|done|say|said)\b/i;
+
 function askedPerson(question: string): string | null {
-  const m = question.match(WHO_EN) ?? question.match(WHO_ZH);
+  const m = question.match(WHO_EN) ?? question.match(WHO_ZH) ?? question.match(WHAT_DID);
   const name = (m?.[1] ?? m?.[2])?.trim();
   // "Who are Wuhan's sister cities?" asks for the list, not a person.
   if (!name || /\b(sister|twin|partner|friendship|cit(y|ies)|wuhan)\b|友城|友好城市|城市|武汉/i.test(name)) return null;
@@ -301,6 +304,7 @@ function askedPerson(question: string): string | null {
 const MEMORANDA = /\b(memorand(um|a|ums)|mous?|letters? of intent|declarations? of intent)\b|备忘录|意向书|意向声明/i;
 
 const POSITION_ASKED = /\b(?:what|which) (?:number|position|place in (?:the )?order)\b|\bhow manyth\b|第几/i;
+const SIGNED_WHERE = /\bwhere\b.{0,40}\bsign(ed|ing)?\b|在哪(里|儿)?.{0,4}签|哪里签|何处签|在什么地方签/i;
 const ASKS_WHAT = /^\s*(what|which)\b|签了什么|签过什么|签的什么|签署了什么|什么协议|什么备忘录/i;
 
 function decide(clues: Clues, resolver: Resolver): Intent {
@@ -375,6 +379,8 @@ function decide(clues: Clues, resolver: Resolver): Intent {
   if (has('status') && (named || !has('count') || has('ended'))) return { kind: 'status', cities };
   // "Which cities only signed a memorandum?": the tiers answer names them, apart from the partners.
   if (!named && MEMORANDA.test(clues.question) && (has('list') || has('count'))) return { kind: 'tiers' };
+  // "Where was the Bangkok agreement signed?": the date's notes say where, where the sources do.
+  if (named && SIGNED_WHERE.test(clues.question)) return { kind: 'established', cities };
   // "什么时候签的协议": a date is asked for, though "协议" (agreement) is a cooperation word.
   if (named && has('whenAsked') && !entities.topics.length) return { kind: 'established', cities };
   if (has('cooperation') || (named && entities.topics.length > 0 && !has('when')))

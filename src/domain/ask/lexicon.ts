@@ -91,11 +91,11 @@ export const CUES = {
   /** Two partners set against each other in time: "which came first, A or B", "A和B哪个先". */
   compareEarlier: {
     en: /\b(came first|first[,:]? .{1,60}\bor\b|earlier|earliest|sooner|older|oldest|longer|longest|before)\b/,
-    zh: /哪个先|谁先|哪个早|谁早|哪个更早|谁更早|更早|较早|先.{0,16}还是|还是.{0,10}[先早]|哪个在前|最早|更久|最久|最长|更长/,
+    zh: /哪个先|谁先|哪个早|谁早|哪个更早|谁更早|更早|较早|先.{0,16}还是|还是.{0,10}[先早]|比.{1,12}早|哪个在前|最早|更久|最久|最长|更长/,
   },
   compareLater: {
     en: /\b(later|latest|newer|newest|more recent|most recent|younger|after)\b/,
-    zh: /哪个晚|谁晚|更晚|较晚|最晚|哪个后|谁后|最新|更新|最近/,
+    zh: /哪个晚|谁晚|更晚|较晚|最晚|哪个后|谁后|最新|更新|最近|比.{1,12}晚/,
   },
   /** What a partner is called in a language or script. */
   names: {
@@ -162,7 +162,7 @@ export const CUES = {
   /** Who signed a tie: answered from the notes that name the signatories. */
   signatories: {
     en: /\b(who signed|who (?:was|were) the signator(?:y|ies)|signator(?:y|ies)|signed by whom|by whom\b.{0,40}\bsigned|who (?:put|set) (?:their|his|her) (?:names?|signatures?)|whose signatures?)\b/,
-    zh: /谁签|签字人|签署人|签约人|签字的是谁|签署的是谁|签约的是谁|由谁签/,
+    zh: /谁签|签字人|签署人|签约人|签字的是谁|签署的是谁|签约的是谁|由谁签|(签约|签署|签字)的.{0,12}是谁/,
   },
   /** How far a partner is from Wuhan: great-circle distance between the coordinates. */
   distance: {
