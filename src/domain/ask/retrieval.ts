@@ -153,6 +153,15 @@ const FIELDS = ['text', 'textZh', 'city'] as const;
 type Field = (typeof FIELDS)[number];
 /** Terms are made once, by textTerms; MiniSearch gets them space-separated and takes them as they are. */
 const asGiven = { tokenize: (text: string) => text.split(' '), processTerm: (term: string) => term || null };
+/**
+ * The documents' fields are the term lists themselves: MiniSearch's default would join them into a
+ * string only for its tokenizer to split it again, garbage the collector then spends start-up time on.
+ */
+const termLists = {
+  stringifyField: (value: unknown) => value as string,
+  tokenize: (terms: string) => terms as unknown as string[],
+  processTerm: (term: string) => term,
+};
 
 /**
  * How a term is stored in MiniSearch's radix tree: Chinese terms as the hex of their code points.
@@ -165,13 +174,12 @@ function indexKey(term: string): string {
   for (const ch of term) key += ch.codePointAt(0)!.toString(16).padStart(5, '0');
   return key;
 }
-const keys = (terms: string[]) => terms.map(indexKey).join(' ');
 
 export function buildPassageIndex(data: Dataset): PassageIndex {
   const passages = collectPassages(data);
-  const search = new MiniSearch<Record<Field, string> & { id: number }>({
+  const search = new MiniSearch<Record<Field, string[]> & { id: number }>({
     fields: [...FIELDS],
-    ...asGiven,
+    ...(termLists as object),
     searchOptions: asGiven,
   });
   // Document frequency per term, for weighing how much of a question a passage covers.
@@ -186,7 +194,17 @@ export function buildPassageIndex(data: Dataset): PassageIndex {
   // in more than a tenth of them tells nothing (the pairs it is in still do). Both keep the index,
   // whose building is most of the start-up cost of /ask, small.
   const common = (term: string) => term.length === 1 && HAN.test(term) && df.get(term)! > passages.length / 10;
-  const indexed = (list: string[]) => keys([...new Set(list)].filter((t) => !common(t)));
+  const keyOf = new Map<string, string>();
+  const indexed = (list: string[]) => {
+    const out: string[] = [];
+    for (const term of new Set(list)) {
+      if (common(term)) continue;
+      let key = keyOf.get(term);
+      if (key === undefined) keyOf.set(term, (key = indexKey(term)));
+      out.push(key);
+    }
+    return out;
+  };
   search.addAll(
     passages.map((p, i) => {
       const { text, textZh, city } = passageTerms[i]!;
