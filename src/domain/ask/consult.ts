@@ -122,8 +122,15 @@ export function consultPassages(
 /** A question after a figure: how many, how much, how big... */
 const ASKS_NUMBER =
   /\bhow (?:many|much|big|large|long|tall|far|old)\b|\bwhat (?:number|amount|size|sum)\b|多少|几个|几位|几名|几次|几项|多大|多高|多长|多重/i;
-const NUMBER = /\d[\d,.]*/g;
-const numbersIn = (text: string) => (text.match(NUMBER) ?? []).map((n) => n.replace(/[,.]+$/, '').replace(/,/g, ''));
+const NUMBER =
+  /\d[\d,.]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?)\b|[两二三四五六七八九十百千万]+(?=[个名位对次项期人所家])/gi;
+const numbersIn = (text: string) =>
+  (text.match(NUMBER) ?? []).map((n) =>
+    n
+      .toLowerCase()
+      .replace(/[,.]+$/, '')
+      .replace(/,/g, ''),
+  );
 
 const YEAR = /^(1[89]|20)\d\d$/;
 
@@ -168,12 +175,11 @@ function numberAnswer(question: string, asked: QueryTerm[], cities: City[], inde
 }
 
 /**
- * A partner's list of names ("清州市 · Cheongju · 청주") finds its city but answers nothing shown alone:
- * it is dropped from the hits unless nothing else matched.
+ * A partner's list of names ("清州市 · Cheongju · 청주") finds its city but answers nothing: shown, it
+ * would pass a look-alike ("Kiel" for "Kiew") off as an answer.
  */
 function withoutNameLists(hits: PassageHit[]): PassageHit[] {
-  const sentences = hits.filter((h) => h.passage.field !== 'names');
-  return sentences.length ? sentences : hits;
+  return hits.filter((h) => h.passage.field !== 'names');
 }
 
 function notSure(hits: PassageHit[]): Consulted {

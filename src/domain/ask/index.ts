@@ -3,9 +3,10 @@ import type { Dataset } from '../../data/types.js';
 import type { Locale } from '../../i18n/index.js';
 import type { Resolver } from '../resolution.js';
 import { type Answered, answered, answerIntent } from './answer.js';
-import { consultPassages } from './consult.js';
+import { type Consulted, consultPassages } from './consult.js';
+import type { Entities } from './entities.js';
 import { detectIntent, type Intent, type Reading, type Unmatched } from './intent.js';
-import { type PassageHit, passageIndex } from './retrieval.js';
+import { type PassageHit, type PassageIndex, passageIndex } from './retrieval.js';
 import { cleanQuestion, detectLanguage, simplified } from './question.js';
 
 export { MAX_MESSAGE_CHARS, simplified } from './question.js';
@@ -35,21 +36,35 @@ export interface AskResult extends Answered {
 }
 
 /**
+ * "格里希是哪年来武汉柴油机厂的": a name the data's sentences hold (a person, a factory) is no place to
+ * call "no partner" when the rest of the question, the name aside, leads to those sentences. "巴黎是
+ * 武汉的友好城市吗" stays a partner check: Paris is in a sentence, but nothing else of the question is.
+ */
+function knownName(question: string, intent: Intent, entities: Entities, index: PassageIndex): Consulted | null {
+  if (intent.kind !== 'notPartner') return null;
+  const name = intent.name;
+  if (!index.passages.some((p) => p.field !== 'names' && (p.textZh.includes(name) || p.text.includes(name))))
+    return null;
+  const rest = question.replace(name, ' '.repeat(name.length));
+  const trial = consultPassages(rest, { kind: 'notUnderstood' }, entities, [], index);
+  if (trial.answer?.kind !== 'passages') return null;
+  return consultPassages(question, { kind: 'notUnderstood' }, entities, [], index);
+}
+
+/**
  * Never throws on any input: empty, huge, emoji-only or non-string questions get the "unknown" answer.
  * `maxChars`: how much of the text to read (a whole Discord message for "Ask Youcheng").
  */
 export function askQuestion(raw: unknown, deps: AskDeps, fallback: Locale, maxChars?: number): AskResult {
   const question = simplified(cleanQuestion(raw, maxChars));
   const locale = detectLanguage(question, fallback);
-  const {
-    question: read,
-    intent,
-    readings,
-    unmatched,
-    entities,
-  } = detectIntent(question, deps.resolver, deps.data.cities);
+  const detected = detectIntent(question, deps.resolver, deps.data.cities);
+  const { question: read, readings, unmatched, entities } = detected;
+  const index = passageIndex(deps.data);
+  const intent = detected.intent;
   const named = 'cities' in intent ? intent.cities : [];
-  const { answer, related } = consultPassages(read, intent, entities, named, passageIndex(deps.data));
+  const { answer, related } =
+    knownName(read, intent, entities, index) ?? consultPassages(read, intent, entities, named, index);
   if (answer) return { locale, intent, readings, unmatched: [], related: [], ...answered(answer, deps.data) };
   const structured = answerIntent(intent, { data: deps.data, now: deps.now }, readings, unmatched);
   const sources = [...new Set([...structured.sources, ...related.flatMap((h) => h.passage.sources)])];

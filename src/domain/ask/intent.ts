@@ -303,7 +303,10 @@ function askedPerson(question: string): string | null {
  */
 const MEMORANDA = /\b(memorand(um|a|ums)|mous?|letters? of intent|declarations? of intent)\b|备忘录|意向书|意向声明/i;
 
-const POSITION_ASKED = /\b(?:what|which) (?:number|position|place in (?:the )?order)\b|\bhow manyth\b|第几/i;
+const MONTH =
+  /\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\b|(?<!\d)(1[0-2]|[1-9])月/i;
+const POSITION_ASKED =
+  /\b(?:what|which) (?:number|position|place in (?:the )?order)\b|\bhow manyth\b|第几(?:个|座|位)/i;
 const SIGNED_WHERE = /\bwhere\b.{0,40}\bsign(ed|ing)?\b|在哪(里|儿)?.{0,4}签|哪里签|何处签|在什么地方签/i;
 const ASKS_WHAT = /^\s*(what|which)\b|签了什么|签过什么|签的什么|签署了什么|什么协议|什么备忘录/i;
 
@@ -410,6 +413,11 @@ function decide(clues: Clues, resolver: Resolver): Intent {
   if (named && (has('when') || has('howLong')) && (has('whenAsked') || !ASKS_WHAT.test(clues.question)))
     return { kind: 'established', cities };
 
+  // "Wuhan friendship cities October 2019", "2019年10月武汉和多少个国家的城市结好": a month and a year
+  // date a count as published, not the ties made in that year.
+  if (!named && scope.period?.kind === 'year' && MONTH.test(clues.question) && !scope.country && !scope.continents)
+    if (has('count') || (has('relation') && !has('list') && !has('added')))
+      return { kind: 'totalsInYear', year: scope.period.year };
   if (has('count')) {
     if (scope.country || scope.continents || scope.region) return { kind: 'list', scope };
     // "How much did Ōita donate in 1998": a figure about the partner named, which its sentences hold;
@@ -441,7 +449,7 @@ function decide(clues: Clues, resolver: Resolver): Intent {
 
 // Words that put a question in the tie's history: a past tense, a year, an event.
 const PAST =
-  /\b(was|were|did|had|led|signed|visited|met|when|then|at the time|\d{4})\b|时任|当时|那时|\d{4}|年|签|访|见面|会面|去了|来了|率|带队|期间|时候|时的|[好约交]时/i;
+  /\b(was|were|did|had|led|signed|visited|met|when|then|at the time|\d{4})\b|时任|当时|那时|\d{4}|年|签|访|见面|会面|去了|来了|率|带队|期间|时候|时的|[好约交]时|结好的|建交的|代表/i;
 const PRESENT = /\bwho(?:'s| is| are)\b|\bwhat(?:'s| is) (?:the )?name\b|是谁|叫什么|叫啥|是哪位/i;
 
 /** "Who is the mayor of Pittsburgh", "加拉茨现在的市长叫什么": today's office holder, which no source records. */

@@ -86,7 +86,7 @@ export const CUES = {
   /** A question word that asks for a date or a span ("when", "哪年"), as opposed to words like "signed". */
   whenAsked: {
     en: /\b(when|what year|which year|what date|since when|how long|how many years|how old)\b/,
-    zh: /什么时候|何时|哪一年|哪年|几时|多少年|多久|多长时间|什么时间|哪天|几年/,
+    zh: /什么时候|何时|哪一年|哪年|几时|多少年|多久|多长时间|什么时间|哪一?天|几年|日期|日子|几月几[日号]/,
   },
   /** Two partners set against each other in time: "which came first, A or B", "A和B哪个先". */
   compareEarlier: {
@@ -118,7 +118,7 @@ export const CUES = {
     zh: /多少年|多久|多长时间|几年|年前/,
   },
   count: {
-    en: /\b(how many|number of|count|total|totals|tally|figures?|sum|(have|had|has|with) \d+)\b/,
+    en: /\b(how many|number of|number|count|total|totals|tally|figures?|sum|(have|had|has|with) \d+)\b/,
     zh: /多少|几个|数量|总数|总共|一共|共有|数目|个数|数字/,
   },
   history: {
@@ -300,7 +300,7 @@ export const EN_FILLER = new Set(
    partner partners partnered partnership city cities town towns friendship friendly friend friends
    relation relations relationship relationships tie ties link linked pair paired pairing international
    exchange become became becoming established establish official officially sign signed one listed list
-   yes no not really know known unknown date dates have`.split(/\s+/),
+   yes no not really know known unknown date dates have exact exactly precise specific actual`.split(/\s+/),
 );
 
 /** Chinese function words and question words dropped the same way, longest first. */
@@ -318,6 +318,10 @@ export const ZH_FILLER = [
   '武汉市',
   '友好关系',
   '正式',
+  '具体',
+  '确切',
+  '准确',
+  '日子',
   '结为',
   '结成',
   '缔结',

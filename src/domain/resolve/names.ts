@@ -87,7 +87,7 @@ export const HAN_BEFORE_NAME = new Set([...'和与跟同及或在是对到去从
 
 // 万锦先, 曼谷谁更晚, 大分比: words that start after a name (先 first, 谁 who, 早/晚 earlier/later...).
 export const HAN_AFTER_NAME = new Set([
-  ...'市县縣県省府和与跟同及或的是有在什哪怎为结建之间友、呢吗么先谁早晚还签成也都离距比啥几多捐给送派来去向对把被访得',
+  ...'市县縣県省府和与跟同及或的是有在什哪怎为结建之间友、呢吗么先谁早晚还签成也都离距比啥几多捐给送派来去向对把被访得何',
 ]);
 
 export interface NameKey {
