@@ -242,7 +242,8 @@ function notPartnerView(answer: Extract<Answer, { kind: 'notPartner' }>, v: AskV
 const HAN = /\p{Script=Han}/u;
 
 function noChineseName(cities: readonly City[], locale: Locale): string[] {
-  const unnamed = cities.filter((c) => !c.names.zh && !c.aliases.some((a) => a.kind === 'zh'));
+  // A Chinese form in any alias (an unverified one too) is found by the resolver: only the others are listed.
+  const unnamed = cities.filter((c) => !c.names.zh && !c.aliases.some((a) => HAN.test(a.text)));
   if (!unnamed.length) return [];
   return [
     t(locale, 'notPartnerNoChineseName', {

@@ -43,6 +43,8 @@ export const t = defineMessages('views.ask', {
       'I don’t know that. I answer from a curated set of facts about Wuhan’s international friendship (sister) cities, and I would rather say so than guess.',
     offTopic:
       'I don’t know that: my facts cover Wuhan’s sister-city ties (dates, counts, cooperation, landmarks, sources), not things like population, weather or who governs a city.',
+    betweenPartners:
+      'I don’t know that: my data records each city’s tie with Wuhan, not ties between Wuhan’s partners, so whether those cities are twinned with each other is not in it.',
     empty: 'Your question was empty. Type a question in English or Chinese.',
     examplesIntro: 'Questions I can answer, for example:',
     exampleCount: 'How many sister cities does Wuhan have?',
@@ -337,6 +339,8 @@ export const t = defineMessages('views.ask', {
     unknown: '这个我不知道。我只根据整理过的武汉国际友好城市资料作答，宁可说不知道，也不猜测。',
     offTopic:
       '这个我不知道：我的资料只涉及武汉的友城关系（日期、数量、合作、地标、来源），不包括人口、天气或城市领导等内容。',
+    betweenPartners:
+      '这个我不知道：我的资料只记载各城市与武汉的关系，不包括武汉各友城彼此之间的关系，它们之间是否结好，资料中没有。',
     empty: '问题是空的。请用中文或英文提问。',
     examplesIntro: '例如，你可以这样问：',
     exampleCount: '武汉有多少个国际友好城市？',

@@ -64,7 +64,7 @@ export type Answer =
    */
   | {
       kind: 'unknown';
-      reason: 'empty' | 'noWords' | 'province' | 'offTopic' | 'notUnderstood';
+      reason: 'empty' | 'noWords' | 'province' | 'offTopic' | 'betweenPartners' | 'notUnderstood';
       cities: City[];
       closest: PassageHit[];
     }
@@ -280,6 +280,8 @@ function buildAnswer(intent: Intent, { data, now }: AnswerContext): Answer {
       return { kind: 'unknown', reason: 'notUnderstood', cities: [], closest: [] };
     case 'offTopic':
       return { kind: 'unknown', reason: 'offTopic', cities: intent.cities, closest: [] };
+    case 'betweenPartners':
+      return { kind: 'unknown', reason: 'betweenPartners', cities: intent.cities, closest: [] };
     case 'compare':
       return compareAnswer(
         intent.cities.map((c) => dated(c, now)),

@@ -37,6 +37,8 @@ export type Intent =
   /** About something the data does not cover (population, weather...); `cities` are what we do know of. */
   | { kind: 'offTopic'; cities: City[] }
   | { kind: 'notUnderstood' }
+  /** "Is Duisburg twinned with Pittsburgh?": a tie between two partners, which the data does not cover. */
+  | { kind: 'betweenPartners'; cities: City[] }
   /** `figures`: numbers the question quotes ("where does 111 come from?"), to find the count meant. */
   | { kind: 'sources'; cities: City[]; about: 'totals' | 'general'; figures: number[] }
   | { kind: 'tiers' }
@@ -218,7 +220,7 @@ const ABOUT_DATA = new Set<Intent['kind']>([
   'names',
 ]);
 /** Answers that say "I don't know": a place named stays unanswered, but the answer says it is no partner. */
-const KEEPS_UNKNOWN = new Set<Intent['kind']>(['offTopic']);
+const KEEPS_UNKNOWN = new Set<Intent['kind']>(['offTopic', 'betweenPartners']);
 
 /**
  * A place the question names that is no partner is never dropped: with no partner named the answer
@@ -303,6 +305,8 @@ function askedPerson(question: string): string | null {
  */
 const MEMORANDA = /\b(memorand(um|a|ums)|mous?|letters? of intent|declarations? of intent)\b|备忘录|意向书|意向声明/i;
 
+const BETWEEN_PARTNERS =
+  /\b(?:twinned|paired|partnered|sister[- ]cit(?:y|ies)|twin[- ]cit(?:y|ies)|twins)\s+(?:with|of|to)\b/i;
 const MONTH =
   /\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\b|(?<!\d)(1[0-2]|[1-9])月/i;
 const POSITION_ASKED =
@@ -321,6 +325,8 @@ function decide(clues: Clues, resolver: Resolver): Intent {
     scope.region !== undefined ||
     scope.period !== undefined;
 
+  if (cities.length > 1 && BETWEEN_PARTNERS.test(clues.question) && !/wuhan|武汉/i.test(clues.question))
+    return { kind: 'betweenPartners', cities };
   // "When was it signed, and by whom?": the date's answer, whose notes name the signers where known.
   if (has('signatories'))
     return named && has('whenAsked') ? { kind: 'established', cities } : { kind: 'signatories', cities };

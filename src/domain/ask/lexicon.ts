@@ -119,7 +119,7 @@ export const CUES = {
   },
   count: {
     en: /\b(how many|number of|number|count|total|totals|tally|figures?|sum|(have|had|has|with) \d+)\b/,
-    zh: /多少|几个|数量|总数|总共|一共|共有|数目|个数|数字/,
+    zh: /多少|几个|数量|总数|总共|一共|共有|数目|个数|数字|有\d+个/,
   },
   history: {
     en: /\b(change[ds]?|changing|over (the )?(years|time)|grow(n|th|s)?|grew|increase[ds]?|history|historical|trend|evolv\w*|evolution|each year|per year|by year|year by year|progress)\b/,
