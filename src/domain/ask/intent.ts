@@ -307,6 +307,8 @@ const MEMORANDA = /\b(memorand(um|a|ums)|mous?|letters? of intent|declarations? 
 
 const BETWEEN_PARTNERS =
   /\b(?:twinned|paired|partnered|sister[- ]cit(?:y|ies)|twin[- ]cit(?:y|ies)|twins)\s+(?:with|of|to)\b/i;
+const TWO_ASKED =
+  /\b(and|&|also|plus)\b.{0,20}\b(what (do|does|did)|work(ed)? on|cooperat\w*|projects?)\b|[，,]?(还有|以及|和|另外).{0,8}(合作|做了什么|有什么项目|哪些方面)/i;
 const MONTH =
   /\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\b|(?<!\d)(1[0-2]|[1-9])月/i;
 const POSITION_ASKED =
@@ -390,6 +392,9 @@ function decide(clues: Clues, resolver: Resolver): Intent {
   if (!named && MEMORANDA.test(clues.question) && (has('list') || has('count'))) return { kind: 'tiers' };
   // "Where was the Bangkok agreement signed?": the date's notes say where, where the sources do.
   if (named && SIGNED_WHERE.test(clues.question)) return { kind: 'established', cities };
+  // "When did Wuhan twin with Ōita and what do they do together?": two questions, which the city's
+  // card (its date, then what the cities do) answers both of.
+  if (named && has('whenAsked') && TWO_ASKED.test(clues.question)) return { kind: 'city', cities };
   // "什么时候签的协议": a date is asked for, though "协议" (agreement) is a cooperation word.
   if (named && has('whenAsked') && !entities.topics.length) return { kind: 'established', cities };
   if (has('cooperation') || (named && entities.topics.length > 0 && !has('when')))
