@@ -366,7 +366,16 @@ function establishedLines(cityDate: CityDate, locale: Locale): string[] {
       ...known.map((n) => bullet(localText(n, locale))),
     ];
   }
-  const lines = [t(locale, 'established', { ...params, when: whenText(city, locale), ago: agoText(cityDate, locale) })];
+  // A memorandum, a district tie or an unstated level never "became" a partner: its own sentence says what it signed.
+  const template =
+    city.tier === 'memorandum'
+      ? 'establishedMemorandum'
+      : city.tier === 'district'
+        ? 'establishedDistrict'
+        : city.tier === 'unstated'
+          ? 'establishedUnstated'
+          : 'established';
+  const lines = [t(locale, template, { ...params, when: whenText(city, locale), ago: agoText(cityDate, locale) })];
   // A date a source hints may be too early: the later account is said at once, as a conflicting date is.
   if (city.established.doubt === 'possibly-later' && !city.conflictingDates.length)
     lines.push(t(locale, 'establishedLater'));

@@ -2,7 +2,7 @@
 import type { City, Dataset } from '../data/types.js';
 import type { Answer, NameForm } from '../domain/ask/index.js';
 import { formatList, type Locale } from '../i18n/index.js';
-import { cityName } from '../i18n/names.js';
+import { cityName, countryName } from '../i18n/names.js';
 import { t } from './ask.messages.js';
 import { bullet, localText, sanitizeUserText } from './format.js';
 import { type AskView, type AskViews, type Body, colon, passageLines } from './ask-common.js';
@@ -56,6 +56,7 @@ function peopleView(answer: Extract<Answer, { kind: 'people' }>, v: AskView): Bo
     title: L('titleMayors'),
     lines: answer.perCity.flatMap(({ city, notes }, i) => [
       ...(i ? [''] : []),
+      ...(answer.today ? [L('mayorToday', { city: name(city) })] : []),
       ...(notes.length
         ? [L('mayorIntro', { city: name(city) }), ...notes.map((n) => bullet(localText(n, locale)))]
         : [L('mayorNone', { city: name(city) })]),
@@ -89,7 +90,13 @@ function nameLines(city: City, want: NameForm | null, locale: Locale): string[] 
         t(locale, 'namesZh', { city: en, zh: city.names.zh }),
         ...(zhOthers.length ? [t(locale, 'namesZhOther', { forms: formatList(zhOthers, locale) })] : []),
       ]
-    : [t(locale, 'namesZhNone', { city: en })];
+    : [
+        t(locale, 'namesZhNone', { city: en }),
+        // A transliteration seen without a source is shown as such, never as the city's Chinese name.
+        ...(shown(['unverified-zh']).length
+          ? [t(locale, 'namesZhUnverified', { forms: formatList(shown(['unverified-zh']), locale) })]
+          : []),
+      ];
   const native =
     city.names.native !== en || city.names.nativeLatin || want === 'native'
       ? [
@@ -103,7 +110,10 @@ function nameLines(city: City, want: NameForm | null, locale: Locale): string[] 
           }),
         ]
       : [];
-  const english = [t(locale, 'namesEn', { en })];
+  const english = [
+    t(locale, 'namesEn', { en }),
+    t(locale, 'namesCountry', { country: countryName(city.country, locale) }),
+  ];
   const local = shown(['local']).filter((l) => l !== city.names.native);
   const locally = local.length ? [t(locale, 'namesLocal', { forms: formatList(local, locale) })] : [];
   const old = shown(['old', 'language']);

@@ -131,6 +131,12 @@ export const t = defineMessages('views.ask', {
     otherCityUndated: 'No source gives the date for **{city}**.',
     // Established
     established: '**{city}** ({country}) became {tier} {when}: {ago}.',
+    establishedMemorandum:
+      '**{city}** ({country}) signed a memorandum or letter of intent with Wuhan {when} ({ago}); it is not a partner city.',
+    establishedDistrict:
+      '**{city}** ({country}) signed with one of Wuhan’s districts {when} ({ago}): a tie between districts, not a partner of Wuhan itself.',
+    establishedUnstated:
+      'The tie between **{city}** ({country}) and Wuhan dates from {when} ({ago}); no source states its level, so it is not counted as a partner city.',
     establishedUndated: 'No source gives the date when **{city}** ({country}) became {tier}. What is known:',
     conflictingDate: 'Another source gives **{date}**.',
     onDay: 'on **{date}**',
@@ -289,6 +295,8 @@ export const t = defineMessages('views.ask', {
     titleNames: 'What it is called',
     namesZh: 'In Chinese, **{city}** is **{zh}**.',
     namesZhNone: 'No source I have shows a Chinese name for **{city}**.',
+    namesZhUnverified: 'A transliteration seen without a source: {forms} (not verified).',
+    namesCountry: 'Country: {country}.',
     namesZhOther: 'Also written: {forms}.',
     namesEn: 'In English: **{en}**.',
     namesNative: 'In its own language: **{native}**{latin}.',
@@ -297,6 +305,7 @@ export const t = defineMessages('views.ask', {
     namesGarbled: 'The machine-translated 2019 article writes **{city}** as {forms}.',
     namesGarbledNone: 'My data records no garbled form of **{city}** from the machine-translated 2019 article.',
     titleMayors: 'Mayors in my data',
+    mayorToday: 'Who is mayor of **{city}** today is not in my data: it names only the mayors of the tie’s history.',
     mayorIntro: 'What my data says about mayors and the tie with **{city}**:',
     mayorNone: 'My data names no mayor of **{city}**: that is not recorded in my sources.',
     titleProvince: 'Hubei province',
@@ -409,6 +418,11 @@ export const t = defineMessages('views.ask', {
     otherCity: '**{city}**{when}成为{tier}。',
     otherCityUndated: '没有资料给出**{city}**的结好日期。',
     established: '**{city}**（{country}）{when}成为{tier}，{ago}。',
+    establishedMemorandum: '**{city}**（{country}）{when}与武汉签署备忘录或意向书（{ago}），不是武汉的友好城市。',
+    establishedDistrict:
+      '**{city}**（{country}）{when}与武汉的一个区签署协议（{ago}），这是区与区之间的关系，不是武汉的友好城市。',
+    establishedUnstated:
+      '**{city}**（{country}）与武汉的关系始于{when}（{ago}），没有来源说明其级别，因此不计为友好城市。',
     establishedUndated: '没有资料给出**{city}**（{country}）成为{tier}的日期。已知的情况：',
     conflictingDate: '另有来源记为**{date}**。',
     onDay: '于**{date}**',
@@ -545,6 +559,8 @@ export const t = defineMessages('views.ask', {
     titleNames: '名称',
     namesZh: '**{city}**的中文名是**{zh}**。',
     namesZhNone: '我的资料中没有来源给出**{city}**的中文名。',
+    namesZhUnverified: '见过但没有来源的音译：{forms}（未经核实）。',
+    namesCountry: '所在国家：{country}。',
     namesZhOther: '也写作：{forms}。',
     namesEn: '英文名：**{en}**。',
     namesNative: '当地语言的名称：**{native}**{latin}。',
@@ -553,6 +569,7 @@ export const t = defineMessages('views.ask', {
     namesGarbled: '2019年那篇机器翻译的文章把**{city}**写作{forms}。',
     namesGarbledNone: '我的资料中没有2019年那篇机器翻译文章对**{city}**的误译写法。',
     titleMayors: '资料中的市长',
+    mayorToday: '我的资料没有记录**{city}**现任市长是谁，只记载了两市交往中出现过的市长。',
     mayorIntro: '资料中关于**{city}**市长与两市关系的记载：',
     mayorNone: '我的资料中没有记载**{city}**的市长：来源中没有这方面的信息。',
     titleProvince: '湖北省',

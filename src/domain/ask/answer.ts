@@ -81,7 +81,7 @@ export type Answer =
     }
   | { kind: 'names'; cities: City[]; want: NameForm | null }
   /** What the data says about the partners' mayors: their notes that name one, per city. */
-  | { kind: 'people'; role: 'mayor'; perCity: { city: City; notes: Note[] }[] }
+  | { kind: 'people'; role: 'mayor'; today: boolean; perCity: { city: City; notes: Note[] }[] }
   /** What the data holds about Hubei province as a whole (its totals' notes say so where they do). */
   | { kind: 'province'; rows: Total[]; notes: { city: City; note: Note }[] }
   /** What the partners' notes say about a person asked about by name. */
@@ -293,6 +293,7 @@ function buildAnswer(intent: Intent, { data, now }: AnswerContext): Answer {
       return {
         kind: 'people',
         role: intent.role,
+        today: intent.today,
         perCity: intent.cities.map((city) => ({ city, notes: mayorNotes(city) })),
       };
     case 'sources': {

@@ -69,7 +69,8 @@ export function findEntities(question: string, lower: string, resolver: Resolver
   // Continent names hold country names ("South America"): neither a city nor a country inside them counts.
   const taken = [...found.map((m) => [m.start, m.end] as const), ...continentSpans(question)];
   // "As of 2019" dates the question, it does not ask about ties made in 2019.
-  const AS_OF = /\b(?:as of|as at) (\d{4})\b|(?:截至|截止到?)\s*(\d{4})\s*年?(?:底|末)?/i;
+  const AS_OF =
+    /\b(?:as of|as at|back in) (\d{4})\b|(?:截至|截止到?)\s*(\d{4})\s*年?(?:底|末)?|(\d{4})\s*年(?:的时候|那时候?|当时)/i;
   const asOf = question.match(AS_OF);
   const withoutAsOf = question.replace(new RegExp(AS_OF.source, 'gi'), ' ');
   const country = findCountry(question, resolver, taken);
@@ -81,7 +82,7 @@ export function findEntities(question: string, lower: string, resolver: Resolver
     continents: findContinents(question, lower),
     region: findRegion(question, lower),
     period: findPeriod(withoutAsOf, withoutAsOf.toLowerCase()),
-    asOfYear: asOf ? Number(asOf[1] ?? asOf[2]) : null,
+    asOfYear: asOf ? Number(asOf[1] ?? asOf[2] ?? asOf[3]) : null,
     topics: TOPIC_WORDS.filter((w) => w.en.test(lower) || w.zh.test(question)).map((w) => w.topic),
   };
 }

@@ -71,7 +71,8 @@ export type Intent =
   /** What partners are called: in Chinese, English, their own language, or every form (`want` null). */
   | { kind: 'names'; cities: City[]; want: NameForm | null }
   /** People with a role in a partner's tie (its mayors), as far as the data names them. */
-  | { kind: 'people'; cities: City[]; role: 'mayor' }
+  /** `today`: today's mayor is asked, which the data never records: the answer says so first. */
+  | { kind: 'people'; cities: City[]; role: 'mayor'; today: boolean }
   /** How far partners are from Wuhan; with none named, the farthest and the closest in scope. */
   | { kind: 'distance'; cities: City[]; scope: Scope; extreme: 'farthest' | 'closest' | null }
   | { kind: 'city'; cities: City[] };
@@ -180,10 +181,12 @@ function detectOnce(question: string, resolver: Resolver): Detection {
   const entities = findEntities(question, lower, resolver);
   // Tier names contain words that are cues elsewhere ("exchange" is not cooperation, "friendship city"
   // is not a list request): the cues below read the question with them blanked out.
-  const exchangeTier = CUES.exchangeTier.en.test(lower) || CUES.exchangeTier.zh.test(question);
+  const exchangeNamed = CUES.exchangeTier.en.test(lower) || CUES.exchangeTier.zh.test(question);
   const bareLower = lower.replace(new RegExp(CUES.exchangeTier.en.source, 'g'), ' ');
   const bareQuestion = question.replace(new RegExp(CUES.exchangeTier.zh.source, 'g'), ' ');
   const has = (cue: CueName) => CUES[cue].en.test(bareLower) || CUES[cue].zh.test(bareQuestion);
+  // "友好城市和友好交流城市": both tiers asked for, so the answer is not narrowed to the exchange tier.
+  const exchangeTier = exchangeNamed && !has('friendshipTier');
   // Questions about the tiers themselves need the tier names left in.
   const hasWhole = (cue: CueName) => CUES[cue].en.test(lower) || CUES[cue].zh.test(question);
   // Hubei named and Wuhan not: the question is about the province, whose partners the data lacks.
@@ -286,7 +289,7 @@ interface Clues {
 
 // "Who was Werner Gerich?", "Grisch是谁": the name asked about. "Who signed" is answered before this.
 const WHO_EN = /^\s*who(?:'s| is| was| were| are)\s+(.+?)[\s?!.]*$/i;
-const WHO_ZH = /^\s*(?:谁是|请问)?\s*(.+?)\s*(?:是谁|是什么人|是何人)[？?！!。]*$|^\s*谁是\s*(.+?)[？?！!。]*$/u;
+const WHO_ZH = /^\s*(?:谁是|请问)?\s*(.+?)\s*(?:是谁|是什么人|是何人)(?:[？?！!。，,]|$)|^\s*谁是\s*(.+?)[？?！!。]*$/u;
 
 // "What did Bill Peduto do?": a person's deeds, looked up the same way.
 const WHAT_DID = /^\s*what (?:did|does|has|had) (.+?) (?:do|done|say|said)\b/i;
@@ -329,6 +332,9 @@ function decide(clues: Clues, resolver: Resolver): Intent {
 
   if (cities.length > 1 && BETWEEN_PARTNERS.test(clues.question) && !/wuhan|武汉/i.test(clues.question))
     return { kind: 'betweenPartners', cities };
+  // "Between Swansea and Izhevsk, who signed with Wuhan first?": an order, not the signers.
+  if (cities.length > 1 && has('signatories') && (has('compareEarlier') || has('compareLater') || has('first')))
+    return { kind: 'compare', cities, order: has('compareLater') && !has('compareEarlier') ? 'later' : 'earlier' };
   // "When was it signed, and by whom?": the date's answer, whose notes name the signers where known.
   if (has('signatories'))
     return named && has('whenAsked') ? { kind: 'established', cities } : { kind: 'signatories', cities };
@@ -340,8 +346,9 @@ function decide(clues: Clues, resolver: Resolver): Intent {
     return { kind: 'compare', cities, order: has('compareLater') && !has('compareEarlier') ? 'later' : 'earlier' };
   }
   // A partner's mayor in the tie's history ("which Bordeaux mayor led the delegation", "博伦厄市长叫啥，
-  // 2017年和万勇见面那个") is in the notes; today's ("who is the mayor of…") never is: that is off topic.
-  if (named && has('mayor') && !has('count') && !asksToday(clues)) return { kind: 'people', cities, role: 'mayor' };
+  // 2017年和万勇见面那个") is in the notes; today's ("who is the mayor of…") never is, and the answer
+  // says so before the mayors the notes do name.
+  if (named && has('mayor') && !has('count')) return { kind: 'people', cities, role: 'mayor', today: asksToday(clues) };
   if (!named && clues.province) return { kind: 'province' };
   if (!named) {
     const person = askedPerson(clues.question);
@@ -349,7 +356,7 @@ function decide(clues: Clues, resolver: Resolver): Intent {
   }
   // "The Pittsburgh mayor said Wuhan had how many sister cities": a mayor beside a partner is no topic
   // of its own; the rest of the question decides.
-  if (has('offTopic') && !(named && onlyMayor(clues) && !asksToday(clues))) return { kind: 'offTopic', cities };
+  if (has('offTopic') && !(named && onlyMayor(clues))) return { kind: 'offTopic', cities };
   if (has('distance'))
     return {
       kind: 'distance',
@@ -360,6 +367,10 @@ function decide(clues: Clues, resolver: Resolver): Intent {
   const country = scope.country;
   if (named && country && !scope.outside && cities.every((c) => c.country.code !== country.code))
     return { kind: 'elsewhere', cities, country };
+  // "Two sources give different years for Kópavogur: which is right?": the date's answer gives both, each
+  // with its source.
+  if (named && has('sources') && /\b(years?|dates?)\b|年份|日期|哪年|哪一年/i.test(clues.question))
+    return { kind: 'established', cities };
   if (has('sources')) {
     const figures = [...clues.question.matchAll(/\d+/g)].map((m) => Number(m[0]));
     return {
@@ -374,8 +385,10 @@ function decide(clues: Clues, resolver: Resolver): Intent {
   if (!named && entities.continents.length >= 2 && hasWhole('tierDifference'))
     return { kind: 'countries', most: false };
   if (
-    hasWhole('tierDefinition') ||
-    (hasWhole('tierDifference') && (exchangeTier || /sister|twin|姐妹/.test(clues.question.toLowerCase())))
+    !named &&
+    (hasWhole('tierDefinition') ||
+      (hasWhole('tierDifference') &&
+        (hasWhole('exchangeTier') || /sister|twin|姐妹/.test(clues.question.toLowerCase()))))
   )
     return { kind: 'tiers' };
   // "Which country has the most sister cities?": the top of the by-country count.

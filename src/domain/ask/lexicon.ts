@@ -36,7 +36,7 @@ export const CUES = {
   /** Whether a tie has ended. */
   status: {
     en: /\b(ended|ending|ends|end (the|its|their|of the) (tie|ties|relationship|partnership|twinning|friendship)|cut (ties|off|the tie)|broke|broken|break (off|up|ties|the tie)|terminat\w*|cancel\w*|suspend\w*|phas(e|ed|es|ing)[- ]out|no longer|still|revok\w*|withdr[ae]w\w*|dissolv\w*|active|current status)\b/,
-    zh: /终止|结束|断绝|解除|中止|取消|退出|停止|还是|仍是|仍然|依然|还在|断交|不再|现状|状态|有效/,
+    zh: /终止|结束|断绝|解除|中止|取消|退出|停止|还是(?=.{0,8}(友城|友好城市|姐妹|伙伴|关系))|(现在|如今|目前)还是|仍是|仍然|依然|还在|断交|不再|现状|状态|有效/,
   },
   /** An end or a winding-down, as opposed to "still": decides a "how many ... ended" question. */
   ended: {
@@ -49,7 +49,7 @@ export const CUES = {
   },
   cooperation: {
     en: /\b(cooperat\w*|co-operat\w*|collaborat\w*|work(s|ed|ing)? (on|together|with)|do together|did together|projects?|joint|exchanges?|programmes?|programs?|agreements? on|ties? in|areas?|fields?|activities|what (do|does|did) .{1,60} do)\b/,
-    zh: /合作|交流|项目|共同|领域|往来|做了什么|做些什么|做什么|干什么|哪些方面|什么方面|协议/,
+    zh: /合作(?!伙伴)|交流|项目|共同|领域|往来|做了什么|做些什么|做什么|干什么|哪些方面|什么方面|协议/,
   },
   /** "Outside Asia", "亚洲以外": the places named are the ones to leave out. */
   outside: {
@@ -86,7 +86,7 @@ export const CUES = {
   /** A question word that asks for a date or a span ("when", "哪年"), as opposed to words like "signed". */
   whenAsked: {
     en: /\b(when|what year|which year|what date|since when|how long|how many years|how old)\b/,
-    zh: /什么时候|何时|哪一年|哪年|几时|多少年|多久|多长时间|什么时间|哪一?天|几年|日期|日子|几月几[日号]/,
+    zh: /什么时候|何时|哪一年|哪年|几时|多少年|多久|多长时间|什么时间|哪一?天|几年|日期|日子|几月|哪个月|哪月/,
   },
   /** Two partners set against each other in time: "which came first, A or B", "A和B哪个先". */
   compareEarlier: {
@@ -99,8 +99,8 @@ export const CUES = {
   },
   /** What a partner is called in a language or script. */
   names: {
-    en: /\b(called|named|name|names|spelled|spell|spelt|say|said|write|written|pronounce\w*|call|calls)\b.{0,30}\b((in )?(chinese|mandarin|english|local(ly)?|native(ly)?|own language|characters)|in [a-z]+(?:ian|ese|ish|sh|ch|an|ic|ek|ai)\b)|\b(chinese|english|local|native|official|full) (name|names|spelling)\b|\b(?:[a-z]+(?:ian|ese|ish|sh|ic|ek|ai)|german|korean|dutch|french|czech|hebrew|maori) (name|spelling|letters|script|characters)\b|\bwhat(?:'s|s| is| are)\b.{1,40}\bin (chinese|mandarin|english|characters|pinyin|german|korean|dutch|french|czech|hebrew|maori|[a-z]+(?:ian|ese|ish|sh|ic|ek|ai))\b|\b(article|machine[- ]?translat\w*)\b.{0,40}\b(call|calls|called|write|writes|wrote|written|render\w*|name|names)\b/,
-    zh: /中文名|英文名|中文叫|英文叫|中文怎么|英文怎么|用中文|用英文|怎么写|怎么说|用.{1,5}[语文]|[语文](名字|名称|名|叫法|写法)|译名|当地.{0,4}(名|叫)|原名|外文名|本地名|(文章|机翻|机器翻译).{0,12}(叫|写|译)/,
+    en: /\b(called|named|name|names|spelled|spell|spelt|say|said|write|written|pronounce\w*|call|calls)\b.{0,30}\b((in )?(chinese|mandarin|english|local(ly)?|native(ly)?|own language|characters)|in [a-z]+(?:ian|ese|ish|sh|ch|an|ic|ek|ai)\b)|\b(chinese|english|local|native|official|full) (name|names|spelling)\b|\b(?:[a-z]+(?:ian|ese|ish|sh|ic|ek|ai)|german|korean|dutch|french|czech|hebrew|maori) (name|spelling|letters|script|characters)\b|\b(?:what|which)(?:'s|s| is| are)?\b.{1,40}\bin (chinese|mandarin|english|characters|pinyin|german|korean|dutch|french|czech|hebrew|maori|[a-z]+(?:ian|ese|ish|sh|ic|ek|ai))\b|\b(article|machine[- ]?translat\w*)\b.{0,40}\b(call|calls|called|write|writes|wrote|written|render\w*|name|names)\b/,
+    zh: /中文名|英文名|中文叫|英文叫|中文怎么|英文怎么|用中文|用英文|英文是|中文是|怎么写|怎么说|用.{1,5}[语文]|[语文](名字|名称|名|叫法|写法)|译名|当地.{0,4}(名|叫)|原名|外文名|本地名|(文章|机翻|机器翻译).{0,12}(叫|写|译)/,
   },
   /** Today, as opposed to when the tie was made: "the current mayor", "现任市长". */
   today: {
@@ -152,12 +152,12 @@ export const CUES = {
   /** Words that tie a question to sister cities at all. */
   relation: {
     en: /\b(sister|twin|twinned|twinning|partner\w*|friendship|friendly|paired|pairing|jumel\w*|ties?)\b/,
-    zh: /友好城市|友城|姐妹城市|结为|结好|缔结|结对|友好交流|结成|关系/,
+    zh: /友好城市|友城|姐妹城市|结为|结好|缔结|结对|友好交流|结成|关系|合作伙伴|伙伴城市/,
   },
   /** Topics no data covers: say so instead of answering something else. */
   offTopic: {
-    en: /\b(population|inhabitants|how many people|(most|fewest|more|fewer) (people|inhabitants|residents)|weather|temperature|mayors?|gdp|how big|biggest|largest city|smallest|richest|poorest|safest|prettiest|nicest|best|worst|time ?zone|currency|visa|hotels?|restaurants?|food|cuisine|elevation|altitude|covid|virus|pandemic|lab leak|capital of|news|language spoken|football club)\b/,
-    zh: /新闻|人口|天气|气温|下雨|下雪|刮风|市长|面积|时区|货币|签证|酒店|美食|海拔|经济总量|疫情|病毒|新冠|首都|最大的城市|最富|最好|最漂亮|最安全/,
+    en: /\b(population|inhabitants|how many people|(most|fewest|more|fewer) (people|inhabitants|residents)|weather|temperature|mayors?|gdp|how big|biggest|largest city|smallest|richest|poorest|safest|prettiest|nicest|best|worst|time ?zone|currency|visa|hotels?|restaurants?|food|cuisine|elevation|altitude|covid|virus|pandemic|lab leak|capital of|news|language spoken|football club|recommend\w*|essay|tickets?|world cup|who won|restaurants?)\b/,
+    zh: /新闻|人口|天气|气温|下雨|下雪|刮风|作文|写一篇|推荐|门票|票价|餐厅|饭店|好吃|怎么走|世界杯|市长|面积|时区|货币|签证|酒店|美食|海拔|经济总量|疫情|病毒|新冠|首都|最大的城市|最富|最好|最漂亮|最安全/,
   },
   /** Who signed a tie: answered from the notes that name the signatories. */
   signatories: {
@@ -317,6 +317,10 @@ export const ZH_FILLER = [
   '哪一年',
   '武汉市',
   '友好关系',
+  '湖北全省',
+  '湖北省',
+  '全省',
+  '湖北',
   '正式',
   '具体',
   '确切',
