@@ -17,6 +17,11 @@ export interface Config {
   databaseUrl?: string;
   /** Seconds a process's claim on its quiz games lasts unrenewed (default 30); another process takes over after it. */
   leaseSeconds?: number;
+  /**
+   * This process's stable name as the owner of quiz games (INSTANCE_ID): restarted under the same
+   * name, it carries on the games it left at once. Unique per running process; shards add their id.
+   */
+  instanceId?: string;
   /** `npm run start:sharded`: how many gateway shards (processes) to run; 'auto' asks Discord. */
   shardCount?: number | 'auto';
   logLevel: LogLevel;
@@ -123,6 +128,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problem('QUIZ_LEASE_SECONDS', 'expected a whole number of seconds from 3 to 3600');
   }
 
+  const instanceId = read(env, 'INSTANCE_ID');
+  if (instanceId !== undefined && !/^[A-Za-z0-9._:/@-]{1,100}$/.test(instanceId)) {
+    problem('INSTANCE_ID', 'expected 1 to 100 letters, digits or . _ : / @ - (a name unique to this process)');
+  }
+
   const shardText = read(env, 'SHARD_COUNT')?.toLowerCase();
   const shardCount = shardText === undefined || shardText === 'auto' ? 'auto' : Number(shardText);
   if (shardCount !== 'auto' && (!/^\d+$/.test(shardText ?? '') || shardCount < 1 || shardCount > 1024)) {
@@ -160,6 +170,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (guildId) config.guildId = guildId;
   if (apiUrl) config.apiUrl = apiUrl;
   if (databaseUrl) config.databaseUrl = databaseUrl;
+  if (instanceId) config.instanceId = instanceId;
   if (publicKey) config.publicKey = publicKey.toLowerCase();
   if (metricsPort !== undefined) config.metricsPort = metricsPort;
   if (token) Object.defineProperty(config, 'token', { value: token, enumerable: false });

@@ -3,11 +3,14 @@
 // (the default) takes Discord's recommendation. Every shard is `npm start`'s own entry (src/index.ts)
 // with its shard ids in the environment; they share the quiz through the database, so set
 // DATABASE_URL (PostgreSQL) for more than one shard. SIGINT/SIGTERM stop every shard cleanly.
+// With METRICS_PORT, this process serves /healthz, /readyz and /metrics for all shards (the shards
+// bind no port): every shard's series with a shard label, and the totals (src/ops/shard-metrics.ts).
 import { fileURLToPath } from 'node:url';
 import { REST, Routes, type RESTGetAPIGatewayBotResult } from 'discord.js';
 import { ShardingManager, type Shard } from 'discord.js';
 import { fail, readConfig } from './app/startup.js';
 import { createLogger, describeError, redact } from './log.js';
+import { startOpsServer, type OpsServer } from './ops/health.js';
 
 const NO_TOKEN = 'npm run start:sharded needs DISCORD_TOKEN: put it in .env (see .env.example).';
 // Compiled (dist/sharded.js) each shard runs dist/index.js with plain node; from the sources (tests, dev)
@@ -48,6 +51,22 @@ async function main(): Promise<number> {
     execArgv: FROM_SOURCES ? ['--import', 'tsx'] : ['--max-semi-space-size=1', '--max-old-space-size=192'],
     respawn: true,
   });
+  let ops: OpsServer | undefined;
+  if (config.metricsPort !== undefined) {
+    const { shardedOpsRoutes } = await import('./ops/shard-metrics.js');
+    try {
+      ops = await startOpsServer(config.metricsPort, shardedOpsRoutes(manager, shards), log);
+      log.info('serving health and metrics for all shards', {
+        port: ops.port,
+        paths: ['/healthz', '/readyz', '/metrics'],
+      });
+    } catch (error) {
+      return fail(
+        `METRICS_PORT: could not serve on port ${config.metricsPort}: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+  }
+
   manager.on('shardCreate', (shard: Shard) => {
     log.info('shard starting', { shard: shard.id, of: shards });
     shard.on('death', (child) => {
@@ -72,6 +91,7 @@ async function main(): Promise<number> {
         return exited;
       }),
     );
+    await ops?.close();
     process.exit(0);
   };
   process.on('SIGINT', (signal) => void stopAll(signal));
@@ -83,6 +103,7 @@ async function main(): Promise<number> {
   } catch (error) {
     stopping = true;
     for (const shard of manager.shards.values()) shard.kill();
+    await ops?.close();
     // The shard that failed printed its own one-line reason on the shared stderr.
     log.debug('a shard failed to start', { error: describeError(error) });
     return fail(

@@ -23,6 +23,8 @@ export interface AppOptions {
   databasePath?: string;
   /** postgres://… (DATABASE_URL): the quiz lives in PostgreSQL instead; databasePath is then unused. */
   databaseUrl?: string;
+  /** This process's name as owner of quiz games (see QuizServiceOptions.instanceId). */
+  instanceId?: string;
   /** How long this process's claim on its quiz games lasts unrenewed (QUIZ_LEASE_SECONDS). */
   leaseMs?: number;
   /** Quiz timers; tests pass one driven by fake timers. */
@@ -54,6 +56,7 @@ export function createApp(options: AppOptions = {}): App {
       ...(options.quizScheduler ? { scheduler: options.quizScheduler } : {}),
       ...(options.quizRevealMs !== undefined ? { revealMs: options.quizRevealMs } : {}),
       ...(options.leaseMs !== undefined ? { leaseMs: options.leaseMs } : {}),
+      ...(options.instanceId ? { instanceId: options.instanceId } : {}),
       ...(options.logger ? { log: options.logger } : {}),
     }),
   };

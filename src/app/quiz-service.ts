@@ -6,8 +6,12 @@
 // Several processes may share one database (shards, HTTP instances). Each game has an owner, the
 // instance that started it and drives its timers; each instance holds a lease it renews. A click that
 // reaches another instance is scored there from the game's row and saved under the same one-answer
-// rule (a database key); the owner reads those answers back when it closes the round. A game whose
-// owner's lease expires (the process died) is closed by whichever instance notices first.
+// rule (a database key); the owner reads those answers back when it closes the round. /quiz stop on
+// another instance ends the game in the database and answers with the final standings; the owner sees
+// the game ended at its next step and lets it go. A game whose owner's lease expires (the process
+// died) is carried on by whichever live instance claims it first, and a process restarting under the
+// same instance id (INSTANCE_ID) carries on its predecessor's games at once; a game left silent for
+// longer than resumeWithinMs is closed with its scores instead.
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Dataset } from '../data/types.js';
@@ -91,7 +95,11 @@ export interface QuizServiceOptions {
   now: () => Date;
   /** Opened on first use, so building an App touches no disk until a quiz or board is wanted. */
   openStorage: () => Storage | Promise<Storage>;
-  /** This process's id as owner of its games; unique by default (host, pid, random). */
+  /**
+   * This process's stable name (INSTANCE_ID); unique by default (host, pid, random). Its games are
+   * owned by "<name>#<random>", one owner per process run, so a restart under the same name tells its
+   * predecessor's games from its own, and two live processes given one name do not drive one game.
+   */
   instanceId?: string;
   /** How long a lease lasts unrenewed; renewed every third of it. */
   leaseMs?: number;
@@ -99,10 +107,25 @@ export interface QuizServiceOptions {
   log?: Logger;
   /** Pause between a reveal and the next question. */
   revealMs?: number;
+  /**
+   * An orphaned game (its owner died) is carried on if it has been silent for at most this long
+   * past its round's end, and closed with its scores otherwise: players still at the screen get
+   * their game back, a channel that moved on is not woken by a stray question.
+   */
+  resumeWithinMs?: number;
+}
+
+export interface ConnectOptions {
+  /**
+   * Carry on (or close) games whose owner died. The Discord front ends do; the offline console does
+   * not: a game of Discord players must not move into a terminal.
+   */
+  adoptGames?: boolean;
 }
 
 const DEFAULT_REVEAL_MS = 5000;
 const DEFAULT_LEASE_MS = 30_000;
+const DEFAULT_RESUME_WITHIN_MS = 120_000;
 const GAME_ID_LENGTH = 8;
 const GAME_ID_ATTEMPTS = 5;
 const BOARD_SIZE = 10;
@@ -128,9 +151,17 @@ export class QuizService {
   private port: ChannelPort | null = null;
   private storage: Storage | null = null;
   readonly instanceId: string;
+  /** The owner of this process's games and lease: the instance id, plus "#random" when it is a stable name. */
+  readonly ownerId: string;
+  private twinReported = false;
+  /** This process's start-up recovery (of its predecessor's games) has run. */
+  private recovered = false;
   private readonly leaseMs: number;
   private leaseTimer: unknown;
-  private ready: Promise<InterruptedGame[]> | null = null;
+  private readonly resumeWithinMs: number;
+  private adoptGames = false;
+  private recovery: Promise<void> = Promise.resolve();
+  private ready: Promise<void> | null = null;
   private closed = false;
   private readonly games = new Map<string, ActiveGame>();
   /** Channel → its game, or 'starting' while a start is between its checks and its first message. */
@@ -143,24 +174,27 @@ export class QuizService {
     this.log = options.log ?? silentLog;
     this.revealMs = options.revealMs ?? DEFAULT_REVEAL_MS;
     this.instanceId = options.instanceId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+    this.ownerId = options.instanceId ? `${options.instanceId}#${randomBytes(3).toString('hex')}` : this.instanceId;
     this.leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
+    this.resumeWithinMs = options.resumeWithinMs ?? DEFAULT_RESUME_WITHIN_MS;
   }
 
   /**
-   * Called once by the front end at start, with the port games post through. Opens the database,
-   * closes games an earlier process left running (their points stay) and retires their buttons.
+   * Called once by the front end at start, with the port games post through. Opens the database and
+   * (adoptGames, the default) deals at once with games whose owner is gone: this instance's own from
+   * before a restart under the same INSTANCE_ID, and those whose owner's lease has expired. Each is
+   * carried on from its current question, or closed with its scores when it has been silent too long.
    * Never rejects: a failure is logged, and the next quiz command tries the database again.
    */
-  async connect(port: ChannelPort): Promise<void> {
+  async connect(port: ChannelPort, options: ConnectOptions = {}): Promise<void> {
     this.port = port;
-    let interrupted: InterruptedGame[];
+    this.adoptGames = options.adoptGames ?? true;
     try {
-      interrupted = await this.store();
+      await this.store();
+      if (this.adoptGames) await this.recover(this.storage!);
     } catch (error) {
       this.log.error('quiz: could not open the database', { error });
-      return;
     }
-    await this.retire(interrupted);
   }
 
   /** Edits the question left on screen by each interrupted game into a notice with its standings. */
@@ -184,25 +218,57 @@ export class QuizService {
   }
 
   /**
-   * Renews this instance's lease, ends the leases of processes on this host known to be dead (so a
-   * restart after a crash closes its predecessor's games at once), and closes every game whose
-   * owner's lease has expired. Never a game of a live instance.
+   * Renews this instance's lease and ends the leases of processes on this host known to be dead (so
+   * a restart after a crash finds its predecessor's games stale at once).
    */
-  private async closeStale(db: Storage): Promise<InterruptedGame[]> {
-    await this.refreshLeases(db);
-    return db.closeStaleGames(this.options.now());
-  }
-
   private async refreshLeases(db: Storage): Promise<void> {
     const now = this.options.now();
-    await db.renewLease(this.instanceId, new Date(now.getTime() + this.leaseMs));
-    const dead = (await db.liveOwners(now)).filter((owner) => owner !== this.instanceId && isDeadLocalProcess(owner));
+    await db.renewLease(this.ownerId, new Date(now.getTime() + this.leaseMs));
+    const live = await db.liveOwners(now);
+    const dead = live.filter((owner) => owner !== this.ownerId && isDeadLocalProcess(owner));
     await db.expireLeases(dead);
+    // Another process renewing a lease under this instance's name: INSTANCE_ID given to two processes.
+    const twin = live.find((owner) => owner !== this.ownerId && ownerIsInstance(owner, this.instanceId));
+    if (twin && this.recovered && !this.twinReported) {
+      this.twinReported = true;
+      this.log.error('quiz: another running process uses this INSTANCE_ID; give each process its own', {
+        instanceId: this.instanceId,
+        other: twin,
+      });
+    }
   }
 
   /**
-   * Every third of the lease: renew it, carry on the games whose owner stopped renewing theirs (this
-   * instance's port can post in their channels), and retire those it cannot carry on.
+   * Every game whose owner is gone, dealt with now: this instance's own that it does not drive (a
+   * predecessor under the same id), then every stale game it can claim; what is left stale (a game
+   * from before owners existed) is closed.
+   */
+  private recover(db: Storage): Promise<void> {
+    // One pass at a time: connect's and the lease timer's must not both carry on the same game.
+    const pass = this.recovery.then(() => this.recoverOnce(db));
+    this.recovery = pass.catch(() => undefined);
+    return pass;
+  }
+
+  private async recoverOnce(db: Storage): Promise<void> {
+    if (this.closed) return;
+    // At start only: later, a game under this name that this process does not drive is a twin's.
+    if (!this.recovered) {
+      for (const shared of await db.instanceGames(this.instanceId)) {
+        if (shared.owner === this.ownerId || this.channels.has(shared.channelId)) continue;
+        if (!(await db.claimGame(shared.id, shared.owner, this.ownerId, this.options.now(), { evenIfLive: true })))
+          continue;
+        await this.adopt(db, shared, 'its own, from before a restart');
+      }
+      this.recovered = true;
+    }
+    await this.takeOver(db);
+    await this.retire(await db.closeStaleGames(this.options.now()));
+  }
+
+  /**
+   * Every third of the lease: renew it, let go of games ended elsewhere (a /quiz stop on another
+   * instance), and, when adopting, carry on or close the games whose owner stopped renewing its lease.
    */
   private scheduleLease(): void {
     this.leaseTimer = this.scheduler.set(
@@ -210,9 +276,8 @@ export class QuizService {
         const db = this.storage;
         if (this.closed || !db) return;
         this.refreshLeases(db)
-          .then(() => this.takeOver(db))
-          .then(() => db.closeStaleGames(this.options.now()))
-          .then((games) => this.retire(games))
+          .then(() => this.releaseEndedElsewhere(db))
+          .then(() => (this.adoptGames && this.port ? this.recover(db) : undefined))
           .catch((error: unknown) => this.log.warn('quiz: could not renew the lease', { error }))
           .finally(() => {
             if (!this.closed) this.scheduleLease();
@@ -222,32 +287,64 @@ export class QuizService {
     );
   }
 
-  /** Claims each stale game that can be carried on (it has its questions) and resumes it here. */
+  /** Stops driving games this instance holds in memory that the database says are over or not its own. */
+  private async releaseEndedElsewhere(db: Storage): Promise<void> {
+    if (this.games.size === 0) return;
+    const owned = new Set((await db.ownedGames(this.ownerId)).map((g) => g.id));
+    for (const active of [...this.games.values()]) {
+      if (owned.has(active.game.id) || active.ended) continue;
+      this.log.info('quiz: the game was ended on another instance; no longer driving it', { gameId: active.game.id });
+      this.release(active);
+    }
+  }
+
+  /** Claims each game whose owner's lease has expired and carries it on here (or closes it). */
   private async takeOver(db: Storage): Promise<void> {
     if (!this.port) return;
     const now = this.options.now();
     for (const shared of await db.staleGames(now)) {
-      const setup = parseSetup(shared.setup);
-      if (!setup || this.channels.has(shared.channelId)) continue;
-      if (!(await db.claimGame(shared.id, shared.owner, this.instanceId, now))) continue;
-      try {
-        this.resume(shared, setup, await db.gameAnswers(shared.id));
-        this.log.info('quiz: took over a game whose owner stopped renewing its lease', {
-          gameId: shared.id,
-          from: shared.owner,
-        });
-      } catch (error) {
-        this.log.error('quiz: could not take over a game', { gameId: shared.id, error });
-        await db.endGame(shared.id, 'interrupted', now);
-      }
+      if (this.channels.has(shared.channelId)) continue;
+      if (!(await db.claimGame(shared.id, shared.owner, this.ownerId, now))) continue;
+      await this.adopt(db, shared, `from ${shared.owner ?? 'an earlier version'}, whose lease expired`);
     }
   }
 
   /**
-   * Rebuilds a game from its row and answers (scores, streaks, the round on screen) and drives it from
-   * here: the open round closes at its deadline (at once if that has passed), then the game goes on.
+   * A game this instance now owns but does not drive: carried on from its current question when it
+   * can be (its questions are stored) and has not been silent too long; otherwise closed with its
+   * scores, its question on screen edited into a notice.
    */
-  private resume(shared: SharedGame, setup: GameSetup, answers: readonly RoundAnswerRow[]): void {
+  private async adopt(db: Storage, shared: SharedGame, whose: string): Promise<void> {
+    const now = this.options.now();
+    const setup = parseSetup(shared.setup);
+    const silentMs = now.getTime() - lastDue(shared, this.revealMs);
+    if (setup && silentMs <= this.resumeWithinMs) {
+      try {
+        this.resume(shared, setup, await db.gameAnswers(shared.id));
+        this.log.info('quiz: took over a game and carried it on', { gameId: shared.id, whose });
+        return;
+      } catch (error) {
+        this.log.error('quiz: could not take over a game', { gameId: shared.id, error });
+      }
+    }
+    if (!(await db.endGame(shared.id, 'interrupted', now))) return;
+    this.log.info('quiz: closed a game whose owner was gone', { gameId: shared.id, whose, silentMs });
+    await this.retire([
+      {
+        id: shared.id,
+        channelId: shared.channelId,
+        messageId: shared.messageId,
+        locale: shared.locale,
+        scores: await db.gameScores(shared.id),
+      },
+    ]);
+  }
+
+  /**
+   * Rebuilds a game from its row and answers (scores, streaks, the round on screen open) without
+   * driving it: to carry it on, or to show its end on an instance that does not own it.
+   */
+  private rebuild(shared: SharedGame, setup: GameSetup, answers: readonly RoundAnswerRow[]): QuizGame {
     const game = new QuizGame(
       {
         id: shared.id,
@@ -272,6 +369,15 @@ export class QuizService {
       for (const answer of answers)
         if (answer.question === round) game.absorb({ id: answer.userId, name: answer.name }, answer);
     }
+    return game;
+  }
+
+  /**
+   * Drives a rebuilt game from here: the open round closes at its deadline (at once if that has
+   * passed), then the game goes on.
+   */
+  private resume(shared: SharedGame, setup: GameSetup, answers: readonly RoundAnswerRow[]): void {
+    const game = this.rebuild(shared, setup, answers);
     const active: ActiveGame = {
       game,
       message: shared.messageId ? { channelId: shared.channelId, messageId: shared.messageId } : null,
@@ -282,7 +388,7 @@ export class QuizService {
     };
     this.games.set(game.id, active);
     this.channels.set(game.info.channelId, active);
-    if (current < 0) {
+    if (shared.round === null) {
       void this.step(active, () => this.postQuestion(active));
       return;
     }
@@ -299,8 +405,9 @@ export class QuizService {
   }
 
   /**
-   * Stops every game's timers, gives up the lease and closes the database. Games still running count
-   * as interrupted: the next start, or another instance at once, closes them.
+   * Stops every game's timers, gives up the lease and closes the database. Games still running are
+   * then orphans: another instance carries them on at its next lease check, or this one at its next
+   * start under the same INSTANCE_ID.
    */
   async close(): Promise<void> {
     if (this.closed) return;
@@ -319,7 +426,7 @@ export class QuizService {
     if (!storage) return;
     try {
       if (ready) await ready.catch(() => undefined);
-      await storage.expireLeases([this.instanceId]);
+      await storage.expireLeases([this.ownerId]);
     } catch (error) {
       this.log.warn('quiz: could not give up the lease', { error });
     } finally {
@@ -336,20 +443,19 @@ export class QuizService {
     return this.games.size;
   }
 
-  /** The open database, after the restart clean-up has run once. */
+  /** The open database, with this instance's lease taken. */
   private async db(): Promise<Storage> {
     await this.store();
     return this.storage!;
   }
 
-  private store(): Promise<InterruptedGame[]> {
+  private store(): Promise<void> {
     if (this.closed) return Promise.reject(new Error('the quiz service is closed'));
     if (!this.ready) {
       const attempt = (async () => {
         this.storage ??= await this.options.openStorage();
-        const closed = await this.closeStale(this.storage);
+        await this.refreshLeases(this.storage);
         if (this.leaseTimer === undefined) this.scheduleLease();
-        return closed;
       })();
       // A failed open (bad path, disk full) is retried by the next command rather than remembered.
       attempt.catch(() => {
@@ -368,7 +474,7 @@ export class QuizService {
     const settings = this.readSettings(options, locale);
     if (typeof settings === 'string') return notice(settings);
     const busy = this.channels.get(caller.channelId);
-    if (busy) return notice(this.busyText(busy, locale));
+    if (busy && !(busy !== 'starting' && (await this.endedElsewhere(busy)))) return notice(this.busyText(busy, locale));
     if (!this.port) return notice(t(locale, 'unavailable'));
 
     const questions = generateQuestions(this.options.data, this.options.random, settings);
@@ -381,7 +487,9 @@ export class QuizService {
       const id = await this.createGame(db, caller, settings, questions);
       if (!id) {
         this.channels.delete(caller.channelId);
-        return notice(t(locale, 'starting'));
+        // Another instance runs a game here (the command reached this one through a load balancer).
+        const running = await db.channelGame(caller.channelId);
+        return notice(running ? this.sharedBusyText(running, locale) : t(locale, 'starting'));
       }
       const game = new QuizGame(
         {
@@ -469,7 +577,7 @@ export class QuizService {
         difficulty: settings.difficulty,
         topic: settings.topic,
         startedAt: this.options.now(),
-        owner: this.instanceId,
+        owner: this.ownerId,
         answerKey: questions.map((q) => ({ answer: q.answer, options: q.options.length })),
         setup: JSON.stringify({ starterName: caller.user.name, questions } satisfies GameSetup),
       });
@@ -489,17 +597,46 @@ export class QuizService {
   private busyText(busy: ActiveGame | 'starting', locale: Locale): string {
     if (busy === 'starting') return t(locale, 'starting');
     const game = busy.game;
-    const roundMs = game.durationMs + this.revealMs;
-    const roundsAfter = game.questions.length - game.round - 1;
-    const leftThisRound = Math.max(0, game.deadline - this.options.now().getTime());
-    const minutes = Math.ceil((leftThisRound + roundsAfter * roundMs) / 60_000);
+    return this.timeLeftText(game.questions.length - game.round - 1, game.deadline, game.durationMs, locale);
+  }
+
+  /** The same, for a game another instance drives, from its row. */
+  private sharedBusyText(shared: SharedGame, locale: Locale): string {
+    const durationMs = shared.seconds * 1000;
+    const round = shared.round ?? 0;
+    const deadline = (shared.roundOpenedAt ?? shared.startedAt).getTime() + durationMs;
+    return this.timeLeftText(shared.answerKey.length - round - 1, deadline, durationMs, locale);
+  }
+
+  private timeLeftText(roundsAfter: number, deadline: number, durationMs: number, locale: Locale): string {
+    const leftThisRound = Math.max(0, deadline - this.options.now().getTime());
+    const minutes = Math.ceil((leftThisRound + Math.max(0, roundsAfter) * (durationMs + this.revealMs)) / 60_000);
     return minutes <= 1 ? t(locale, 'alreadyRunningSoon') : t(locale, 'alreadyRunning', { minutes });
+  }
+
+  /**
+   * True (and the game let go here) when a game this instance drives has been ended or taken over
+   * elsewhere since its last step; the lease timer would notice too, a little later.
+   */
+  private async endedElsewhere(active: ActiveGame): Promise<boolean> {
+    let shared: SharedGame | null;
+    try {
+      shared = await (await this.db()).sharedGame(active.game.id);
+    } catch (error) {
+      // The database is down for a moment: carry on as the owner; the next step asks again.
+      this.log.warn('quiz: could not read the game’s row', { gameId: active.game.id, error });
+      return false;
+    }
+    if (shared && shared.owner === this.ownerId) return false;
+    this.log.info('quiz: the game was ended on another instance; no longer driving it', { gameId: active.game.id });
+    this.release(active);
+    return true;
   }
 
   async stop(caller: QuizCaller): Promise<Reply> {
     const locale = caller.userLocale;
     const active = this.channels.get(caller.channelId);
-    if (!active) return notice(t(locale, 'noGame'));
+    if (!active) return this.stopElsewhere(caller);
     if (active === 'starting') return notice(t(locale, 'starting'));
     const starter = active.game.info.starter;
     if (caller.user.id !== starter.id && !caller.canManageMessages) {
@@ -516,6 +653,49 @@ export class QuizService {
       reply = await this.saveEnd(active, 'stopped', { kind: 'stopped', by: caller.user.name });
     });
     return reply;
+  }
+
+  /**
+   * /quiz stop for a game this instance does not drive (behind a load balancer, another instance
+   * started it, or it is between owners): ended in the database, which the owner sees at its next
+   * step; the question on screen revealed and the final standings given, as the owner would.
+   */
+  private async stopElsewhere(caller: QuizCaller): Promise<Reply> {
+    const locale = caller.userLocale;
+    let db: Storage;
+    let shared: SharedGame | null;
+    try {
+      db = await this.db();
+      shared = await db.channelGame(caller.channelId);
+    } catch (error) {
+      this.log.error('quiz: could not look up the channel’s game', { channelId: caller.channelId, error });
+      return notice(t(locale, 'unavailable'));
+    }
+    if (!shared) return notice(t(locale, 'noGame'));
+    const setup = parseSetup(shared.setup);
+    if (caller.user.id !== shared.starterId && !caller.canManageMessages) {
+      return notice(t(locale, 'notAllowed', { name: playerName(setup?.starterName ?? shared.starterId) }));
+    }
+    const now = this.options.now();
+    if (!(await db.endGame(shared.id, 'stopped', now))) return notice(t(locale, 'noGame'));
+    this.log.info('quiz: stopped a game another instance drives', { gameId: shared.id, owner: shared.owner });
+    const message = shared.messageId ? { channelId: shared.channelId, messageId: shared.messageId } : null;
+    if (!setup) {
+      // A game from before the questions were stored: its standings, without a reveal.
+      const reply = interruptedReply(shared.locale === 'zh-CN' ? 'zh-CN' : 'en', await db.gameScores(shared.id));
+      if (message) await this.port?.edit(message, reply).catch(() => undefined);
+      return reply;
+    }
+    const game = this.rebuild(shared, setup, await db.gameAnswers(shared.id));
+    game.end();
+    if (shared.round !== null && message && this.port) {
+      try {
+        await this.port.edit(message, revealReply(game, game.close()));
+      } catch (error) {
+        this.log.warn('quiz: could not edit the question message', { gameId: game.id, error });
+      }
+    }
+    return finalReply(game, { kind: 'stopped', by: caller.user.name });
   }
 
   // -------------------------------------------------------------------------------------------
@@ -543,26 +723,37 @@ export class QuizService {
     const openedAt = this.options.now();
     game.open(openedAt.getTime());
     const db = await this.db();
-    if (!(await db.openRound(game.id, this.instanceId, game.round, openedAt))) {
+    if (!(await db.openRound(game.id, this.ownerId, game.round, openedAt))) {
       // Another instance closed or took over the game (this one's lease had lapsed): stop driving it.
       this.log.warn('quiz: the game was closed elsewhere; stopping it here', { gameId: game.id });
       this.release(active);
       return;
     }
     active.message = await this.port!.send(game.info.channelId, questionReply(game));
-    await db.setGameMessage(game.id, active.message.messageId);
+    if (!(await db.setGameMessage(game.id, active.message.messageId))) {
+      // Stopped on another instance while this question was being posted: show it closed.
+      this.log.info('quiz: the game was ended on another instance; no longer driving it', { gameId: game.id });
+      this.release(active);
+      game.end();
+      await this.showReveal(active, game.close());
+      return;
+    }
     const wait = Math.max(0, game.deadline - this.options.now().getTime());
     active.timer = this.scheduler.set(() => void this.step(active, () => this.endRound(active)), wait);
   }
 
   private async endRound(active: ActiveGame): Promise<void> {
+    // A /quiz stop on another instance ended the game there (and revealed this question).
+    if (await this.endedElsewhere(active)) return;
     await this.reveal(active);
     if (active.game.hasNext) {
       active.timer = this.scheduler.set(() => void this.step(active, () => this.nextQuestion(active)), this.revealMs);
     } else {
       await this.endGame(active);
-      const final = await this.saveEnd(active, 'finished', { kind: 'finished' });
-      await this.port!.send(active.game.info.channelId, final);
+      const db = await this.db();
+      // False: stopped elsewhere meanwhile, and that stop gave the final standings.
+      if (!(await db.endGame(active.game.id, 'finished', this.options.now()))) return;
+      await this.port!.send(active.game.info.channelId, finalReply(active.game, { kind: 'finished' }));
     }
   }
 
@@ -828,6 +1019,21 @@ function recordedReply(result: RecordResult, option: number, locale: Locale): Co
       ? t(locale, 'answerRecorded', { letter: LETTERS[option]! })
       : t(locale, result === 'duplicate' ? 'alreadyAnswered' : 'roundEnded');
   return { kind: 'reply', reply: notice(text) };
+}
+
+/**
+ * When an orphaned game last had something due: its first question (not yet posted), the end of its
+ * open round, or the next question after a reveal.
+ */
+function lastDue(shared: SharedGame, revealMs: number): number {
+  if (shared.round === null || !shared.roundOpenedAt) return shared.startedAt.getTime();
+  const roundEnd = shared.roundOpenedAt.getTime() + shared.seconds * 1000;
+  return shared.roundOpen ? roundEnd : roundEnd + revealMs;
+}
+
+/** True when `owner` is this instance name or one run of it ("<name>#<random>"). */
+function ownerIsInstance(owner: string, instanceId: string): boolean {
+  return owner === instanceId || owner.startsWith(`${instanceId}#`);
 }
 
 /** Owner ids are "host:pid:random": a process on this host that no longer exists holds no lease. */

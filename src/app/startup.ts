@@ -2,6 +2,7 @@
 // configuration (as `npm run deploy` does too), load the dataset and open the quiz database. A problem
 // that a person must fix ends as one clear line on stderr and exit code 1, never a stack trace, never
 // the token. And what each server does last: stop cleanly on SIGINT or SIGTERM.
+import { hostname } from 'node:os';
 import { ConfigError, loadConfig, loadDotenv, type Config } from '../config.js';
 import { DataError } from '../data/load.js';
 import { createLogger, describeError, redact, type Logger } from '../log.js';
@@ -47,6 +48,7 @@ export async function startApp(): Promise<Started | number> {
       databasePath: config.databasePath,
       ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
       ...(config.leaseSeconds ? { leaseMs: config.leaseSeconds * 1000 } : {}),
+      ...instanceIdOf(config),
       logger: log,
     });
   } catch (error) {
@@ -66,6 +68,22 @@ export async function startApp(): Promise<Started | number> {
     );
   }
   return { config, log, app };
+}
+
+/** This process's shard id when `npm run start:sharded` runs it (discord.js sets these variables). */
+export function shardOfProcess(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return env.SHARDING_MANAGER === 'true' && /^\d+$/.test(env.SHARDS ?? '') ? env.SHARDS : undefined;
+}
+
+/**
+ * The owner name of this process's quiz games. A shard run by `npm run start:sharded` (discord.js
+ * sets SHARDING_MANAGER and SHARDS) is "<INSTANCE_ID or host name>/shard-<id>", the same across
+ * restarts of that shard; otherwise INSTANCE_ID, or a name unique to this process when unset.
+ */
+export function instanceIdOf(config: Config, env: NodeJS.ProcessEnv = process.env): { instanceId?: string } {
+  const shard = shardOfProcess(env);
+  if (shard !== undefined) return { instanceId: `${config.instanceId ?? hostname()}/shard-${shard}` };
+  return config.instanceId ? { instanceId: config.instanceId } : {};
 }
 
 /**

@@ -163,14 +163,17 @@ async function answer(
     save(reply);
     posted.push({ message, ...(edited ? { edited: true } : {}), body: toMessageBody(reply) });
   };
-  await app.quiz.connect({
-    send: async (channelId, reply) => {
-      const messageId = ++messages;
-      channelMessage(messageId, reply, false);
-      return { channelId, messageId: String(messageId) };
+  await app.quiz.connect(
+    {
+      send: async (channelId, reply) => {
+        const messageId = ++messages;
+        channelMessage(messageId, reply, false);
+        return { channelId, messageId: String(messageId) };
+      },
+      edit: async (ref, reply) => channelMessage(Number(ref.messageId), reply, true),
     },
-    edit: async (ref, reply) => channelMessage(Number(ref.messageId), reply, true),
-  });
+    { adoptGames: false },
+  );
   const printReply = (reply: Reply) => {
     if (!flags.json) return printText(reply);
     save(reply);

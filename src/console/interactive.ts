@@ -167,7 +167,7 @@ export async function runInteractiveConsole(app: App, options: InteractiveOption
   rl.on('SIGINT', () => rl.close());
   write(t(locale, 'interactiveIntro', { version: app.version }));
   // Before any message is numbered: connecting retires an earlier session's quiz messages by id.
-  await app.quiz.connect(transcript);
+  await app.quiz.connect(transcript, { adoptGames: false });
   const prompt = () => {
     waiting = true;
     rl.prompt();

@@ -1,20 +1,28 @@
 // The endpoints operators and orchestrators poll: GET /healthz (the process is alive and serving),
 // GET /readyz (it can do its job: gateway connected or HTTP endpoint listening, database open; 503
 // with the failing checks otherwise) and GET /metrics (Prometheus text, when metrics are on).
-// Served on METRICS_PORT by a small server of their own, or by the interactions endpoint itself.
+// Served on METRICS_PORT by a small server of their own, or by the interactions endpoint itself; under
+// `npm run start:sharded`, by the manager for all shards (src/ops/shard-metrics.ts).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describeError, type Logger } from '../log.js';
-import type { Metrics } from './metrics.js';
 
 export const OPS_PATHS = ['/healthz', '/readyz', '/metrics'] as const;
 
 /** Named checks, each true when fine; ready when all are. */
-export type ReadinessChecks = () => Record<string, boolean>;
+export type ReadinessChecks = () => Record<string, boolean> | Promise<Record<string, boolean>>;
+
+/** What /metrics needs: prom-client's text and its content type. */
+export interface MetricsText {
+  contentType: string;
+  render(): Promise<string>;
+}
 
 export interface OpsRoutes {
   readiness: ReadinessChecks;
-  metrics?: Metrics;
+  /** Checks for /healthz (the sharding manager: every shard process running); absent → always ok. */
+  liveness?: () => Record<string, boolean>;
+  metrics?: MetricsText;
 }
 
 function reply(res: ServerResponse, status: number, body: string, contentType = 'application/json'): void {
@@ -35,11 +43,25 @@ export function serveOps(req: IncomingMessage, res: ServerResponse, routes: OpsR
     return true;
   }
   if (path === '/healthz') {
-    reply(res, 200, '{"status":"ok"}');
+    const checks = routes.liveness?.();
+    if (!checks) reply(res, 200, '{"status":"ok"}');
+    else {
+      const alive = Object.values(checks).every(Boolean);
+      reply(res, alive ? 200 : 503, JSON.stringify({ status: alive ? 'ok' : 'not ok', checks }));
+    }
   } else if (path === '/readyz') {
-    const checks = routes.readiness();
-    const ready = Object.values(checks).every(Boolean);
-    reply(res, ready ? 200 : 503, JSON.stringify({ status: ready ? 'ready' : 'not ready', checks }));
+    Promise.resolve()
+      .then(() => routes.readiness())
+      .then(
+        (checks) => {
+          const ready = Object.values(checks).every(Boolean);
+          reply(res, ready ? 200 : 503, JSON.stringify({ status: ready ? 'ready' : 'not ready', checks }));
+        },
+        (error: unknown) => {
+          log.warn('could not check readiness', { error: describeError(error) });
+          reply(res, 503, '{"status":"not ready"}');
+        },
+      );
   } else {
     const metrics = routes.metrics!;
     metrics.render().then(

@@ -1,21 +1,34 @@
 // Prometheus metrics with prom-client, for GET /metrics. Loaded only when METRICS_PORT is set (the
 // library and its default collectors cost ~10 MB of memory a bot without metrics need not pay).
 // Counters count since this process started, as Prometheus expects; gauges are read when scraped.
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import {
+  collectDefaultMetrics,
+  Counter,
+  Gauge,
+  Histogram,
+  type MetricObjectWithValues,
+  type MetricValue,
+  Registry,
+} from 'prom-client';
 import type { App } from '../app/app.js';
 import type { HandledInteraction } from '../discord/router.js';
 import { imageCache } from '../render/image/cache.js';
+import { SHARD_OPS_PROPERTY, type ShardOpsSnapshot } from './shard-metrics.js';
 
 export interface GatewayState {
   connected: boolean;
   /** Heartbeat round trip in ms; negative or NaN before the first one. */
   pingMs: number;
+  /** Servers this connection (shard) serves. */
+  guilds?: number;
 }
 
 export interface MetricsSources {
   app: App;
   /** Absent in HTTP mode, which has no gateway. */
   gateway?: () => GatewayState;
+  /** Added to every series: { shard: "0" } in a shard process, so the manager keeps shards apart. */
+  labels?: Record<string, string>;
 }
 
 export interface Metrics {
@@ -23,10 +36,22 @@ export interface Metrics {
   observeInteraction(handled: HandledInteraction): void;
   /** The exposition text for a scrape. */
   render(): Promise<string>;
+  /** Every series as data, for the sharding manager to gather (prom-client's getMetricsAsJSON). */
+  json(): Promise<MetricObjectWithValues<MetricValue<string>>[]>;
 }
 
-export function createMetrics({ app, gateway }: MetricsSources): Metrics {
+/**
+ * Makes this shard's metrics and readiness available to the sharding manager (src/sharded.ts), which
+ * serves /metrics, /healthz and /readyz for all shards on METRICS_PORT: the shards bind no port.
+ */
+export function shareWithManager(client: object, metrics: Metrics, readiness: () => Record<string, boolean>): void {
+  const snapshot = async (): Promise<ShardOpsSnapshot> => ({ checks: readiness(), metrics: await metrics.json() });
+  Object.defineProperty(client, SHARD_OPS_PROPERTY, { value: snapshot });
+}
+
+export function createMetrics({ app, gateway, labels }: MetricsSources): Metrics {
   const registry = new Registry();
+  if (labels) registry.setDefaultLabels(labels);
   // Process CPU, memory, handles, GC, and nodejs_eventloop_lag_seconds (event-loop lag).
   collectDefaultMetrics({ register: registry, prefix: 'youcheng_' });
 
@@ -59,6 +84,14 @@ export function createMetrics({ app, gateway }: MetricsSources): Metrics {
       collect() {
         const { pingMs } = gateway();
         if (Number.isFinite(pingMs) && pingMs >= 0) this.set(pingMs / 1000);
+      },
+    });
+    new Gauge({
+      name: 'youcheng_guilds',
+      help: 'Servers (guilds) this gateway connection serves.',
+      registers: [registry],
+      collect() {
+        this.set(gateway().guilds ?? 0);
       },
     });
   }
@@ -99,5 +132,6 @@ export function createMetrics({ app, gateway }: MetricsSources): Metrics {
       latency.observe({ kind: handled.kind, command: handled.command }, handled.seconds);
     },
     render: () => registry.metrics(),
+    json: () => registry.getMetricsAsJSON(),
   };
 }

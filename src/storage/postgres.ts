@@ -203,8 +203,12 @@ class PostgresStorage implements Storage {
     }
   }
 
-  async setGameMessage(gameId: string, messageId: string): Promise<void> {
-    await this.pool.query('UPDATE games SET message_id = $1 WHERE id = $2', [messageId, gameId]);
+  async setGameMessage(gameId: string, messageId: string): Promise<boolean> {
+    const { rowCount } = await this.pool.query(`UPDATE games SET message_id = $1 WHERE id = $2 AND state = 'running'`, [
+      messageId,
+      gameId,
+    ]);
+    return rowCount === 1;
   }
 
   async openRound(gameId: string, owner: string, round: number, openedAt: Date): Promise<boolean> {
@@ -232,6 +236,32 @@ class PostgresStorage implements Storage {
     return rows[0] ? sharedGameFromRow(rows[0]) : null;
   }
 
+  async channelGame(channelId: string): Promise<SharedGame | null> {
+    const { rows } = await this.pool.query<SharedGameSql>(
+      `SELECT ${SHARED_GAME_COLUMNS} FROM games WHERE channel_id = $1 AND state = 'running'`,
+      [channelId],
+    );
+    return rows[0] ? sharedGameFromRow(rows[0]) : null;
+  }
+
+  async ownedGames(owner: string): Promise<SharedGame[]> {
+    const { rows } = await this.pool.query<SharedGameSql>(
+      `SELECT ${SHARED_GAME_COLUMNS} FROM games WHERE owner = $1 AND state = 'running' ORDER BY started_at`,
+      [owner],
+    );
+    return rows.map(sharedGameFromRow);
+  }
+
+  async instanceGames(instanceId: string): Promise<SharedGame[]> {
+    const { rows } = await this.pool.query<SharedGameSql>(
+      `SELECT ${SHARED_GAME_COLUMNS} FROM games
+       WHERE state = 'running' AND (owner = $1 OR substr(owner, 1, length($1) + 1) = $1 || '#')
+       ORDER BY started_at`,
+      [instanceId],
+    );
+    return rows.map(sharedGameFromRow);
+  }
+
   async gameAnswers(gameId: string): Promise<RoundAnswerRow[]> {
     const { rows } = await this.pool.query<RoundAnswerSql>(
       `SELECT ${ROUND_ANSWER_COLUMNS} FROM answers a JOIN players p ON p.user_id = a.user_id
@@ -249,7 +279,20 @@ class PostgresStorage implements Storage {
     return rows.map(sharedGameFromRow);
   }
 
-  async claimGame(gameId: string, previousOwner: string | null, instanceId: string, now: Date): Promise<boolean> {
+  async claimGame(
+    gameId: string,
+    previousOwner: string | null,
+    instanceId: string,
+    now: Date,
+    options: { evenIfLive?: boolean } = {},
+  ): Promise<boolean> {
+    if (options.evenIfLive) {
+      const { rowCount } = await this.pool.query(
+        `UPDATE games SET owner = $1 WHERE id = $2 AND owner IS NOT DISTINCT FROM $3 AND state = 'running'`,
+        [instanceId, gameId, previousOwner],
+      );
+      return rowCount === 1;
+    }
     const { rowCount } = await this.pool.query(
       `UPDATE games SET owner = $2 WHERE id = $3 AND owner IS NOT DISTINCT FROM $4 AND ${staleCondition('$1')}`,
       [now.getTime(), instanceId, gameId, previousOwner],
@@ -269,12 +312,12 @@ class PostgresStorage implements Storage {
     return rows[0] ? { correct: rows[0].correct === 1, streak: rows[0].streak } : null;
   }
 
-  async endGame(gameId: string, end: GameEnd, at: Date): Promise<void> {
-    await this.pool.query(`UPDATE games SET state = $1, ended_at = $2 WHERE id = $3 AND state = 'running'`, [
-      end,
-      at.getTime(),
-      gameId,
-    ]);
+  async endGame(gameId: string, end: GameEnd, at: Date): Promise<boolean> {
+    const { rowCount } = await this.pool.query(
+      `UPDATE games SET state = $1, ended_at = $2 WHERE id = $3 AND state = 'running'`,
+      [end, at.getTime(), gameId],
+    );
+    return rowCount === 1;
   }
 
   async renewLease(instanceId: string, until: Date): Promise<void> {

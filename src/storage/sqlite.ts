@@ -158,7 +158,7 @@ class SqliteStorage implements Storage {
       createGame: db.prepare(`
         INSERT INTO games (id, guild_id, channel_id, starter_id, locale, rounds, seconds, difficulty, topic, started_at, owner, answer_key, setup)
         VALUES (@id, @guildId, @channelId, @starterId, @locale, @rounds, @seconds, @difficulty, @topic, @startedAt, @owner, @answerKey, @setup)`),
-      setMessage: db.prepare(`UPDATE games SET message_id = ? WHERE id = ?`),
+      setMessage: db.prepare(`UPDATE games SET message_id = ? WHERE id = ? AND state = 'running'`),
       openRound: db.prepare(
         `UPDATE games SET round = ?, round_opened_at = ?, round_open = 1 WHERE id = ? AND owner = ? AND state = 'running'`,
       ),
@@ -170,6 +170,17 @@ class SqliteStorage implements Storage {
         SELECT ${ROUND_ANSWER_COLUMNS} FROM answers a JOIN players p ON p.user_id = a.user_id
         WHERE a.game_id = ? ORDER BY a.question, a.answered_at`),
       sharedGame: db.prepare(`SELECT ${SHARED_GAME_COLUMNS} FROM games WHERE id = ? AND state = 'running'`),
+      channelGame: db.prepare(`SELECT ${SHARED_GAME_COLUMNS} FROM games WHERE channel_id = ? AND state = 'running'`),
+      ownedGames: db.prepare(
+        `SELECT ${SHARED_GAME_COLUMNS} FROM games WHERE owner = ? AND state = 'running' ORDER BY started_at`,
+      ),
+      instanceGames: db.prepare(`
+        SELECT ${SHARED_GAME_COLUMNS} FROM games
+        WHERE state = 'running' AND (owner = @id OR substr(owner, 1, length(@id) + 1) = @id || '#')
+        ORDER BY started_at`),
+      claimOwnGame: db.prepare(
+        `UPDATE games SET owner = @instanceId WHERE id = @id AND owner IS @previous AND state = 'running'`,
+      ),
       staleGames: db.prepare(`SELECT ${SHARED_GAME_COLUMNS} FROM games WHERE ${STALE} ORDER BY started_at`),
       claimGame: db.prepare(`UPDATE games SET owner = @instanceId WHERE id = @id AND owner IS @previous AND ${STALE}`),
       answerOf: db.prepare(`SELECT correct, streak FROM answers WHERE game_id = ? AND question = ? AND user_id = ?`),
@@ -283,8 +294,8 @@ class SqliteStorage implements Storage {
     }
   }
 
-  async setGameMessage(gameId: string, messageId: string): Promise<void> {
-    this.statements.setMessage.run(messageId, gameId);
+  async setGameMessage(gameId: string, messageId: string): Promise<boolean> {
+    return this.statements.setMessage.run(messageId, gameId).changes === 1;
   }
 
   async openRound(gameId: string, owner: string, round: number, openedAt: Date): Promise<boolean> {
@@ -305,6 +316,19 @@ class SqliteStorage implements Storage {
     return row ? sharedGameFromRow(row) : null;
   }
 
+  async channelGame(channelId: string): Promise<SharedGame | null> {
+    const row = this.statements.channelGame.get(channelId) as SharedGameSql | undefined;
+    return row ? sharedGameFromRow(row) : null;
+  }
+
+  async ownedGames(owner: string): Promise<SharedGame[]> {
+    return (this.statements.ownedGames.all(owner) as SharedGameSql[]).map(sharedGameFromRow);
+  }
+
+  async instanceGames(instanceId: string): Promise<SharedGame[]> {
+    return (this.statements.instanceGames.all({ id: instanceId }) as SharedGameSql[]).map(sharedGameFromRow);
+  }
+
   async gameAnswers(gameId: string): Promise<RoundAnswerRow[]> {
     return (this.statements.gameAnswers.all(gameId) as RoundAnswerSql[]).map(roundAnswerFromRow);
   }
@@ -313,7 +337,15 @@ class SqliteStorage implements Storage {
     return (this.statements.staleGames.all({ now: now.getTime() }) as SharedGameSql[]).map(sharedGameFromRow);
   }
 
-  async claimGame(gameId: string, previousOwner: string | null, instanceId: string, now: Date): Promise<boolean> {
+  async claimGame(
+    gameId: string,
+    previousOwner: string | null,
+    instanceId: string,
+    now: Date,
+    options: { evenIfLive?: boolean } = {},
+  ): Promise<boolean> {
+    if (options.evenIfLive)
+      return this.statements.claimOwnGame.run({ id: gameId, previous: previousOwner, instanceId }).changes === 1;
     return (
       this.statements.claimGame.run({ id: gameId, previous: previousOwner, instanceId, now: now.getTime() }).changes ===
       1
@@ -331,8 +363,8 @@ class SqliteStorage implements Storage {
     return row ? { correct: row.correct === 1, streak: row.streak } : null;
   }
 
-  async endGame(gameId: string, end: GameEnd, at: Date): Promise<void> {
-    this.statements.endGame.run(end, at.getTime(), gameId);
+  async endGame(gameId: string, end: GameEnd, at: Date): Promise<boolean> {
+    return this.statements.endGame.run(end, at.getTime(), gameId).changes === 1;
   }
 
   async renewLease(instanceId: string, until: Date): Promise<void> {

@@ -131,9 +131,13 @@ export type CreateResult = 'created' | 'id-taken' | 'channel-busy';
 export interface Storage {
   /** 'id-taken': draw another id. 'channel-busy': the channel already has a running game. */
   createGame(game: GameRecord): Promise<CreateResult>;
-  /** Remembers the message of the question now on screen, so a restart can retire its buttons. */
-  setGameMessage(gameId: string, messageId: string): Promise<void>;
-  endGame(gameId: string, end: GameEnd, at: Date): Promise<void>;
+  /**
+   * Remembers the message of the question now on screen, so a restart can retire its buttons; false
+   * when the game is no longer running (stopped on another instance meanwhile).
+   */
+  setGameMessage(gameId: string, messageId: string): Promise<boolean>;
+  /** True when this call ended the game; false when it had already ended (elsewhere, perhaps). */
+  endGame(gameId: string, end: GameEnd, at: Date): Promise<boolean>;
   /**
    * Marks `round` as the question on screen, taking answers from now; false when the game is no
    * longer running or no longer this owner's (another instance took it over).
@@ -143,15 +147,31 @@ export interface Storage {
   closeRound(gameId: string, round: number): Promise<RoundAnswerRow[]>;
   /** The running game with this id, or null. */
   sharedGame(gameId: string): Promise<SharedGame | null>;
+  /** The running game in this channel, or null (a /quiz command that reached another instance). */
+  channelGame(channelId: string): Promise<SharedGame | null>;
+  /** Running games this owner drives. */
+  ownedGames(owner: string): Promise<SharedGame[]>;
+  /**
+   * Running games of any run of this instance name: owner `instanceId` or "<instanceId>#…" (a restart
+   * under the same INSTANCE_ID finds its predecessor's).
+   */
+  instanceGames(instanceId: string): Promise<SharedGame[]>;
   /** Every answer of a game so far, to carry it on. */
   gameAnswers(gameId: string): Promise<RoundAnswerRow[]>;
   /** Running games whose owner's lease has expired at `now` (or that have no owner). */
   staleGames(now: Date): Promise<SharedGame[]>;
   /**
    * Makes `instanceId` the owner of a stale game that `previousOwner` held; false when the game is
-   * no longer stale or another instance claimed it first.
+   * no longer stale or another instance claimed it first. `evenIfLive`: also while the previous
+   * owner's lease runs (a predecessor under the same instance name, known to be gone).
    */
-  claimGame(gameId: string, previousOwner: string | null, instanceId: string, now: Date): Promise<boolean>;
+  claimGame(
+    gameId: string,
+    previousOwner: string | null,
+    instanceId: string,
+    now: Date,
+    options?: { evenIfLive?: boolean },
+  ): Promise<boolean>;
   /** This player's answer to one question of a game, for streaks. */
   answerOf(gameId: string, question: number, userId: string): Promise<{ correct: boolean; streak: number } | null>;
   /** Extends (or starts) an instance's lease to `until`. */

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { hostname } from 'node:os';
+import { instanceIdOf } from '../../src/app/startup.js';
 import { ConfigError, loadConfig } from '../../src/config.js';
 import { createLogger, redact } from '../../src/log.js';
 
@@ -81,6 +83,18 @@ describe('loadConfig', () => {
       { variable: 'QUIZ_LEASE_SECONDS', expected: 'expected a whole number of seconds from 3 to 3600' },
       { variable: 'SHARD_COUNT', expected: 'expected "auto" or a whole number of shards from 1 to 1024' },
     ]);
+  });
+
+  it('reads INSTANCE_ID, refusing spaces and overlong names; a shard adds its id, or the host name without one', () => {
+    expect(loadConfig({ INSTANCE_ID: 'http-1' }).instanceId).toBe('http-1');
+    expect(loadConfig({}).instanceId).toBeUndefined();
+    expect(problemsOf({ INSTANCE_ID: 'two words' }).problems.map((p) => p.variable)).toEqual(['INSTANCE_ID']);
+    expect(problemsOf({ INSTANCE_ID: 'x'.repeat(101) }).problems.map((p) => p.variable)).toEqual(['INSTANCE_ID']);
+    const shard = { SHARDING_MANAGER: 'true', SHARDS: '1' };
+    expect(instanceIdOf(loadConfig({ INSTANCE_ID: 'eu' }), shard)).toEqual({ instanceId: 'eu/shard-1' });
+    expect(instanceIdOf(loadConfig({}), shard)).toEqual({ instanceId: `${hostname()}/shard-1` });
+    expect(instanceIdOf(loadConfig({ INSTANCE_ID: 'http-1' }), {})).toEqual({ instanceId: 'http-1' });
+    expect(instanceIdOf(loadConfig({}), {})).toEqual({});
   });
 
   it('keeps the token out of anything that prints the config', () => {

@@ -248,7 +248,7 @@ describe.concurrent('a quiz over a faulty network', () => {
     );
   }, 120_000);
 
-  it('stops cleanly on SIGTERM mid-game, and the next start keeps the points and retires the game', async () => {
+  it('stops cleanly on SIGTERM mid-game, and the next start carries the game on with every point', async () => {
     const discord = await startFakeDiscord();
     const databasePath = temporaryDatabasePath();
     // Run by node itself, as a supervisor runs it, so the test sees the bot's own exit code.
@@ -271,21 +271,24 @@ describe.concurrent('a quiz over a faulty network', () => {
         expect(bot.linesMatching(/"level":"error"/)).toEqual([]);
 
         bot = await startBot(discord, { databasePath });
-        // The question of the interrupted game becomes a notice with the standings so far, no buttons.
-        const retired = await discord.waitForMessage(
-          (m) => m.id === q1.id && m.embeds[0]?.title === 'Quiz interrupted',
-          'the retired question',
-        );
-        expect(componentsOf(retired)).toEqual([]);
-        expect(Object.keys(standings(retired.embeds[0]!.description!)).sort()).toEqual(['Alice', 'Bob']);
+        // Back within seconds: the game goes on where it was. Question 1 closes at its deadline and is
+        // revealed counting both answers given before the restart; question 2 follows.
+        const right = await game.reveal(q1);
+        const revealed = discord.messages.get(q1.id)!;
+        expect(revealed.embeds[0]!.fields!.find((f) => f.name === 'Right answers')?.value).toMatch(/ of 2$/);
         expect(pointsInDatabase(databasePath)).toEqual(savedBefore);
+        const q2 = await game.question(2);
 
-        // A player whose screen still shows the old buttons clicks one: told the game ended.
+        // A player whose screen still shows question 1's buttons clicks one: told the round ended.
         const stale = await discord.dispatchInteraction(clickPayload(q1, (c) => c.label === 'C', { ...ALICE.opts }));
-        expect((await stale.answer()).data).toMatchObject({ content: 'This game has ended.', flags: 64 });
+        expect((await stale.answer()).data).toMatchObject({ content: 'This round has ended.', flags: 64 });
+        await game.answer(ALICE, q2, 'A');
+        const stop = await (await game.slash('quiz', {}, { subcommand: 'stop', ...BOB.opts })).answer();
+        expect(stop.data.embeds[0].title).toBe('Quiz stopped');
+        expect(Object.keys(standings(stop.data.embeds[0].description)).sort()).toEqual(['Alice', 'Bob']);
         const stats = await (await game.slash('quiz', {}, { subcommand: 'stats', ...ALICE.opts })).answer();
-        expect(statsField(stats, 'Answers')).toBe('1');
-        expect(statsField(stats, 'Points')).toBe(savedBefore.Alice!.points.toLocaleString('en-US'));
+        expect(statsField(stats, 'Answers')).toBe('2');
+        expect(right).toMatch(/^[A-D]$/);
         // The channel is free for a new game.
         const again = await (
           await game.slash('quiz', { rounds: 3, seconds: 10 }, { subcommand: 'start', ...ALICE.opts })

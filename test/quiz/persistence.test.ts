@@ -49,7 +49,47 @@ afterEach(() => {
 });
 
 describe('a restart in the middle of a game', () => {
-  it('closes the game, keeps every point earned and retires the old buttons', async () => {
+  it('under the same INSTANCE_ID carries the game on at once, from the question on screen, scores and all', async () => {
+    const path = tempDatabase();
+    const before = await setUp({ seed: 4, databasePath: path, instanceId: 'quiz-host-1' });
+    track(before.quiz);
+    const questions = generateQuestions(baseApp().data, seededRandom(4), {
+      rounds: 3,
+      difficulty: 'normal',
+      topic: 'any',
+    });
+    await quizRun(before.app, ann, 'start', { rounds: 3, seconds: 10 });
+    const first = buttons(before.port.posts[0]!.reply).map((b) => b.customId);
+    await press(before.app, ann, first[questions[0]!.answer]!);
+    await vi.advanceTimersByTimeAsync(15_000);
+    const second = buttons(before.port.posts[1]!.reply).map((b) => b.customId);
+    await press(before.app, ann, second[questions[1]!.answer]!);
+
+    // kill -9, and the supervisor starts the bot again 3 s later: its lease (30 s) has not run out,
+    // but the new process knows the game is its own.
+    // (vitest's clearAllTimers also sets the clock back to where the fake timers began.)
+    const killedAt = Date.now();
+    vi.clearAllTimers();
+    vi.setSystemTime(killedAt + 3_000);
+    const after = await setUp({ seed: 9, databasePath: path, instanceId: 'quiz-host-1' });
+    track(after.quiz);
+    expect(after.quiz.runningGames).toBe(1);
+    // Question 2 keeps its deadline: a click still counts, then it is revealed with both answers.
+    expect(replyText(await press(after.app, bob, second[questions[1]!.answer]!))).toContain('Answer recorded');
+    await vi.advanceTimersByTimeAsync(8_000);
+    expect(after.port.edits[0]).toMatchObject({ messageId: before.port.posts[1]!.messageId });
+    expect(allText(after.port.edits[0]!.reply)).toContain('Right answers\n2 of 2');
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(allText(after.port.posts[0]!.reply)).toContain('Question 3 of 3');
+    await vi.advanceTimersByTimeAsync(60_000);
+    const final = allText(after.port.posts.at(-1)!.reply);
+    expect(final).toContain('Quiz over');
+    expect(final).toMatch(/1\. \*\*Ann\*\*: 3\d\d points, 2 right/);
+    expect(final).toContain('Best streak\n**Ann**: 2 right in a row');
+    expect(after.quiz.runningGames).toBe(0);
+  });
+
+  it('after a long outage closes the game, keeps every point earned and retires the old buttons', async () => {
     const path = tempDatabase();
     const before = await setUp({ seed: 4, databasePath: path });
     track(before.quiz);
@@ -66,9 +106,11 @@ describe('a restart in the middle of a game', () => {
     const second = buttons(before.port.posts[1]!.reply).map((b) => b.customId);
     expect(replyText(await press(before.app, ann, second[questions[1]!.answer]!))).toContain('Answer recorded');
 
-    // The process dies: nothing is closed, its timers are gone, and its lease (30 s) runs out.
+    // The process dies: nothing is closed, its timers are gone, and its lease (30 s) runs out. The
+    // bot is back ten minutes later: too late to go on with the game (the players have left).
+    const killedAt = Date.now();
     vi.clearAllTimers();
-    vi.setSystemTime(Date.now() + 60_000);
+    vi.setSystemTime(killedAt + 10 * 60_000);
 
     const after = await setUp({ seed: 9, databasePath: path });
     track(after.quiz);
@@ -133,6 +175,94 @@ describe('two instances on one database', () => {
     expect(final).toMatch(/\*\*Bob\*\*: 150 points, 1 right/);
     expect(allText(await quizRun(other.app, bob, 'stats'))).toMatch(/Points\n150/);
     expect(other.port.edits).toEqual([]);
+  });
+});
+
+describe('two live processes given the same INSTANCE_ID (a misconfiguration)', () => {
+  it('never drive one game both: the newcomer carries it on, the other lets it go, and it is reported', async () => {
+    const path = tempDatabase();
+    const errors: string[] = [];
+    const log = { debug() {}, info() {}, warn() {}, error: (message: string) => errors.push(message) };
+    const first = await setUp({ seed: 4, databasePath: path, instanceId: 'http-1', log });
+    track(first.quiz);
+    await quizRun(first.app, ann, 'start', { rounds: 3, seconds: 10 });
+    const second = await setUp({ seed: 9, databasePath: path, instanceId: 'http-1', log });
+    track(second.quiz);
+    expect(second.quiz.runningGames).toBe(1);
+    await vi.advanceTimersByTimeAsync(60_000);
+    // Each question posted and revealed once, from the newcomer; nothing more from the first.
+    expect(first.port.posts).toHaveLength(1);
+    expect(first.port.edits).toEqual([]);
+    expect(first.quiz.runningGames).toBe(0);
+    expect(second.port.edits.map((e) => e.messageId)).toEqual([
+      first.port.posts[0]!.messageId,
+      second.port.posts[0]!.messageId,
+      second.port.posts[1]!.messageId,
+    ]);
+    expect(second.port.posts.map((p) => allText(p.reply))).toEqual([
+      expect.stringContaining('Question 2 of 3'),
+      expect.stringContaining('Question 3 of 3'),
+      expect.stringContaining('Quiz over'),
+    ]);
+    // A new game on the first process: the newcomer's lease check sees the name used twice.
+    await quizRun(first.app, { ...bob, channelId: 'channel-2' }, 'start', { rounds: 3, seconds: 10 });
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(errors).toContain('quiz: another running process uses this INSTANCE_ID; give each process its own');
+  });
+});
+
+describe('/quiz stop on an instance that does not drive the game', () => {
+  it('ends the game there: the question revealed, the final standings given, and the owner lets it go', async () => {
+    const path = tempDatabase();
+    const owner = await setUp({ seed: 4, databasePath: path });
+    track(owner.quiz);
+    const other = await setUp({ seed: 9, databasePath: path });
+    track(other.quiz);
+    const questions = generateQuestions(baseApp().data, seededRandom(4), {
+      rounds: 3,
+      difficulty: 'normal',
+      topic: 'any',
+    });
+    await quizRun(owner.app, ann, 'start', { rounds: 3, seconds: 10 });
+    // /quiz start on the other instance sees the running game too.
+    expect(allText(await quizRun(other.app, bob, 'start'))).toMatch(/already running in this channel/);
+    const first = buttons(owner.port.posts[0]!.reply).map((b) => b.customId);
+    await press(owner.app, ann, first[questions[0]!.answer]!);
+    await press(other.app, bob, first[(questions[0]!.answer + 1) % 4]!);
+
+    // Only the starter or a moderator may stop it, wherever the command lands.
+    expect(allText(await quizRun(other.app, bob, 'stop'))).toMatch(/^Only Ann, who started/);
+    const stopped = allText(await quizRun(other.app, ann, 'stop'));
+    expect(stopped).toContain('Quiz stopped');
+    expect(stopped).toMatch(/\*\*Ann\*\*: 150 points, 1 right/);
+    expect(stopped).toMatch(/\*\*Bob\*\*: 0 points, 0 right/);
+    // The question on screen is revealed without the promise of a next one, its buttons off.
+    expect(other.port.edits[0]).toMatchObject({ messageId: owner.port.posts[0]!.messageId });
+    const reveal = allText(other.port.edits[0]!.reply);
+    expect(reveal).toContain('Right answers\n1 of 2');
+    expect(reveal).not.toContain('Next question');
+    expect(replyText(await press(other.app, ann, first[0]!))).toBe('This game has ended.');
+
+    // The owner's round timer finds the game ended and lets it go: nothing more is posted or edited.
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(owner.port.posts).toHaveLength(1);
+    expect(owner.port.edits).toEqual([]);
+    expect(owner.quiz.runningGames).toBe(0);
+    expect(allText(await quizRun(owner.app, bob, 'stop'))).toContain('No quiz is running');
+    // The channel is free on both instances.
+    expect(allText(await quizRun(owner.app, bob, 'start'))).toContain('Your quiz has started');
+  });
+
+  it('frees the channel on the owner at once for a new /quiz start there', async () => {
+    const path = tempDatabase();
+    const owner = await setUp({ seed: 4, databasePath: path });
+    track(owner.quiz);
+    const other = await setUp({ seed: 9, databasePath: path });
+    track(other.quiz);
+    await quizRun(owner.app, ann, 'start', { rounds: 3, seconds: 30 });
+    expect(allText(await quizRun(other.app, ann, 'stop'))).toContain('Quiz stopped');
+    expect(allText(await quizRun(owner.app, ann, 'start'))).toContain('Your quiz has started');
+    expect(owner.quiz.runningGames).toBe(1);
   });
 });
 

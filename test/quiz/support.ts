@@ -114,6 +114,8 @@ export async function setUp(
     ...(options.revealMs !== undefined ? { revealMs: options.revealMs } : {}),
     ...(options.log ? { log: options.log } : {}),
     ...(options.scheduler ? { scheduler: options.scheduler } : {}),
+    ...(options.instanceId ? { instanceId: options.instanceId } : {}),
+    ...(options.resumeWithinMs !== undefined ? { resumeWithinMs: options.resumeWithinMs } : {}),
   });
   const app: App = { ...shared, random, now: () => new Date(), quiz };
   const port = new FakePort();

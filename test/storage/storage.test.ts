@@ -71,6 +71,39 @@ describe.each(Object.keys(ENGINES) as (keyof typeof ENGINES)[])('%s', (engine) =
       expect(await s.createGame(gameRecord('aaaa0002', { channelId: 'c' }))).toBe('created');
     });
 
+    it('finds a running game by channel and by owner, and says whether an end or a message update took', async () => {
+      const s = await open();
+      await s.createGame(gameRecord('aaaa0001', { channelId: 'c1', owner: 'http-1' }));
+      await s.createGame(gameRecord('bbbb0001', { channelId: 'c2', owner: 'http-2' }));
+      expect((await s.channelGame('c1'))?.id).toBe('aaaa0001');
+      expect(await s.channelGame('c3')).toBeNull();
+      expect((await s.ownedGames('http-1')).map((g) => g.id)).toEqual(['aaaa0001']);
+      expect(await s.setGameMessage('aaaa0001', 'm1')).toBe(true);
+      // /quiz stop on another instance ends it; the owner's own end then changes nothing.
+      expect(await s.endGame('aaaa0001', 'stopped', new Date())).toBe(true);
+      expect(await s.endGame('aaaa0001', 'finished', new Date())).toBe(false);
+      expect(await s.setGameMessage('aaaa0001', 'm2')).toBe(false);
+      expect(await s.channelGame('c1')).toBeNull();
+      expect(await s.ownedGames('http-1')).toEqual([]);
+      // An answer to the stopped game is refused as closed.
+      expect(await s.recordAnswer(answer('aaaa0001', 0, 'u1'), { whileOpen: true })).toBe('closed');
+    });
+
+    it('finds the games of every run of an instance name, and hands one over while its lease still runs', async () => {
+      const s = await open();
+      const now = new Date('2026-11-02T10:00:00Z');
+      await s.renewLease('http-1#aaaaaa', new Date(now.getTime() + 30_000));
+      await s.createGame(gameRecord('aaaa0001', { channelId: 'c1', owner: 'http-1#aaaaaa' }));
+      await s.createGame(gameRecord('bbbb0001', { channelId: 'c2', owner: 'http-10#bbbbbb' }));
+      await s.createGame(gameRecord('cccc0001', { channelId: 'c3', owner: 'http-1' }));
+      expect((await s.instanceGames('http-1')).map((g) => g.id).sort()).toEqual(['aaaa0001', 'cccc0001']);
+      // Not stale, so an ordinary claim fails; a restarted 'http-1' takes it over all the same.
+      expect(await s.claimGame('aaaa0001', 'http-1#aaaaaa', 'http-1#cccccc', now)).toBe(false);
+      expect(await s.claimGame('aaaa0001', 'http-1#aaaaaa', 'http-1#cccccc', now, { evenIfLive: true })).toBe(true);
+      expect(await s.claimGame('aaaa0001', 'http-1#aaaaaa', 'http-1#dddddd', now, { evenIfLive: true })).toBe(false);
+      expect((await s.ownedGames('http-1#cccccc')).map((g) => g.id)).toEqual(['aaaa0001']);
+    });
+
     it('closes the games a stopped process left running, with their scores, once', async () => {
       const s = await open();
       await s.createGame(gameRecord('aaaa0001'));
