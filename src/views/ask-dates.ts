@@ -232,6 +232,20 @@ function notPartnerView(answer: Extract<Answer, { kind: 'notPartner' }>, v: AskV
             known: data.cities.filter((c) => c.tier === 'exchange').length,
           })
         : L('notPartnerExchangeUncounted'),
+      // "Hamburg is Wuhan's German sister city?": the partners in the country asked about.
+      ...(answer.inCountry
+        ? [
+            answer.inCountry.cities.length
+              ? L('elsewhereThere', {
+                  asked: countryInProse(answer.inCountry.country, locale),
+                  names: formatList(
+                    answer.inCountry.cities.map((c) => cityName(c, locale)),
+                    locale,
+                  ),
+                })
+              : L('elsewhereNone', { asked: countryInProse(answer.inCountry.country, locale) }),
+          ]
+        : []),
       // "芭提雅": a partner may be known only by names in other scripts, so a Chinese name found nowhere
       // is no proof that the place is no partner.
       ...(HAN.test(answer.name) ? noChineseName(data.cities, locale) : []),
@@ -376,6 +390,9 @@ function establishedLines(cityDate: CityDate, locale: Locale): string[] {
           ? 'establishedUnstated'
           : 'established';
   const lines = [t(locale, template, { ...params, when: whenText(city, locale), ago: agoText(cityDate, locale) })];
+  // "What exact day?": where the sources give only a year or a month, the answer says the rest is unknown.
+  if (city.established.precision !== 'day')
+    lines.push(t(locale, city.established.precision === 'year' ? 'dateYearOnly' : 'dateMonthOnly'));
   // A date a source hints may be too early: the later account is said at once, as a conflicting date is.
   if (city.established.doubt === 'possibly-later' && !city.conflictingDates.length)
     lines.push(t(locale, 'establishedLater'));

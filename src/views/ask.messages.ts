@@ -131,6 +131,8 @@ export const t = defineMessages('views.ask', {
     otherCityUndated: 'No source gives the date for **{city}**.',
     // Established
     established: '**{city}** ({country}) became {tier} {when}: {ago}.',
+    dateYearOnly: 'The sources give the year only: the month and day are not recorded.',
+    dateMonthOnly: 'The sources give the month only: the day is not recorded.',
     establishedMemorandum:
       '**{city}** ({country}) signed a memorandum or letter of intent with Wuhan {when} ({ago}); it is not a partner city.',
     establishedDistrict:
@@ -418,6 +420,8 @@ export const t = defineMessages('views.ask', {
     otherCity: '**{city}**{when}成为{tier}。',
     otherCityUndated: '没有资料给出**{city}**的结好日期。',
     established: '**{city}**（{country}）{when}成为{tier}，{ago}。',
+    dateYearOnly: '资料只给出年份，月份和日期没有记载。',
+    dateMonthOnly: '资料只给出年月，具体日期没有记载。',
     establishedMemorandum: '**{city}**（{country}）{when}与武汉签署备忘录或意向书（{ago}），不是武汉的友好城市。',
     establishedDistrict:
       '**{city}**（{country}）{when}与武汉的一个区签署协议（{ago}），这是区与区之间的关系，不是武汉的友好城市。',

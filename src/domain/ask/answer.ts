@@ -145,7 +145,15 @@ export type Answer =
   | { kind: 'undated'; scope: Scope; cities: City[] }
   | { kind: 'partner'; dates: CityDate[]; list: Total | null }
   /** `exchangeCount`: the latest count of friendly exchange cities, of which the data knows a few. */
-  | { kind: 'notPartner'; name: string; suggestions: City[]; list: Total | null; exchangeCount: Total | null }
+  | {
+      kind: 'notPartner';
+      name: string;
+      suggestions: City[];
+      list: Total | null;
+      exchangeCount: Total | null;
+      /** The partners in a country the question names, with that country. */
+      inCountry: { country: { code: string; name: string; zh: string }; cities: City[] } | null;
+    }
   /** `notes`: what the data says about who signed, per partner; empty when it records nothing. */
   | { kind: 'signatories'; named: boolean; perCity: { city: City; notes: Note[] }[] }
   | {
@@ -354,7 +362,13 @@ function buildAnswer(intent: Intent, { data, now }: AnswerContext): Answer {
     case 'first':
     case 'latest': {
       // "First" and "latest" mean among sister cities unless the exchange tier is named.
-      const scope: Scope = { ...intent.scope, tier: intent.scope.tier ?? 'friendship' };
+      let scope: Scope = { ...intent.scope, tier: intent.scope.tier ?? 'friendship' };
+      // "The latest in 2019" with no tie made in 2019 means the latest as of 2019 (Bangkok, 2018).
+      if (intent.kind === 'latest' && scope.period?.kind === 'year') {
+        const year = scope.period.year;
+        const inYear = timeline(data, { from: year, to: year }).dated.filter((c) => inScope(c, scope));
+        if (!inYear.length) scope = { ...scope, period: { kind: 'range', range: { to: year } } };
+      }
       const range = scope.period ? periodRange(scope.period) : {};
       const line = timeline(data, range);
       const candidates = line.dated.filter((c) => inScope(c, scope));
@@ -446,6 +460,12 @@ function buildAnswer(intent: Intent, { data, now }: AnswerContext): Answer {
         kind: 'notPartner',
         name: intent.name,
         suggestions: closeCities(intent.resolution),
+        inCountry: intent.country
+          ? {
+              country: intent.country,
+              cities: data.cities.filter((c) => isPartner(c) && c.country.code === intent.country!.code),
+            }
+          : null,
         list: latestList(data),
         exchangeCount: latestTotalFor(data, 'exchange'),
       };

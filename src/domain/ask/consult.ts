@@ -121,7 +121,7 @@ export function consultPassages(
 
 /** A question after a figure: how many, how much, how big... */
 const ASKS_NUMBER =
-  /\bhow (?:many|much|big|large|long|tall|far|old)\b|\bwhat (?:number|amount|size|sum)\b|多少|几个|几位|几名|几次|几项|多大|多高|多长|多重/i;
+  /\bhow (?:many|much|big|large|long|tall|far|old)\b|\bwhat (?:was |is )?(?:the )?(?:total )?(?:\w+ )?(?:number|amount|size|sum|value)\b|多少|几个|几位|几名|几次|几项|多大|多高|多长|多重|总额|金额/i;
 const NUMBER =
   /\d[\d,.]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?)\b|[两二三四五六七八九十百千万]+(?=[个名位对次项期人所家])/gi;
 const numbersIn = (text: string) =>

@@ -149,6 +149,7 @@ function findContinents(question: string, lower: string): Continent[] {
 
 // Adjectives people use instead of country names ("German sister cities"), as ISO codes.
 const DEMONYMS: Record<string, string> = {
+  澳洲: 'AU',
   german: 'DE',
   japanese: 'JP',
   american: 'US',

@@ -7,7 +7,7 @@ import { type Consulted, consultPassages } from './consult.js';
 import type { Entities } from './entities.js';
 import { detectIntent, type Intent, type Reading, type Unmatched } from './intent.js';
 import { type PassageHit, type PassageIndex, passageIndex } from './retrieval.js';
-import { cleanQuestion, detectLanguage, simplified } from './question.js';
+import { askedLanguage, cleanQuestion, detectLanguage, LANGUAGE_ASKED, simplified } from './question.js';
 
 export { MAX_MESSAGE_CHARS, simplified } from './question.js';
 
@@ -47,8 +47,20 @@ function knownName(question: string, intent: Intent, entities: Entities, index: 
     return null;
   const rest = question.replace(name, ' '.repeat(name.length));
   const trial = consultPassages(rest, { kind: 'notUnderstood' }, entities, [], index);
-  if (trial.answer?.kind !== 'passages') return null;
-  return consultPassages(question, { kind: 'notUnderstood' }, entities, [], index);
+  if (trial.answer?.kind === 'passages')
+    return consultPassages(question, { kind: 'notUnderstood' }, entities, [], index);
+  // "忠清北道是武汉的友城吗": no partner, and the answer says so, with the sentences of the one partner
+  // that name it. A name in several partners' sentences ("Paris–Wuhan route", "Paris-Sud") or close to
+  // a partner's name ("Sankt") says nothing of one partner: nothing is added.
+  if (intent.resolution.kind !== 'none') return null;
+  const mentioning = index.passages.filter(
+    (p) => p.field !== 'names' && (p.textZh.includes(name) || p.text.includes(name)),
+  );
+  if (new Set(mentioning.map((p) => p.city?.id)).size !== 1) return null;
+  return {
+    answer: null,
+    related: mentioning.slice(0, 2).map((passage) => ({ passage, score: 0, coverage: 0, matched: [] })),
+  };
 }
 
 /**
@@ -56,8 +68,10 @@ function knownName(question: string, intent: Intent, entities: Entities, index: 
  * `maxChars`: how much of the text to read (a whole Discord message for "Ask Youcheng").
  */
 export function askQuestion(raw: unknown, deps: AskDeps, fallback: Locale, maxChars?: number): AskResult {
-  const question = simplified(cleanQuestion(raw, maxChars));
-  const locale = detectLanguage(question, fallback);
+  const cleaned = simplified(cleanQuestion(raw, maxChars));
+  // "大分市の友好都市締結日 (English pls)": the reply in the language asked for, and the request read as no place.
+  const locale = askedLanguage(cleaned) ?? detectLanguage(cleaned, fallback);
+  const question = cleaned.replace(LANGUAGE_ASKED, ' ').trim() || cleaned;
   const detected = detectIntent(question, deps.resolver, deps.data.cities);
   const { question: read, readings, unmatched, entities } = detected;
   const index = passageIndex(deps.data);

@@ -63,7 +63,8 @@ export type Intent =
   | { kind: 'undated'; scope: Scope }
   | { kind: 'partner'; cities: City[] }
   /** A place the question names that is not a known partner; `resolution` says how close it came. */
-  | { kind: 'notPartner'; name: string; resolution: Resolution }
+  /** `country`: a country the question also names ("Wuhan's German sister city is Hamburg?"). */
+  | { kind: 'notPartner'; name: string; resolution: Resolution; country?: CountryRef }
   /** Who signed the ties of these partners (all partners whose notes say, when none is named). */
   | { kind: 'signatories'; cities: City[] }
   /** Two or more partners set against each other in time: which tie came first (or last). */
@@ -249,8 +250,13 @@ function checkPlaces(
     );
   const first = places[0];
   if (!first) return { intent, unmatched: [] };
-  if (!named.length && !KEEPS_UNKNOWN.has(intent.kind))
-    return { intent: { kind: 'notPartner', ...first }, unmatched: places.slice(1, MAX_CITIES) };
+  if (!named.length && !KEEPS_UNKNOWN.has(intent.kind)) {
+    const country = entities.country ?? undefined;
+    return {
+      intent: { kind: 'notPartner', ...first, ...(country ? { country } : {}) },
+      unmatched: places.slice(1, MAX_CITIES),
+    };
+  }
   return { intent, unmatched: places.slice(0, MAX_CITIES) };
 }
 
@@ -312,6 +318,8 @@ const BETWEEN_PARTNERS =
   /\b(?:twinned|paired|partnered|sister[- ]cit(?:y|ies)|twin[- ]cit(?:y|ies)|twins)\s+(?:with|of|to)\b/i;
 const TWO_ASKED =
   /\b(and|&|also|plus)\b.{0,20}\b(what (do|does|did)|work(ed)? on|cooperat\w*|projects?)\b|[，,]?(还有|以及|和|另外).{0,8}(合作|做了什么|有什么项目|哪些方面)/i;
+const MONEY =
+  /总额|金额|多少钱|亿元|万元|\bhow much money\b|\b(?:trade )?value\b|\bworth\b|\b(?:yuan|dollars?|euros?|rmb)\b/i;
 const MONTH =
   /\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\b|(?<!\d)(1[0-2]|[1-9])月/i;
 const POSITION_ASKED =
@@ -339,7 +347,7 @@ function decide(clues: Clues, resolver: Resolver): Intent {
   if (has('signatories'))
     return named && has('whenAsked') ? { kind: 'established', cities } : { kind: 'signatories', cities };
   // "匹兹堡是武汉第几个友好城市": the partner's place in date order.
-  if (cities.length === 1 && POSITION_ASKED.test(clues.question))
+  if (cities.length === 1 && POSITION_ASKED.test(clues.question) && !/hubei|province|湖北|省/i.test(clues.question))
     return { kind: 'first', scope, cities, position: 0, of: cities[0] };
   if (named && has('names')) return { kind: 'names', cities, want: nameForm(clues.question) };
   if (cities.length > 1 && (has('compareEarlier') || has('compareLater') || has('first') || has('latest'))) {
@@ -442,6 +450,8 @@ function decide(clues: Clues, resolver: Resolver): Intent {
   if (!named && scope.period?.kind === 'year' && MONTH.test(clues.question) && !scope.country && !scope.continents)
     if (has('count') || (has('relation') && !has('list') && !has('added')))
       return { kind: 'totalsInYear', year: scope.period.year };
+  // "签约总额多少", "how much money": a sum of money, not a count of cities.
+  if (has('count') && MONEY.test(clues.question)) return named ? { kind: 'city', cities } : { kind: 'notUnderstood' };
   if (has('count')) {
     if (scope.country || scope.continents || scope.region) return { kind: 'list', scope };
     // "How much did Ōita donate in 1998": a figure about the partner named, which its sentences hold;

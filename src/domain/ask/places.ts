@@ -111,14 +111,15 @@ const everywhere = (pattern: RegExp) => new RegExp(pattern.source, 'g');
 const EN_PATTERNS = [
   ...Object.values(CUES).map((c) => c.en),
   ...TOPIC_WORDS.map((w) => w.en),
-  ...CONTINENT_WORDS.map((w) => w.en),
+  // Regions before continents: "拉丁美洲" is blanked whole, not as 美洲 leaving 拉丁 to read as a place.
   ...REGION_WORDS.map((w) => w.en),
+  ...CONTINENT_WORDS.map((w) => w.en),
 ].map(everywhere);
 const ZH_PATTERNS = [
   ...Object.values(CUES).map((c) => c.zh),
   ...TOPIC_WORDS.map((w) => w.zh),
-  ...CONTINENT_WORDS.map((w) => w.zh),
   ...REGION_WORDS.map((w) => w.zh),
+  ...CONTINENT_WORDS.map((w) => w.zh),
 ].map(everywhere);
 
 /** Spans of the question that cues, topics and continents explain: no place hides there. */

@@ -62,6 +62,16 @@ const ENGLISH =
  * A question with Chinese characters is answered in Chinese, one in English words in English, whatever
  * the user's Discord locale; anything else (a bare name, emoji, digits, another script) follows the locale.
  */
+/** "(English pls)", "请用中文": the language asked for, whatever the question is written in. */
+export const LANGUAGE_ASKED =
+  /[(（]?\b(?:in |answer in )?english,? ?(?:pls|please|plz)\b[)）]?|[(（]english[)）]|请?用(?:中文|汉语)(?:回答)?/gi;
+
+export function askedLanguage(question: string): Locale | null {
+  const m = question.match(LANGUAGE_ASKED);
+  if (!m) return null;
+  return /english/i.test(m[0]) ? 'en' : 'zh-CN';
+}
+
 export function detectLanguage(question: string, fallback: Locale): Locale {
   if (HAN.test(question)) return writtenInEnglish(question) ? 'en' : 'zh-CN';
   if (ENGLISH.test(question)) return 'en';

@@ -82,7 +82,10 @@ export function standsAlone(ix: CityIndex, folded: string, start: number, end: n
   const before = folded[start - 1] ?? ' ';
   const after = folded[end] ?? ' ';
   if (/\p{sc=Hangul}/u.test(folded[start]!)) return !/\p{sc=Hangul}/u.test(before);
-  if (!WORD_PART_NAMES.has(folded.slice(start, end))) return true;
+  const key = folded.slice(start, end);
+  if (!WORD_PART_NAMES.has(key)) return true;
+  // 大分 is a word's start in 大分子 and its end in 最大分: a word after it ("大分捐", "大分周") is enough.
+  if (key === '大分' && HAN_AFTER_NAME.has(after)) return true;
   const leftFree = !isSyllabic(before) || HAN_BEFORE_NAME.has(before) || endsWithCountry(ix, folded.slice(0, start));
   return leftFree && (!isSyllabic(after) || HAN_AFTER_NAME.has(after));
 }
