@@ -58,7 +58,6 @@ export interface PassageIndex {
 
 const HAN = /\p{Script=Han}/u;
 const ASCII = /^[\x00-\x7f]*$/;
-const HAN_RUN = /(\p{Script=Han}+)/u;
 // A word in a spaced script (letters, marks, digits, apostrophes), read between runs of Chinese.
 const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’]*/gu;
 
@@ -94,24 +93,48 @@ function latinTerm(word: string): string | null {
  */
 export function textTerms(text: string): string[] {
   const terms: string[] = [];
-  // split() with a capturing group: spaced-script text at even positions, Chinese runs at odd ones.
-  const parts = HAN.test(text) ? text.split(HAN_RUN) : [text];
-  for (let p = 0; p < parts.length; p++) {
-    const word = parts[p]!;
-    if (p % 2 === 0) {
-      for (const m of word.matchAll(WORD)) {
-        const term = latinTerm(m[0]);
-        if (term) terms.push(term);
-      }
+  // Chinese runs are found by a scan of the code units rather than split() on /\p{Script=Han}+/u: that
+  // regular expression was most of the index's build at start.
+  let spacedFrom = 0;
+  let i = 0;
+  while (i < text.length) {
+    const width = hanWidth(text, i);
+    if (!width) {
+      i++;
       continue;
     }
-    for (let i = 0; i < word.length; i++) {
-      if (!STOP_ZH.has(word[i]!)) terms.push(word[i]!);
-      // A pair with a function character ("的", "了", "武汉") says little and would double the index.
-      if (i + 1 < word.length && !STOP_ZH.has(word[i]!) && !STOP_ZH.has(word[i + 1]!)) terms.push(word.slice(i, i + 2));
-    }
+    let end = i + width;
+    for (let next = hanWidth(text, end); next; next = hanWidth(text, end)) end += next;
+    if (i > spacedFrom) spacedTerms(text.slice(spacedFrom, i), terms);
+    hanTerms(text.slice(i, end), terms);
+    spacedFrom = i = end;
   }
+  if (spacedFrom < text.length) spacedTerms(spacedFrom ? text.slice(spacedFrom) : text, terms);
   return terms;
+}
+
+/** How many code units the Han character at `i` takes (2 for one beyond the BMP); 0 for any other. */
+function hanWidth(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  if (!(code >= 0x2e80)) return 0;
+  if (code >= 0x4e00 && code <= 0x9fff) return 1;
+  const width = code >= 0xd800 && code <= 0xdbff ? 2 : 1;
+  return HAN.test(text.slice(i, i + width)) ? width : 0;
+}
+
+function spacedTerms(text: string, terms: string[]): void {
+  for (const m of text.matchAll(WORD)) {
+    const term = latinTerm(m[0]);
+    if (term) terms.push(term);
+  }
+}
+
+function hanTerms(run: string, terms: string[]): void {
+  for (let i = 0; i < run.length; i++) {
+    if (!STOP_ZH.has(run[i]!)) terms.push(run[i]!);
+    // A pair with a function character ("的", "了", "武汉") says little and would double the index.
+    if (i + 1 < run.length && !STOP_ZH.has(run[i]!) && !STOP_ZH.has(run[i + 1]!)) terms.push(run.slice(i, i + 2));
+  }
 }
 
 /** Every sourced statement in the data, in a fixed order: cities in data order, then the totals. */
