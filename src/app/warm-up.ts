@@ -9,9 +9,14 @@ import { warmImageCache } from './images.js';
 /** How long after start the warm-up waits: the first interactions after a restart come before its slowest renders. */
 export const WARM_UP_DELAY_MS = 3000;
 
-/** Builds /ask's passage index (loading its modules); the first question then finds it built. */
+/**
+ * Builds /ask's passage index and loads its Traditional-to-Simplified table (loading its modules); the
+ * first question then finds both ready.
+ */
 export async function warmAsk(data: Dataset): Promise<void> {
-  (await loadAsk()).passageIndex(data);
+  const ask = await loadAsk();
+  ask.passageIndex(data);
+  ask.simplified('武漢');
 }
 
 /** Starts the warm-up a moment from now, logging the outcome; `signal` (shutdown) cancels it. */

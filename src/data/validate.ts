@@ -22,7 +22,6 @@ import type {
   Source,
   SourceId,
   Tier,
-  Topic,
   Total,
 } from './types.js';
 

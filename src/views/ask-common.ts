@@ -53,7 +53,12 @@ export function colon(locale: Locale): string {
 }
 
 export function hasScope(scope: Scope): boolean {
-  return scope.country !== undefined || scope.continents !== undefined || scope.period !== undefined;
+  return (
+    scope.country !== undefined ||
+    scope.continents !== undefined ||
+    scope.region !== undefined ||
+    scope.period !== undefined
+  );
 }
 
 export function scopeText(scope: Scope, locale: Locale): string {
@@ -61,6 +66,7 @@ export function scopeText(scope: Scope, locale: Locale): string {
   const places = [
     ...(scope.country ? [countryInProse(scope.country, locale)] : []),
     ...(scope.continents ?? []).map((c) => continentLabel(c, locale)),
+    ...(scope.region ? [t(locale, `region_${scope.region.id}`)] : []),
   ];
   if (places.length)
     parts.push(t(locale, scope.outside ? 'scopeOutside' : 'scopeIn', { place: formatList(places, locale) }));

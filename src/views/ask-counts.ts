@@ -344,7 +344,10 @@ function listLines(answer: Extract<Answer, { kind: 'list' }>, data: Dataset, loc
       lines.push(t(locale, 'listScoped', { scope: scopeWords, count: friendship.length }));
       lines.push(...friendship.map((c) => bullet(cityEntry(c, locale))));
     } else {
-      const key = scope.period && !scope.country && !scope.continents ? 'listScopedNonePeriod' : 'listScopedNone';
+      const key =
+        scope.period && !scope.country && !scope.continents && !scope.region
+          ? 'listScopedNonePeriod'
+          : 'listScopedNone';
       lines.push(t(locale, key, { count: list?.friendship ?? '', date: listDate, scope: scopeWords }));
     }
   }

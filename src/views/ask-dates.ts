@@ -232,8 +232,41 @@ function notPartnerView(answer: Extract<Answer, { kind: 'notPartner' }>, v: AskV
             known: data.cities.filter((c) => c.tier === 'exchange').length,
           })
         : L('notPartnerExchangeUncounted'),
+      // "Hamburg is Wuhan's German sister city?": the partners in the country asked about.
+      ...(answer.inCountry
+        ? [
+            answer.inCountry.cities.length
+              ? L('elsewhereThere', {
+                  asked: countryInProse(answer.inCountry.country, locale),
+                  names: formatList(
+                    answer.inCountry.cities.map((c) => cityName(c, locale)),
+                    locale,
+                  ),
+                })
+              : L('elsewhereNone', { asked: countryInProse(answer.inCountry.country, locale) }),
+          ]
+        : []),
+      // "芭提雅": a partner may be known only by names in other scripts, so a Chinese name found nowhere
+      // is no proof that the place is no partner.
+      ...(HAN.test(answer.name) ? noChineseName(data.cities, locale) : []),
     ],
   };
+}
+
+const HAN = /\p{Script=Han}/u;
+
+function noChineseName(cities: readonly City[], locale: Locale): string[] {
+  // A Chinese form in any alias (an unverified one too) is found by the resolver: only the others are listed.
+  const unnamed = cities.filter((c) => !c.names.zh && !c.aliases.some((a) => HAN.test(a.text)));
+  if (!unnamed.length) return [];
+  return [
+    t(locale, 'notPartnerNoChineseName', {
+      cities: formatList(
+        unnamed.map((c) => c.names.en),
+        locale,
+      ),
+    }),
+  ];
 }
 
 function cityView(answer: Extract<Answer, { kind: 'city' }>, v: AskView): Body {
@@ -347,7 +380,19 @@ function establishedLines(cityDate: CityDate, locale: Locale): string[] {
       ...known.map((n) => bullet(localText(n, locale))),
     ];
   }
-  const lines = [t(locale, 'established', { ...params, when: whenText(city, locale), ago: agoText(cityDate, locale) })];
+  // A memorandum, a district tie or an unstated level never "became" a partner: its own sentence says what it signed.
+  const template =
+    city.tier === 'memorandum'
+      ? 'establishedMemorandum'
+      : city.tier === 'district'
+        ? 'establishedDistrict'
+        : city.tier === 'unstated'
+          ? 'establishedUnstated'
+          : 'established';
+  const lines = [t(locale, template, { ...params, when: whenText(city, locale), ago: agoText(cityDate, locale) })];
+  // "What exact day?": where the sources give only a year or a month, the answer says the rest is unknown.
+  if (city.established.precision !== 'day')
+    lines.push(t(locale, city.established.precision === 'year' ? 'dateYearOnly' : 'dateMonthOnly'));
   // A date a source hints may be too early: the later account is said at once, as a conflicting date is.
   if (city.established.doubt === 'possibly-later' && !city.conflictingDates.length)
     lines.push(t(locale, 'establishedLater'));

@@ -2,7 +2,7 @@
 import type { City, Dataset } from '../data/types.js';
 import type { Answer, NameForm } from '../domain/ask/index.js';
 import { formatList, type Locale } from '../i18n/index.js';
-import { cityName } from '../i18n/names.js';
+import { cityName, countryName } from '../i18n/names.js';
 import { t } from './ask.messages.js';
 import { bullet, localText, sanitizeUserText } from './format.js';
 import { type AskView, type AskViews, type Body, colon, passageLines } from './ask-common.js';
@@ -38,7 +38,8 @@ function signatoriesView(answer: Extract<Answer, { kind: 'signatories' }>, v: As
 
 function passagesView(answer: Extract<Answer, { kind: 'passages' }>, v: AskView): Body {
   const { L, locale } = v;
-  return { title: L('titlePassages'), lines: [L('passagesIntro'), ...passageLines(answer.hits, locale)] };
+  const intro = answer.noFigure ? L('passagesNoFigure') : L('passagesIntro');
+  return { title: L('titlePassages'), lines: [intro, ...passageLines(answer.hits, locale)] };
 }
 
 function namesView(answer: Extract<Answer, { kind: 'names' }>, v: AskView): Body {
@@ -55,6 +56,7 @@ function peopleView(answer: Extract<Answer, { kind: 'people' }>, v: AskView): Bo
     title: L('titleMayors'),
     lines: answer.perCity.flatMap(({ city, notes }, i) => [
       ...(i ? [''] : []),
+      ...(answer.today ? [L('mayorToday', { city: name(city) })] : []),
       ...(notes.length
         ? [L('mayorIntro', { city: name(city) }), ...notes.map((n) => bullet(localText(n, locale)))]
         : [L('mayorNone', { city: name(city) })]),
@@ -88,7 +90,13 @@ function nameLines(city: City, want: NameForm | null, locale: Locale): string[] 
         t(locale, 'namesZh', { city: en, zh: city.names.zh }),
         ...(zhOthers.length ? [t(locale, 'namesZhOther', { forms: formatList(zhOthers, locale) })] : []),
       ]
-    : [t(locale, 'namesZhNone', { city: en })];
+    : [
+        t(locale, 'namesZhNone', { city: en }),
+        // A transliteration seen without a source is shown as such, never as the city's Chinese name.
+        ...(shown(['unverified-zh']).length
+          ? [t(locale, 'namesZhUnverified', { forms: formatList(shown(['unverified-zh']), locale) })]
+          : []),
+      ];
   const native =
     city.names.native !== en || city.names.nativeLatin || want === 'native'
       ? [
@@ -102,11 +110,26 @@ function nameLines(city: City, want: NameForm | null, locale: Locale): string[] 
           }),
         ]
       : [];
-  const english = [t(locale, 'namesEn', { en })];
+  const english = [
+    t(locale, 'namesEn', { en }),
+    t(locale, 'namesCountry', { country: countryName(city.country, locale) }),
+  ];
+  const local = shown(['local']).filter((l) => l !== city.names.native);
+  const locally = local.length ? [t(locale, 'namesLocal', { forms: formatList(local, locale) })] : [];
   const old = shown(['old', 'language']);
   const rest = old.length ? [t(locale, 'namesOld', { forms: formatList(old, locale) })] : [];
   if (want === 'en') return [...english, ...native, ...zh, ...rest];
-  if (want === 'native') return [...(native.length ? native : english), ...zh, ...rest];
+  if (want === 'native') return [...(native.length ? native : english), ...locally, ...zh, ...rest];
+  if (want === 'article') {
+    const garbled = shown(['garbled']);
+    return [
+      garbled.length
+        ? t(locale, 'namesGarbled', { city: cityName(city, locale), forms: formatList(garbled, locale) })
+        : t(locale, 'namesGarbledNone', { city: cityName(city, locale) }),
+      ...zh,
+      ...english,
+    ];
+  }
   return [...zh, ...english, ...native, ...rest];
 }
 

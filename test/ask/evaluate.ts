@@ -68,13 +68,33 @@ export function visibleText(reply: Reply): { answer: string; text: string } {
   return { answer: said.join('\n'), text: all.join('\n') };
 }
 
+const fold = (text: string) =>
+  text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/ı/g, 'i')
+    .replace(/(\d)[,\u202f\u00a0 ](?=\d{3}\b)/g, '$1')
+    .replace(/\*\*|__/g, '')
+    .replace(/\s+/g, '')
+    .replace(/[’‘]/g, "'");
+
+function holdsFolded(text: string, fact: string): boolean {
+  const folded = fold(text);
+  return fact.split('|').some((form) => folded.includes(fold(form)));
+}
+
 export function evaluate(entry: AskCase, app: App): Verdict {
   const started = performance.now();
   const result = askQuestion(entry.q, { data: app.data, resolver: app.resolver, now: app.now() }, 'en');
   const { answer, text } = visibleText(answerReply(result, app.data));
   const ms = performance.now() - started;
-  const missing = entry.must.filter((fact) => !text.includes(fact));
-  const wrongFacts = entry.mustNot.filter((fact) => answer.includes(fact));
+  // The tuning set is matched exactly. A blind set (it has `why`) is written as a user would check a
+  // reply, the way bench/blind/score.mjs reads it: case, accents, spaces and thousands separators aside,
+  // and "a|b" for a fact that may be written either way ("大分|Ōita").
+  const has = entry.why === undefined ? (t: string, f: string) => t.includes(f) : holdsFolded;
+  const missing = entry.must.filter((fact) => !has(text, fact));
+  const wrongFacts = entry.mustNot.filter((fact) => has(answer, fact));
   const wrongCity = entry.expectCity !== undefined && result.cities[0]?.id !== entry.expectCity;
   const wrongLanguage = (entry.lang === 'zh') !== (result.locale === 'zh-CN');
   const wrongKind = (entry.unknown === true) !== (result.answer.kind === 'unknown');

@@ -64,12 +64,13 @@ export type Answer =
    */
   | {
       kind: 'unknown';
-      reason: 'empty' | 'noWords' | 'province' | 'offTopic' | 'notUnderstood';
+      reason: 'empty' | 'noWords' | 'province' | 'offTopic' | 'betweenPartners' | 'notUnderstood';
       cities: City[];
       closest: PassageHit[];
     }
   /** The sentences of the data that answer the question, found by full-text retrieval. */
-  | { kind: 'passages'; hits: PassageHit[] }
+  /** `noFigure`: the question asks a figure (how much, how many) that none of the sentences gives. */
+  | { kind: 'passages'; hits: PassageHit[]; noFigure?: true }
   /** Partners set against each other in time: `verdict` the first (or last), null when the dates cannot tell. */
   | {
       kind: 'compare';
@@ -80,7 +81,7 @@ export type Answer =
     }
   | { kind: 'names'; cities: City[]; want: NameForm | null }
   /** What the data says about the partners' mayors: their notes that name one, per city. */
-  | { kind: 'people'; role: 'mayor'; perCity: { city: City; notes: Note[] }[] }
+  | { kind: 'people'; role: 'mayor'; today: boolean; perCity: { city: City; notes: Note[] }[] }
   /** What the data holds about Hubei province as a whole (its totals' notes say so where they do). */
   | { kind: 'province'; rows: Total[]; notes: { city: City; note: Note }[] }
   /** What the partners' notes say about a person asked about by name. */
@@ -144,7 +145,15 @@ export type Answer =
   | { kind: 'undated'; scope: Scope; cities: City[] }
   | { kind: 'partner'; dates: CityDate[]; list: Total | null }
   /** `exchangeCount`: the latest count of friendly exchange cities, of which the data knows a few. */
-  | { kind: 'notPartner'; name: string; suggestions: City[]; list: Total | null; exchangeCount: Total | null }
+  | {
+      kind: 'notPartner';
+      name: string;
+      suggestions: City[];
+      list: Total | null;
+      exchangeCount: Total | null;
+      /** The partners in a country the question names, with that country. */
+      inCountry: { country: { code: string; name: string; zh: string }; cities: City[] } | null;
+    }
   /** `notes`: what the data says about who signed, per partner; empty when it records nothing. */
   | { kind: 'signatories'; named: boolean; perCity: { city: City; notes: Note[] }[] }
   | {
@@ -249,8 +258,9 @@ function inScope(city: City, scope: Scope): boolean {
   if (scope.tier && city.tier !== scope.tier) return false;
   const inPlace =
     (!scope.country || city.country.code === scope.country.code) &&
-    (!scope.continents || scope.continents.includes(city.country.continent));
-  const placed = scope.country !== undefined || scope.continents !== undefined;
+    (!scope.continents || scope.continents.includes(city.country.continent)) &&
+    (!scope.region || scope.region.codes.includes(city.country.code));
+  const placed = scope.country !== undefined || scope.continents !== undefined || scope.region !== undefined;
   return !placed || inPlace !== (scope.outside === true);
 }
 
@@ -278,6 +288,8 @@ function buildAnswer(intent: Intent, { data, now }: AnswerContext): Answer {
       return { kind: 'unknown', reason: 'notUnderstood', cities: [], closest: [] };
     case 'offTopic':
       return { kind: 'unknown', reason: 'offTopic', cities: intent.cities, closest: [] };
+    case 'betweenPartners':
+      return { kind: 'unknown', reason: 'betweenPartners', cities: intent.cities, closest: [] };
     case 'compare':
       return compareAnswer(
         intent.cities.map((c) => dated(c, now)),
@@ -289,6 +301,7 @@ function buildAnswer(intent: Intent, { data, now }: AnswerContext): Answer {
       return {
         kind: 'people',
         role: intent.role,
+        today: intent.today,
         perCity: intent.cities.map((city) => ({ city, notes: mayorNotes(city) })),
       };
     case 'sources': {
@@ -311,7 +324,10 @@ function buildAnswer(intent: Intent, { data, now }: AnswerContext): Answer {
       // The ranking is a statement of one report; the total whose note records it carries its source.
       return { kind: 'rank', total: officialTotals(data).find((t) => /sub-provincial/i.test(t.note)) ?? null };
     case 'landmarks': {
-      const from = intent.cities.length ? intent.cities : data.cities;
+      const country = intent.country?.code;
+      const from = intent.cities.length
+        ? intent.cities
+        : data.cities.filter((c) => !country || c.country.code === country);
       return {
         kind: 'landmarks',
         cities: intent.cities,
@@ -346,11 +362,24 @@ function buildAnswer(intent: Intent, { data, now }: AnswerContext): Answer {
     case 'first':
     case 'latest': {
       // "First" and "latest" mean among sister cities unless the exchange tier is named.
-      const scope: Scope = { ...intent.scope, tier: intent.scope.tier ?? 'friendship' };
+      let scope: Scope = { ...intent.scope, tier: intent.scope.tier ?? 'friendship' };
+      // "The latest in 2019" with no tie made in 2019 means the latest as of 2019 (Bangkok, 2018).
+      if (intent.kind === 'latest' && scope.period?.kind === 'year') {
+        const year = scope.period.year;
+        const inYear = timeline(data, { from: year, to: year }).dated.filter((c) => inScope(c, scope));
+        if (!inYear.length) scope = { ...scope, period: { kind: 'range', range: { to: year } } };
+      }
       const range = scope.period ? periodRange(scope.period) : {};
       const line = timeline(data, range);
       const candidates = line.dated.filter((c) => inScope(c, scope));
-      const position = intent.kind === 'first' ? intent.position : 1;
+      const of = intent.kind === 'first' ? intent.of : undefined;
+      // An undated partner has no place in the order: its answer says what is known of its date.
+      if (of && !candidates.some((c) => c.id === of.id)) return { kind: 'established', dates: [dated(of, now)] };
+      const position = of
+        ? candidates.findIndex((c) => c.id === of.id) + 1
+        : intent.kind === 'first'
+          ? intent.position
+          : 1;
       const pick = intent.kind === 'first' ? candidates[position - 1] : candidates.at(-1);
       const year = pick?.established?.date.slice(0, 4);
       const sameYear = candidates.filter((c) => c.established?.date.startsWith(year ?? '-'));
@@ -361,7 +390,7 @@ function buildAnswer(intent: Intent, { data, now }: AnswerContext): Answer {
         sameYear: sameYear.length > 1 && sameYear.some((c) => c.established?.precision === 'year') ? sameYear : [],
         pick: pick ? dated(pick, now) : null,
         undated: line.undated.filter((c) => inScope(c, scope)),
-        others: intent.cities.filter((c) => c.id !== pick?.id).map((c) => dated(c, now)),
+        others: of ? [] : intent.cities.filter((c) => c.id !== pick?.id).map((c) => dated(c, now)),
         list: latestList(data),
         report: latestWith(data, (t) => t.friendship !== null && t.exchange !== null),
       };
@@ -431,6 +460,12 @@ function buildAnswer(intent: Intent, { data, now }: AnswerContext): Answer {
         kind: 'notPartner',
         name: intent.name,
         suggestions: closeCities(intent.resolution),
+        inCountry: intent.country
+          ? {
+              country: intent.country,
+              cities: data.cities.filter((c) => isPartner(c) && c.country.code === intent.country!.code),
+            }
+          : null,
         list: latestList(data),
         exchangeCount: latestTotalFor(data, 'exchange'),
       };
@@ -515,16 +550,23 @@ const NOT_NAME_WORDS = new Set([...PERSON_TITLES, 'the', 'and']);
  * Notes (highlights and caveats) that name the person asked about: the whole name, or its last word
  * (the surname: "Gerich", "Grisch") as a whole word. A first name alone ("John") names too many.
  */
-function personNotes(name: string, data: Dataset): { city: City; note: Note }[] {
+const HAN_NAME = /^\p{Script=Han}+$/u;
+const withoutAccents = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
+
+function personNotes(asked: string, data: Dataset): { city: City; note: Note }[] {
+  // "alain juppe" finds Alain Juppé: names and sentences are compared without accents.
+  const name = withoutAccents(asked);
   const words = [...name.matchAll(NAME_WORD)].map((m) => m[0]).filter((w) => !NOT_NAME_WORDS.has(w.toLowerCase()));
   const escaped = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const patterns = [name, ...words.slice(-1)].map((w) => new RegExp(`(?<![\\p{L}])${escaped(w)}(?![\\p{L}])`, 'iu'));
+  // Chinese has no spaces to mark a word's edges: 格里希 is found inside 的格里希（.
+  const edged = (w: string) => (HAN_NAME.test(w) ? escaped(w) : `(?<![\\p{L}])${escaped(w)}(?![\\p{L}])`);
+  const patterns = [name, ...words.slice(-1)].map((w) => new RegExp(edged(w), 'iu'));
   // Every sentence of a partner's record: a person may be named in a date's note or a cooperation line.
   const found: { city: City; note: Note }[] = [];
   for (const passage of passageIndex(data).passages) {
     if (!passage.city || passage.field === 'names') continue;
-    if (patterns.some((p) => p.test(passage.text) || p.test(passage.textZh)))
-      found.push({ city: passage.city, note: passage });
+    const text = withoutAccents(passage.text);
+    if (patterns.some((p) => p.test(text) || p.test(passage.textZh))) found.push({ city: passage.city, note: passage });
   }
   return found;
 }

@@ -6,7 +6,7 @@ import type { Answer } from './answer.js';
 import type { Entities } from './entities.js';
 import type { Intent } from './intent.js';
 import { unexplainedText, withoutEntities } from './places.js';
-import type { PassageHit, PassageIndex } from './retrieval.js';
+import type { PassageHit, PassageIndex, QueryTerm } from './retrieval.js';
 
 /**
  * Structured answers that are only a general picture (a list, a city card, a cooperation summary):
@@ -16,6 +16,10 @@ import type { PassageHit, PassageIndex } from './retrieval.js';
  */
 const GENERAL = new Set<Intent['kind']>([
   'notUnderstood',
+  // "How big is the China Garden in Duisburg": "how big" is no topic of the data, the garden is.
+  'offTopic',
+  // "谁是武汉柴油机厂的第一位洋厂长": a first of something else than sister cities.
+  'first',
   'list',
   'city',
   'cooperation',
@@ -31,6 +35,8 @@ const GENERAL = new Set<Intent['kind']>([
  */
 function answersNothing(intent: Intent): boolean {
   if (intent.kind === 'notUnderstood') return true;
+  // "What did Bill Peduto do?": the overview of every partner's fields answers no one's question.
+  if (intent.kind === 'cooperation' && !intent.cities.length && !intent.topic) return true;
   return (
     intent.kind === 'list' &&
     !intent.scope.country &&
@@ -75,17 +81,23 @@ export function consultPassages(
   cities: City[],
   index: PassageIndex,
 ): Consulted {
-  if (!GENERAL.has(intent.kind)) return NOTHING;
+  if (!GENERAL.has(intent.kind) || (intent.kind === 'first' && intent.of)) return NOTHING;
   // A Chinese pair of characters no sentence has is no evidence either way: its characters count.
   // Common words (a Chinese character in every third sentence) say nothing of what is asked.
   const telling = (text: string) =>
     index.terms(text).filter((t) => (t.known || !BIGRAM.test(t.term)) && t.weight >= MIN_WEIGHT);
   // Most questions have no telling word besides the places they name: no need to read them further.
   if (!telling(withoutEntities(question, entities)).length) return NOTHING;
+  if (cities.length && intent.kind !== 'established' && ASKS_NUMBER.test(question)) {
+    // The words of the question but the partners and "how many" itself.
+    const rest = withoutEntities(question, entities).replace(new RegExp(ASKS_NUMBER.source, 'gi'), ' ');
+    const numbered = numberAnswer(question, telling(rest), cities, index);
+    if (numbered) return numbered;
+  }
   const unexplained = telling(unexplainedText(question, entities, intent.kind === 'cooperation'));
   if (!unexplained.length) return NOTHING;
   const vague = answersNothing(intent);
-  const hits = index.search(question, { cities, limit: 12 });
+  const hits = withoutNameLists(index.search(question, { cities, limit: 12 }));
   const best = hits[0];
   if (!best) return vague ? notSure(hits) : NOTHING;
   const wanted = unexplained.reduce((sum, t) => sum + t.weight, 0);
@@ -97,10 +109,77 @@ export function consultPassages(
   // Replacing a structured answer needs two of the question's own words; where it answers nothing,
   // one rare word the question has alone will do.
   const enough = covered.length >= (vague ? Math.min(2, unexplained.length) : 2);
-  if (share >= SURE_COVERAGE && enough) return { answer: { kind: 'passages', hits: shown }, related: [] };
+  if (share >= SURE_COVERAGE && enough) {
+    // "How much did Wuhan donate to Christchurch?": the sentence says it donated, not how much.
+    const noFigure = ASKS_NUMBER.test(question) && !shown.some(figureFor(question));
+    return { answer: { kind: 'passages', hits: shown, ...(noFigure ? { noFigure } : {}) }, related: [] };
+  }
   if (vague) return notSure(hits.filter((h) => h.matched.some((m) => unexplained.some((t) => t.term === m))));
   // A named partner's sentences with the question's other words go beside the structured answer.
   return { answer: null, related: cities.length && covered.length ? shown.slice(0, MAX_RELATED) : [] };
+}
+
+/** A question after a figure: how many, how much, how big... */
+const ASKS_NUMBER =
+  /\bhow (?:many|much|big|large|long|tall|far|old)\b|\bwhat (?:was |is )?(?:the )?(?:total )?(?:\w+ )?(?:number|amount|size|sum|value)\b|多少|几个|几位|几名|几次|几项|多大|多高|多长|多重|总额|金额/i;
+const NUMBER =
+  /\d[\d,.]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?)\b|[两二三四五六七八九十百千万]+(?=[个名位对次项期人所家])/gi;
+const numbersIn = (text: string) =>
+  (text.match(NUMBER) ?? []).map((n) =>
+    n
+      .toLowerCase()
+      .replace(/[,.]+$/, '')
+      .replace(/,/g, ''),
+  );
+
+const YEAR = /^(1[89]|20)\d\d$/;
+
+/**
+ * A sentence with a figure the question does not already hold ("after the 2011 quake" holds 2011).
+ * A year is no answer to "how many" or "how much".
+ */
+function figureFor(question: string): (h: PassageHit) => boolean {
+  const asked = new Set(numbersIn(question));
+  return (h) =>
+    [...numbersIn(h.passage.text), ...numbersIn(h.passage.textZh)].some((n) => !asked.has(n) && !YEAR.test(n));
+}
+
+/**
+ * "How big is the China Garden in Duisburg?", "1998年水灾大分捐了多少钱": a figure about a partner the
+ * question names. Every telling word counts here, the cue words too ("garden", "exchange activities"),
+ * and the answer is the named partner's sentence that covers most of them and has a figure in it.
+ */
+function numberAnswer(question: string, asked: QueryTerm[], cities: City[], index: PassageIndex): Consulted | null {
+  if (asked.length < 2) return null;
+  const wanted = asked.reduce((sum, t) => sum + t.weight, 0);
+  const hits = withoutNameLists(index.search(question, { cities, limit: 12 }));
+  const share = (hit: PassageHit) => {
+    const found = new Set(hit.matched);
+    const covered = asked.filter((t) => found.has(t.term));
+    return { terms: covered.length, share: covered.reduce((sum, t) => sum + t.weight, 0) / wanted };
+  };
+  const withFigure = hits.filter(figureFor(question));
+  const best = withFigure[0];
+  if (best) {
+    const { terms, share: part } = share(best);
+    if (terms >= 2 && part >= SURE_COVERAGE) {
+      const shown = withFigure.filter((h) => h.score >= best.score * NEAR_BEST).slice(0, MAX_SHOWN);
+      return { answer: { kind: 'passages', hits: shown }, related: [] };
+    }
+  }
+  // "How much did Wuhan give Christchurch after the earthquake?": the sentence is there, the figure not.
+  const closest = hits[0];
+  if (!closest || (best && best === closest) || share(closest).share < SURE_COVERAGE) return null;
+  const shown = hits.filter((h) => h.score >= closest.score * NEAR_BEST).slice(0, MAX_SHOWN);
+  return { answer: { kind: 'passages', hits: shown, noFigure: true }, related: [] };
+}
+
+/**
+ * A partner's list of names ("清州市 · Cheongju · 청주") finds its city but answers nothing: shown, it
+ * would pass a look-alike ("Kiel" for "Kiew") off as an answer.
+ */
+function withoutNameLists(hits: PassageHit[]): PassageHit[] {
+  return hits.filter((h) => h.passage.field !== 'names');
 }
 
 function notSure(hits: PassageHit[]): Consulted {

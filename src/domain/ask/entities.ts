@@ -4,7 +4,15 @@ import type { City, Continent, Topic } from '../../data/types.js';
 import { compact, fold, worldCountryForms } from '../text.js';
 import type { CityMention, Resolver } from '../resolution.js';
 import type { YearRange } from '../facts/timeline.js';
-import { CONTINENT_WORDS, EN_FILLER, TOPIC_WORDS, ZH_FILLER, ZH_NOT_A_NAME } from './lexicon.js';
+import {
+  CONTINENT_WORDS,
+  EN_FILLER,
+  REGION_WORDS,
+  type Region,
+  TOPIC_WORDS,
+  ZH_FILLER,
+  ZH_NOT_A_NAME,
+} from './lexicon.js';
 
 export interface Mention {
   city: City;
@@ -23,6 +31,8 @@ export interface Entities {
   named: (readonly [number, number])[];
   country: CountryRef | null;
   continents: Continent[];
+  /** A region of several countries ("Latin America", "北欧"). */
+  region: Region | null;
   /** A single year, a decade or an open/closed range of years. */
   period: Period | null;
   /** "As of 2019" / "截至2019年": the year the question is dated to, which is not a period asked about. */
@@ -59,7 +69,8 @@ export function findEntities(question: string, lower: string, resolver: Resolver
   // Continent names hold country names ("South America"): neither a city nor a country inside them counts.
   const taken = [...found.map((m) => [m.start, m.end] as const), ...continentSpans(question)];
   // "As of 2019" dates the question, it does not ask about ties made in 2019.
-  const AS_OF = /\b(?:as of|as at) (\d{4})\b|(?:截至|截止到?)\s*(\d{4})\s*年?(?:底|末)?/i;
+  const AS_OF =
+    /\b(?:as of|as at|back in) (\d{4})\b|(?:截至|截止到?)\s*(\d{4})\s*年?(?:底|末)?|(\d{4})\s*年(?:的时候|那时候?|当时)/i;
   const asOf = question.match(AS_OF);
   const withoutAsOf = question.replace(new RegExp(AS_OF.source, 'gi'), ' ');
   const country = findCountry(question, resolver, taken);
@@ -69,8 +80,9 @@ export function findEntities(question: string, lower: string, resolver: Resolver
     named: [...taken, ...(country ? [[country.start, country.end] as const] : [])],
     country: country?.country ?? null,
     continents: findContinents(question, lower),
+    region: findRegion(question, lower),
     period: findPeriod(withoutAsOf, withoutAsOf.toLowerCase()),
-    asOfYear: asOf ? Number(asOf[1] ?? asOf[2]) : null,
+    asOfYear: asOf ? Number(asOf[1] ?? asOf[2] ?? asOf[3]) : null,
     topics: TOPIC_WORDS.filter((w) => w.en.test(lower) || w.zh.test(question)).map((w) => w.topic),
   };
 }
@@ -109,13 +121,23 @@ function withShortHanNames(question: string, found: CityMention[], resolver: Res
 
 function continentSpans(question: string): (readonly [number, number])[] {
   const spans: (readonly [number, number])[] = [];
-  for (const w of CONTINENT_WORDS) {
+  for (const w of [...CONTINENT_WORDS, ...REGION_WORDS]) {
     for (const m of question.matchAll(new RegExp(w.en.source, 'gi'))) spans.push([m.index, m.index + m[0].length]);
   }
   return spans;
 }
 
+function findRegion(question: string, lower: string): Region | null {
+  const found = REGION_WORDS.find((w) => w.en.test(lower) || w.zh.test(question));
+  return found ? { id: found.id, codes: found.codes } : null;
+}
+
 function findContinents(question: string, lower: string): Continent[] {
+  // "East Asia" is a region, not Asia as well.
+  for (const w of REGION_WORDS) {
+    lower = lower.replace(new RegExp(w.en.source, 'g'), ' ');
+    question = question.replace(new RegExp(w.zh.source, 'g'), ' ');
+  }
   const found: Continent[] = [];
   for (const w of CONTINENT_WORDS) {
     if (w.en.test(lower) || w.zh.test(question)) {
@@ -127,6 +149,7 @@ function findContinents(question: string, lower: string): Continent[] {
 
 // Adjectives people use instead of country names ("German sister cities"), as ISO codes.
 const DEMONYMS: Record<string, string> = {
+  澳洲: 'AU',
   german: 'DE',
   japanese: 'JP',
   american: 'US',

@@ -3,12 +3,13 @@ import type { Dataset } from '../../data/types.js';
 import type { Locale } from '../../i18n/index.js';
 import type { Resolver } from '../resolution.js';
 import { type Answered, answered, answerIntent } from './answer.js';
-import { consultPassages } from './consult.js';
+import { type Consulted, consultPassages } from './consult.js';
+import type { Entities } from './entities.js';
 import { detectIntent, type Intent, type Reading, type Unmatched } from './intent.js';
-import { type PassageHit, passageIndex } from './retrieval.js';
-import { cleanQuestion, detectLanguage } from './question.js';
+import { type PassageHit, type PassageIndex, passageIndex } from './retrieval.js';
+import { askedLanguage, cleanQuestion, detectLanguage, LANGUAGE_ASKED, simplified } from './question.js';
 
-export { MAX_MESSAGE_CHARS } from './question.js';
+export { MAX_MESSAGE_CHARS, simplified } from './question.js';
 
 export type { Answer, Answered, CityDate, CityDistance } from './answer.js';
 export type { Passage, PassageHit } from './retrieval.js';
@@ -35,15 +36,49 @@ export interface AskResult extends Answered {
 }
 
 /**
+ * "格里希是哪年来武汉柴油机厂的": a name the data's sentences hold (a person, a factory) is no place to
+ * call "no partner" when the rest of the question, the name aside, leads to those sentences. "巴黎是
+ * 武汉的友好城市吗" stays a partner check: Paris is in a sentence, but nothing else of the question is.
+ */
+function knownName(question: string, intent: Intent, entities: Entities, index: PassageIndex): Consulted | null {
+  if (intent.kind !== 'notPartner') return null;
+  const name = intent.name;
+  if (!index.passages.some((p) => p.field !== 'names' && (p.textZh.includes(name) || p.text.includes(name))))
+    return null;
+  const rest = question.replace(name, ' '.repeat(name.length));
+  const trial = consultPassages(rest, { kind: 'notUnderstood' }, entities, [], index);
+  if (trial.answer?.kind === 'passages')
+    return consultPassages(question, { kind: 'notUnderstood' }, entities, [], index);
+  // "忠清北道是武汉的友城吗": no partner, and the answer says so, with the sentences of the one partner
+  // that name it. A name in several partners' sentences ("Paris–Wuhan route", "Paris-Sud") or close to
+  // a partner's name ("Sankt") says nothing of one partner: nothing is added.
+  if (intent.resolution.kind !== 'none') return null;
+  const mentioning = index.passages.filter(
+    (p) => p.field !== 'names' && (p.textZh.includes(name) || p.text.includes(name)),
+  );
+  if (new Set(mentioning.map((p) => p.city?.id)).size !== 1) return null;
+  return {
+    answer: null,
+    related: mentioning.slice(0, 2).map((passage) => ({ passage, score: 0, coverage: 0, matched: [] })),
+  };
+}
+
+/**
  * Never throws on any input: empty, huge, emoji-only or non-string questions get the "unknown" answer.
  * `maxChars`: how much of the text to read (a whole Discord message for "Ask Youcheng").
  */
 export function askQuestion(raw: unknown, deps: AskDeps, fallback: Locale, maxChars?: number): AskResult {
-  const question = cleanQuestion(raw, maxChars);
-  const locale = detectLanguage(question, fallback);
-  const { question: read, intent, readings, unmatched, entities } = detectIntent(question, deps.resolver);
+  const cleaned = simplified(cleanQuestion(raw, maxChars));
+  // "大分市の友好都市締結日 (English pls)": the reply in the language asked for, and the request read as no place.
+  const locale = askedLanguage(cleaned) ?? detectLanguage(cleaned, fallback);
+  const question = cleaned.replace(LANGUAGE_ASKED, ' ').trim() || cleaned;
+  const detected = detectIntent(question, deps.resolver, deps.data.cities);
+  const { question: read, readings, unmatched, entities } = detected;
+  const index = passageIndex(deps.data);
+  const intent = detected.intent;
   const named = 'cities' in intent ? intent.cities : [];
-  const { answer, related } = consultPassages(read, intent, entities, named, passageIndex(deps.data));
+  const { answer, related } =
+    knownName(read, intent, entities, index) ?? consultPassages(read, intent, entities, named, index);
   if (answer) return { locale, intent, readings, unmatched: [], related: [], ...answered(answer, deps.data) };
   const structured = answerIntent(intent, { data: deps.data, now: deps.now }, readings, unmatched);
   const sources = [...new Set([...structured.sources, ...related.flatMap((h) => h.passage.sources)])];

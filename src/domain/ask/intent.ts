@@ -3,7 +3,7 @@
 import type { City, Continent, Note, Tier, Topic } from '../../data/types.js';
 import type { Resolution, Resolver } from '../resolution.js';
 import { type CountryRef, type Entities, findEntities, leftoverNames, type Period } from './entities.js';
-import { CUES, type CueName } from './lexicon.js';
+import { CUES, type CueName, type Region } from './lexicon.js';
 import { isRecognisedPlace, namedPlaces } from './places.js';
 import { hasHan } from './question.js';
 
@@ -11,6 +11,7 @@ import { hasHan } from './question.js';
 export interface Scope {
   country?: CountryRef;
   continents?: Continent[];
+  region?: Region;
   period?: Period;
   tier?: Tier;
   /** The country or continents are the ones to leave out ("outside Asia"). */
@@ -19,8 +20,11 @@ export interface Scope {
 
 export type TotalsFocus = 'current' | 'history' | 'exchange';
 
-/** A form of a name a question asks for: Chinese, English, or the city's own (native) name. */
-export type NameForm = 'zh' | 'en' | 'native';
+/**
+ * A form of a name a question asks for: Chinese, English, the city's own (native) name, or how the
+ * machine-translated 2019 article garbled it.
+ */
+export type NameForm = 'zh' | 'en' | 'native' | 'article';
 
 export type Intent =
   | { kind: 'empty' }
@@ -33,15 +37,19 @@ export type Intent =
   /** About something the data does not cover (population, weather...); `cities` are what we do know of. */
   | { kind: 'offTopic'; cities: City[] }
   | { kind: 'notUnderstood' }
+  /** "Is Duisburg twinned with Pittsburgh?": a tie between two partners, which the data does not cover. */
+  | { kind: 'betweenPartners'; cities: City[] }
   /** `figures`: numbers the question quotes ("where does 111 come from?"), to find the count meant. */
   | { kind: 'sources'; cities: City[]; about: 'totals' | 'general'; figures: number[] }
   | { kind: 'tiers' }
   | { kind: 'rank' }
-  | { kind: 'landmarks'; cities: City[] }
+  /** `country`: with no partner named, the landmarks of that country's partners ("the German train"). */
+  | { kind: 'landmarks'; cities: City[]; country?: CountryRef }
   | { kind: 'status'; cities: City[] }
   | { kind: 'cooperation'; cities: City[]; topic: Topic | null }
   /** `position`: 1 for the first, 2 for the second... in order of establishment. */
-  | { kind: 'first'; scope: Scope; cities: City[]; position: number }
+  /** `of`: the partner whose position is asked ("which number was Pittsburgh?"); `position` is then 0. */
+  | { kind: 'first'; scope: Scope; cities: City[]; position: number; of?: City }
   /** Partners named together with a country none of them is in ("Manchester in the USA"). */
   | { kind: 'elsewhere'; cities: City[]; country: CountryRef }
   | { kind: 'latest'; scope: Scope; cities: City[] }
@@ -55,7 +63,8 @@ export type Intent =
   | { kind: 'undated'; scope: Scope }
   | { kind: 'partner'; cities: City[] }
   /** A place the question names that is not a known partner; `resolution` says how close it came. */
-  | { kind: 'notPartner'; name: string; resolution: Resolution }
+  /** `country`: a country the question also names ("Wuhan's German sister city is Hamburg?"). */
+  | { kind: 'notPartner'; name: string; resolution: Resolution; country?: CountryRef }
   /** Who signed the ties of these partners (all partners whose notes say, when none is named). */
   | { kind: 'signatories'; cities: City[] }
   /** Two or more partners set against each other in time: which tie came first (or last). */
@@ -63,7 +72,8 @@ export type Intent =
   /** What partners are called: in Chinese, English, their own language, or every form (`want` null). */
   | { kind: 'names'; cities: City[]; want: NameForm | null }
   /** People with a role in a partner's tie (its mayors), as far as the data names them. */
-  | { kind: 'people'; cities: City[]; role: 'mayor' }
+  /** `today`: today's mayor is asked, which the data never records: the answer says so first. */
+  | { kind: 'people'; cities: City[]; role: 'mayor'; today: boolean }
   /** How far partners are from Wuhan; with none named, the farthest and the closest in scope. */
   | { kind: 'distance'; cities: City[]; scope: Scope; extreme: 'farthest' | 'closest' | null }
   | { kind: 'city'; cities: City[] };
@@ -102,14 +112,14 @@ const MAX_CITIES = 3;
  * is read as that partner, as an English typo is ("Pittsburg"): the question is read again with the
  * name corrected, and the answer says what it read.
  */
-export function detectIntent(question: string, resolver: Resolver): Detection {
+export function detectIntent(question: string, resolver: Resolver, cities: readonly City[] = []): Detection {
   const first = detectOnce(question, resolver);
   const candidates = [...(first.intent.kind === 'notPartner' ? [first.intent] : []), ...first.unmatched];
   for (const { name, resolution } of candidates) {
-    const city = hanTypoOf(name, resolution);
+    const city = hanTypoOf(name, resolution, cities) ?? closeReadingOf(resolution);
     const at = question.indexOf(name);
     if (!city || at < 0) continue;
-    const corrected = `${question.slice(0, at)}${city.names.zh}${question.slice(at + name.length)}`;
+    const corrected = `${question.slice(0, at)}${city.names.zh ?? city.names.en}${question.slice(at + name.length)}`;
     const again = detectOnce(corrected, resolver);
     if (!('cities' in again.intent) || !again.intent.cities.some((c) => c.id === city.id)) continue;
     const reading: Reading = { typed: name, city, as: 'typo', doubt: null };
@@ -124,8 +134,20 @@ export function detectIntent(question: string, resolver: Resolver): Detection {
 
 const CITY_SUFFIX = /市$/;
 
-/** The one partner whose Chinese name (or Chinese alias) differs from `name` in exactly one character. */
-function hanTypoOf(name: string, resolution: Resolution): City | null {
+/**
+ * A misspelling the resolver reads as one partner ("科帕沃格尔" for Kópavogur): one close, unique
+ * reading is answered, and the answer says what it read. The start of a name ("Sankt", "格拉茨" for
+ * Graz District II) may be another place: that stays a "did you mean".
+ */
+function closeReadingOf(resolution: Resolution): City | null {
+  return resolution.kind === 'match' && resolution.via === 'fuzzy' ? resolution.city : null;
+}
+
+/**
+ * The one partner whose Chinese name (or Chinese alias) differs from `name` in exactly one character:
+ * among the resolver's suggestions, or among all partners when it has none ("毕什凯克").
+ */
+function hanTypoOf(name: string, resolution: Resolution, all: readonly City[]): City | null {
   if (!hasHan(name)) return null;
   const typed = [...name.replace(CITY_SUFFIX, '')];
   if (typed.length < 3) return null;
@@ -134,7 +156,9 @@ function hanTypoOf(name: string, resolution: Resolution): City | null {
       ? [resolution.city]
       : resolution.kind === 'ambiguous'
         ? resolution.candidates
-        : resolution.suggestions;
+        : resolution.suggestions.length
+          ? resolution.suggestions
+          : all;
   const fits = close.filter((city) =>
     [city.names.zh ?? '', ...city.aliases.filter((a) => a.kind === 'zh').map((a) => a.text)].some((zh) => {
       const known = [...zh.replace(CITY_SUFFIX, '')];
@@ -158,10 +182,12 @@ function detectOnce(question: string, resolver: Resolver): Detection {
   const entities = findEntities(question, lower, resolver);
   // Tier names contain words that are cues elsewhere ("exchange" is not cooperation, "friendship city"
   // is not a list request): the cues below read the question with them blanked out.
-  const exchangeTier = CUES.exchangeTier.en.test(lower) || CUES.exchangeTier.zh.test(question);
+  const exchangeNamed = CUES.exchangeTier.en.test(lower) || CUES.exchangeTier.zh.test(question);
   const bareLower = lower.replace(new RegExp(CUES.exchangeTier.en.source, 'g'), ' ');
   const bareQuestion = question.replace(new RegExp(CUES.exchangeTier.zh.source, 'g'), ' ');
   const has = (cue: CueName) => CUES[cue].en.test(bareLower) || CUES[cue].zh.test(bareQuestion);
+  // "友好城市和友好交流城市": both tiers asked for, so the answer is not narrowed to the exchange tier.
+  const exchangeTier = exchangeNamed && !has('friendshipTier');
   // Questions about the tiers themselves need the tier names left in.
   const hasWhole = (cue: CueName) => CUES[cue].en.test(lower) || CUES[cue].zh.test(question);
   // Hubei named and Wuhan not: the question is about the province, whose partners the data lacks.
@@ -177,6 +203,7 @@ const NO_ENTITIES: Entities = {
   named: [],
   country: null,
   continents: [],
+  region: null,
   period: null,
   asOfYear: null,
   topics: [],
@@ -197,7 +224,7 @@ const ABOUT_DATA = new Set<Intent['kind']>([
   'names',
 ]);
 /** Answers that say "I don't know": a place named stays unanswered, but the answer says it is no partner. */
-const KEEPS_UNKNOWN = new Set<Intent['kind']>(['offTopic']);
+const KEEPS_UNKNOWN = new Set<Intent['kind']>(['offTopic', 'betweenPartners']);
 
 /**
  * A place the question names that is no partner is never dropped: with no partner named the answer
@@ -223,8 +250,13 @@ function checkPlaces(
     );
   const first = places[0];
   if (!first) return { intent, unmatched: [] };
-  if (!named.length && !KEEPS_UNKNOWN.has(intent.kind))
-    return { intent: { kind: 'notPartner', ...first }, unmatched: places.slice(1, MAX_CITIES) };
+  if (!named.length && !KEEPS_UNKNOWN.has(intent.kind)) {
+    const country = entities.country ?? undefined;
+    return {
+      intent: { kind: 'notPartner', ...first, ...(country ? { country } : {}) },
+      unmatched: places.slice(1, MAX_CITIES),
+    };
+  }
   return { intent, unmatched: places.slice(0, MAX_CITIES) };
 }
 
@@ -263,42 +295,76 @@ interface Clues {
 
 // "Who was Werner Gerich?", "Grisch是谁": the name asked about. "Who signed" is answered before this.
 const WHO_EN = /^\s*who(?:'s| is| was| were| are)\s+(.+?)[\s?!.]*$/i;
-const WHO_ZH = /^\s*(?:谁是|请问)?\s*(.+?)\s*(?:是谁|是什么人|是何人)[？?！!。]*$|^\s*谁是\s*(.+?)[？?！!。]*$/u;
+const WHO_ZH = /^\s*(?:谁是|请问)?\s*(.+?)\s*(?:是谁|是什么人|是何人)(?:[？?！!。，,]|$)|^\s*谁是\s*(.+?)[？?！!。]*$/u;
+
+// "What did Bill Peduto do?": a person's deeds, looked up the same way.
+const WHAT_DID = /^\s*what (?:did|does|has|had) (.+?) (?:do|done|say|said)\b/i;
 
 function askedPerson(question: string): string | null {
-  const m = question.match(WHO_EN) ?? question.match(WHO_ZH);
+  const m = question.match(WHO_EN) ?? question.match(WHO_ZH) ?? question.match(WHAT_DID);
   const name = (m?.[1] ?? m?.[2])?.trim();
   // "Who are Wuhan's sister cities?" asks for the list, not a person.
   if (!name || /\b(sister|twin|partner|friendship|cit(y|ies)|wuhan)\b|友城|友好城市|城市|武汉/i.test(name)) return null;
   return name;
 }
 
+/**
+ * Ties that are only a memorandum or a letter of intent. Not a cue of the lexicon: the word stays
+ * unexplained elsewhere, so "what did Manchester sign a memorandum about" finds the sentence.
+ */
+const MEMORANDA = /\b(memorand(um|a|ums)|mous?|letters? of intent|declarations? of intent)\b|备忘录|意向书|意向声明/i;
+
+const BETWEEN_PARTNERS =
+  /\b(?:twinned|paired|partnered|sister[- ]cit(?:y|ies)|twin[- ]cit(?:y|ies)|twins)\s+(?:with|of|to)\b/i;
+const TWO_ASKED =
+  /\b(and|&|also|plus)\b.{0,20}\b(what (do|does|did)|work(ed)? on|cooperat\w*|projects?)\b|[，,]?(还有|以及|和|另外).{0,8}(合作|做了什么|有什么项目|哪些方面)/i;
+const MONEY =
+  /总额|金额|多少钱|亿元|万元|\bhow much money\b|\b(?:trade )?value\b|\bworth\b|\b(?:yuan|dollars?|euros?|rmb)\b/i;
+const MONTH =
+  /\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\b|(?<!\d)(1[0-2]|[1-9])月/i;
+const POSITION_ASKED =
+  /\b(?:what|which) (?:number|position|place in (?:the )?order)\b|\bhow manyth\b|第几(?:个|座|位)/i;
+const SIGNED_WHERE = /\bwhere\b.{0,40}\bsign(ed|ing)?\b|在哪(里|儿)?.{0,4}签|哪里签|何处签|在什么地方签/i;
+const ASKS_WHAT = /^\s*(what|which)\b|签了什么|签过什么|签的什么|签署了什么|什么协议|什么备忘录/i;
+
 function decide(clues: Clues, resolver: Resolver): Intent {
   const { entities, exchangeTier, has, hasWhole } = clues;
   const cities = entities.cities.slice(0, MAX_CITIES);
   const named = cities.length > 0;
   const scope = scopeOf(entities, exchangeTier, has('outside'));
-  const scoped = scope.country !== undefined || scope.continents !== undefined || scope.period !== undefined;
+  const scoped =
+    scope.country !== undefined ||
+    scope.continents !== undefined ||
+    scope.region !== undefined ||
+    scope.period !== undefined;
 
-  if (has('signatories')) return { kind: 'signatories', cities };
+  if (cities.length > 1 && BETWEEN_PARTNERS.test(clues.question) && !/wuhan|武汉/i.test(clues.question))
+    return { kind: 'betweenPartners', cities };
+  // "Between Swansea and Izhevsk, who signed with Wuhan first?": an order, not the signers.
+  if (cities.length > 1 && has('signatories') && (has('compareEarlier') || has('compareLater') || has('first')))
+    return { kind: 'compare', cities, order: has('compareLater') && !has('compareEarlier') ? 'later' : 'earlier' };
+  // "When was it signed, and by whom?": the date's answer, whose notes name the signers where known.
+  if (has('signatories'))
+    return named && has('whenAsked') ? { kind: 'established', cities } : { kind: 'signatories', cities };
+  // "匹兹堡是武汉第几个友好城市": the partner's place in date order.
+  if (cities.length === 1 && POSITION_ASKED.test(clues.question) && !/hubei|province|湖北|省/i.test(clues.question))
+    return { kind: 'first', scope, cities, position: 0, of: cities[0] };
   if (named && has('names')) return { kind: 'names', cities, want: nameForm(clues.question) };
   if (cities.length > 1 && (has('compareEarlier') || has('compareLater') || has('first') || has('latest'))) {
     return { kind: 'compare', cities, order: has('compareLater') && !has('compareEarlier') ? 'later' : 'earlier' };
   }
-  // A mayor at the time of the tie ("who was mayor when…") is in the notes; today's mayor never is.
-  if (
-    named &&
-    has('mayor') &&
-    !has('count') &&
-    (has('when') || has('relation') || /\b(was|were)\b|时任|当时|那时/i.test(clues.question))
-  )
-    return { kind: 'people', cities, role: 'mayor' };
+  // A partner's mayor in the tie's history ("which Bordeaux mayor led the delegation", "博伦厄市长叫啥，
+  // 2017年和万勇见面那个") is in the notes; today's ("who is the mayor of…") never is, and the answer
+  // says so before the mayors the notes do name.
+  if (named && has('mayor') && !has('count')) return { kind: 'people', cities, role: 'mayor', today: asksToday(clues) };
   if (!named && clues.province) return { kind: 'province' };
   if (!named) {
     const person = askedPerson(clues.question);
     if (person) return { kind: 'person', name: person };
   }
-  if (has('offTopic')) return { kind: 'offTopic', cities };
+  // "The Pittsburgh mayor said Wuhan had how many sister cities": a mayor beside a partner is no topic
+  // of its own; the rest of the question decides.
+  if (has('offTopic') && !(named && onlyMayor(clues))) return { kind: 'offTopic', cities };
   if (has('distance'))
     return {
       kind: 'distance',
@@ -309,6 +375,10 @@ function decide(clues: Clues, resolver: Resolver): Intent {
   const country = scope.country;
   if (named && country && !scope.outside && cities.every((c) => c.country.code !== country.code))
     return { kind: 'elsewhere', cities, country };
+  // "Two sources give different years for Kópavogur: which is right?": the date's answer gives both, each
+  // with its source.
+  if (named && has('sources') && /\b(years?|dates?)\b|年份|日期|哪年|哪一年/i.test(clues.question))
+    return { kind: 'established', cities };
   if (has('sources')) {
     const figures = [...clues.question.matchAll(/\d+/g)].map((m) => Number(m[0]));
     return {
@@ -319,16 +389,33 @@ function decide(clues: Clues, resolver: Resolver): Intent {
     };
   }
   if (has('rank')) return { kind: 'rank' };
+  // "How many in Europe vs Asia?": continents set against each other, which the by-country count breaks down.
+  if (!named && entities.continents.length >= 2 && hasWhole('tierDifference'))
+    return { kind: 'countries', most: false };
   if (
-    hasWhole('tierDefinition') ||
-    (hasWhole('tierDifference') && (exchangeTier || /sister|twin|姐妹/.test(clues.question.toLowerCase())))
+    !named &&
+    (hasWhole('tierDefinition') ||
+      (hasWhole('tierDifference') &&
+        (hasWhole('exchangeTier') || /sister|twin|姐妹/.test(clues.question.toLowerCase()))))
   )
     return { kind: 'tiers' };
   // "Which country has the most sister cities?": the top of the by-country count.
   if (!named && has('most') && !has('latest') && (has('countries') || /\bcountry\b/.test(clues.question.toLowerCase())))
     return { kind: 'countries', most: true };
-  if (has('landmarks')) return { kind: 'landmarks', cities };
+  if (has('landmarks'))
+    return {
+      kind: 'landmarks',
+      cities,
+      ...(!named && scope.country && !scope.outside ? { country: scope.country } : {}),
+    };
   if (has('status') && (named || !has('count') || has('ended'))) return { kind: 'status', cities };
+  // "Which cities only signed a memorandum?": the tiers answer names them, apart from the partners.
+  if (!named && MEMORANDA.test(clues.question) && (has('list') || has('count'))) return { kind: 'tiers' };
+  // "Where was the Bangkok agreement signed?": the date's notes say where, where the sources do.
+  if (named && SIGNED_WHERE.test(clues.question)) return { kind: 'established', cities };
+  // "When did Wuhan twin with Ōita and what do they do together?": two questions, which the city's
+  // card (its date, then what the cities do) answers both of.
+  if (named && has('whenAsked') && TWO_ASKED.test(clues.question)) return { kind: 'city', cities };
   // "什么时候签的协议": a date is asked for, though "协议" (agreement) is a cooperation word.
   if (named && has('whenAsked') && !entities.topics.length) return { kind: 'established', cities };
   if (has('cooperation') || (named && entities.topics.length > 0 && !has('when')))
@@ -354,10 +441,22 @@ function decide(clues: Clues, resolver: Resolver): Intent {
     const dated = asOf && !scope.period ? { ...scope, period: { kind: 'range' as const, range: { to: asOf } } } : scope;
     return { kind: 'latest', scope: dated, cities };
   }
-  if (named && (has('when') || has('howLong'))) return { kind: 'established', cities };
+  // "What did Manchester and Wuhan sign a memorandum about?": "sign" without "when" asks what, not when.
+  if (named && (has('when') || has('howLong')) && (has('whenAsked') || !ASKS_WHAT.test(clues.question)))
+    return { kind: 'established', cities };
 
+  // "Wuhan friendship cities October 2019", "2019年10月武汉和多少个国家的城市结好": a month and a year
+  // date a count as published, not the ties made in that year.
+  if (!named && scope.period?.kind === 'year' && MONTH.test(clues.question) && !scope.country && !scope.continents)
+    if (has('count') || (has('relation') && !has('list') && !has('added')))
+      return { kind: 'totalsInYear', year: scope.period.year };
+  // "签约总额多少", "how much money": a sum of money, not a count of cities.
+  if (has('count') && MONEY.test(clues.question)) return named ? { kind: 'city', cities } : { kind: 'notUnderstood' };
   if (has('count')) {
-    if (scope.country || scope.continents) return { kind: 'list', scope };
+    if (scope.country || scope.continents || scope.region) return { kind: 'list', scope };
+    // "How much did Ōita donate in 1998": a figure about the partner named, which its sentences hold;
+    // Wuhan's totals of that year are not the answer.
+    if (named) return { kind: 'city', cities };
     if (scope.period) {
       if (scope.period.kind === 'year' && !has('added')) return { kind: 'totalsInYear', year: scope.period.year };
       return { kind: 'list', scope };
@@ -382,12 +481,28 @@ function decide(clues: Clues, resolver: Resolver): Intent {
   return { kind: 'notUnderstood' };
 }
 
+// Words that put a question in the tie's history: a past tense, a year, an event.
+const PAST =
+  /\b(was|were|did|had|led|signed|visited|met|when|then|at the time|\d{4})\b|时任|当时|那时|\d{4}|年|签|访|见面|会面|去了|来了|率|带队|期间|时候|时的|[好约交]时|结好的|建交的|代表/i;
+const PRESENT = /\bwho(?:'s| is| are)\b|\bwhat(?:'s| is) (?:the )?name\b|是谁|叫什么|叫啥|是哪位/i;
+
+/** "Who is the mayor of Pittsburgh", "加拉茨现在的市长叫什么": today's office holder, which no source records. */
+function asksToday(clues: Clues): boolean {
+  return clues.has('today') || (PRESENT.test(clues.question) && !PAST.test(clues.question));
+}
+
+function onlyMayor(clues: Clues): boolean {
+  const rest = clues.question.toLowerCase().replace(/\bmayors?\b|市长/g, ' ');
+  return !CUES.offTopic.en.test(rest) && !CUES.offTopic.zh.test(rest);
+}
+
 /** Which form of a name a "what is X called" question asks for; null when it names none. */
 function nameForm(question: string): NameForm | null {
-  if (/chinese|mandarin|中文|汉语|华语|中国人/i.test(question)) return 'zh';
+  if (/\b(article|machine[- ]?translat\w*|2019)\b|文章|机翻|机器翻译|2019/i.test(question)) return 'article';
+  if (/chinese|mandarin|中文|汉语|华语|汉字|中国人/i.test(question)) return 'zh';
   if (/english|英文|英语/i.test(question)) return 'en';
   if (
-    /local|native|own language|当地|本地|原名|母语|\bin [a-z]+(?:ian|ese|ish|ch|an|ic|ek|ai)\b|[^中英]文|[^汉英]语/i.test(
+    /local|native|own language|当地|本地|原名|母语|\bin (?!wuhan\b)[a-z]+(?:ian|ese|ish|sh|ch|an|ic|ek|ai)\b|\b[a-z]+(?:ian|ese|ish|sh|ch|an|ic|ek|ai) (?:name|spelling|letters|script)\b|[^中英]文|[^汉英]语/i.test(
       question,
     )
   )
@@ -451,6 +566,7 @@ function scopeOf(entities: Entities, exchangeTier: boolean, outside: boolean): S
   if (outside && (entities.country || entities.continents.length)) scope.outside = true;
   if (entities.country) scope.country = entities.country;
   if (entities.continents.length) scope.continents = entities.continents;
+  if (entities.region) scope.region = entities.region;
   if (entities.period) scope.period = entities.period;
   if (exchangeTier) scope.tier = 'exchange';
   return scope;

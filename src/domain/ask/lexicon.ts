@@ -12,7 +12,7 @@ const NEVER = /(?!)/;
 export const CUES = {
   /** Where a fact comes from. */
   sources: {
-    en: /\b(sources?|sourced|cite[sd]?|citations?|references?|evidence|how do (you|we) know|according to (what|whom|who)|where (does|do|did|is) .{0,60}\b(come|coming|came|taken|found) from|where .{0,40}\bfrom\b\??$)/,
+    en: /\b(sources?|sourced|cite[sd]?|citations?|references?|evidence|how do (you|we) know|according to (what|whom|who)|where (does|do|did|is) .{0,60}\b(come|coming|came|taken|found) from|where (is|are|was|were|did you get) (this|that|these|those|it|the (figures?|numbers?|data|counts?|info\w*|facts?))( \w+)? from\b)/,
     zh: /来源|出处|出自|依据|根据(什么|哪)|从哪(里|儿)?(来|得|知道|查)|哪里来的|怎么知道|引用|信息源/,
   },
   /** What a friendship city / exchange city is, or how the two differ. */
@@ -21,7 +21,7 @@ export const CUES = {
     zh: /区别|差别|差异|不同|分别|级别|层级|层次|类型|种类|异同/,
   },
   tierDefinition: {
-    en: /\bwhat(?: is|'s| are| does)(?: an?| the)? (?:(?:international )?friendly[- ]exchange|exchange|(?:international )?friendship|sister|twin|partner)[- ]cit(?:y|ies)(?: mean)?\b\??$|\bmean(?:s|ing)? (?:of|by) (?:an? |the )?(?:(?:international )?friendly[- ]exchange|exchange|friendship|sister|twin)[- ]cit/,
+    en: /\bwhat does (?:the )?(?:word |term |name )?(?:友城|友好城市|姐妹城市|youcheng|sister[- ]cit(?:y|ies)|twin[- ]cit(?:y|ies)|friendship[- ]cit(?:y|ies)|twinning) mean\b|\bwhat(?: is|'s| are| does)(?: an?| the)? (?:(?:international )?friendly[- ]exchange|exchange|(?:international )?friendship|sister|twin|partner)[- ]cit(?:y|ies)(?: mean)?\b\??$|\bmean(?:s|ing)? (?:of|by) (?:an? |the )?(?:(?:international )?friendly[- ]exchange|exchange|friendship|sister|twin)[- ]cit/,
     zh: /什么(是|叫)(国际)?(友好交流城市|交流城市|友好城市|友城|姐妹城市)|(友好交流城市|交流城市|友好城市|友城|姐妹城市)(是什么|指什么|什么意思|的意思|的含义|的定义|是指)/,
   },
   /** Wuhan compared with other Chinese cities. */
@@ -36,7 +36,7 @@ export const CUES = {
   /** Whether a tie has ended. */
   status: {
     en: /\b(ended|ending|ends|end (the|its|their|of the) (tie|ties|relationship|partnership|twinning|friendship)|cut (ties|off|the tie)|broke|broken|break (off|up|ties|the tie)|terminat\w*|cancel\w*|suspend\w*|phas(e|ed|es|ing)[- ]out|no longer|still|revok\w*|withdr[ae]w\w*|dissolv\w*|active|current status)\b/,
-    zh: /终止|结束|断绝|解除|中止|取消|退出|停止|还是|仍是|仍然|依然|还在|断交|不再|现状|状态|有效/,
+    zh: /终止|结束|断绝|解除|中止|取消|退出|停止|还是(?=.{0,8}(友城|友好城市|姐妹|伙伴|关系))|(现在|如今|目前)还是|仍是|仍然|依然|还在|断交|不再|现状|状态|有效/,
   },
   /** An end or a winding-down, as opposed to "still": decides a "how many ... ended" question. */
   ended: {
@@ -49,7 +49,7 @@ export const CUES = {
   },
   cooperation: {
     en: /\b(cooperat\w*|co-operat\w*|collaborat\w*|work(s|ed|ing)? (on|together|with)|do together|did together|projects?|joint|exchanges?|programmes?|programs?|agreements? on|ties? in|areas?|fields?|activities|what (do|does|did) .{1,60} do)\b/,
-    zh: /合作|交流|项目|共同|领域|往来|做了什么|做些什么|做什么|干什么|哪些方面|什么方面|协议/,
+    zh: /合作(?!伙伴)|交流|项目|共同|领域|往来|做了什么|做些什么|做什么|干什么|哪些方面|什么方面|协议/,
   },
   /** "Outside Asia", "亚洲以外": the places named are the ones to leave out. */
   outside: {
@@ -86,21 +86,26 @@ export const CUES = {
   /** A question word that asks for a date or a span ("when", "哪年"), as opposed to words like "signed". */
   whenAsked: {
     en: /\b(when|what year|which year|what date|since when|how long|how many years|how old)\b/,
-    zh: /什么时候|何时|哪一年|哪年|几时|多少年|多久|多长时间|什么时间|哪天|几年/,
+    zh: /什么时候|何时|哪一年|哪年|几时|多少年|多久|多长时间|什么时间|哪一?天|几年|日期|日子|几月|哪个月|哪月/,
   },
   /** Two partners set against each other in time: "which came first, A or B", "A和B哪个先". */
   compareEarlier: {
     en: /\b(came first|first[,:]? .{1,60}\bor\b|earlier|earliest|sooner|older|oldest|longer|longest|before)\b/,
-    zh: /哪个先|谁先|哪个早|谁早|哪个更早|谁更早|更早|较早|先.{0,8}还是|哪个在前|最早|更久|最久|最长|更长/,
+    zh: /哪个先|谁先|哪个早|谁早|哪个更早|谁更早|更早|较早|先.{0,16}还是|还是.{0,10}[先早]|比.{1,12}早|哪个在前|最早|更久|最久|最长|更长/,
   },
   compareLater: {
     en: /\b(later|latest|newer|newest|more recent|most recent|younger|after)\b/,
-    zh: /哪个晚|谁晚|更晚|较晚|最晚|哪个后|谁后|最新|更新|最近/,
+    zh: /哪个晚|谁晚|更晚|较晚|最晚|哪个后|谁后|最新|更新|最近|比.{1,12}晚/,
   },
   /** What a partner is called in a language or script. */
   names: {
-    en: /\b(called|named|name|names|spelled|spell|spelt|say|said|write|written|pronounce\w*)\b.{0,30}\b((in )?(chinese|mandarin|english|local(ly)?|native(ly)?|own language|characters)|in [a-z]+(?:ian|ese|ish|ch|an|ic|ek|ai)\b)|\b(chinese|english|local|native|official) (name|names|spelling)\b/,
-    zh: /中文名|英文名|中文叫|英文叫|中文怎么|英文怎么|用中文|用英文|怎么写|怎么说|用.{1,5}[语文]|译名|当地.{0,4}(名|叫)|原名|外文名|本地名/,
+    en: /\b(called|named|name|names|spelled|spell|spelt|say|said|write|written|pronounce\w*|call|calls)\b.{0,30}\b((in )?(chinese|mandarin|english|local(ly)?|native(ly)?|own language|characters)|in [a-z]+(?:ian|ese|ish|sh|ch|an|ic|ek|ai)\b)|\b(chinese|english|local|native|official|full) (name|names|spelling)\b|\b(?:[a-z]+(?:ian|ese|ish|sh|ic|ek|ai)|german|korean|dutch|french|czech|hebrew|m[āa]ori) (name|spelling|letters|script|characters)\b|\b(?:what|which)(?:'s|s| is| are)?\b.{1,40}\bin (chinese|mandarin|english|characters|pinyin|german|korean|dutch|french|czech|hebrew|maori|[a-z]+(?:ian|ese|ish|sh|ic|ek|ai))\b|\b(article|machine[- ]?translat\w*)\b.{0,40}\b(call|calls|called|write|writes|wrote|written|render\w*|name|names)\b/,
+    zh: /中文名|英文名|中文叫|英文叫|中文怎么|英文怎么|用中文|用英文|英文是|中文是|怎么写|怎么说|用.{1,5}[语文]|[语文](名字|名称|名|叫法|写法)|译名|当地.{0,4}(名|叫)|原名|外文名|本地名|(文章|机翻|机器翻译).{0,12}(叫|写|译)/,
+  },
+  /** Today, as opposed to when the tie was made: "the current mayor", "现任市长". */
+  today: {
+    en: /\b(current(ly)?|now|today|nowadays|present|incumbent|these days)\b/,
+    zh: /现在|现任|目前|当前|如今|今天|眼下/,
   },
   /** A mayor, asked about by a partner's name: the people the data names. */
   mayor: {
@@ -113,8 +118,8 @@ export const CUES = {
     zh: /多少年|多久|多长时间|几年|年前/,
   },
   count: {
-    en: /\b(how many|number of|count|total|totals|tally|figures?|sum|(have|had|has|with) \d+)\b/,
-    zh: /多少|几个|数量|总数|总共|一共|共有|数目|个数|数字/,
+    en: /\b(how many|number of|number|count|total|totals|tally|figures?|sum|(have|had|has|with) \d+)\b/,
+    zh: /多少|几个|数量|总数|总共|一共|共有|数目|个数|数字|有\d+个/,
   },
   history: {
     en: /\b(change[ds]?|changing|over (the )?(years|time)|grow(n|th|s)?|grew|increase[ds]?|history|historical|trend|evolv\w*|evolution|each year|per year|by year|year by year|progress)\b/,
@@ -147,17 +152,17 @@ export const CUES = {
   /** Words that tie a question to sister cities at all. */
   relation: {
     en: /\b(sister|twin|twinned|twinning|partner\w*|friendship|friendly|paired|pairing|jumel\w*|ties?)\b/,
-    zh: /友好城市|友城|姐妹城市|结为|结好|缔结|结对|友好交流|结成|关系/,
+    zh: /友好城市|友城|姐妹城市|结为|结好|缔结|结对|友好交流|结成|关系|合作伙伴|伙伴城市/,
   },
   /** Topics no data covers: say so instead of answering something else. */
   offTopic: {
-    en: /\b(population|inhabitants|how many people|(most|fewest|more|fewer) (people|inhabitants|residents)|weather|temperature|mayors?|gdp|how big|biggest|largest city|smallest|richest|poorest|safest|prettiest|nicest|best|worst|time ?zone|currency|visa|hotels?|restaurants?|food|cuisine|elevation|altitude|covid|virus|pandemic|lab leak|capital of|news|language spoken|football club)\b/,
-    zh: /新闻|人口|天气|气温|市长|面积|时区|货币|签证|酒店|美食|海拔|经济总量|疫情|病毒|新冠|首都|最大的城市|最富|最好|最漂亮|最安全/,
+    en: /\b(population|inhabitants|how many people|(most|fewest|more|fewer) (people|inhabitants|residents)|weather|temperature|mayors?|gdp|how big|biggest|largest city|smallest|richest|poorest|safest|prettiest|nicest|best|worst|time ?zone|currency|visa|hotels?|restaurants?|food|cuisine|elevation|altitude|covid|virus|pandemic|lab leak|capital of|language spoken|football club|recommend\w*|essay|poem|tickets?|world cup|who won|restaurants?)\b/,
+    zh: /新闻|人口|天气|气温|下雨|下雪|刮风|作文|写一篇|写一首|诗|推荐|门票|票价|餐厅|饭店|好吃|怎么走|世界杯|市长|面积|时区|货币|签证|酒店|美食|海拔|经济总量|疫情|病毒|新冠|首都|最大的城市|最富|最好|最漂亮|最安全/,
   },
   /** Who signed a tie: answered from the notes that name the signatories. */
   signatories: {
     en: /\b(who signed|who (?:was|were) the signator(?:y|ies)|signator(?:y|ies)|signed by whom|by whom\b.{0,40}\bsigned|who (?:put|set) (?:their|his|her) (?:names?|signatures?)|whose signatures?)\b/,
-    zh: /谁签|签字人|签署人|签约人|签字的是谁|签署的是谁|签约的是谁|由谁签/,
+    zh: /谁签|签字人|签署人|签约人|签字的是谁|签署的是谁|签约的是谁|由谁签|(签约|签署|签字)的.{0,12}是谁/,
   },
   /** How far a partner is from Wuhan: great-circle distance between the coordinates. */
   distance: {
@@ -197,9 +202,52 @@ export const CONTINENT_WORDS: { continents: Continent[]; en: RegExp; zh: RegExp 
   { continents: ['Europe'], en: /\b(europe|european)\b/, zh: /欧洲/ },
   { continents: ['Africa'], en: /\b(africa|african)\b/, zh: /非洲/ },
   { continents: ['North America'], en: /\bnorth(ern)? americ(a|an)\b/, zh: /北美/ },
-  { continents: ['South America'], en: /\b(south(ern)? americ(a|an)|latin americ(a|an))\b/, zh: /南美|拉丁美洲|拉美/ },
+  { continents: ['South America'], en: /\bsouth(ern)? americ(a|an)\b/, zh: /南美/ },
   { continents: ['Oceania'], en: /\b(oceania|oceanian|pacific)\b/, zh: /大洋洲/ },
   { continents: ['North America', 'South America'], en: /\b(the )?americas\b/, zh: /(?<![北南])美洲/ },
+  {
+    continents: ['North America', 'South America'],
+    en: /\b(north(ern)? and south(ern)?|south(ern)? and north(ern)?) americ(a|as|an)\b/,
+    zh: /南北美|北美.?南美|南美.?北美/,
+  },
+];
+
+/** A region of several countries that is no continent: the countries it holds, by ISO code. */
+export interface Region {
+  id: 'latinAmerica' | 'nordic' | 'scandinavia' | 'middleEast' | 'southeastAsia' | 'eastAsia' | 'centralAsia';
+  codes: readonly string[];
+}
+
+const SOUTH_AMERICA = ['AR', 'BO', 'BR', 'CL', 'CO', 'EC', 'GY', 'PY', 'PE', 'SR', 'UY', 'VE'];
+
+/**
+ * Regions people ask about that cut across continents or split them. Latin America is Mexico, Central
+ * America and the Spanish- and Portuguese-speaking Caribbean as well as South America, so it is no
+ * continent: read as "South America" it would leave out Tijuana.
+ */
+export const REGION_WORDS: (Region & { en: RegExp; zh: RegExp })[] = [
+  {
+    id: 'latinAmerica',
+    codes: ['MX', 'GT', 'BZ', 'SV', 'HN', 'NI', 'CR', 'PA', 'CU', 'DO', 'PR', ...SOUTH_AMERICA],
+    en: /\blatin[- ]?americ(a|an)\b/,
+    zh: /拉丁美洲|拉美/,
+  },
+  { id: 'nordic', codes: ['DK', 'FI', 'IS', 'NO', 'SE'], en: /\bnordics?\b/, zh: /北欧/ },
+  { id: 'scandinavia', codes: ['DK', 'NO', 'SE'], en: /\bscandinavia(n)?\b/, zh: /斯堪的纳维亚/ },
+  {
+    id: 'middleEast',
+    codes: ['IL', 'PS', 'JO', 'LB', 'SY', 'IQ', 'IR', 'SA', 'AE', 'QA', 'BH', 'KW', 'OM', 'YE', 'TR', 'EG', 'CY'],
+    en: /\bmiddle[- ]east(ern)?\b|\bmid-?east\b/,
+    zh: /中东/,
+  },
+  {
+    id: 'southeastAsia',
+    codes: ['TH', 'KH', 'VN', 'LA', 'MM', 'MY', 'SG', 'ID', 'PH', 'BN', 'TL'],
+    en: /\bsouth[- ]?east(ern)? asia(n)?\b/,
+    zh: /东南亚/,
+  },
+  { id: 'eastAsia', codes: ['JP', 'KR', 'KP', 'MN', 'TW'], en: /\beast(ern)? asia(n)?\b/, zh: /(?<!南)东亚/ },
+  { id: 'centralAsia', codes: ['KZ', 'KG', 'TJ', 'TM', 'UZ'], en: /\bcentral asia(n)?\b/, zh: /中亚/ },
 ];
 
 export const TOPIC_WORDS: { topic: Topic; en: RegExp; zh: RegExp }[] = [
@@ -252,7 +300,7 @@ export const EN_FILLER = new Set(
    partner partners partnered partnership city cities town towns friendship friendly friend friends
    relation relations relationship relationships tie ties link linked pair paired pairing international
    exchange become became becoming established establish official officially sign signed one listed list
-   yes no not really know known unknown date dates have`.split(/\s+/),
+   yes no not really know known unknown date dates have exact exactly precise specific actual`.split(/\s+/),
 );
 
 /** Chinese function words and question words dropped the same way, longest first. */
@@ -269,6 +317,15 @@ export const ZH_FILLER = [
   '哪一年',
   '武汉市',
   '友好关系',
+  '湖北全省',
+  '湖北省',
+  '全省',
+  '湖北',
+  '正式',
+  '具体',
+  '确切',
+  '准确',
+  '日子',
   '结为',
   '结成',
   '缔结',

@@ -1,7 +1,16 @@
 // Places a question names that are none of Wuhan's partners ("What do Wuhan and Paris work on?"):
 // found so that no answer drops them silently. Without a gazetteer a "place" is a name-like run of
 // words: capitalised words in English, a transliteration-like run of characters in Chinese.
-import { CONTINENT_WORDS, CUES, EN_FILLER, PERSON_TITLES, TOPIC_WORDS, ZH_FILLER, ZH_NOT_A_NAME } from './lexicon.js';
+import {
+  CONTINENT_WORDS,
+  CUES,
+  EN_FILLER,
+  PERSON_TITLES,
+  REGION_WORDS,
+  TOPIC_WORDS,
+  ZH_FILLER,
+  ZH_NOT_A_NAME,
+} from './lexicon.js';
 import type { Resolution } from '../resolution.js';
 import { type Entities, isCountryName } from './entities.js';
 import { isGazetteerPlace } from './gazetteer.js';
@@ -102,11 +111,14 @@ const everywhere = (pattern: RegExp) => new RegExp(pattern.source, 'g');
 const EN_PATTERNS = [
   ...Object.values(CUES).map((c) => c.en),
   ...TOPIC_WORDS.map((w) => w.en),
+  // Regions before continents: "拉丁美洲" is blanked whole, not as 美洲 leaving 拉丁 to read as a place.
+  ...REGION_WORDS.map((w) => w.en),
   ...CONTINENT_WORDS.map((w) => w.en),
 ].map(everywhere);
 const ZH_PATTERNS = [
   ...Object.values(CUES).map((c) => c.zh),
   ...TOPIC_WORDS.map((w) => w.zh),
+  ...REGION_WORDS.map((w) => w.zh),
   ...CONTINENT_WORDS.map((w) => w.zh),
 ].map(everywhere);
 
@@ -157,15 +169,21 @@ export function withoutEntities(question: string, entities: Entities): string {
 }
 
 /** Filler words that still say what a question is about. */
-const ASKS_ABOUT = new Set(['link', 'linked', 'mayor', 'mayors']);
+const ASKS_ABOUT = new Set(['link', 'linked', 'mayor', 'mayors', 'memorandum', 'memoranda', 'treaty', 'charter']);
 
 const union = (patterns: readonly RegExp[], flags: string) =>
   new RegExp(patterns.map((p) => `(?:${p.source})`).join('|'), flags);
 /** A capitalised word that does not open the question. */
 const NAME_INSIDE = /(?<=\S\s+)\p{Lu}[\p{Ll}\p{M}'’-]+/gu;
 
-const EN_ANY = union([...Object.values(CUES).map((c) => c.en), ...CONTINENT_WORDS.map((w) => w.en)], 'gi');
-const ZH_ANY = union([...Object.values(CUES).map((c) => c.zh), ...CONTINENT_WORDS.map((w) => w.zh)], 'g');
+const EN_ANY = union(
+  [...Object.values(CUES).map((c) => c.en), ...[...CONTINENT_WORDS, ...REGION_WORDS].map((w) => w.en)],
+  'gi',
+);
+const ZH_ANY = union(
+  [...Object.values(CUES).map((c) => c.zh), ...[...CONTINENT_WORDS, ...REGION_WORDS].map((w) => w.zh)],
+  'g',
+);
 const EN_TOPICS = union(
   TOPIC_WORDS.map((w) => w.en),
   'gi',
@@ -284,6 +302,8 @@ export function isRecognisedPlace(name: string, resolution: Resolution): boolean
   return isGazetteerPlace(name);
 }
 
+const PERSON_DOT = /[·•‧・･]/u;
+
 function hanPlaces(question: string, entities: Entities): NamedPlace[] {
   let text = question;
   const blank = (start: number, end: number) => {
@@ -300,6 +320,9 @@ function hanPlaces(question: string, entities: Entities): NamedPlace[] {
   for (const m of text.matchAll(/\p{Script=Han}{2,}/gu)) {
     const name = m[0];
     if (ZH_NOT_A_NAME.test(name) || ZH_NOT_PLACES.test(name) || isCountryName(name)) continue;
+    // 路易·艾黎, 格里菲斯·约翰: a foreign person's names are joined by a middle dot; a place's are not.
+    if (PERSON_DOT.test(question[m.index - 1] ?? '') || PERSON_DOT.test(question[m.index + name.length] ?? ''))
+      continue;
     const joined = joinedToPartner(question, m.index, m.index + name.length, entities.named);
     // Joined to Wuhan ("武汉和东京") a name needs no other sign of being a place.
     if (!joined && !PLACE_ENDING.test(name) && ![...name].every((c) => TRANSLITERATION.has(c))) continue;

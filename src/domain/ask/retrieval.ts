@@ -58,7 +58,6 @@ export interface PassageIndex {
 
 const HAN = /\p{Script=Han}/u;
 const ASCII = /^[\x00-\x7f]*$/;
-const HAN_RUN = /(\p{Script=Han}+)/u;
 // A word in a spaced script (letters, marks, digits, apostrophes), read between runs of Chinese.
 const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’]*/gu;
 
@@ -94,24 +93,48 @@ function latinTerm(word: string): string | null {
  */
 export function textTerms(text: string): string[] {
   const terms: string[] = [];
-  // split() with a capturing group: spaced-script text at even positions, Chinese runs at odd ones.
-  const parts = HAN.test(text) ? text.split(HAN_RUN) : [text];
-  for (let p = 0; p < parts.length; p++) {
-    const word = parts[p]!;
-    if (p % 2 === 0) {
-      for (const m of word.matchAll(WORD)) {
-        const term = latinTerm(m[0]);
-        if (term) terms.push(term);
-      }
+  // Chinese runs are found by a scan of the code units rather than split() on /\p{Script=Han}+/u: that
+  // regular expression was most of the index's build at start.
+  let spacedFrom = 0;
+  let i = 0;
+  while (i < text.length) {
+    const width = hanWidth(text, i);
+    if (!width) {
+      i++;
       continue;
     }
-    for (let i = 0; i < word.length; i++) {
-      if (!STOP_ZH.has(word[i]!)) terms.push(word[i]!);
-      // A pair with a function character ("的", "了", "武汉") says little and would double the index.
-      if (i + 1 < word.length && !STOP_ZH.has(word[i]!) && !STOP_ZH.has(word[i + 1]!)) terms.push(word.slice(i, i + 2));
-    }
+    let end = i + width;
+    for (let next = hanWidth(text, end); next; next = hanWidth(text, end)) end += next;
+    if (i > spacedFrom) spacedTerms(text.slice(spacedFrom, i), terms);
+    hanTerms(text.slice(i, end), terms);
+    spacedFrom = i = end;
   }
+  if (spacedFrom < text.length) spacedTerms(spacedFrom ? text.slice(spacedFrom) : text, terms);
   return terms;
+}
+
+/** How many code units the Han character at `i` takes (2 for one beyond the BMP); 0 for any other. */
+function hanWidth(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  if (!(code >= 0x2e80)) return 0;
+  if (code >= 0x4e00 && code <= 0x9fff) return 1;
+  const width = code >= 0xd800 && code <= 0xdbff ? 2 : 1;
+  return HAN.test(text.slice(i, i + width)) ? width : 0;
+}
+
+function spacedTerms(text: string, terms: string[]): void {
+  for (const m of text.matchAll(WORD)) {
+    const term = latinTerm(m[0]);
+    if (term) terms.push(term);
+  }
+}
+
+function hanTerms(run: string, terms: string[]): void {
+  for (let i = 0; i < run.length; i++) {
+    if (!STOP_ZH.has(run[i]!)) terms.push(run[i]!);
+    // A pair with a function character ("的", "了", "武汉") says little and would double the index.
+    if (i + 1 < run.length && !STOP_ZH.has(run[i]!) && !STOP_ZH.has(run[i + 1]!)) terms.push(run.slice(i, i + 2));
+  }
 }
 
 /** Every sourced statement in the data, in a fixed order: cities in data order, then the totals. */
@@ -153,6 +176,15 @@ const FIELDS = ['text', 'textZh', 'city'] as const;
 type Field = (typeof FIELDS)[number];
 /** Terms are made once, by textTerms; MiniSearch gets them space-separated and takes them as they are. */
 const asGiven = { tokenize: (text: string) => text.split(' '), processTerm: (term: string) => term || null };
+/**
+ * The documents' fields are the term lists themselves: MiniSearch's default would join them into a
+ * string only for its tokenizer to split it again, garbage the collector then spends start-up time on.
+ */
+const termLists = {
+  stringifyField: (value: unknown) => value as string,
+  tokenize: (terms: string) => terms as unknown as string[],
+  processTerm: (term: string) => term,
+};
 
 /**
  * How a term is stored in MiniSearch's radix tree: Chinese terms as the hex of their code points.
@@ -165,13 +197,12 @@ function indexKey(term: string): string {
   for (const ch of term) key += ch.codePointAt(0)!.toString(16).padStart(5, '0');
   return key;
 }
-const keys = (terms: string[]) => terms.map(indexKey).join(' ');
 
 export function buildPassageIndex(data: Dataset): PassageIndex {
   const passages = collectPassages(data);
-  const search = new MiniSearch<Record<Field, string> & { id: number }>({
+  const search = new MiniSearch<Record<Field, string[]> & { id: number }>({
     fields: [...FIELDS],
-    ...asGiven,
+    ...(termLists as object),
     searchOptions: asGiven,
   });
   // Document frequency per term, for weighing how much of a question a passage covers.
@@ -186,7 +217,17 @@ export function buildPassageIndex(data: Dataset): PassageIndex {
   // in more than a tenth of them tells nothing (the pairs it is in still do). Both keep the index,
   // whose building is most of the start-up cost of /ask, small.
   const common = (term: string) => term.length === 1 && HAN.test(term) && df.get(term)! > passages.length / 10;
-  const indexed = (list: string[]) => keys([...new Set(list)].filter((t) => !common(t)));
+  const keyOf = new Map<string, string>();
+  const indexed = (list: string[]) => {
+    const out: string[] = [];
+    for (const term of new Set(list)) {
+      if (common(term)) continue;
+      let key = keyOf.get(term);
+      if (key === undefined) keyOf.set(term, (key = indexKey(term)));
+      out.push(key);
+    }
+    return out;
+  };
   search.addAll(
     passages.map((p, i) => {
       const { text, textZh, city } = passageTerms[i]!;

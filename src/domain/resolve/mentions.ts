@@ -66,6 +66,13 @@ export function scanMentions(ix: CityIndex, folded: string): FoundMention[] {
 }
 
 /**
+ * Two-character Chinese names that are also parts of common words: 大分 in 最大分数 or 大分子, 杰尔 in
+ * 奈杰尔 (Nigel), 大田 (a field), 萨洛 in 萨洛蒙. Other two-character names (曼谷, 万锦, 悉尼...) are
+ * names wherever they stand: "和曼谷最早", "万锦先".
+ */
+const WORD_PART_NAMES = new Set(['大分', '杰尔', '傑爾', '大田', '萨洛']);
+
+/**
  * Whether a two-syllable name found inside unspaced text is a word of its own: 大分 in 武汉与大分的,
  * not in 最大分数 or 大分子; 杰尔 not in 奈杰尔 (Nigel); 대구 not in 대구경. Longer ix.names are
  * specific enough anywhere.
@@ -75,6 +82,10 @@ export function standsAlone(ix: CityIndex, folded: string, start: number, end: n
   const before = folded[start - 1] ?? ' ';
   const after = folded[end] ?? ' ';
   if (/\p{sc=Hangul}/u.test(folded[start]!)) return !/\p{sc=Hangul}/u.test(before);
+  const key = folded.slice(start, end);
+  if (!WORD_PART_NAMES.has(key)) return true;
+  // 大分 is a word's start in 大分子 and its end in 最大分: a word after it ("大分捐", "大分周") is enough.
+  if (key === '大分' && HAN_AFTER_NAME.has(after)) return true;
   const leftFree = !isSyllabic(before) || HAN_BEFORE_NAME.has(before) || endsWithCountry(ix, folded.slice(0, start));
   return leftFree && (!isSyllabic(after) || HAN_AFTER_NAME.has(after));
 }

@@ -82,9 +82,13 @@ export const FILLER_WORDS = new Set([
 export const NOT_PARTNERS = new Set(['chungju', 'galatia']);
 
 /** Characters that may stand right before or after a two-character Chinese name in a sentence (和, 与, 的, 市...). */
-export const HAN_BEFORE_NAME = new Set([...'和与跟同及或在是对到去从向往的、']);
+// 还是万锦 (or Markham), 请问大分: words that end before a name.
+export const HAN_BEFORE_NAME = new Set([...'和与跟同及或在是对到去从向往的、问说比灾水年后前时']);
 
-export const HAN_AFTER_NAME = new Set([...'市县縣県省府和与跟同及或的是有在什哪怎为结建之间友、呢吗么']);
+// 万锦先, 曼谷谁更晚, 大分比: words that start after a name (先 first, 谁 who, 早/晚 earlier/later...).
+export const HAN_AFTER_NAME = new Set([
+  ...'市县縣県省府和与跟同及或的是有在什哪怎为结建之间友、呢吗么先谁早晚还签成也都离距比啥几多捐给送派来去向对把被访得何这周',
+]);
 
 export interface NameKey {
   city: number;
