@@ -329,7 +329,18 @@ function compareLines(answer: Extract<Answer, { kind: 'compare' }>, locale: Loca
     ),
     ...city.conflictingDates.map((d) => bullet(t(locale, 'conflictingDate', { date: dateText(d, locale) }))),
   ]);
-  return [verdict, '', t(locale, 'compareEvidence'), ...evidence];
+  return [verdict, ...gapLine(answer, locale), '', t(locale, 'compareEvidence'), ...evidence];
+}
+
+/** "How many years apart?": the years between the two dates, "about" where either is only a year. */
+function gapLine(answer: Extract<Answer, { kind: 'compare' }>, locale: Locale): string[] {
+  const dated = answer.dates.map((d) => d.city.established).filter((e) => e !== null && e !== undefined);
+  if (!answer.verdict || answer.dates.length !== 2 || dated.length !== 2) return [];
+  const [a, b] = dated.map((e) => e.date).sort();
+  const exact = dated.every((e) => e.precision === 'day');
+  const years = Number(b!.slice(0, 4)) - Number(a!.slice(0, 4)) - (exact && b!.slice(5) < a!.slice(5) ? 1 : 0);
+  if (years < 1) return exact ? [t(locale, 'compareGapUnderYear')] : [];
+  return [t(locale, exact ? 'compareGap' : 'compareGapApprox', { years })];
 }
 
 /** "on 8 October 1982" but "in October 1986" / "in 2007": English needs the preposition to match the precision. */

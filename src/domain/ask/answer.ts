@@ -341,7 +341,11 @@ function buildAnswer(intent: Intent, { data, now }: AnswerContext): Answer {
         notActive: data.cities.filter((c) => hasEnded(c.status)),
       };
     case 'cooperation': {
-      const { cities, topic } = intent;
+      const { topic } = intent;
+      const country = intent.country?.code;
+      const cities = country
+        ? data.cities.filter((c) => isPartner(c) && c.country.code === country).slice(0, 3)
+        : intent.cities;
       if (cities.length === 1)
         return {
           kind: 'cooperation',

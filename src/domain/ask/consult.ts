@@ -16,6 +16,8 @@ import type { PassageHit, PassageIndex, QueryTerm } from './retrieval.js';
  */
 const GENERAL = new Set<Intent['kind']>([
   'notUnderstood',
+  // "新中国第一位洋厂长是谁": a description of a person, which the sentences may hold.
+  'person',
   // "How big is the China Garden in Duisburg": "how big" is no topic of the data, the garden is.
   'offTopic',
   // "谁是武汉柴油机厂的第一位洋厂长": a first of something else than sister cities.
@@ -36,7 +38,7 @@ const GENERAL = new Set<Intent['kind']>([
 function answersNothing(intent: Intent): boolean {
   if (intent.kind === 'notUnderstood') return true;
   // "What did Bill Peduto do?": the overview of every partner's fields answers no one's question.
-  if (intent.kind === 'cooperation' && !intent.cities.length && !intent.topic) return true;
+  if (intent.kind === 'cooperation' && !intent.cities.length && !intent.topic && !intent.country) return true;
   return (
     intent.kind === 'list' &&
     !intent.scope.country &&
@@ -82,6 +84,9 @@ export function consultPassages(
   index: PassageIndex,
 ): Consulted {
   if (!GENERAL.has(intent.kind) || (intent.kind === 'first' && intent.of)) return NOTHING;
+  // "A poem about the Yangtze": off topic, whatever sentences share its words; about a named partner,
+  // the sentences may hold it ("how big is the China Garden in Duisburg").
+  if (intent.kind === 'offTopic' && !cities.length) return NOTHING;
   // A Chinese pair of characters no sentence has is no evidence either way: its characters count.
   // Common words (a Chinese character in every third sentence) say nothing of what is asked.
   const telling = (text: string) =>

@@ -46,7 +46,8 @@ export type Intent =
   /** `country`: with no partner named, the landmarks of that country's partners ("the German train"). */
   | { kind: 'landmarks'; cities: City[]; country?: CountryRef }
   | { kind: 'status'; cities: City[] }
-  | { kind: 'cooperation'; cities: City[]; topic: Topic | null }
+  /** `country`: with no partner named, the partners of that country ("武汉在以色列的友城合作什么"). */
+  | { kind: 'cooperation'; cities: City[]; topic: Topic | null; country?: CountryRef }
   /** `position`: 1 for the first, 2 for the second... in order of establishment. */
   /** `of`: the partner whose position is asked ("which number was Pittsburgh?"); `position` is then 0. */
   | { kind: 'first'; scope: Scope; cities: City[]; position: number; of?: City }
@@ -325,7 +326,8 @@ const MONTH =
 const POSITION_ASKED =
   /\b(?:what|which) (?:number|position|place in (?:the )?order)\b|\bhow manyth\b|第几(?:个|座|位)/i;
 const SIGNED_WHERE = /\bwhere\b.{0,40}\bsign(ed|ing)?\b|在哪(里|儿)?.{0,4}签|哪里签|何处签|在什么地方签/i;
-const ASKS_WHAT = /^\s*(what|which)\b|签了什么|签过什么|签的什么|签署了什么|什么协议|什么备忘录/i;
+const ASKS_WHAT =
+  /^\s*(what|which)\b|\bwhat did .{0,30}\bsign|签了什么|签过什么|签的什么|签署了什么|什么协议|什么备忘录/i;
 
 function decide(clues: Clues, resolver: Resolver): Intent {
   const { entities, exchangeTier, has, hasWhole } = clues;
@@ -408,7 +410,9 @@ function decide(clues: Clues, resolver: Resolver): Intent {
       cities,
       ...(!named && scope.country && !scope.outside ? { country: scope.country } : {}),
     };
-  if (has('status') && (named || !has('count') || has('ended'))) return { kind: 'status', cities };
+  // "When did Kiev twin with Wuhan? still the USSR then?": a date asked, "still" aside.
+  if (has('status') && (named || !has('count') || has('ended')) && !(named && has('whenAsked') && !has('ended')))
+    return { kind: 'status', cities };
   // "Which cities only signed a memorandum?": the tiers answer names them, apart from the partners.
   if (!named && MEMORANDA.test(clues.question) && (has('list') || has('count'))) return { kind: 'tiers' };
   // "Where was the Bangkok agreement signed?": the date's notes say where, where the sources do.
@@ -419,7 +423,12 @@ function decide(clues: Clues, resolver: Resolver): Intent {
   // "什么时候签的协议": a date is asked for, though "协议" (agreement) is a cooperation word.
   if (named && has('whenAsked') && !entities.topics.length) return { kind: 'established', cities };
   if (has('cooperation') || (named && entities.topics.length > 0 && !has('when')))
-    return { kind: 'cooperation', cities, topic: entities.topics[0] ?? null };
+    return {
+      kind: 'cooperation',
+      cities,
+      topic: entities.topics[0] ?? null,
+      ...(!named && scope.country && !scope.outside ? { country: scope.country } : {}),
+    };
   if (!named && has('undated')) return { kind: 'undated', scope };
   const position = ordinalOf(clues.question);
   if (!named && (Number.isNaN(position) || position > 1) && (has('relation') || has('list'))) {
@@ -492,7 +501,8 @@ function asksToday(clues: Clues): boolean {
 }
 
 function onlyMayor(clues: Clues): boolean {
-  const rest = clues.question.toLowerCase().replace(/\bmayors?\b|市长/g, ' ');
+  // "喀土穆是哪个国家的首都": the partner's card says which country it is in.
+  const rest = clues.question.toLowerCase().replace(/\bmayors?\b|市长|\bcapital of\b|首都/g, ' ');
   return !CUES.offTopic.en.test(rest) && !CUES.offTopic.zh.test(rest);
 }
 

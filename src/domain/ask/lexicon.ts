@@ -90,16 +90,16 @@ export const CUES = {
   },
   /** Two partners set against each other in time: "which came first, A or B", "A和B哪个先". */
   compareEarlier: {
-    en: /\b(came first|first[,:]? .{1,60}\bor\b|earlier|earliest|sooner|older|oldest|longer|longest|before)\b/,
-    zh: /哪个先|谁先|哪个早|谁早|哪个更早|谁更早|更早|较早|先.{0,16}还是|还是.{0,10}[先早]|比.{1,12}早|哪个在前|最早|更久|最久|最长|更长/,
+    en: /\b(came first|first[,:]? .{1,60}\bor\b|earlier|earliest|sooner|older|oldest|longer|longest|before|years (between|apart))\b/,
+    zh: /哪个先|谁先|哪个早|谁早|哪个更早|谁更早|更早|较早|先.{0,16}还是|还是.{0,10}[先早]|比.{1,12}早|相差|差几年|隔了几年|哪个在前|最早|更久|最久|最长|更长/,
   },
   compareLater: {
-    en: /\b(later|latest|newer|newest|more recent|most recent|younger|after)\b/,
+    en: /\b(later|latest|newer|newest|more recent|most recent|younger|(?<!named )after(?! wuhan))\b/,
     zh: /哪个晚|谁晚|更晚|较晚|最晚|哪个后|谁后|最新|更新|最近|比.{1,12}晚/,
   },
   /** What a partner is called in a language or script. */
   names: {
-    en: /\b(called|named|name|names|spelled|spell|spelt|say|said|write|written|pronounce\w*|call|calls)\b.{0,30}\b((in )?(chinese|mandarin|english|local(ly)?|native(ly)?|own language|characters)|in [a-z]+(?:ian|ese|ish|sh|ch|an|ic|ek|ai)\b)|\b(chinese|english|local|native|official|full) (name|names|spelling)\b|\b(?:[a-z]+(?:ian|ese|ish|sh|ic|ek|ai)|german|korean|dutch|french|czech|hebrew|m[āa]ori) (name|spelling|letters|script|characters)\b|\b(?:what|which)(?:'s|s| is| are)?\b.{1,40}\bin (chinese|mandarin|english|characters|pinyin|german|korean|dutch|french|czech|hebrew|maori|[a-z]+(?:ian|ese|ish|sh|ic|ek|ai))\b|\b(article|machine[- ]?translat\w*)\b.{0,40}\b(call|calls|called|write|writes|wrote|written|render\w*|name|names)\b/,
+    en: /\b(called|named|name|names|spelled|spell|spelt|say|said|write|written|pronounce\w*|call|calls)\b.{0,30}\b((in )?(chinese|mandarin|english|local(ly)?|native(ly)?|own language|characters)|in [a-z]+(?:ian|ese|ish|sh|ch|an|ic|ek|ai)\b)|\b(chinese|english|local|native|official|full) (name|names|spelling)\b|\b(?:[a-z]+(?:ian|ese|ish|sh|ic|ek|ai)|german|korean|dutch|french|czech|hebrew|m[āa]ori) (name|spelling|letters|script|characters)\b|\b(?:what|which)(?:'s|s| is| are)?\b.{1,40}\bin (chinese|mandarin|english|characters|pinyin|german|korean|dutch|french|czech|hebrew|maori|[a-z]+(?:ian|ese|ish|sh|ic|ek|ai))\b|\b(article|machine[- ]?translat\w*)\b.{0,40}\b(call|calls|called|write|writes|wrote|written|render\w*|name|names)\b|\b(spelled|spelt|spelling)\b/,
     zh: /中文名|英文名|中文叫|英文叫|中文怎么|英文怎么|用中文|用英文|英文是|中文是|怎么写|怎么说|用.{1,5}[语文]|[语文](名字|名称|名|叫法|写法)|译名|当地.{0,4}(名|叫)|原名|外文名|本地名|(文章|机翻|机器翻译).{0,12}(叫|写|译)/,
   },
   /** Today, as opposed to when the tie was made: "the current mayor", "现任市长". */
@@ -156,7 +156,7 @@ export const CUES = {
   },
   /** Topics no data covers: say so instead of answering something else. */
   offTopic: {
-    en: /\b(population|inhabitants|how many people|(most|fewest|more|fewer) (people|inhabitants|residents)|weather|temperature|mayors?|gdp|how big|biggest|largest city|smallest|richest|poorest|safest|prettiest|nicest|best|worst|time ?zone|currency|visa|hotels?|restaurants?|food|cuisine|elevation|altitude|covid|virus|pandemic|lab leak|capital of|language spoken|football club|recommend\w*|essay|poem|tickets?|world cup|who won|restaurants?)\b/,
+    en: /\b(population|inhabitants|how many people|(most|fewest|more|fewer) (people|inhabitants|residents)|weather|temperature|mayors?|gdp|how big|biggest|largest city|smallest|richest|poorest|safest|prettiest|nicest|best|worst|time ?zone|currency|visa|hotels?|restaurants?|food|cuisine|elevation|altitude|covid|virus|pandemic|lab leak|capital of|language spoken|football club|recommend\w*|essay|poem|tickets?|world cup|who won|restaurants?|flag|colou?rs?)\b/,
     zh: /新闻|人口|天气|气温|下雨|下雪|刮风|作文|写一篇|写一首|诗|推荐|门票|票价|餐厅|饭店|好吃|怎么走|世界杯|市长|面积|时区|货币|签证|酒店|美食|海拔|经济总量|疫情|病毒|新冠|首都|最大的城市|最富|最好|最漂亮|最安全/,
   },
   /** Who signed a tie: answered from the notes that name the signatories. */

@@ -319,7 +319,8 @@ function hanPlaces(question: string, entities: Entities): NamedPlace[] {
   const places: NamedPlace[] = [];
   for (const m of text.matchAll(/\p{Script=Han}{2,}/gu)) {
     const name = m[0];
-    if (ZH_NOT_A_NAME.test(name) || ZH_NOT_PLACES.test(name) || isCountryName(name)) continue;
+    if (ZH_NOT_A_NAME.test(name) || ZH_NOT_PLACES.test(name) || isCountryName(name.replace(/[各呢的了]+$/u, '')))
+      continue;
     // 路易·艾黎, 格里菲斯·约翰: a foreign person's names are joined by a middle dot; a place's are not.
     if (PERSON_DOT.test(question[m.index - 1] ?? '') || PERSON_DOT.test(question[m.index + name.length] ?? ''))
       continue;

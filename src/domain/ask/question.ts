@@ -64,7 +64,7 @@ const ENGLISH =
  */
 /** "(English pls)", "请用中文": the language asked for, whatever the question is written in. */
 export const LANGUAGE_ASKED =
-  /[(（]?\b(?:in |answer in )?english,? ?(?:pls|please|plz)\b[)）]?|[(（]english[)）]|请?用(?:中文|汉语)(?:回答)?/gi;
+  /[(（]?\b(?:in |answer in )?english,? ?(?:answer ok|pls|please|plz|ok|is fine)\b[)）]?|[(（]english[)）]|\ben anglais\b|\bauf englisch\b|请?用(?:中文|汉语)(?:回答)?/gi;
 
 export function askedLanguage(question: string): Locale | null {
   const m = question.match(LANGUAGE_ASKED);

@@ -84,8 +84,8 @@ export function standsAlone(ix: CityIndex, folded: string, start: number, end: n
   if (/\p{sc=Hangul}/u.test(folded[start]!)) return !/\p{sc=Hangul}/u.test(before);
   const key = folded.slice(start, end);
   if (!WORD_PART_NAMES.has(key)) return true;
-  // 大分 is a word's start in 大分子 and its end in 最大分: a word after it ("大分捐", "大分周") is enough.
-  if (key === '大分' && HAN_AFTER_NAME.has(after)) return true;
+  // 大分 is a word's start in 大分子 or 大分数 and its end in 最大分: anywhere else it is Ōita.
+  if (key === '大分') return !'子数值量'.includes(after) && !'最较更很'.includes(before);
   const leftFree = !isSyllabic(before) || HAN_BEFORE_NAME.has(before) || endsWithCountry(ix, folded.slice(0, start));
   return leftFree && (!isSyllabic(after) || HAN_AFTER_NAME.has(after));
 }
