@@ -331,7 +331,13 @@ const ASKS_WHAT =
 
 function decide(clues: Clues, resolver: Resolver): Intent {
   const { entities, exchangeTier, has, hasWhole } = clues;
-  const cities = entities.cities.slice(0, MAX_CITIES);
+  // "巴西的圣路易斯（Sao Luis，不是美国那个）": of two partners a name could be, the one in the country named.
+  const namedCountry = entities.country;
+  const inCountry = namedCountry ? entities.cities.filter((c) => c.country.code === namedCountry.code) : [];
+  const cities = (inCountry.length && inCountry.length < entities.cities.length ? inCountry : entities.cities).slice(
+    0,
+    MAX_CITIES,
+  );
   const named = cities.length > 0;
   const scope = scopeOf(entities, exchangeTier, has('outside'));
   const scoped =
