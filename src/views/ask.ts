@@ -60,12 +60,18 @@ export function answerReply(result: AskResult, data: Dataset): Reply {
     ({ passage }) => !said.includes(locale === 'zh-CN' ? passage.textZh : passage.text),
   );
   const relatedLines = related.length ? ['', t(locale, 'relatedIntro'), ...passageLines(related, locale)] : [];
-  const sources = sourceLines(sourcesById(data, result.sources), locale);
+  // The line's other questions, each under its own heading, after the first one's answer.
+  const more = (result.more ?? []).flatMap((other) => {
+    const otherBody = describe(other.answer, makeView(data, locale));
+    return ['', `**${otherBody.title}**`, ...otherBody.lines];
+  });
+  const allSources = [...new Set([...result.sources, ...(result.more ?? []).flatMap((r) => r.sources)])];
+  const sources = sourceLines(sourcesById(data, allSources), locale);
   const card = fitCard(
     {
       title: body.title,
       description: fitLines(
-        [...readings, ...body.lines, ...relatedLines, ...(unmatched.length ? ['', ...unmatched] : [])],
+        [...readings, ...body.lines, ...relatedLines, ...(unmatched.length ? ['', ...unmatched] : []), ...more],
         DESCRIPTION_MAX,
         locale,
       ),

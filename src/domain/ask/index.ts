@@ -33,6 +33,8 @@ export interface AskResult extends Answered {
   unmatched: Unmatched[];
   /** Sentences of the named partners that hold the question's other words, shown after the answer. */
   related: PassageHit[];
+  /** "When did Ōita twin with Wuhan? And which is the newest?": the answers to the line's other questions. */
+  more?: AskResult[];
 }
 
 /**
@@ -72,6 +74,61 @@ export function askQuestion(raw: unknown, deps: AskDeps, fallback: Locale, maxCh
   // "大分市の友好都市締結日 (English pls)": the reply in the language asked for, and the request read as no place.
   const locale = askedLanguage(cleaned) ?? detectLanguage(cleaned, fallback);
   const question = cleaned.replace(LANGUAGE_ASKED, ' ').trim() || cleaned;
+  const parts = separateQuestions(question);
+  if (parts.length < 2) return askOne(question, locale, deps);
+  // Each question of the line answered on its own; those answered "I don't know" are left out unless
+  // none is answered, and the same answer twice is given once.
+  const results: AskResult[] = [];
+  for (const part of parts) {
+    const result = askOne(part, locale, deps);
+    // "When did Arnhem twin with Wuhan? Is it still going?": a later question that names no partner
+    // and asks about one ("it", "那") is about the partner the first question named.
+    const before = results[0]?.intent;
+    const named = before && 'cities' in before ? before.cities : [];
+    const aboutOne = ['status', 'cooperation', 'established', 'notUnderstood', 'signatories'].includes(
+      result.intent.kind,
+    );
+    const namesNone = 'cities' in result.intent ? !result.intent.cities.length : true;
+    const short = (part.match(/\p{Script=Han}|[\p{L}\p{N}]+/gu)?.length ?? 0) <= 8;
+    if (named.length && namesNone && aboutOne && (REFERS_BACK.test(part) || short))
+      results.push(askOne(`${part} ${named.map((c) => c.names.en).join(' and ')}`, locale, deps));
+    else results.push(result);
+  }
+  const known = results.filter((r) => r.answer.kind !== 'unknown');
+  const shown = (known.length ? known : results.slice(0, 1)).filter(
+    (r, i, all) => all.findIndex((o) => o.answer.kind === r.answer.kind && sameCities(o, r)) === i,
+  );
+  const [first, ...more] = shown;
+  return more.length ? { ...first!, more } : first!;
+}
+
+function sameCities(a: AskResult, b: AskResult): boolean {
+  return a.cities.map((c) => c.id).join() === b.cities.map((c) => c.id).join();
+}
+
+const REFERS_BACK = /\b(it|its|they|them|their|that|this|there)\b|它|他们|那里|那边|该市|这个城市|呢/i;
+
+/** The most questions one line is answered as. */
+const MAX_QUESTIONS = 3;
+const ENDS_QUESTION = /(?<=[?？])\s*/u;
+
+/**
+ * A line with two or three questions, each ended by a question mark ("大分什么时候结好的？最新的友城是
+ * 哪个？"), as separate questions; anything else as one. A part too short to ask anything alone ("why?")
+ * stays with the question before it.
+ */
+export function separateQuestions(question: string): string[] {
+  if ((question.match(/[?？]/gu)?.length ?? 0) < 2) return [question];
+  const parts: string[] = [];
+  for (const piece of question.split(ENDS_QUESTION)) {
+    const words = piece.match(/\p{Script=Han}|[\p{L}\p{N}]+/gu)?.length ?? 0;
+    if (parts.length && words < 3) parts[parts.length - 1] += ` ${piece}`;
+    else if (piece.trim()) parts.push(piece.trim());
+  }
+  return parts.length > MAX_QUESTIONS ? [question] : parts;
+}
+
+function askOne(question: string, locale: Locale, deps: AskDeps): AskResult {
   const detected = detectIntent(question, deps.resolver, deps.data.cities);
   const { question: read, readings, unmatched, entities } = detected;
   const index = passageIndex(deps.data);
