@@ -251,6 +251,8 @@ function overlaps(start: number, end: number, taken: readonly (readonly [number,
  */
 function meansUnitedStates(question: string, start: number, end: number): boolean {
   const typed = question.slice(start, end);
+  // "4.35 million US dollars": a currency, not the country.
+  if (/^\s*dollars?\b/i.test(question.slice(end))) return false;
   if (typed.includes('.')) return true;
   if (typed === 'US' && /\p{Ll}/u.test(question)) return true;
   const before = question.slice(Math.max(0, start - 4), start).toLowerCase();

@@ -188,7 +188,8 @@ function detectOnce(question: string, resolver: Resolver): Detection {
   const bareQuestion = question.replace(new RegExp(CUES.exchangeTier.zh.source, 'g'), ' ');
   const has = (cue: CueName) => CUES[cue].en.test(bareLower) || CUES[cue].zh.test(bareQuestion);
   // "友好城市和友好交流城市": both tiers asked for, so the answer is not narrowed to the exchange tier.
-  const exchangeTier = exchangeNamed && !has('friendshipTier');
+  const exchangeTier =
+    exchangeNamed && !has('friendshipTier') && !/\b(including|as well as|also|too)\b|包括|包含|以及|也/i.test(question);
   // Questions about the tiers themselves need the tier names left in.
   const hasWhole = (cue: CueName) => CUES[cue].en.test(lower) || CUES[cue].zh.test(question);
   // Hubei named and Wuhan not: the question is about the province, whose partners the data lacks.
@@ -372,7 +373,10 @@ function decide(clues: Clues, resolver: Resolver): Intent {
   }
   // "The Pittsburgh mayor said Wuhan had how many sister cities": a mayor beside a partner is no topic
   // of its own; the rest of the question decides.
-  if (has('offTopic') && !(named && onlyMayor(clues))) return { kind: 'offTopic', cities };
+  // "When did Manchester twin with Wuhan? doing a uni essay": beside a partner and a question the data
+  // answers, an off-topic word is the asker's context.
+  if (has('offTopic') && !(named && (onlyMayor(clues) || has('whenAsked') || has('cooperation'))))
+    return { kind: 'offTopic', cities };
   if (has('distance'))
     return {
       kind: 'distance',
