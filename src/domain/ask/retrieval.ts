@@ -258,6 +258,15 @@ export function buildPassageIndex(data: Dataset): PassageIndex {
       const stems = asked.filter(spaced).map((t) => stemOf(t.term));
       const typos = asked.filter((t) => spaced(t) && !t.known).map((t) => t.term);
       for (const term of typos) asks.set(term, term);
+      // "What gift did Christchurch give?": the sentences say "gave", "donated", "presented".
+      for (const t of asked) {
+        for (const form of SAID_AS[t.term] ?? []) {
+          const key = HAN.test(form) ? indexKey(form) : form;
+          if (HAN.test(form)) exact.push(key);
+          else stems.push(key);
+          asks.set(key, t.term);
+        }
+      }
       const results = search.search(
         {
           combineWith: 'OR',
@@ -285,6 +294,25 @@ export function buildPassageIndex(data: Dataset): PassageIndex {
     },
   };
 }
+
+/**
+ * Words a question uses for what the data's sentences say in other words: searched as well, and
+ * counted as the question's own word when found.
+ */
+const SAID_AS: Record<string, readonly string[]> = {
+  gift: ['gave', 'given', 'donat', 'present'],
+  gifts: ['gave', 'given', 'donat', 'present'],
+  present: ['gave', 'given', 'donat'],
+  presents: ['gave', 'given', 'donat'],
+  money: ['donat', 'fund'],
+  donation: ['donat'],
+  donations: ['donat'],
+  display: ['show', 'exhibit'],
+  displayed: ['show', 'exhibit'],
+  礼物: ['赠送', '赠'],
+  礼: ['赠'],
+  送: ['赠'],
+};
 
 /** A word less its last letter, from five letters on: the prefix its inflections share. */
 function stemOf(term: string): string {
