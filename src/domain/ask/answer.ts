@@ -406,7 +406,8 @@ function buildAnswer(intent: Intent, { data, now }: AnswerContext): Answer {
         kind: 'elsewhere',
         cities: intent.cities,
         country: intent.country,
-        there: data.cities.filter((c) => c.country.code === intent.country.code),
+        // A memorandum or a district tie is no partner to name here.
+        there: data.cities.filter((c) => isPartner(c) && c.country.code === intent.country.code),
       };
     case 'totals':
       return { kind: 'totals', focus: intent.focus, rows: officialTotals(data) };

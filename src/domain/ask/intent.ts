@@ -356,7 +356,11 @@ function decide(clues: Clues, resolver: Resolver): Intent {
   if (has('signatories'))
     return named && has('whenAsked') ? { kind: 'established', cities } : { kind: 'signatories', cities };
   // "匹兹堡是武汉第几个友好城市": the partner's place in date order.
-  if (cities.length === 1 && POSITION_ASKED.test(clues.question) && !/hubei|province|湖北|省/i.test(clues.question))
+  // "Ōita was Wuhan's second sister city, correct?": the partner's real place answers it, not "yes".
+  const ordinal = ordinalOf(clues.question);
+  const positionAsked =
+    POSITION_ASKED.test(clues.question) || (ordinal > 1 && (has('relation') || has('partnerCheck')));
+  if (cities.length === 1 && positionAsked && !/hubei|province|湖北|省/i.test(clues.question))
     return { kind: 'first', scope, cities, position: 0, of: cities[0] };
   if (named && has('names')) return { kind: 'names', cities, want: nameForm(clues.question) };
   if (cities.length > 1 && (has('compareEarlier') || has('compareLater') || has('first') || has('latest'))) {
