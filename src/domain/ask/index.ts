@@ -83,8 +83,10 @@ export function askQuestion(raw: unknown, deps: AskDeps, fallback: Locale, maxCh
     const result = askOne(part, locale, deps);
     // "When did Arnhem twin with Wuhan? Is it still going?": a later question that names no partner
     // and asks about one ("it", "那") is about the partner the first question named.
-    const before = results[0]?.intent;
-    const named = before && 'cities' in before ? before.cities : [];
+    // The partners the first question named, or the one or two its answer found ("乌干达的友城是哪个").
+    const before = results[0];
+    const namedBefore = before && 'cities' in before.intent ? before.intent.cities : [];
+    const named = namedBefore.length ? namedBefore : before && before.cities.length <= 2 ? before.cities : [];
     const aboutOne = ['status', 'cooperation', 'established', 'notUnderstood', 'signatories'].includes(
       result.intent.kind,
     );
@@ -110,7 +112,12 @@ const REFERS_BACK = /\b(it|its|they|them|their|that|this|there)\b|它|他们|那
 
 /** The most questions one line is answered as. */
 const MAX_QUESTIONS = 3;
-const ENDS_QUESTION = /(?<=[?？])\s*/u;
+/**
+ * Where one question ends and the next begins: after a question mark; before ", and what / which / when…";
+ * at a Chinese comma between two clauses that each ask (哪年结好，又是哪年断交的).
+ */
+const BETWEEN_QUESTIONS =
+  /(?<=[?？])\s*|,?\s+and\s+(?=(?:what|which|when|who|how|where|in what|is|are|was|did|does)\b)|(?<=(?:哪|什么|几|多少|谁|吗)[^，,；;]{0,12})[，,；;](?=[^，,；;]{0,4}(?:又|还|另外|以及|那)?[^，,；;]{0,12}(?:哪|什么|几|多少|谁|吗|呢))/iu;
 
 /**
  * A line with two or three questions, each ended by a question mark ("大分什么时候结好的？最新的友城是
@@ -118,9 +125,8 @@ const ENDS_QUESTION = /(?<=[?？])\s*/u;
  * stays with the question before it.
  */
 export function separateQuestions(question: string): string[] {
-  if ((question.match(/[?？]/gu)?.length ?? 0) < 2) return [question];
   const parts: string[] = [];
-  for (const piece of question.split(ENDS_QUESTION)) {
+  for (const piece of question.split(BETWEEN_QUESTIONS)) {
     const words = piece.match(/\p{Script=Han}|[\p{L}\p{N}]+/gu)?.length ?? 0;
     if (parts.length && words < 3) parts[parts.length - 1] += ` ${piece}`;
     else if (piece.trim()) parts.push(piece.trim());

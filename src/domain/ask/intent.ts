@@ -379,7 +379,11 @@ function decide(clues: Clues, resolver: Resolver): Intent {
   // of its own; the rest of the question decides.
   // "When did Manchester twin with Wuhan? doing a uni essay": beside a partner and a question the data
   // answers, an off-topic word is the asker's context.
-  if (has('offTopic') && !(named && (onlyMayor(clues) || has('whenAsked') || has('cooperation'))))
+  if (
+    has('offTopic') &&
+    !(named && (onlyMayor(clues) || has('whenAsked') || has('cooperation'))) &&
+    !/circle of friends|朋友圈/i.test(clues.question)
+  )
     return { kind: 'offTopic', cities };
   if (has('distance'))
     return {

@@ -13,7 +13,7 @@ export const CUES = {
   /** Where a fact comes from. */
   sources: {
     en: /\b(sources?|sourced|cite[sd]?|citations?|references?|evidence|how do (you|we) know|according to (what|whom|who)|where (does|do|did|is) .{0,60}\b(come|coming|came|taken|found) from|where (is|are|was|were|did you get) (this|that|these|those|it|the (figures?|numbers?|data|counts?|info\w*|facts?))( \w+)? from\b)/,
-    zh: /来源|出处|出自|依据|根据(什么|哪)|从哪(里|儿)?(来|得|知道|查)|哪里来的|怎么知道|引用|信息源/,
+    zh: /来源|出处|出自|依据|根据(什么|哪)|(数字|数据|说法|信息|资料|消息|这些?)[^，。？?]{0,6}(从哪(里|儿)?来|哪里来的)|从哪(里|儿)?(得|知道|查)|怎么知道|引用|信息源/,
   },
   /** What a friendship city / exchange city is, or how the two differ. */
   tierDifference: {
@@ -118,8 +118,8 @@ export const CUES = {
     zh: /多少年|多久|多长时间|几年|年前/,
   },
   count: {
-    en: /\b(how many|number of|number|count|total|totals|tally|figures?|sum|(have|had|has|with) \d+)\b/,
-    zh: /多少|几个|数量|总数|总共|一共|共有|数目|个数|数字|有\d+个/,
+    en: /\b(how many|number of|number|count|total|totals|tally|figures?|sum|(have|had|has|with) \d+|circle of friends)\b/,
+    zh: /多少|几个|数量|总数|总共|一共|共有|数目|个数|数字|有\d+个|朋友圈/,
   },
   history: {
     en: /\b(change[ds]?|changing|over (the )?(years|time)|grow(n|th|s)?|grew|increase[ds]?|history|historical|trend|evolv\w*|evolution|each year|per year|by year|year by year|progress)\b/,
@@ -156,7 +156,7 @@ export const CUES = {
   },
   /** Topics no data covers: say so instead of answering something else. */
   offTopic: {
-    en: /\b(population|inhabitants|how many people|(most|fewest|more|fewer) (people|inhabitants|residents)|weather|temperature|mayors?|gdp|how big|biggest|largest city|smallest|richest|poorest|safest|prettiest|nicest|best|worst|time ?zone|currency|visa|hotels?|restaurants?|food|cuisine|elevation|altitude|covid|virus|pandemic|lab leak|capital of|language spoken|football club|recommend\w*|essay|poem|tickets?|world cup|who won|restaurants?|flag|colou?rs?)\b/,
+    en: /\b(population|inhabitants|how many people|(most|fewest|more|fewer) (people|inhabitants|residents)|weather|temperature|mayors?|gdp|how big|biggest|largest city|smallest|richest|poorest|safest|prettiest|nicest|best|worst|time ?zone|currency|visa|hotels?|restaurants?|food|cuisine|elevation|altitude|covid|virus|pandemic|lab leak|capital of|language spoken|football club|recommend\w*|essay|poem|tickets?|world cup|who won|restaurants?|flag|colou?rs?|rain|snow|sunny|forecast)\b/,
     zh: /新闻|人口|天气|气温|下雨|下雪|刮风|作文|写一篇|写一首|诗|推荐|门票|票价|餐厅|饭店|好吃|怎么走|世界杯|市长|面积|时区|货币|签证|酒店|美食|海拔|经济总量|疫情|病毒|新冠|首都|最大的城市|最富|最好|最漂亮|最安全/,
   },
   /** Who signed a tie: answered from the notes that name the signatories. */
@@ -318,6 +318,8 @@ export const ZH_FILLER = [
   '武汉市',
   '友好关系',
   '年代',
+  '截至',
+  '截止',
   '包括',
   '包含',
   '湖北全省',
