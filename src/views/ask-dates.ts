@@ -1,6 +1,6 @@
 // /ask views: When ties began and how they compare, whether a city is a partner, its card, its status.
 import type { City, Note, Total } from '../data/types.js';
-import { type Answer, type CityDate, statusCaveats, tierHedges } from '../domain/ask/index.js';
+import { type Answer, type CityDate, hasHan, statusCaveats, tierHedges } from '../domain/ask/index.js';
 import { hasEnded, isPartner, onOfficialList } from '../domain/facts/partners.js';
 import { latestTotalFor } from '../domain/facts/totals.js';
 import { formatDate, formatList, type Locale } from '../i18n/index.js';
@@ -248,16 +248,14 @@ function notPartnerView(answer: Extract<Answer, { kind: 'notPartner' }>, v: AskV
         : []),
       // "芭提雅": a partner may be known only by names in other scripts, so a Chinese name found nowhere
       // is no proof that the place is no partner.
-      ...(HAN.test(answer.name) ? noChineseName(data.cities, locale) : []),
+      ...(hasHan(answer.name) ? noChineseName(data.cities, locale) : []),
     ],
   };
 }
 
-const HAN = /\p{Script=Han}/u;
-
 function noChineseName(cities: readonly City[], locale: Locale): string[] {
   // A Chinese form in any alias (an unverified one too) is found by the resolver: only the others are listed.
-  const unnamed = cities.filter((c) => !c.names.zh && !c.aliases.some((a) => HAN.test(a.text)));
+  const unnamed = cities.filter((c) => !c.names.zh && !c.aliases.some((a) => hasHan(a.text)));
   if (!unnamed.length) return [];
   return [
     t(locale, 'notPartnerNoChineseName', {

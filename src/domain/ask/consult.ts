@@ -93,16 +93,16 @@ export function consultPassages(
     index.terms(text).filter((t) => (t.known || !BIGRAM.test(t.term)) && t.weight >= MIN_WEIGHT);
   // Most questions have no telling word besides the places they name: no need to read them further.
   if (!telling(withoutEntities(question, entities)).length) return NOTHING;
+  const hits = withoutNameLists(index.search(question, { cities, limit: 12 }));
   if (cities.length && intent.kind !== 'established' && ASKS_NUMBER.test(question)) {
     // The words of the question but the partners and "how many" itself.
     const rest = withoutEntities(question, entities).replace(new RegExp(ASKS_NUMBER.source, 'gi'), ' ');
-    const numbered = numberAnswer(question, telling(rest), cities, index);
+    const numbered = numberAnswer(question, telling(rest), hits);
     if (numbered) return numbered;
   }
   const unexplained = telling(unexplainedText(question, entities, intent.kind === 'cooperation'));
   if (!unexplained.length) return NOTHING;
   const vague = answersNothing(intent);
-  const hits = withoutNameLists(index.search(question, { cities, limit: 12 }));
   const best = hits[0];
   if (!best) return vague ? notSure(hits) : NOTHING;
   const wanted = unexplained.reduce((sum, t) => sum + t.weight, 0);
@@ -154,10 +154,9 @@ function figureFor(question: string): (h: PassageHit) => boolean {
  * question names. Every telling word counts here, the cue words too ("garden", "exchange activities"),
  * and the answer is the named partner's sentence that covers most of them and has a figure in it.
  */
-function numberAnswer(question: string, asked: QueryTerm[], cities: City[], index: PassageIndex): Consulted | null {
+function numberAnswer(question: string, asked: QueryTerm[], hits: PassageHit[]): Consulted | null {
   if (asked.length < 2) return null;
   const wanted = asked.reduce((sum, t) => sum + t.weight, 0);
-  const hits = withoutNameLists(index.search(question, { cities, limit: 12 }));
   const share = (hit: PassageHit) => {
     const found = new Set(hit.matched);
     const covered = asked.filter((t) => found.has(t.term));

@@ -9,7 +9,7 @@ import { detectIntent, type Intent, type Reading, type Unmatched } from './inten
 import { type PassageHit, type PassageIndex, passageIndex } from './retrieval.js';
 import { askedLanguage, cleanQuestion, detectLanguage, LANGUAGE_ASKED, simplified } from './question.js';
 
-export { MAX_MESSAGE_CHARS, simplified } from './question.js';
+export { hasHan, MAX_MESSAGE_CHARS, simplified } from './question.js';
 
 export type { Answer, Answered, CityDate, CityDistance } from './answer.js';
 export type { Passage, PassageHit } from './retrieval.js';
@@ -45,8 +45,10 @@ export interface AskResult extends Answered {
 function knownName(question: string, intent: Intent, entities: Entities, index: PassageIndex): Consulted | null {
   if (intent.kind !== 'notPartner') return null;
   const name = intent.name;
-  if (!index.passages.some((p) => p.field !== 'names' && (p.textZh.includes(name) || p.text.includes(name))))
-    return null;
+  const mentioning = index.passages.filter(
+    (p) => p.field !== 'names' && (p.textZh.includes(name) || p.text.includes(name)),
+  );
+  if (!mentioning.length) return null;
   const rest = question.replace(name, ' '.repeat(name.length));
   const trial = consultPassages(rest, { kind: 'notUnderstood' }, entities, [], index);
   if (trial.answer?.kind === 'passages')
@@ -55,9 +57,6 @@ function knownName(question: string, intent: Intent, entities: Entities, index: 
   // that name it. A name in several partners' sentences ("Paris–Wuhan route", "Paris-Sud") or close to
   // a partner's name ("Sankt") says nothing of one partner: nothing is added.
   if (intent.resolution.kind !== 'none') return null;
-  const mentioning = index.passages.filter(
-    (p) => p.field !== 'names' && (p.textZh.includes(name) || p.text.includes(name)),
-  );
   if (new Set(mentioning.map((p) => p.city?.id)).size !== 1) return null;
   return {
     answer: null,
@@ -78,21 +77,20 @@ export function askQuestion(raw: unknown, deps: AskDeps, fallback: Locale, maxCh
   if (parts.length < 2) return askOne(question, locale, deps);
   // Each question of the line answered on its own; those answered "I don't know" are left out unless
   // none is answered, and the same answer twice is given once.
-  const results: AskResult[] = [];
-  for (const part of parts) {
+  const first = askOne(parts[0]!, locale, deps);
+  // "When did Arnhem twin with Wuhan? Is it still going?": a later question that names no partner
+  // and asks about one ("it", "那") is about the partners the first question named, or the one or two
+  // its answer found ("乌干达的友城是哪个").
+  const namedFirst = 'cities' in first.intent ? first.intent.cities : [];
+  const named = namedFirst.length ? namedFirst : first.cities.length <= 2 ? first.cities : [];
+  const results = [first];
+  for (const part of parts.slice(1)) {
     const result = askOne(part, locale, deps);
-    // "When did Arnhem twin with Wuhan? Is it still going?": a later question that names no partner
-    // and asks about one ("it", "那") is about the partner the first question named.
-    // The partners the first question named, or the one or two its answer found ("乌干达的友城是哪个").
-    const before = results[0];
-    const namedBefore = before && 'cities' in before.intent ? before.intent.cities : [];
-    const named = namedBefore.length ? namedBefore : before && before.cities.length <= 2 ? before.cities : [];
     const aboutOne = ['status', 'cooperation', 'established', 'notUnderstood', 'signatories'].includes(
       result.intent.kind,
     );
     const namesNone = 'cities' in result.intent ? !result.intent.cities.length : true;
-    const short = (part.match(/\p{Script=Han}|[\p{L}\p{N}]+/gu)?.length ?? 0) <= 8;
-    if (named.length && namesNone && aboutOne && (REFERS_BACK.test(part) || short))
+    if (named.length && namesNone && aboutOne && (REFERS_BACK.test(part) || wordCount(part) <= 8))
       results.push(askOne(`${part} ${named.map((c) => c.names.en).join(' and ')}`, locale, deps));
     else results.push(result);
   }
@@ -100,8 +98,13 @@ export function askQuestion(raw: unknown, deps: AskDeps, fallback: Locale, maxCh
   const shown = (known.length ? known : results.slice(0, 1)).filter(
     (r, i, all) => all.findIndex((o) => o.answer.kind === r.answer.kind && sameCities(o, r)) === i,
   );
-  const [first, ...more] = shown;
-  return more.length ? { ...first!, more } : first!;
+  const [main, ...more] = shown;
+  return more.length ? { ...main!, more } : main!;
+}
+
+/** Chinese characters and spaced-script words: how much a part of a line asks. */
+function wordCount(text: string): number {
+  return text.match(/\p{Script=Han}|[\p{L}\p{N}]+/gu)?.length ?? 0;
 }
 
 function sameCities(a: AskResult, b: AskResult): boolean {
@@ -127,8 +130,7 @@ const BETWEEN_QUESTIONS =
 export function separateQuestions(question: string): string[] {
   const parts: string[] = [];
   for (const piece of question.split(BETWEEN_QUESTIONS)) {
-    const words = piece.match(/\p{Script=Han}|[\p{L}\p{N}]+/gu)?.length ?? 0;
-    if (parts.length && words < 3) parts[parts.length - 1] += ` ${piece}`;
+    if (parts.length && wordCount(piece) < 3) parts[parts.length - 1] += ` ${piece}`;
     else if (piece.trim()) parts.push(piece.trim());
   }
   return parts.length > MAX_QUESTIONS ? [question] : parts;
