@@ -215,9 +215,18 @@ function notPartnerView(answer: Extract<Answer, { kind: 'notPartner' }>, v: AskV
       answer.suggestions.map((c) => nameWithCountry(c, locale)),
       locale,
     );
+    // "Graz" for Graz District II: a district's tie goes by its city's name, and its summary says the
+    // city itself is no partner. Other guesses ("Sankt") may be another place: no facts of theirs.
+    const [only] = answer.suggestions;
     return {
       title: L('titlePartner'),
-      lines: [L('didYouMean', { name: asked, cities }), L('didYouMeanHint')],
+      lines: [
+        L('didYouMean', { name: asked, cities }),
+        ...(answer.suggestions.length === 1 && only?.tier === 'district'
+          ? [bullet(localText(only.summary, locale))]
+          : []),
+        L('didYouMeanHint'),
+      ],
     };
   }
   const exchange = answer.exchangeCount;

@@ -290,11 +290,17 @@ function buildAnswer(intent: Intent, { data, now }: AnswerContext): Answer {
       return { kind: 'unknown', reason: 'offTopic', cities: intent.cities, closest: [] };
     case 'betweenPartners':
       return { kind: 'unknown', reason: 'betweenPartners', cities: intent.cities, closest: [] };
-    case 'compare':
+    case 'compare': {
+      // The first or latest sister city by date, set against the partner named (unless it is that one).
+      const line = timeline(data, {}).dated.filter((c) => c.tier === 'friendship');
+      const other = intent.against === 'first' ? line[0] : intent.against === 'latest' ? line.at(-1) : undefined;
+      const cities = other && !intent.cities.some((c) => c.id === other.id) ? [other, ...intent.cities] : intent.cities;
+      if (cities.length < 2 && other) return { kind: 'established', dates: cities.map((c) => dated(c, now)) };
       return compareAnswer(
-        intent.cities.map((c) => dated(c, now)),
+        cities.map((c) => dated(c, now)),
         intent.order,
       );
+    }
     case 'names':
       return { kind: 'names', cities: intent.cities, want: intent.want };
     case 'people':

@@ -69,7 +69,8 @@ export type Intent =
   /** Who signed the ties of these partners (all partners whose notes say, when none is named). */
   | { kind: 'signatories'; cities: City[] }
   /** Two or more partners set against each other in time: which tie came first (or last). */
-  | { kind: 'compare'; cities: City[]; order: 'earlier' | 'later' }
+  /** `against`: the first or latest sister city is set against the one partner named ("years between"). */
+  | { kind: 'compare'; cities: City[]; order: 'earlier' | 'later'; against?: 'first' | 'latest' }
   /** What partners are called: in Chinese, English, their own language, or every form (`want` null). */
   | { kind: 'names'; cities: City[]; want: NameForm | null }
   /** People with a role in a partner's tie (its mayors), as far as the data names them. */
@@ -330,6 +331,10 @@ const SIGNED_WHERE = /\bwhere\b.{0,40}\bsign(ed|ing)?\b|在哪(里|儿)?.{0,4}�
 const ASKS_WHAT =
   /^\s*(what|which)\b|\bwhat did .{0,30}\bsign|签了什么|签过什么|签的什么|签署了什么|什么协议|什么备忘录/i;
 
+/** A span of years between two ties asked for. */
+const YEARS_BETWEEN =
+  /\b(years? (between|apart|after|before|later|earlier|separat)|how (many years|long) (after|before|between|passed|separat|later|earlier))|相隔|相差|间隔|隔了|差了?几年|差了?多少年|晚了?几年|晚了?多少年|早了?几年|早了?多少年/i;
+
 function decide(clues: Clues, resolver: Resolver): Intent {
   const { entities, exchangeTier, has, hasWhole } = clues;
   // "巴西的圣路易斯（Sao Luis，不是美国那个）": of two partners a name could be, the one in the country named.
@@ -363,6 +368,9 @@ function decide(clues: Clues, resolver: Resolver): Intent {
   if (cities.length === 1 && positionAsked && !/hubei|province|湖北|省/i.test(clues.question))
     return { kind: 'first', scope, cities, position: 0, of: cities[0] };
   if (named && has('names')) return { kind: 'names', cities, want: nameForm(clues.question) };
+  // "How many years between Wuhan's first sister city and Bangkok?": the first (or latest) is the other side.
+  if (cities.length === 1 && YEARS_BETWEEN.test(clues.question) && (has('first') || has('latest')))
+    return { kind: 'compare', cities, order: 'earlier', against: has('first') ? 'first' : 'latest' };
   if (cities.length > 1 && (has('compareEarlier') || has('compareLater') || has('first') || has('latest'))) {
     return { kind: 'compare', cities, order: has('compareLater') && !has('compareEarlier') ? 'later' : 'earlier' };
   }
