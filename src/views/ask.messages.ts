@@ -4,6 +4,7 @@ export const t = defineMessages('views.ask', {
   en: {
     sources: 'Sources',
     readAs: 'I read “{typed}” as **{city}**.',
+    readRegion: 'Wuhan’s partner in {typed} is **{city}**.',
     readGarbled: '“{typed}” is how the machine-translated 2019 article wrote **{city}**.',
     readGarbledDoubt:
       '“{typed}” in the machine-translated 2019 article is probably **{city}** ({country}), but that is not certain:',
@@ -319,6 +320,7 @@ export const t = defineMessages('views.ask', {
   'zh-CN': {
     sources: '来源',
     readAs: '我把“{typed}”理解为**{city}**。',
+    readRegion: '武汉在{typed}的友城是**{city}**。',
     readGarbled: '“{typed}”是2019年那篇机器翻译文章对**{city}**的误译。',
     readGarbledDoubt: '2019年那篇机器翻译文章中的“{typed}”很可能是**{city}**（{country}），但并不确定：',
     unmatched: '**{name}**不是我资料中的武汉友城。',

@@ -39,7 +39,7 @@ export function answerReply(result: AskResult, data: Dataset): Reply {
       country: countryName(r.city.country, locale),
     };
     if (r.doubt) return [t(locale, 'readGarbledDoubt', params), bullet(localText(r.doubt, locale))];
-    return [t(locale, r.as === 'garbled' ? 'readGarbled' : 'readAs', params)];
+    return [t(locale, r.as === 'garbled' ? 'readGarbled' : r.as === 'region' ? 'readRegion' : 'readAs', params)];
   });
   const unmatched = result.unmatched.map((u) => {
     const name = sanitizeUserText(u.name, 40);

@@ -1,7 +1,7 @@
 // The things a question names: partner cities (through the resolver), a country, continents, years,
 // cooperation topics, and, when no known city is named, the place name the user typed.
 import type { City, Continent, Topic } from '../../data/types.js';
-import { compact, fold, worldCountryForms } from '../text.js';
+import { compact, fold, foldWithOffsets, worldCountryForms } from '../text.js';
 import type { CityMention, Resolver } from '../resolution.js';
 import type { YearRange } from '../facts/timeline.js';
 import {
@@ -21,6 +21,8 @@ export interface Mention {
   exact: boolean;
   /** The text is a machine-translation garble of the name (the 2019 article's "Dacha" for Ōita). */
   garbled: boolean;
+  /** The text names the partner's province, state or region ("Ontario" for Markham), not the partner. */
+  region: boolean;
 }
 
 export interface Entities {
@@ -51,9 +53,21 @@ export function periodRange(period: Period): YearRange {
   return period.range;
 }
 
-/** `lower`: the question lower-cased, which the English patterns read. */
-export function findEntities(question: string, lower: string, resolver: Resolver): Entities {
-  const found = withShortHanNames(question, resolver.findInText(question), resolver);
+/**
+ * `lower`: the question lower-cased, which the English patterns read. `cities`: every partner, whose
+ * provinces and states the question may name instead of the partner ("a sister city in Ontario").
+ */
+export function findEntities(
+  question: string,
+  lower: string,
+  resolver: Resolver,
+  allCities: readonly City[] = [],
+): Entities {
+  const byName = withShortHanNames(question, resolver.findInText(question), resolver);
+  // "Hubei and North Chungcheong": the province named beside Hubei is the province's own tie.
+  const regionsAsked = !/\bhubei\b|湖北/i.test(question);
+  const inRegions = regionsAsked ? regionMentions(question, allCities, byName) : [];
+  const found = inRegions.length ? [...byName, ...inRegions].sort((a, b) => a.start - b.start) : byName;
   const cities: City[] = [];
   for (const m of found) if (!cities.some((c) => c.id === m.city.id)) cities.push(m.city);
   const mentions = found.map((m) => {
@@ -64,6 +78,7 @@ export function findEntities(question: string, lower: string, resolver: Resolver
       text: m.text,
       exact: read.kind === 'match' && read.via === 'exact' && read.city.id === m.city.id,
       garbled: m.city.aliases.some((a) => a.kind === 'garbled' && compact(fold(a.text)) === key),
+      region: inRegions.includes(m),
     };
   });
   // Continent names hold country names ("South America"): neither a city nor a country inside them counts.
@@ -85,6 +100,91 @@ export function findEntities(question: string, lower: string, resolver: Resolver
     asOfYear: asOf ? Number(asOf[1] ?? asOf[2] ?? asOf[3]) : null,
     topics: TOPIC_WORDS.filter((w) => w.en.test(lower) || w.zh.test(question)).map((w) => w.topic),
   };
+}
+
+/** One way a partner's province, state or region is written, folded ("ontario", "忠清北道"). */
+interface RegionForm {
+  city: City;
+  folded: string;
+  /**
+   * Chinese. Either way a form counts only where the question places a city in it ("in Ontario",
+   * "Ontario's", "在宾夕法尼亚州", "忠清北道的"): "Canterbury" alone is also an English city.
+   */
+  han: boolean;
+}
+
+const regionForms = new WeakMap<readonly City[], RegionForm[]>();
+// What is left of a region's name without these words is too vague to name it ("Capital", "Central").
+const REGION_KIND = /\s+(province|county|region|oblast|prefecture|state|republic|city)$/i;
+const VAGUE = new Set(['capital', 'central', 'north', 'south', 'east', 'west', 'lower', 'upper']);
+const ZH_REGION_KIND = /(大区|省|州|县|道|区|共和国)$/u;
+
+/**
+ * The forms of each partner's region: every part of it ("Gironde, Nouvelle-Aquitaine", "Ontario (York
+ * Region)"), without "Province" and the like where the rest is no partner's name ("Győr-Moson-Sopron"),
+ * and its Chinese name with and without 省, 州, 道...
+ */
+function formsOf(cities: readonly City[]): RegionForm[] {
+  let forms = regionForms.get(cities);
+  if (forms) return forms;
+  forms = [];
+  const cityNames = new Set(cities.flatMap((c) => [c.names.en, c.names.native].map((n) => fold(n))));
+  for (const city of cities) {
+    const parts = (city.region ?? '')
+      .split(/,|\(|\)/)
+      .map((p) => p.trim())
+      .filter(Boolean);
+    for (const part of parts) {
+      const bare = part.replace(REGION_KIND, '');
+      for (const form of new Set([part, bare])) {
+        const folded = fold(form);
+        if (folded.length < 4 || VAGUE.has(folded) || cityNames.has(folded)) continue;
+        forms.push({ city, folded, han: false });
+      }
+    }
+    const zh = city.regionZh;
+    if (zh && /\p{Script=Han}{3}/u.test(zh)) {
+      for (const form of new Set([zh, zh.replace(ZH_REGION_KIND, '')])) {
+        if ([...form].length >= 3 && !cityNames.has(fold(form))) forms.push({ city, folded: fold(form), han: true });
+      }
+    }
+  }
+  regionForms.set(cities, forms);
+  return forms;
+}
+
+const REGION_BEFORE = /(?:\b(?:in|from|of|near|at|around|inside|within)\s+(?:the\s+)?)$/i;
+const REGION_AFTER = /^(?:'s|’s|\s+(?:province|state|county|region|prefecture|oblast))\b/i;
+const ZH_REGION_BEFORE = /(?:在|位于|来自|从)$/u;
+const ZH_REGION_AFTER = /^(?:的|有|境内|里)/u;
+
+/**
+ * Partners named by their province, state or region ("a sister city in Ontario" → Markham,
+ * "宾夕法尼亚州的友城" → Pittsburgh), where no partner's own name stands at that place.
+ */
+function regionMentions(question: string, cities: readonly City[], found: CityMention[]): CityMention[] {
+  if (!cities.length) return [];
+  const { text, starts, ends } = foldWithOffsets(question);
+  const mentions: CityMention[] = [];
+  for (const form of formsOf(cities)) {
+    let at = text.indexOf(form.folded);
+    for (; at >= 0; at = text.indexOf(form.folded, at + 1)) {
+      const endAt = at + form.folded.length;
+      if (!form.han && (/[\p{L}\p{N}]/u.test(text[at - 1] ?? '') || /[\p{L}\p{N}]/u.test(text[endAt] ?? ''))) continue;
+      const start = starts[at]!;
+      const end = ends[endAt - 1]!;
+      const [before, after] = [question.slice(0, start), question.slice(end)];
+      // "忠清北道是武汉的友城吗" asks about the province itself; "忠清北道的哪个城市" about a city in it.
+      const placed = form.han
+        ? ZH_REGION_BEFORE.test(before) || ZH_REGION_AFTER.test(after)
+        : REGION_BEFORE.test(before) || REGION_AFTER.test(after);
+      if (!placed) continue;
+      if ([...found, ...mentions].some((m) => start < m.end && m.start < end)) continue;
+      mentions.push({ city: form.city, text: question.slice(start, end), start, end });
+      break;
+    }
+  }
+  return mentions;
 }
 
 /** Characters around a two-character Chinese name in a question ("曼谷离武汉多远", "武汉和大分合作"). */

@@ -84,8 +84,8 @@ export type Intent =
 export interface Reading {
   typed: string;
   city: City;
-  /** 'typo': close to a name; 'garbled': a machine translation's rendering of it. */
-  as: 'typo' | 'garbled';
+  /** 'typo': close to a name; 'garbled': a machine translation's rendering of it; 'region': its province or state. */
+  as: 'typo' | 'garbled' | 'region';
   /** For a garble the data is unsure of ("Esson" is probably Essonne): the note that says why. */
   doubt: Note | null;
 }
@@ -115,14 +115,14 @@ const MAX_CITIES = 3;
  * name corrected, and the answer says what it read.
  */
 export function detectIntent(question: string, resolver: Resolver, cities: readonly City[] = []): Detection {
-  const first = detectOnce(question, resolver);
+  const first = detectOnce(question, resolver, cities);
   const candidates = [...(first.intent.kind === 'notPartner' ? [first.intent] : []), ...first.unmatched];
   for (const { name, resolution } of candidates) {
     const city = hanTypoOf(name, resolution, cities) ?? closeReadingOf(resolution);
     const at = question.indexOf(name);
     if (!city || at < 0) continue;
     const corrected = `${question.slice(0, at)}${city.names.zh ?? city.names.en}${question.slice(at + name.length)}`;
-    const again = detectOnce(corrected, resolver);
+    const again = detectOnce(corrected, resolver, cities);
     if (!('cities' in again.intent) || !again.intent.cities.some((c) => c.id === city.id)) continue;
     const reading: Reading = { typed: name, city, as: 'typo', doubt: null };
     return {
@@ -170,7 +170,7 @@ function hanTypoOf(name: string, resolution: Resolution, all: readonly City[]): 
   return fits.length === 1 && fits[0]!.names.zh ? fits[0]! : null;
 }
 
-function detectOnce(question: string, resolver: Resolver): Detection {
+function detectOnce(question: string, resolver: Resolver, cities: readonly City[]): Detection {
   if (!/[\p{L}\p{N}]/u.test(question))
     return {
       question,
@@ -181,7 +181,7 @@ function detectOnce(question: string, resolver: Resolver): Detection {
     };
   const lower = question.toLowerCase();
   const zh = hasHan(question);
-  const entities = findEntities(question, lower, resolver);
+  const entities = findEntities(question, lower, resolver, cities);
   // Tier names contain words that are cues elsewhere ("exchange" is not cooperation, "friendship city"
   // is not a list request): the cues below read the question with them blanked out.
   const exchangeNamed = CUES.exchangeTier.en.test(lower) || CUES.exchangeTier.zh.test(question);
@@ -268,11 +268,11 @@ function readings(entities: Entities, intent: Intent): Reading[] {
   if (!('cities' in intent)) return [];
   const answered = new Set(intent.cities.map((c) => c.id));
   return entities.mentions
-    .filter((m) => answered.has(m.city.id) && (!m.exact || m.garbled))
+    .filter((m) => answered.has(m.city.id) && (!m.exact || m.garbled || m.region))
     .map((m) => ({
       typed: m.text,
       city: m.city,
-      as: m.exact ? 'garbled' : 'typo',
+      as: m.region ? 'region' : m.exact ? 'garbled' : 'typo',
       doubt: m.exact ? garbleDoubt(m.city, m.text) : null,
     }));
 }
