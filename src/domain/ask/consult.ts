@@ -30,6 +30,18 @@ const GENERAL = new Set<Intent['kind']>([
   'established',
 ]);
 
+/** Specific answers beside which a named partner's sentences may still add what the question asks. */
+const BESIDE = new Set<Intent['kind']>([
+  'first',
+  'distance',
+  'elsewhere',
+  'compare',
+  'names',
+  'status',
+  'signatories',
+  'people',
+]);
+
 /**
  * Intents that answer nothing specific: "I don't understand", and the whole list, which a bare
  * "which sister city …" gets. With words left unexplained, these are no answer at all: the sentences
@@ -83,7 +95,10 @@ export function consultPassages(
   cities: City[],
   index: PassageIndex,
 ): Consulted {
-  if (!GENERAL.has(intent.kind) || (intent.kind === 'first' && intent.of)) return NOTHING;
+  // A specific answer stays, but a named partner's sentences with the question's other words go
+  // beside it ("the 8,488 km carved in front of Duisburg station": the distance, then that sentence).
+  const besideOnly = !GENERAL.has(intent.kind) || (intent.kind === 'first' && intent.of !== undefined);
+  if (besideOnly && !(cities.length && BESIDE.has(intent.kind))) return NOTHING;
   // "A poem about the Yangtze": off topic, whatever sentences share its words; about a named partner,
   // the sentences may hold it ("how big is the China Garden in Duisburg").
   if (intent.kind === 'offTopic' && !cities.length) return NOTHING;
@@ -94,15 +109,16 @@ export function consultPassages(
   // Most questions have no telling word besides the places they name: no need to read them further.
   if (!telling(withoutEntities(question, entities)).length) return NOTHING;
   const hits = withoutNameLists(index.search(question, { cities, limit: 12 }));
-  if (cities.length && intent.kind !== 'established' && ASKS_NUMBER.test(question)) {
+  if (!besideOnly && cities.length && intent.kind !== 'established' && ASKS_NUMBER.test(question)) {
     // The words of the question but the partners and "how many" itself.
     const rest = withoutEntities(question, entities).replace(new RegExp(ASKS_NUMBER.source, 'gi'), ' ');
     const numbered = numberAnswer(question, telling(rest), hits);
     if (numbered) return numbered;
   }
   const unexplained = telling(unexplainedText(question, entities, intent.kind === 'cooperation'));
-  if (!unexplained.length) return NOTHING;
-  const vague = answersNothing(intent);
+  const beside = () => besideHits(telling(withoutEntities(question, entities)), cities, hits);
+  if (!unexplained.length) return { answer: null, related: beside() };
+  const vague = !besideOnly && answersNothing(intent);
   const best = hits[0];
   if (!best) return vague ? notSure(hits) : NOTHING;
   const wanted = unexplained.reduce((sum, t) => sum + t.weight, 0);
@@ -114,14 +130,34 @@ export function consultPassages(
   // Replacing a structured answer needs two of the question's own words; where it answers nothing,
   // one rare word the question has alone will do.
   const enough = covered.length >= (vague ? Math.min(2, unexplained.length) : 2);
-  if (share >= SURE_COVERAGE && enough) {
+  if (!besideOnly && share >= SURE_COVERAGE && enough) {
     // "How much did Wuhan donate to Christchurch?": the sentence says it donated, not how much.
     const noFigure = ASKS_NUMBER.test(question) && !shown.some(figureFor(question));
     return { answer: { kind: 'passages', hits: shown, ...(noFigure ? { noFigure } : {}) }, related: [] };
   }
   if (vague) return notSure(hits.filter((h) => h.matched.some((m) => unexplained.some((t) => t.term === m))));
   // A named partner's sentences with the question's other words go beside the structured answer.
-  return { answer: null, related: cities.length && covered.length ? shown.slice(0, MAX_RELATED) : [] };
+  return { answer: null, related: cities.length && covered.length ? shown.slice(0, MAX_RELATED) : beside() };
+}
+
+/** The rarity from which one word of the question is enough to show a named partner's sentence beside the answer. */
+const RARE_WEIGHT = 4;
+
+/**
+ * A named partner's sentences that hold most of what the question says besides the partner, the cue
+ * words included ("Ashdod was the 17th?", "基辅那时候还是苏联吧"): the answer's cue words are the
+ * question's too, and a sentence that has them and a rare word of the question adds what it asks.
+ */
+function besideHits(content: QueryTerm[], cities: City[], hits: PassageHit[]): PassageHit[] {
+  if (!cities.length || !content.length) return [];
+  const wanted = content.reduce((sum, t) => sum + t.weight, 0);
+  return hits
+    .filter((h) => {
+      const found = content.filter((t) => h.matched.includes(t.term));
+      const share = found.reduce((sum, t) => sum + t.weight, 0) / wanted;
+      return share >= SURE_COVERAGE && found.some((t) => t.weight >= RARE_WEIGHT);
+    })
+    .slice(0, MAX_RELATED);
 }
 
 /** A question after a figure: how many, how much, how big... */

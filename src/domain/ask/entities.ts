@@ -484,11 +484,18 @@ export function leftoverNames(question: string, zh: boolean): string[] {
   for (const token of text.split(/[\s,.;:!?()[\]{}"“”‘’，。；：！？（）【】、《》…]+/u)) {
     const word = token.replace(/('s|')$/i, '');
     const filler = !word || EN_FILLER.has(word.toLowerCase()) || !/[\p{L}]/u.test(word) || /^\d/.test(word);
-    if (filler) {
+    // "名古屋是武汉友城吗 我记得是": Chinese is not written in words, so a space ends a Chinese name.
+    const han = /\p{Script=Han}/u.test(word);
+    if (filler || (han && current.length)) {
       if (current.length) groups.push(current);
       current = [];
-    } else {
+    }
+    if (!filler) {
       current.push(word);
+      if (han) {
+        groups.push(current);
+        current = [];
+      }
     }
   }
   if (current.length) groups.push(current);

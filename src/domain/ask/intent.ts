@@ -371,7 +371,14 @@ function decide(clues: Clues, resolver: Resolver): Intent {
   // "How many years between Wuhan's first sister city and Bangkok?": the first (or latest) is the other side.
   if (cities.length === 1 && YEARS_BETWEEN.test(clues.question) && (has('first') || has('latest')))
     return { kind: 'compare', cities, order: 'earlier', against: has('first') ? 'first' : 'latest' };
-  if (cities.length > 1 && (has('compareEarlier') || has('compareLater') || has('first') || has('latest'))) {
+  if (
+    cities.length > 1 &&
+    (has('compareEarlier') ||
+      has('compareLater') ||
+      has('first') ||
+      has('latest') ||
+      YEARS_BETWEEN.test(clues.question))
+  ) {
     return { kind: 'compare', cities, order: has('compareLater') && !has('compareEarlier') ? 'later' : 'earlier' };
   }
   // A partner's mayor in the tie's history ("which Bordeaux mayor led the delegation", "博伦厄市长叫啥，

@@ -91,6 +91,8 @@ const TRANSLITERATION = new Set([
   ...'阿埃艾爱安昂奥澳巴拜班邦堡贝本比彼宾波伯勃博布采查达大丹道德登迪蒂丁东都杜多俄厄尔恩法凡菲费芬丰弗伏福盖甘高戈格根古瓜圭哈海汉豪赫亨洪胡华惠霍基吉加迦贾杰捷金久喀卡开凯坎康考柯科克肯库夸奎昆拉莱兰朗劳勒雷蕾累黎里理利丽连林琳留龙卢鲁路伦罗洛马迈麦曼芒梅美蒙孟米密缅明摩莫墨姆穆拿纳奈南瑙内尼宁纽努诺欧帕潘庞佩彭皮珀普齐奇恰乔切钦琼丘萨塞桑瑟森沙莎尚舍什圣施史士斯松苏索塔泰坦汤唐特提廷通图土托瓦万旺威韦维温沃乌伍西希锡夏谢辛休叙雅亚扬耶伊因英尤于约泽扎詹朱兹佐',
 ]);
 const PLACE_ENDING = /(?:市|省|州|县|郡|镇|岛|港|湾|城)$/;
+/** Verb endings and words of position that no place name has ("夸过", "前面地上刻着"). */
+const ZH_NO_PLACE_PART = /[过着]|前面|地上|后面|里面|班列/u;
 /** Greetings, laughter and regions made of those characters that are no place a partner could be. */
 const ZH_NOT_PLACES =
   /^(?:(.)\1|你好|您好|东南亚|东亚|南亚|西亚|中亚|中东|东欧|西欧|南欧|北欧|中欧|北非|东非|西非|南非洲)$/u;
@@ -155,10 +157,13 @@ export function unexplainedText(question: string, entities: Entities, topicsAnsw
   }
   // Numbers are years, decades and counts, which the entities read; filler words ask nothing ("give",
   // "towns"), except those that say what a sentence is about ("link").
-  return text.replace(/[\p{N}][\p{N}\p{L}'’]*|年代?/gu, ' ').replace(/[\p{L}\p{M}'’]+/gu, (word) => {
-    const lower = word.toLowerCase();
-    return (EN_FILLER.has(lower) || NOT_PLACES.has(lower)) && !ASKS_ABOUT.has(lower) ? ' '.repeat(word.length) : word;
-  });
+  // An ordinal stays: "the 17th sister city" is what a sentence says of one partner.
+  return text
+    .replace(/(?!\d+(?:st|nd|rd|th)\b)[\p{N}][\p{N}\p{L}'’]*|年代?/gu, ' ')
+    .replace(/[\p{L}\p{M}'’]+/gu, (word) => {
+      const lower = word.toLowerCase();
+      return (EN_FILLER.has(lower) || NOT_PLACES.has(lower)) && !ASKS_ABOUT.has(lower) ? ' '.repeat(word.length) : word;
+    });
 }
 
 /** The question with the partners, continents and country it names blanked out. */
@@ -319,7 +324,12 @@ function hanPlaces(question: string, entities: Entities): NamedPlace[] {
   const places: NamedPlace[] = [];
   for (const m of text.matchAll(/\p{Script=Han}{2,}/gu)) {
     const name = m[0];
-    if (ZH_NOT_A_NAME.test(name) || ZH_NOT_PLACES.test(name) || isCountryName(name.replace(/[各呢的了]+$/u, '')))
+    if (
+      ZH_NOT_A_NAME.test(name) ||
+      ZH_NOT_PLACES.test(name) ||
+      ZH_NO_PLACE_PART.test(name) ||
+      isCountryName(name.replace(/[各呢的了]+$/u, ''))
+    )
       continue;
     // 路易·艾黎, 格里菲斯·约翰: a foreign person's names are joined by a middle dot; a place's are not.
     if (PERSON_DOT.test(question[m.index - 1] ?? '') || PERSON_DOT.test(question[m.index + name.length] ?? ''))
