@@ -111,7 +111,7 @@ function sameCities(a: AskResult, b: AskResult): boolean {
   return a.cities.map((c) => c.id).join() === b.cities.map((c) => c.id).join();
 }
 
-const REFERS_BACK = /\b(it|its|they|them|their|that|this|there)\b|它|他们|那里|那边|该市|这个城市|呢/i;
+const REFERS_BACK = /\b(it|its|they|them|their|that|this|there)\b|它|他们|那里|那边|那个|该市|这个城市|呢/i;
 
 /** The most questions one line is answered as. */
 const MAX_QUESTIONS = 3;
@@ -136,12 +136,46 @@ export function separateQuestions(question: string): string[] {
   return parts.length > MAX_QUESTIONS ? [question] : parts;
 }
 
-function askOne(question: string, locale: Locale, deps: AskDeps): AskResult {
+function askOne(question: string, locale: Locale, deps: AskDeps, countriesLeft = MAX_QUESTIONS - 1): AskResult {
   const detected = detectIntent(question, deps.resolver, deps.data.cities);
+  // "Which sister cities are in Japan and South Korea?", "瑞典和冰岛的友城分别是哪个": one list per
+  // country, in the question's order, each asked with the other country left out.
+  const { intent, entities } = detected;
+  if (intent.kind === 'list' && intent.scope.country && countriesLeft) {
+    const span = entities.named.at(-1)!;
+    const others = blank(question, span);
+    const next = detectIntent(others, deps.resolver, deps.data.cities);
+    if (
+      next.intent.kind === 'list' &&
+      next.intent.scope.country &&
+      next.intent.scope.country.code !== intent.scope.country.code
+    ) {
+      const otherSpan = next.entities.named.at(-1)!;
+      const here = askOne(blank(question, otherSpan), locale, deps, 0);
+      const rest = askOne(others, locale, deps, countriesLeft - 1);
+      const [main, ...more] =
+        span[0] < otherSpan[0] ? [here, rest, ...(rest.more ?? [])] : [rest, ...(rest.more ?? []), here];
+      return { ...main!, more: more.map(({ more: _, ...r }) => r) };
+    }
+  }
+  return askDetected(detected, locale, deps);
+}
+
+function blank(text: string, [start, end]: readonly [number, number]): string {
+  return `${text.slice(0, start)}${' '.repeat(end - start)}${text.slice(end)}`;
+}
+
+function askDetected(detected: ReturnType<typeof detectIntent>, locale: Locale, deps: AskDeps): AskResult {
   const { question: read, readings, unmatched, entities } = detected;
   const index = passageIndex(deps.data);
   const intent = detected.intent;
-  const named = 'cities' in intent ? intent.cities : [];
+  // "Sudan's president visited Wuhan with how many people?": a country's one partner is the one the
+  // sentences may be about when the question names no partner and asks nothing the structured answers do.
+  const inCountry =
+    (intent.kind === 'offTopic' || intent.kind === 'notUnderstood') && entities.country
+      ? deps.data.cities.filter((c) => c.country.code === entities.country!.code)
+      : [];
+  const named = 'cities' in intent && intent.cities.length ? intent.cities : inCountry.length === 1 ? inCountry : [];
   const { answer, related } =
     knownName(read, intent, entities, index) ?? consultPassages(read, intent, entities, named, index);
   if (answer) return { locale, intent, readings, unmatched: [], related: [], ...answered(answer, deps.data) };

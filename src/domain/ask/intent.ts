@@ -335,6 +335,10 @@ const ASKS_WHAT =
 const YEARS_BETWEEN =
   /\b(years? (between|apart|after|before|later|earlier|separat)|how (many years|long) (after|before|between|passed|separat|later|earlier))|相隔|相差|间隔|隔了|差了?几年|差了?多少年|晚了?几年|晚了?多少年|早了?几年|早了?多少年/i;
 
+/** "manchester和武汉有啥官方联系吗 除了都下雨": the tie itself is asked about, the weather is a joke. */
+const OFFICIAL_TIE =
+  /\b(official(ly)? (tie|link|relation\w*|connection)s?|(tie|link|connection)s? with wuhan)\b|官方.{0,2}(联系|关系|往来)|有(啥|什么)(联系|关系|往来)/i;
+
 function decide(clues: Clues, resolver: Resolver): Intent {
   const { entities, exchangeTier, has, hasWhole } = clues;
   // "巴西的圣路易斯（Sao Luis，不是美国那个）": of two partners a name could be, the one in the country named.
@@ -396,7 +400,7 @@ function decide(clues: Clues, resolver: Resolver): Intent {
   // answers, an off-topic word is the asker's context.
   if (
     has('offTopic') &&
-    !(named && (onlyMayor(clues) || has('whenAsked') || has('cooperation'))) &&
+    !(named && (onlyMayor(clues) || has('whenAsked') || has('cooperation') || OFFICIAL_TIE.test(clues.question))) &&
     !/circle of friends|朋友圈/i.test(clues.question)
   )
     return { kind: 'offTopic', cities };
@@ -545,7 +549,7 @@ function nameForm(question: string): NameForm | null {
   if (/chinese|mandarin|中文|汉语|华语|汉字|中国人/i.test(question)) return 'zh';
   if (/english|英文|英语/i.test(question)) return 'en';
   if (
-    /local|native|own language|当地|本地|原名|母语|\bin (?!wuhan\b)[a-z]+(?:ian|ese|ish|sh|ch|an|ic|ek|ai)\b|\b[a-z]+(?:ian|ese|ish|sh|ch|an|ic|ek|ai) (?:name|spelling|letters|script)\b|[^中英]文|[^汉英]语/i.test(
+    /local|native|own language|people call|当地|本地|原名|母语|\bin (?!wuhan\b)[a-z]+(?:ian|ese|ish|sh|ch|an|ic|ek|ai)\b|\b[a-z]+(?:ian|ese|ish|sh|ch|an|ic|ek|ai) (?:name|spelling|letters|script)\b|[^中英]文|[^汉英]语/i.test(
       question,
     )
   )
