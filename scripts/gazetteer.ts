@@ -14,19 +14,37 @@ export const GAZETTEER_MIN_POPULATION = 15_000;
 
 export const GAZETTEER_PATH = fileURLToPath(new URL('../assets/gazetteer.txt', import.meta.url));
 
-/** The list's text: one folded name a line, sorted, each once. */
+/** A name is said to be in a country only when its biggest place there outweighs any elsewhere this much. */
+const COUNTRY_MARGIN = 5;
+
+/**
+ * The list's text: one folded name a line, sorted, each once, and after a tab the country of the
+ * biggest place of that name where it clearly outweighs any other country's ("nagoya\tJP"; not
+ * "paris", which is also a Texan town of 25,000... by a margin Paris itself clears, so "paris\tFR").
+ */
 export function gazetteerText(places: readonly GeoNamesPlace[] = geonamesPlaces()): string {
-  const names = new Set<string>();
+  // For each name, the population of its biggest place per country.
+  const names = new Map<string, Map<string, number>>();
+  const add = (key: string, place: GeoNamesPlace) => {
+    let byCountry = names.get(key);
+    if (!byCountry) names.set(key, (byCountry = new Map()));
+    byCountry.set(place.country, Math.max(byCountry.get(place.country) ?? 0, place.population));
+  };
   for (const place of places) {
     if (place.population < GAZETTEER_MIN_POPULATION) continue;
     for (const name of [place.name, ...place.altName.split(',')]) {
       const key = gazetteerKey(name);
-      if (key) names.add(key);
+      if (key) add(key, place);
       // "New York City" is asked about as "New York".
-      if (key.endsWith('city') && key.length > 6) names.add(key.slice(0, -4));
+      if (key.endsWith('city') && key.length > 6) add(key.slice(0, -4), place);
     }
   }
-  return `${[...names].sort().join('\n')}\n`;
+  const lines = [...names.keys()].sort().map((key) => {
+    const [first, second] = [...names.get(key)!].sort((a, b) => b[1] - a[1]);
+    const clear = first && (!second || first[1] >= second[1] * COUNTRY_MARGIN);
+    return clear ? `${key}\t${first[0]}` : key;
+  });
+  return `${lines.join('\n')}\n`;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

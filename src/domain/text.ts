@@ -173,14 +173,18 @@ export function compact(folded: string): string {
 
 /**
  * Drops words that say "this is a city" around a folded name: "city of bordeaux", "bordeaux city",
- * 杜伊斯堡市, 청주시. Never empties the name.
+ * 杜伊斯堡市, 埃松省, 청주시. Never empties the name.
  */
 export function stripCityWords(folded: string): string {
-  return folded
-    .replace(/^(?:the )?city of (?=\S)/u, '')
-    .replace(/(?<=\S) city$/u, '')
-    .replace(/(?<=[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]) ?市$/u, '')
-    .replace(/(?<=\p{sc=Hangul}{2}) ?시$/u, '');
+  return (
+    folded
+      .replace(/^(?:the )?city of (?=\S)/u, '')
+      .replace(/(?<=\S) city$/u, '')
+      .replace(/(?<=[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]) ?市$/u, '')
+      // 埃松省: a département named as a province, asked about as 埃松.
+      .replace(/(?<=\p{sc=Han}{2})省$/u, '')
+      .replace(/(?<=\p{sc=Hangul}{2}) ?시$/u, '')
+  );
 }
 
 /**

@@ -154,6 +154,7 @@ function elsewhereView(answer: Extract<Answer, { kind: 'elsewhere' }>, v: AskVie
       answer.there.length
         ? L('elsewhereThere', { asked: where, names: list(answer.there) })
         : L('elsewhereNone', { asked: where }),
+      ...answer.dates.flatMap((d) => ['', ...establishedLines(d, locale)]),
     ],
   };
 }

@@ -115,7 +115,14 @@ export type Answer =
       report: Total | null;
     }
   /** `there`: the partners that are in the country asked about. */
-  | { kind: 'elsewhere'; cities: City[]; country: { code: string; name: string; zh: string }; there: City[] }
+  /** `dates`: the asked partners' dates, when the question also asks when ("gyor austria sister city date?"). */
+  | {
+      kind: 'elsewhere';
+      cities: City[];
+      country: { code: string; name: string; zh: string };
+      there: City[];
+      dates: CityDate[];
+    }
   | { kind: 'established'; dates: CityDate[] }
   | { kind: 'totals'; focus: TotalsFocus; rows: Total[] }
   | { kind: 'totalsInYear'; year: number; rows: Total[]; all: Total[] }
@@ -414,6 +421,7 @@ function buildAnswer(intent: Intent, { data, now }: AnswerContext): Answer {
         country: intent.country,
         // A memorandum or a district tie is no partner to name here.
         there: data.cities.filter((c) => isPartner(c) && c.country.code === intent.country.code),
+        dates: intent.when ? intent.cities.map((c) => dated(c, now)) : [],
       };
     case 'totals':
       return { kind: 'totals', focus: intent.focus, rows: officialTotals(data) };
@@ -817,6 +825,7 @@ function sourcesOf(answer: Answer, data: Dataset): SourceId[] {
       case 'elsewhere':
         return [
           ...answer.cities.flatMap((c) => c.summary.sources),
+          ...answer.dates.flatMap((d) => establishedSources(d.city)),
           ...hedgeSources(answer.cities),
           ...listSources(data),
         ];

@@ -2,6 +2,7 @@
 // cooperation topics, and, when no known city is named, the place name the user typed.
 import type { City, Continent, Topic } from '../../data/types.js';
 import { compact, fold, foldWithOffsets, worldCountryForms } from '../text.js';
+import { gazetteerCountry } from './gazetteer.js';
 import type { CityMention, Resolver } from '../resolution.js';
 import type { YearRange } from '../facts/timeline.js';
 import {
@@ -87,7 +88,10 @@ export function findEntities(
   const AS_OF =
     /\b(?:as of|as at|back in) (\d{4})\b|(?:截至|截止到?)\s*(\d{4})\s*年?(?:底|末)?|(\d{4})\s*年(?:的时候|那时候?|当时)/i;
   const asOf = question.match(AS_OF);
-  const withoutAsOf = question.replace(new RegExp(AS_OF.source, 'gi'), ' ');
+  // "The 2019 article says…": the year a text was written, not a year asked about.
+  const WRITTEN_IN =
+    /\b(?:19|20)\d\d(?: [\w.]+)? (?:article|piece|story|post)\b|(?:19|20)\d\d\s*年?的?(?:那篇|这篇)?(?:文章|报道|新闻稿)/gi;
+  const withoutAsOf = question.replace(new RegExp(AS_OF.source, 'gi'), ' ').replace(WRITTEN_IN, ' ');
   const country = findCountry(question, resolver, taken);
   return {
     cities,
@@ -322,6 +326,12 @@ const englishRegion = new Intl.DisplayNames(['en'], { type: 'region', fallback: 
 const chineseRegion = new Intl.DisplayNames(['zh-Hans'], { type: 'region', fallback: 'none' });
 
 /** The dataset's record for a partner country; ICU's names for any other. Never China: Wuhan is there. */
+/** The country GeoNames puts a place name in ("Nagoya" → Japan), where one clearly stands out. */
+export function countryOfPlace(name: string, resolver: Resolver): CountryRef | null {
+  const code = gazetteerCountry(name);
+  return code ? countryRef(code, resolver) : null;
+}
+
 function countryRef(code: string, resolver: Resolver): CountryRef | null {
   if (code === 'CN') return null;
   const partner = resolver.resolveCountry(code);

@@ -2,7 +2,14 @@
 // Deterministic and cheap: a handful of regular expressions and resolver look-ups per question.
 import type { City, Continent, Note, Tier, Topic } from '../../data/types.js';
 import type { Resolution, Resolver } from '../resolution.js';
-import { type CountryRef, type Entities, findEntities, leftoverNames, type Period } from './entities.js';
+import {
+  type CountryRef,
+  countryOfPlace,
+  type Entities,
+  findEntities,
+  leftoverNames,
+  type Period,
+} from './entities.js';
 import { CUES, type CueName, type Region } from './lexicon.js';
 import { isRecognisedPlace, namedPlaces } from './places.js';
 import { hasHan } from './question.js';
@@ -52,7 +59,8 @@ export type Intent =
   /** `of`: the partner whose position is asked ("which number was Pittsburgh?"); `position` is then 0. */
   | { kind: 'first'; scope: Scope; cities: City[]; position: number; of?: City }
   /** Partners named together with a country none of them is in ("Manchester in the USA"). */
-  | { kind: 'elsewhere'; cities: City[]; country: CountryRef }
+  /** `when`: the question also asks when the tie was made. */
+  | { kind: 'elsewhere'; cities: City[]; country: CountryRef; when: boolean }
   | { kind: 'latest'; scope: Scope; cities: City[] }
   | { kind: 'established'; cities: City[] }
   | { kind: 'totals'; focus: TotalsFocus }
@@ -254,7 +262,8 @@ function checkPlaces(
   const first = places[0];
   if (!first) return { intent, unmatched: [] };
   if (!named.length && !KEEPS_UNKNOWN.has(intent.kind)) {
-    const country = entities.country ?? undefined;
+    // "Is Nagoya a sister city?": the partners in the country the place is in, as if the question named it.
+    const country = entities.country ?? countryOfPlace(first.name, resolver) ?? undefined;
     return {
       intent: { kind: 'notPartner', ...first, ...(country ? { country } : {}) },
       unmatched: places.slice(1, MAX_CITIES),
@@ -413,7 +422,7 @@ function decide(clues: Clues, resolver: Resolver): Intent {
     };
   const country = scope.country;
   if (named && country && !scope.outside && cities.every((c) => c.country.code !== country.code))
-    return { kind: 'elsewhere', cities, country };
+    return { kind: 'elsewhere', cities, country, when: has('when') || has('whenAsked') || has('howLong') };
   // "Two sources give different years for Kópavogur: which is right?": the date's answer gives both, each
   // with its source.
   if (named && has('sources') && /\b(years?|dates?)\b|年份|日期|哪年|哪一年/i.test(clues.question))
@@ -635,7 +644,8 @@ function askedPlace(clues: Clues, resolver: Resolver): Intent | null {
       return clues.has('when') ? { kind: 'established', cities } : { kind: 'partner', cities };
     }
     if (resolution.kind !== 'none') return { kind: 'notPartner', name, resolution };
-    fallback ??= { kind: 'notPartner', name, resolution };
+    const country = clues.entities.country ?? countryOfPlace(name, resolver);
+    fallback ??= { kind: 'notPartner', name, resolution, ...(country ? { country } : {}) };
   }
   return fallback;
 }
