@@ -126,7 +126,7 @@ export function detectIntent(question: string, resolver: Resolver, cities: reado
   const first = detectOnce(question, resolver, cities);
   const candidates = [...(first.intent.kind === 'notPartner' ? [first.intent] : []), ...first.unmatched];
   for (const { name, resolution } of candidates) {
-    const city = hanTypoOf(name, resolution, cities) ?? closeReadingOf(resolution);
+    const city = hanTypoOf(name, resolution, cities, first.entities.country?.code) ?? closeReadingOf(resolution);
     const at = question.indexOf(name);
     if (!city || at < 0) continue;
     const corrected = `${question.slice(0, at)}${city.names.zh ?? city.names.en}${question.slice(at + name.length)}`;
@@ -157,18 +157,22 @@ function closeReadingOf(resolution: Resolution): City | null {
  * The one partner whose Chinese name (or Chinese alias) differs from `name` in exactly one character:
  * among the resolver's suggestions, or among all partners when it has none ("毕什凯克").
  */
-function hanTypoOf(name: string, resolution: Resolution, all: readonly City[]): City | null {
+function hanTypoOf(name: string, resolution: Resolution, all: readonly City[], country?: string): City | null {
   if (!hasHan(name)) return null;
   const typed = [...name.replace(CITY_SUFFIX, '')];
-  if (typed.length < 3) return null;
+  // Two characters one off fit too many names (大阪 for 大分); with the country named ("清洲市(韩国那个)")
+  // only that country's partners are candidates.
+  if (typed.length < 2 || (typed.length === 2 && !country)) return null;
+  const inCountry = typed.length === 2 ? all.filter((c) => c.country.code === country) : null;
   const close =
-    resolution.kind === 'match'
+    inCountry ??
+    (resolution.kind === 'match'
       ? [resolution.city]
       : resolution.kind === 'ambiguous'
         ? resolution.candidates
         : resolution.suggestions.length
           ? resolution.suggestions
-          : all;
+          : all);
   const fits = close.filter((city) =>
     [city.names.zh ?? '', ...city.aliases.filter((a) => a.kind === 'zh').map((a) => a.text)].some((zh) => {
       const known = [...zh.replace(CITY_SUFFIX, '')];
