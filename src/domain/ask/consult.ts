@@ -101,7 +101,9 @@ export function consultPassages(
   if (besideOnly && !(cities.length && BESIDE.has(intent.kind))) return NOTHING;
   // "A poem about the Yangtze": off topic, whatever sentences share its words; about a named partner,
   // the sentences may hold it ("how big is the China Garden in Duisburg").
-  if (intent.kind === 'offTopic' && !cities.length) return NOTHING;
+  // Unless one sentence holds most of it, four words or more ("the first China–Europe train after the
+  // COVID lockdown": COVID is off topic, the train is the data's).
+  const offTopic = intent.kind === 'offTopic' && !cities.length;
   // A Chinese pair of characters no sentence has is no evidence either way: its characters count.
   // Common words (a Chinese character in every third sentence) say nothing of what is asked.
   const telling = (text: string) =>
@@ -118,7 +120,7 @@ export function consultPassages(
   const unexplained = telling(unexplainedText(question, entities, intent.kind === 'cooperation'));
   const beside = () => besideHits(telling(withoutEntities(question, entities)), cities, hits);
   if (!unexplained.length) return { answer: null, related: beside() };
-  const vague = !besideOnly && answersNothing(intent);
+  const vague = !besideOnly && !offTopic && answersNothing(intent);
   const best = hits[0];
   if (!best) return vague ? notSure(hits) : NOTHING;
   const wanted = unexplained.reduce((sum, t) => sum + t.weight, 0);
@@ -129,16 +131,27 @@ export function consultPassages(
   const shown = hits.filter((h) => h.score >= best.score * NEAR_BEST && holdsCovered(h)).slice(0, MAX_SHOWN);
   // Replacing a structured answer needs two of the question's own words; where it answers nothing,
   // one rare word the question has alone will do.
-  const enough = covered.length >= (vague ? Math.min(2, unexplained.length) : 2);
+  const enough = covered.length >= (offTopic ? OFF_TOPIC_WORDS : vague ? Math.min(2, unexplained.length) : 2);
   if (!besideOnly && share >= SURE_COVERAGE && enough) {
     // "How much did Wuhan donate to Christchurch?": the sentence says it donated, not how much.
     const noFigure = ASKS_NUMBER.test(question) && !shown.some(figureFor(question));
     return { answer: { kind: 'passages', hits: shown, ...(noFigure ? { noFigure } : {}) }, related: [] };
   }
-  if (vague) return notSure(hits.filter((h) => h.matched.some((m) => unexplained.some((t) => t.term === m))));
+  if (offTopic) return NOTHING;
+  // The closest sentences are shown only when they share a rare word (no lone Chinese character) with
+  // the question: "热干面哪家最正宗" shares none, and sentences about something else would only look like an answer.
+  if (vague)
+    return notSure(
+      hits.filter((h) =>
+        h.matched.some((m) => unexplained.some((t) => t.term === m && t.weight >= RARE_WEIGHT && t.term.length > 1)),
+      ),
+    );
   // A named partner's sentences with the question's other words go beside the structured answer.
   return { answer: null, related: cities.length && covered.length ? shown.slice(0, MAX_RELATED) : beside() };
 }
+
+/** The question's own words a sentence must hold to answer a line that is otherwise off topic. */
+const OFF_TOPIC_WORDS = 4;
 
 /** The rarity from which one word of the question is enough to show a named partner's sentence beside the answer. */
 const RARE_WEIGHT = 4;
