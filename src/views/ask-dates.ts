@@ -1,6 +1,13 @@
 // /ask views: When ties began and how they compare, whether a city is a partner, its card, its status.
 import type { City, Note, Total } from '../data/types.js';
-import { type Answer, type CityDate, hasHan, statusCaveats, tierHedges } from '../domain/ask/index.js';
+import {
+  type Answer,
+  type Anniversary,
+  type CityDate,
+  hasHan,
+  statusCaveats,
+  tierHedges,
+} from '../domain/ask/index.js';
 import { hasEnded, isPartner, onOfficialList } from '../domain/facts/partners.js';
 import { latestTotalFor } from '../domain/facts/totals.js';
 import { formatDate, formatList, type Locale } from '../i18n/index.js';
@@ -163,8 +170,23 @@ function establishedView(answer: Extract<Answer, { kind: 'established' }>, v: As
   const { L, locale } = v;
   return {
     title: L('titleEstablished'),
-    lines: answer.dates.flatMap((d, i) => [...(i ? [''] : []), ...establishedLines(d, locale)]),
+    lines: answer.dates.flatMap((d, i) => [
+      ...(i ? [''] : []),
+      ...anniversaryLine(d, answer.anniversary, locale),
+      ...establishedLines(d, locale),
+    ]),
   };
+}
+
+/** "十周年是哪年": the year worked out from the tie's year, first; nothing for an undated tie. */
+function anniversaryLine(d: CityDate, anniversary: Anniversary | undefined, locale: Locale): string[] {
+  const year = Number(d.city.established?.date.slice(0, 4));
+  if (!anniversary || !year) return [];
+  const city = cityName(d.city, locale);
+  if (anniversary.kind === 'nth')
+    return [t(locale, 'anniversaryYear', { city, n: anniversary.n, year: year + anniversary.n })];
+  const n = anniversary.year - year;
+  return n > 0 ? [t(locale, 'anniversaryAt', { city, n, year: anniversary.year })] : [];
 }
 
 function undatedView(answer: Extract<Answer, { kind: 'undated' }>, v: AskView): Body {

@@ -5,6 +5,8 @@ export const t = defineMessages('views.ask', {
     sources: 'Sources',
     readAs: 'I read “{typed}” as **{city}**.',
     readRegion: 'Wuhan’s partner in {typed} is **{city}**.',
+    anniversaryYear: 'The {n}-year anniversary of the tie with {city} falls in **{year}**.',
+    anniversaryAt: 'In {year} the tie with {city} was **{n} years** old.',
     readGarbled: '“{typed}” is how the machine-translated 2019 article wrote **{city}**.',
     readGarbledDoubt:
       '“{typed}” in the machine-translated 2019 article is probably **{city}** ({country}), but that is not certain:',
@@ -321,6 +323,8 @@ export const t = defineMessages('views.ask', {
     sources: '来源',
     readAs: '我把“{typed}”理解为**{city}**。',
     readRegion: '武汉在{typed}的友城是**{city}**。',
+    anniversaryYear: '武汉与{city}结好{n}周年是**{year}年**。',
+    anniversaryAt: '到{year}年，武汉与{city}结好**{n}周年**。',
     readGarbled: '“{typed}”是2019年那篇机器翻译文章对**{city}**的误译。',
     readGarbledDoubt: '2019年那篇机器翻译文章中的“{typed}”很可能是**{city}**（{country}），但并不确定：',
     unmatched: '**{name}**不是我资料中的武汉友城。',

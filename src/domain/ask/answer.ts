@@ -31,7 +31,7 @@ import { latestTotalFor, officialTotals } from '../facts/totals.js';
 import { distanceFromWuhanKm } from '../geo.js';
 import type { Resolution } from '../resolution.js';
 import { periodRange } from './entities.js';
-import type { Intent, NameForm, Reading, Scope, TotalsFocus, Unmatched } from './intent.js';
+import type { Anniversary, Intent, NameForm, Reading, Scope, TotalsFocus, Unmatched } from './intent.js';
 import { PERSON_TITLES } from './lexicon.js';
 import { type PassageHit, passageIndex } from './retrieval.js';
 
@@ -123,7 +123,7 @@ export type Answer =
       there: City[];
       dates: CityDate[];
     }
-  | { kind: 'established'; dates: CityDate[] }
+  | { kind: 'established'; dates: CityDate[]; anniversary?: Anniversary }
   | { kind: 'totals'; focus: TotalsFocus; rows: Total[] }
   | { kind: 'totalsInYear'; year: number; rows: Total[]; all: Total[] }
   /**
@@ -413,7 +413,11 @@ function buildAnswer(intent: Intent, { data, now }: AnswerContext): Answer {
       };
     }
     case 'established':
-      return { kind: 'established', dates: intent.cities.map((c) => dated(c, now)) };
+      return {
+        kind: 'established',
+        dates: intent.cities.map((c) => dated(c, now)),
+        ...(intent.anniversary ? { anniversary: intent.anniversary } : {}),
+      };
     case 'elsewhere':
       return {
         kind: 'elsewhere',

@@ -15,7 +15,7 @@ export type { Answer, Answered, CityDate, CityDistance } from './answer.js';
 export type { Passage, PassageHit } from './retrieval.js';
 export { passageIndex } from './retrieval.js';
 export { closeCities, statusCaveats, tierHedges } from './answer.js';
-export type { Intent, NameForm, Reading, Scope, Unmatched } from './intent.js';
+export type { Anniversary, Intent, NameForm, Reading, Scope, Unmatched } from './intent.js';
 
 export interface AskDeps {
   data: Dataset;

@@ -62,7 +62,8 @@ export type Intent =
   /** `when`: the question also asks when the tie was made. */
   | { kind: 'elsewhere'; cities: City[]; country: CountryRef; when: boolean }
   | { kind: 'latest'; scope: Scope; cities: City[] }
-  | { kind: 'established'; cities: City[] }
+  /** `anniversary`: an anniversary asked about ("十周年是哪年": n 10) or a year to count to ("到2022年是多少周年"). */
+  | { kind: 'established'; cities: City[]; anniversary?: Anniversary }
   | { kind: 'totals'; focus: TotalsFocus }
   | { kind: 'totalsInYear'; year: number }
   /** `most`: only the countries with the most partners are asked for. */
@@ -207,7 +208,10 @@ function detectOnce(question: string, resolver: Resolver, cities: readonly City[
   const hasWhole = (cue: CueName) => CUES[cue].en.test(lower) || CUES[cue].zh.test(question);
   // Hubei named and Wuhan not: the question is about the province, whose partners the data lacks.
   const province = /\bhubei\b|湖北/i.test(question) && !/\bwuhan|武汉/i.test(question);
-  const decided = decide({ question, zh, entities, exchangeTier, has, hasWhole, province }, resolver);
+  const decided = withAnniversary(
+    decide({ question, zh, entities, exchangeTier, has, hasWhole, province }, resolver),
+    question,
+  );
   const { intent, unmatched } = checkPlaces(decided, question, entities, resolver);
   return { question, intent, entities, readings: readings(entities, intent), unmatched };
 }
@@ -343,6 +347,47 @@ const POSITION_ASKED =
 const SIGNED_WHERE = /\bwhere\b.{0,40}\bsign(ed|ing)?\b|在哪(里|儿)?.{0,4}签|哪里签|何处签|在什么地方签/i;
 const ASKS_WHAT =
   /^\s*(what|which)\b|\bwhat did .{0,30}\bsign|签了什么|签过什么|签的什么|签署了什么|什么协议|什么备忘录/i;
+
+export type Anniversary = { kind: 'nth'; n: number } | { kind: 'at'; year: number };
+
+const ANNIVERSARY_N =
+  /(\d{1,3}|[一二两三四五六七八九十]{1,3})\s*周年(?!是?多少|是?几)|\b(\d{1,3})(?:st|nd|rd|th) anniversary\b|\b(tenth|twentieth|twenty-fifth|thirtieth|fortieth|fiftieth) anniversary\b/i;
+const ANNIVERSARY_AT =
+  /(?:到|在|截至)\s*((?:19|20)\d\d)\s*年?.{0,6}(?:多少|几)\s*周年|\b(?:by|in) ((?:19|20)\d\d)\b.{0,30}\b(?:which|what|how many(?: years)?) anniversary|\bhow many years (?:old )?(?:by|in) ((?:19|20)\d\d)\b/i;
+const ANNIVERSARY_WORDS: Record<string, number> = {
+  tenth: 10,
+  twentieth: 20,
+  'twenty-fifth': 25,
+  thirtieth: 30,
+  fortieth: 40,
+  fiftieth: 50,
+};
+
+/** "萨拉托夫十周年是哪年", "到2022年是多少周年": the date's answer, with the year worked out. */
+function withAnniversary(intent: Intent, question: string): Intent {
+  // "The 20th anniversary of the Sankt Pölten tie": the ordinal is the anniversary's, no place in the order.
+  const aboutOne = intent.kind === 'established' || intent.kind === 'city' || (intent.kind === 'first' && intent.of);
+  if (!aboutOne || !intent.cities.length) return intent;
+  const at = question.match(ANNIVERSARY_AT);
+  if (at)
+    return {
+      kind: 'established',
+      cities: intent.cities,
+      anniversary: { kind: 'at', year: Number(at[1] ?? at[2] ?? at[3]) },
+    };
+  const nth = question.match(ANNIVERSARY_N);
+  if (!nth) return intent;
+  const n = nth[1]
+    ? /^\d+$/.test(nth[1])
+      ? Number(nth[1])
+      : chineseNumber(nth[1])
+    : nth[2]
+      ? Number(nth[2])
+      : ANNIVERSARY_WORDS[nth[3]!.toLowerCase()]!;
+  return Number.isFinite(n) && n > 0
+    ? { kind: 'established', cities: intent.cities, anniversary: { kind: 'nth', n } }
+    : intent;
+}
 
 /** A span of years between two ties asked for. */
 const YEARS_BETWEEN =
