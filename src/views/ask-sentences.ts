@@ -147,10 +147,15 @@ function signatoryLines(answer: Extract<Answer, { kind: 'signatories' }>, locale
       t(locale, 'signatoriesOthers'),
     ];
   }
-  return answer.perCity.flatMap(({ city, notes }, i) => [
+  return answer.perCity.flatMap(({ city, notes, person }, i) => [
     ...(i ? [''] : []),
     ...(notes.length
-      ? [t(locale, 'signatoriesIntro', { city: name(city) }), ...notes.map((n) => bullet(localText(n, locale)))]
+      ? [
+          t(locale, 'signatoriesIntro', { city: name(city) }),
+          ...notes.map((n) => bullet(localText(n, locale))),
+          // "The two mayors signed": who they were is not recorded, and the reply says so.
+          ...(person ? [] : [t(locale, 'signatoriesUnnamed')]),
+        ]
       : [t(locale, 'signatoriesNone', { city: name(city) })]),
   ]);
 }

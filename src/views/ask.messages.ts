@@ -240,6 +240,7 @@ export const t = defineMessages('views.ask', {
       'No source I have gives a Chinese name for {cities}: if you mean one of them, ask with its English name.',
     // Signatories
     signatoriesIntro: 'Who signed for Wuhan and **{city}**, as my sources record it:',
+    signatoriesUnnamed: 'The sources do not name them: who signed is not recorded in my data.',
     signatoriesNone: 'My data doesn’t record who signed the tie between Wuhan and **{city}**.',
     signatoriesAll: 'My data names who signed for these ties:',
     signatoriesOthers: 'For the other partners, my data doesn’t record who signed.',
@@ -518,6 +519,7 @@ export const t = defineMessages('views.ask', {
     notPartnerNoChineseName:
       '我的资料中没有来源给出以下城市的中文名：{cities}。如果你问的是其中之一，请用英文名再问一次。',
     signatoriesIntro: '据资料记载，武汉与**{city}**结好时的签署人：',
+    signatoriesUnnamed: '资料没有写出他们的姓名：签署人是谁，我的资料没有记录。',
     signatoriesNone: '我的资料没有记载武汉与**{city}**结好时由谁签署。',
     signatoriesAll: '我的资料记载了以下友城关系的签署人：',
     signatoriesOthers: '其他友城，我的资料没有记载由谁签署。',

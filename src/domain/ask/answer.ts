@@ -162,7 +162,8 @@ export type Answer =
       inCountry: { country: { code: string; name: string; zh: string }; cities: City[] } | null;
     }
   /** `notes`: what the data says about who signed, per partner; empty when it records nothing. */
-  | { kind: 'signatories'; named: boolean; perCity: { city: City; notes: Note[] }[] }
+  /** `person`: whether the notes name anyone ("the two mayors signed" names no one). */
+  | { kind: 'signatories'; named: boolean; perCity: { city: City; notes: Note[]; person: boolean }[] }
   | {
       kind: 'distance';
       scope: Scope;
@@ -494,7 +495,10 @@ function buildAnswer(intent: Intent, { data, now }: AnswerContext): Answer {
       };
     case 'signatories': {
       const from = intent.cities.length ? intent.cities : data.cities;
-      const perCity = from.map((city) => ({ city, notes: signingNotes(city) }));
+      const perCity = from.map((city) => {
+        const notes = signingNotes(city);
+        return { city, notes, person: notes.some((n) => namesPerson(n.text, data)) };
+      });
       return {
         kind: 'signatories',
         named: intent.cities.length > 0,
@@ -610,6 +614,31 @@ function signingNotes(city: City): Note[] {
     ...city.caveats,
   ];
   return notes.filter((n) => NAMES_SIGNATORIES.test(n.text));
+}
+
+/** Capitalised words that are no one's name: titles, documents, papers, days and months. */
+const NOT_A_PERSON = new Set(
+  `The A An Mayor Mayors Vice Lord Deputy President City Council Friendship Agreement Memorandum Understanding
+   Cooperation Conference International Daily News Times Post University Province Republic Federal People's
+   People China Chinese Hubei Wuhan Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February
+   March April May June July August September October November December Changjiang Office Foreign Affairs`.split(/\s+/),
+);
+const PERSON_TITLE = /\b(?:Dr|Mr|Mrs|Ms|[Mm]ayor|President|president)\.? (?!of\b)\p{Lu}/u;
+
+/**
+ * Whether a note names someone: a title before a name ("mayor Josef Krings", "Dr Lasri"), or two
+ * capitalised words in a row that are no title, document, paper, date or place of the data.
+ */
+function namesPerson(text: string, data: Dataset): boolean {
+  if (PERSON_TITLE.test(text)) return true;
+  const places = new Set(
+    data.cities.flatMap((c) => [c.names.en, c.names.native, c.country.name].flatMap((n) => n.split(' '))),
+  );
+  for (const m of text.matchAll(/\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)+/gu)) {
+    const words = m[0].split(/\s+/);
+    if (words.every((w) => !NOT_A_PERSON.has(w) && !places.has(w.replace(/['’]s$/, '')))) return true;
+  }
+  return false;
 }
 
 const SHOWN_EXTREMES = 3;

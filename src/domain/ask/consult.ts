@@ -204,6 +204,21 @@ function figureFor(question: string): (h: PassageHit) => boolean {
  * and the answer is the named partner's sentence that covers most of them and has a figure in it.
  */
 function numberAnswer(question: string, asked: QueryTerm[], hits: PassageHit[]): Consulted | null {
+  if (!asked.length) return null;
+  // "How many students from Tijuana study in Wuhan?": no sentence of the partner puts a figure on any
+  // word of the question, so the data does not hold it; the partner's closest sentences say what it does.
+  const figured = hits.filter(figureFor(question)).filter((h) => asked.some((t) => h.matched.includes(t.term)));
+  if (!figured.length && hits.length) {
+    const top = hits[0]!;
+    return {
+      answer: {
+        kind: 'passages',
+        hits: hits.filter((h) => h.score >= top.score * NEAR_BEST).slice(0, MAX_CLOSEST),
+        noFigure: true,
+      },
+      related: [],
+    };
+  }
   if (asked.length < 2) return null;
   const wanted = asked.reduce((sum, t) => sum + t.weight, 0);
   const share = (hit: PassageHit) => {

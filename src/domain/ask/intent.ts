@@ -420,8 +420,11 @@ function decide(clues: Clues, resolver: Resolver): Intent {
   if (cities.length > 1 && has('signatories') && (has('compareEarlier') || has('compareLater') || has('first')))
     return { kind: 'compare', cities, order: has('compareLater') && !has('compareEarlier') ? 'later' : 'earlier' };
   // "When was it signed, and by whom?": the date's answer, whose notes name the signers where known.
+  // "Who signed for Kópavogur when they twinned?": "who" asks for the people, "when" only places them.
   if (has('signatories'))
-    return named && has('whenAsked') ? { kind: 'established', cities } : { kind: 'signatories', cities };
+    return named && has('whenAsked') && !/^\s*who\b|是谁/i.test(clues.question)
+      ? { kind: 'established', cities }
+      : { kind: 'signatories', cities };
   // "匹兹堡是武汉第几个友好城市": the partner's place in date order.
   // "Ōita was Wuhan's second sister city, correct?": the partner's real place answers it, not "yes".
   const ordinal = ordinalOf(clues.question);

@@ -162,7 +162,7 @@ export const CUES = {
   /** Who signed a tie: answered from the notes that name the signatories. */
   signatories: {
     en: /\b(who signed|who (?:was|were) the signator(?:y|ies)|signator(?:y|ies)|signed by whom|by whom\b.{0,40}\bsigned|who (?:put|set) (?:their|his|her) (?:names?|signatures?)|whose signatures?)\b/,
-    zh: /谁签|签字人|签署人|签约人|签字的是谁|签署的是谁|签约的是谁|由谁签|(签约|签署|签字)的.{0,12}是谁/,
+    zh: /谁签|签字人|签署人|签约人|签字的是谁|签署的是谁|签约的是谁|由谁签|(签约|签署|签字)的.{0,12}是谁|(签约|签署|签字)(的)?时候?的?市长是谁/,
   },
   /** How far a partner is from Wuhan: great-circle distance between the coordinates. */
   distance: {
