@@ -64,6 +64,27 @@ function knownName(question: string, intent: Intent, entities: Entities, index: 
   };
 }
 
+/** "Since when were they exchanging before 2018?", "交流最早是哪年开始的": the ties' history before the date. */
+const BEFORE_THE_TIE =
+  /\b(before|earlier|prior|first (?:contact|exchange|agreement|link)s?|start(?:ed)?|began|begin|go(?:es)? back|origins?)\b|最早|之前|以前|开始|起初|最初|起源|渊源/i;
+const YEAR_IN = /(?<!\d)(?:19|20)\d\d(?!\d)/g;
+
+/**
+ * A dated tie's sentences that hold a year before it ("friendly-exchange partners since 2013",
+ * "exchange began in 1995"), shown after its date when the question asks about what came before.
+ */
+function earlierHistory(question: string, intent: Intent, index: PassageIndex): PassageHit[] {
+  if (intent.kind !== 'established' || intent.cities.length !== 1 || !BEFORE_THE_TIE.test(question)) return [];
+  const city = intent.cities[0]!;
+  const since = Number(city.established?.date.slice(0, 4));
+  if (!since) return [];
+  return index.passages
+    .filter((p) => p.city?.id === city.id && p.field !== 'names' && p.field !== 'established')
+    .filter((p) => (p.text.match(YEAR_IN) ?? []).some((y) => Number(y) < since))
+    .slice(0, 2)
+    .map((passage) => ({ passage, score: 0, coverage: 0, matched: [] }));
+}
+
 /**
  * Never throws on any input: empty, huge, emoji-only or non-string questions get the "unknown" answer.
  * `maxChars`: how much of the text to read (a whole Discord message for "Ask Youcheng").
@@ -176,8 +197,9 @@ function askDetected(detected: ReturnType<typeof detectIntent>, locale: Locale, 
       ? deps.data.cities.filter((c) => c.country.code === entities.country!.code)
       : [];
   const named = 'cities' in intent && intent.cities.length ? intent.cities : inCountry.length === 1 ? inCountry : [];
-  const { answer, related } =
-    knownName(read, intent, entities, index) ?? consultPassages(read, intent, entities, named, index);
+  const consulted = knownName(read, intent, entities, index) ?? consultPassages(read, intent, entities, named, index);
+  const { answer } = consulted;
+  const related = consulted.related.length ? consulted.related : earlierHistory(read, intent, index);
   if (answer) return { locale, intent, readings, unmatched: [], related: [], ...answered(answer, deps.data) };
   const structured = answerIntent(intent, { data: deps.data, now: deps.now }, readings, unmatched);
   const sources = [...new Set([...structured.sources, ...related.flatMap((h) => h.passage.sources)])];

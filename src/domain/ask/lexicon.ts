@@ -35,12 +35,12 @@ export const CUES = {
   },
   /** Whether a tie has ended. */
   status: {
-    en: /\b(ended|ending|ends|end (the|its|their|of the) (tie|ties|relationship|partnership|twinning|friendship)|cut (ties|off|the tie)|broke|broken|break (off|up|ties|the tie)|terminat\w*|cancel\w*|suspend\w*|phas(e|ed|es|ing)[- ]out|no longer|still|revok\w*|withdr[ae]w\w*|dissolv\w*|active|current status)\b/,
+    en: /\b(ended|ending|ends|end (the|its|their|of the) (tie|ties|relationship|partnership|twinning|friendship)|cut (ties|off|the tie)|broke|broken|break (off|up|ties|the tie)|terminat\w*|cancel\w*|suspend\w*|phas(e|ed|es|ing)[- ](?:\w+ )?out|dropp(ed|ing)|quit|no longer|still|revok\w*|withdr[ae]w\w*|dissolv\w*|active|current status)\b/,
     zh: /终止|结束|断绝|解除|中止|取消|退出|停止|还是(?=.{0,8}(友城|友好城市|姐妹|伙伴|关系))|(现在|如今|目前)还是|仍是|仍然|依然|还在|断交|不再|现状|状态|有效/,
   },
   /** An end or a winding-down, as opposed to "still": decides a "how many ... ended" question. */
   ended: {
-    en: /\b(ended|ending|ends|cut (ties|off)|broke|broken|break (off|up|ties)|terminat\w*|cancel\w*|suspend\w*|phas(e|ed|es|ing)[- ]out|revok\w*|withdr[ae]w\w*|dissolv\w*)\b/,
+    en: /\b(ended|ending|ends|cut (ties|off)|broke|broken|break (off|up|ties)|terminat\w*|cancel\w*|suspend\w*|phas(e|ed|es|ing)[- ](?:\w+ )?out|dropp(ed|ing)|quit|revok\w*|withdr[ae]w\w*|dissolv\w*)\b/,
     zh: /终止|结束|断绝|解除|中止|取消|退出|断交/,
   },
   continents: {
