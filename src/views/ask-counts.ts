@@ -86,6 +86,26 @@ function rankView(answer: Extract<Answer, { kind: 'rank' }>, v: AskView): Body {
   };
 }
 
+/** The decade with the most sister cities first (or the decades tied for it), then every decade's. */
+function decadesView(answer: Extract<Answer, { kind: 'decades' }>, v: AskView): Body {
+  const { L, list } = v;
+  const [top] = answer.rows;
+  if (!top) return { title: L('titleDecades'), lines: [L('decadesNone')] };
+  const tied = answer.rows.filter((r) => r.cities.length === top.cities.length);
+  return {
+    title: L('titleDecades'),
+    lines: [
+      tied.length > 1
+        ? L('decadesTied', { decades: tied.map((r) => `${r.from}s`).join(' / '), n: top.cities.length })
+        : L('decadesMost', { decade: top.from, n: top.cities.length }),
+      ...[...answer.rows]
+        .sort((a, b) => a.from - b.from)
+        .map((r) => bullet(L('decadeRow', { decade: r.from, n: r.cities.length, names: list(r.cities) }))),
+      ...(answer.undated.length ? [L('decadesUndated', { names: list(answer.undated) })] : []),
+    ],
+  };
+}
+
 function totalsView(answer: Extract<Answer, { kind: 'totals' }>, v: AskView): Body {
   const { L, name, list, totalNote, data, locale } = v;
   const rows = answer.rows;
@@ -433,6 +453,7 @@ export const countsViews = {
   sources: sourcesView,
   tiers: tiersView,
   rank: rankView,
+  decades: decadesView,
   totals: totalsView,
   totalsInYear: totalsInYearView,
   countries: countriesView,

@@ -90,6 +90,8 @@ export type Answer =
   | { kind: 'sources'; cities: City[]; about: 'totals' | 'general'; rows: Total[] }
   | { kind: 'tiers'; counts: Total[]; listed: Record<PartnerTier, City[]> }
   | { kind: 'rank'; total: Total | null }
+  /** Sister cities by the decade of their date, most first; `undated`: those no source dates. */
+  | { kind: 'decades'; rows: { from: number; cities: City[] }[]; undated: City[] }
   | { kind: 'landmarks'; cities: City[]; items: LandmarkOf[] }
   | { kind: 'status'; cities: City[]; notActive: City[] }
   | { kind: 'cooperation'; city: City; groups: TopicCooperation[]; topic: Topic | null }
@@ -334,6 +336,19 @@ function buildAnswer(intent: Intent, { data, now }: AnswerContext): Answer {
           exchange: data.cities.filter((c) => c.tier === 'exchange'),
         },
       };
+    case 'decades': {
+      const line = timeline(data, {});
+      const sister = (c: City) => c.tier === 'friendship';
+      const byDecade = new Map<number, City[]>();
+      for (const city of line.dated.filter(sister)) {
+        const from = Math.floor(Number(city.established!.date.slice(0, 4)) / 10) * 10;
+        byDecade.set(from, [...(byDecade.get(from) ?? []), city]);
+      }
+      const rows = [...byDecade]
+        .map(([from, cities]) => ({ from, cities }))
+        .sort((a, b) => b.cities.length - a.cities.length || a.from - b.from);
+      return { kind: 'decades', rows, undated: line.undated.filter(sister) };
+    }
     case 'rank':
       // The ranking is a statement of one report; the total whose note records it carries its source.
       return { kind: 'rank', total: officialTotals(data).find((t) => /sub-provincial/i.test(t.note)) ?? null };
@@ -685,6 +700,8 @@ function citiesOf(answer: Answer): City[] {
       return answer.cities;
     case 'status':
       return answer.cities.length ? answer.cities : answer.notActive;
+    case 'decades':
+      return answer.rows.flatMap((r) => r.cities);
     case 'tiers':
     case 'rank':
     case 'totals':
@@ -776,6 +793,8 @@ function sourcesOf(answer: Answer, data: Dataset): SourceId[] {
         ];
       case 'rank':
         return totalSources([answer.total]);
+      case 'decades':
+        return answer.rows.flatMap((r) => r.cities.flatMap(establishedSources));
       case 'landmarks':
         return answer.items.flatMap((i) => i.landmark.sources);
       case 'status': {

@@ -437,12 +437,15 @@ function twoDigitDecade(digits: string): number {
 function findPeriod(question: string, lower: string): Period | null {
   let m: RegExpMatchArray | null;
   // Ranges first: "between 2000 and 2010", "2000-2010", "2000年到2010年".
+  // "Between the end of 2010 and 2016": what came after the end of 2010, from 2011.
   if (
-    (m = lower.match(/\bbetween (\d{4}) and (\d{4})\b/)) ||
-    (m = question.match(/(\d{4})\s*年?\s*(?:-|–|—|to|至|到|~)\s*(\d{4})/))
+    (m = lower.match(/\bbetween (?:the )?(end of |late )?(\d{4}) and (?:the )?(?:end of )?(\d{4})\b/)) ||
+    (m = question.match(/()(\d{4})\s*年?\s*(?:-|–|—|to|至|到|~)\s*(\d{4})/))
   ) {
-    const [a, b] = [Number(m[1]), Number(m[2])];
-    if (plausible(a) && plausible(b)) return { kind: 'range', range: { from: Math.min(a, b), to: Math.max(a, b) } };
+    const [a, b] = [Number(m[2]), Number(m[3])];
+    const after = m[1] ? 1 : 0;
+    if (plausible(a) && plausible(b))
+      return { kind: 'range', range: { from: Math.min(a, b) + after, to: Math.max(a, b) } };
   }
   if ((m = lower.match(/\b(after|since|from|later than) (\d{4})\b/))) {
     const year = Number(m[2]);

@@ -50,6 +50,8 @@ export type Intent =
   | { kind: 'sources'; cities: City[]; about: 'totals' | 'general'; figures: number[] }
   | { kind: 'tiers' }
   | { kind: 'rank' }
+  /** Which decade made the most sister cities. */
+  | { kind: 'decades' }
   /** `country`: with no partner named, the landmarks of that country's partners ("the German train"). */
   | { kind: 'landmarks'; cities: City[]; country?: CountryRef }
   | { kind: 'status'; cities: City[] }
@@ -237,6 +239,7 @@ const ABOUT_DATA = new Set<Intent['kind']>([
   'sources',
   'tiers',
   'rank',
+  'decades',
   'notPartner',
   'elsewhere',
   'people',
@@ -389,6 +392,9 @@ function withAnniversary(intent: Intent, question: string): Intent {
     : intent;
 }
 
+const DECADES_ASKED =
+  /\b(which|what) decade\b|\bdecades?\b.{0,40}\b(most|more|busiest)\b|\b(most|more)\b.{0,40}\bdecades?\b|哪个年代|哪一个?年代|哪个十年|哪些年代.{0,8}最多/i;
+
 /** A span of years between two ties asked for. */
 const YEARS_BETWEEN =
   /\b(years? (between|apart|after|before|later|earlier|separat)|how (many years|long) (after|before|between|passed|separat|later|earlier))|相隔|相差|间隔|隔了|差了?几年|差了?多少年|晚了?几年|晚了?多少年|早了?几年|早了?多少年/i;
@@ -489,6 +495,8 @@ function decide(clues: Clues, resolver: Resolver): Intent {
     };
   }
   if (has('rank')) return { kind: 'rank' };
+  // "Which decade did Wuhan get most of its sister cities, 2000s or 2010s?", "哪个年代结的友城最多".
+  if (!named && DECADES_ASKED.test(clues.question)) return { kind: 'decades' };
   // "How many in Europe vs Asia?": continents set against each other, which the by-country count breaks down.
   if (!named && entities.continents.length >= 2 && hasWhole('tierDifference'))
     return { kind: 'countries', most: false };
