@@ -55,6 +55,7 @@ function answersNothing(intent: Intent): boolean {
     intent.kind === 'list' &&
     !intent.scope.country &&
     !intent.scope.continents &&
+    !intent.scope.region &&
     !intent.scope.period &&
     !intent.scope.tier
   );
@@ -246,8 +247,18 @@ function numberAnswer(question: string, asked: QueryTerm[], hits: PassageHit[]):
  * A partner's list of names ("清州市 · Cheongju · 청주") finds its city but answers nothing: shown, it
  * would pass a look-alike ("Kiel" for "Kiew") off as an answer.
  */
+const SHARED_OPENING = 80;
+
 function withoutNameLists(hits: PassageHit[]): PassageHit[] {
-  return hits.filter((h) => h.passage.field !== 'names');
+  // A caveat several partners share (the 2019 article's "set up in the Han Dynasty") is shown once.
+  const seen = new Set<string>();
+  return hits.filter((h) => {
+    // Shared caveats differ only in a last sentence about each partner: their openings are compared.
+    const opening = h.passage.text.slice(0, SHARED_OPENING);
+    if (h.passage.field === 'names' || seen.has(opening)) return false;
+    seen.add(opening);
+    return true;
+  });
 }
 
 function notSure(hits: PassageHit[]): Consulted {

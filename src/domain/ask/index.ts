@@ -66,7 +66,7 @@ function knownName(question: string, intent: Intent, entities: Entities, index: 
 
 /** "Since when were they exchanging before 2018?", "交流最早是哪年开始的": the ties' history before the date. */
 const BEFORE_THE_TIE =
-  /\b(before|earlier|prior|first (?:contact|exchange|agreement|link)s?|start(?:ed)?|began|begin|go(?:es)? back|origins?)\b|最早|之前|以前|开始|起初|最初|起源|渊源/i;
+  /\b(before|earlier|prior|first (?:contact|exchange|agreement|link)s?|start(?:ed)?|began|begin|go(?:es)? back|origins?|friendly[- ]exchange|exchange city)\b|最早|之前|以前|开始|起初|最初|起源|渊源|友好交流/i;
 const YEAR_IN = /(?<!\d)(?:19|20)\d\d(?!\d)/g;
 
 /**
@@ -81,6 +81,24 @@ function earlierHistory(question: string, intent: Intent, index: PassageIndex): 
   return index.passages
     .filter((p) => p.city?.id === city.id && p.field !== 'names' && p.field !== 'established')
     .filter((p) => (p.text.match(YEAR_IN) ?? []).some((y) => Number(y) < since))
+    .slice(0, 2)
+    .map((passage) => ({ passage, score: 0, coverage: 0, matched: [] }));
+}
+
+const ORDINAL_ASKED = /\b(\d{1,2})(?:st|nd|rd|th)\b|第\s*(\d{1,2})\s*个/i;
+
+/**
+ * "Ashdod was the 17th?": a partner's place in the order by the sources' dates may differ from the
+ * place a source gives it; that source's sentence is shown beside the order.
+ */
+function ordinalEvidence(question: string, intent: Intent, index: PassageIndex): PassageHit[] {
+  if (intent.kind !== 'first' || !intent.of) return [];
+  const asked = question.match(ORDINAL_ASKED);
+  if (!asked) return [];
+  const n = asked[1] ?? asked[2];
+  const says = new RegExp(`\\b${n}(?:st|nd|rd|th)\\b|第${n}个`);
+  return index.passages
+    .filter((p) => p.city?.id === intent.of!.id && (says.test(p.text) || says.test(p.textZh)))
     .slice(0, 2)
     .map((passage) => ({ passage, score: 0, coverage: 0, matched: [] }));
 }
@@ -107,9 +125,16 @@ export function askQuestion(raw: unknown, deps: AskDeps, fallback: Locale, maxCh
   const results = [first];
   for (const part of parts.slice(1)) {
     const result = askOne(part, locale, deps);
-    const aboutOne = ['status', 'cooperation', 'established', 'notUnderstood', 'signatories'].includes(
-      result.intent.kind,
-    );
+    const aboutOne = [
+      'status',
+      'cooperation',
+      'established',
+      'notUnderstood',
+      'signatories',
+      'people',
+      'names',
+      'offTopic',
+    ].includes(result.intent.kind);
     const namesNone = 'cities' in result.intent ? !result.intent.cities.length : true;
     if (named.length && namesNone && aboutOne && (REFERS_BACK.test(part) || wordCount(part) <= 8))
       results.push(askOne(`${part} ${named.map((c) => c.names.en).join(' and ')}`, locale, deps));
@@ -179,8 +204,23 @@ function askOne(question: string, locale: Locale, deps: AskDeps, countriesLeft =
       return { ...main!, more: more.map(({ more: _, ...r }) => r) };
     }
   }
+  // "The first and the last sister city signed in the 2010s?", "亚洲最老的友城和最新的友城分别是哪个": both ends.
+  if ((intent.kind === 'first' && !intent.of && intent.position === 1) || intent.kind === 'latest') {
+    const first = question.replace(LATEST_WORDS, (m) => ' '.repeat(m.length));
+    const latest = question.replace(FIRST_WORDS, (m) => ' '.repeat(m.length));
+    if (first !== question && latest !== question) {
+      const [a, b] = [
+        askDetected(detectIntent(first, deps.resolver, deps.data.cities), locale, deps),
+        askDetected(detectIntent(latest, deps.resolver, deps.data.cities), locale, deps),
+      ];
+      if (a.intent.kind === 'first' && b.intent.kind === 'latest') return { ...a, more: [b] };
+    }
+  }
   return askDetected(detected, locale, deps);
 }
+
+const FIRST_WORDS = /\b(first|oldest|earliest)\b|最老|最早|第一个|最先/gi;
+const LATEST_WORDS = /\b(last|latest|newest|most recent)\b|最新|最晚|最近|最后一个/gi;
 
 function blank(text: string, [start, end]: readonly [number, number]): string {
   return `${text.slice(0, start)}${' '.repeat(end - start)}${text.slice(end)}`;
@@ -192,14 +232,18 @@ function askDetected(detected: ReturnType<typeof detectIntent>, locale: Locale, 
   const intent = detected.intent;
   // "Sudan's president visited Wuhan with how many people?": a country's one partner is the one the
   // sentences may be about when the question names no partner and asks nothing the structured answers do.
+  // "Which Sudanese president visited in 1995?" reads as a list of Sudan's partners: one partner, whose
+  // sentences may hold the rest.
   const inCountry =
-    (intent.kind === 'offTopic' || intent.kind === 'notUnderstood') && entities.country
-      ? deps.data.cities.filter((c) => c.country.code === entities.country!.code)
+    (intent.kind === 'offTopic' || intent.kind === 'notUnderstood' || intent.kind === 'list') && entities.country
+      ? deps.data.cities.filter((c) => c.country.code === entities.country!.code && c.tier === 'friendship')
       : [];
   const named = 'cities' in intent && intent.cities.length ? intent.cities : inCountry.length === 1 ? inCountry : [];
   const consulted = knownName(read, intent, entities, index) ?? consultPassages(read, intent, entities, named, index);
   const { answer } = consulted;
-  const related = consulted.related.length ? consulted.related : earlierHistory(read, intent, index);
+  const related = consulted.related.length
+    ? consulted.related
+    : [...earlierHistory(read, intent, index), ...ordinalEvidence(read, intent, index)];
   if (answer) return { locale, intent, readings, unmatched: [], related: [], ...answered(answer, deps.data) };
   const structured = answerIntent(intent, { data: deps.data, now: deps.now }, readings, unmatched);
   const sources = [...new Set([...structured.sources, ...related.flatMap((h) => h.passage.sources)])];

@@ -357,6 +357,8 @@ const ANNIVERSARY_N =
   /(\d{1,3}|[一二两三四五六七八九十]{1,3})\s*周年(?!是?多少|是?几)|\b(\d{1,3})(?:st|nd|rd|th) anniversary\b|\b(tenth|twentieth|twenty-fifth|thirtieth|fortieth|fiftieth) anniversary\b/i;
 const ANNIVERSARY_AT =
   /(?:到|在|截至)\s*((?:19|20)\d\d)\s*年?.{0,6}(?:多少|几)\s*周年|\b(?:by|in) ((?:19|20)\d\d)\b.{0,30}\b(?:which|what|how many(?: years)?) anniversary|\bhow many years (?:old )?(?:by|in) ((?:19|20)\d\d)\b/i;
+const ANNIVERSARY_DATE =
+  /\banniversary (?:date|day)\b|\bwhen is (?:the|their|our) anniversary\b|周年纪念日|纪念日是哪天/i;
 const ANNIVERSARY_WORDS: Record<string, number> = {
   tenth: 10,
   twentieth: 20,
@@ -368,8 +370,11 @@ const ANNIVERSARY_WORDS: Record<string, number> = {
 
 /** "萨拉托夫十周年是哪年", "到2022年是多少周年": the date's answer, with the year worked out. */
 function withAnniversary(intent: Intent, question: string): Intent {
-  // "The 20th anniversary of the Sankt Pölten tie": the ordinal is the anniversary's, no place in the order.
-  const aboutOne = intent.kind === 'established' || intent.kind === 'city' || (intent.kind === 'first' && intent.of);
+  // "What's the Cheongju–Wuhan anniversary date?": the date of the tie, whatever else the words suggest.
+  const aboutOne =
+    intent.kind === 'established' || intent.kind === 'city' || (intent.kind === 'first' && intent.of !== undefined);
+  if ((aboutOne || intent.kind === 'cooperation') && intent.cities.length && ANNIVERSARY_DATE.test(question))
+    return { kind: 'established', cities: intent.cities };
   if (!aboutOne || !intent.cities.length) return intent;
   const at = question.match(ANNIVERSARY_AT);
   if (at)

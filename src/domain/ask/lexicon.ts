@@ -118,7 +118,7 @@ export const CUES = {
     zh: /多少年|多久|多长时间|几年|年前/,
   },
   count: {
-    en: /\b(how many|number of|number|count|total|totals|tally|figures?|sum|(have|had|has|with) \d+|circle of friends)\b/,
+    en: /\b(how many|number of|number|count|total|totals|tally|figures?|sum|(have|had|has|with) (?:like |about |around |over |almost |nearly |more than )?\d+|circle of friends)\b/,
     zh: /多少|几个|数量|总数|总共|一共|共有|数目|个数|数字|有\d+个|朋友圈/,
   },
   history: {
@@ -300,11 +300,17 @@ export const EN_FILLER = new Set(
    partner partners partnered partnership city cities town towns friendship friendly friend friends
    relation relations relationship relationships tie ties link linked pair paired pairing international
    exchange become became becoming established establish official officially sign signed one listed list
-   yes no not really know known unknown date dates have exact exactly precise specific actual`.split(/\s+/),
+   yes no not really know known unknown date dates have exact exactly precise specific actual
+   pls plz lol lmao haha thx thanks like way round anyway btw kinda guys hey hi right correct true`.split(/\s+/),
 );
 
 /** Chinese function words and question words dropped the same way, longest first. */
 export const ZH_FILLER = [
+  // "上世纪80年代": the decade, which the entities read.
+  '上个世纪',
+  '上世纪',
+  '二十世纪',
+  '20世纪',
   '国际友好交流城市',
   '友好交流城市',
   '国际友好城市',
