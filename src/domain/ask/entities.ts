@@ -2,7 +2,7 @@
 // cooperation topics, and, when no known city is named, the place name the user typed.
 import type { City, Continent, Topic } from '../../data/types.js';
 import { compact, fold, foldWithOffsets, worldCountryForms } from '../text.js';
-import { gazetteerCountry } from './gazetteer.js';
+import { gazetteerCountry, isGazetteerPlace } from './gazetteer.js';
 import type { CityMention, Resolver } from '../resolution.js';
 import type { YearRange } from '../facts/timeline.js';
 import {
@@ -36,6 +36,8 @@ export interface Entities {
   continents: Continent[];
   /** A region of several countries ("Latin America", "北欧"). */
   region: Region | null;
+  /** Partners whose province or region the question names as itself ("Is Chungcheongbuk-do a sister of Wuhan?"), with the words it used. */
+  regionOf: CityMention[];
   /** A single year, a decade or an open/closed range of years. */
   period: Period | null;
   /** "As of 2019" / "截至2019年": the year the question is dated to, which is not a period asked about. */
@@ -68,6 +70,7 @@ export function findEntities(
   // "Hubei and North Chungcheong": the province named beside Hubei is the province's own tie.
   const regionsAsked = !/\bhubei\b|湖北/i.test(question);
   const inRegions = regionsAsked ? regionMentions(question, allCities, byName) : [];
+  const regionOf = regionNamed(question, allCities, byName);
   const found = inRegions.length ? [...byName, ...inRegions].sort((a, b) => a.start - b.start) : byName;
   const cities: City[] = [];
   for (const m of found) if (!cities.some((c) => c.id === m.city.id)) cities.push(m.city);
@@ -100,6 +103,7 @@ export function findEntities(
     country: country?.country ?? null,
     continents: findContinents(question, lower),
     region: findRegion(question, lower),
+    regionOf,
     period: findPeriod(withoutAsOf, withoutAsOf.toLowerCase()),
     asOfYear: asOf ? Number(asOf[1] ?? asOf[2] ?? asOf[3]) : null,
     topics: TOPIC_WORDS.filter((w) => w.en.test(lower) || w.zh.test(question)).map((w) => w.topic),
@@ -143,6 +147,8 @@ function formsOf(cities: readonly City[]): RegionForm[] {
       for (const form of new Set([part, bare])) {
         const folded = fold(form);
         if (folded.length < 4 || VAGUE.has(folded) || cityNames.has(folded)) continue;
+        // "York" of "York Region" is also a city (and half of New York): only the whole name counts.
+        if (form !== part && isGazetteerPlace(form)) continue;
         forms.push({ city, folded, han: false });
       }
     }
@@ -189,6 +195,22 @@ function regionMentions(question: string, cities: readonly City[], found: CityMe
     }
   }
   return mentions;
+}
+
+/** Partners whose region the question names anywhere, placed or not, where no partner's own name stands. */
+function regionNamed(question: string, cities: readonly City[], found: CityMention[]): CityMention[] {
+  if (!cities.length || found.length) return [];
+  const { text, starts, ends } = foldWithOffsets(question);
+  const named: CityMention[] = [];
+  for (const form of formsOf(cities)) {
+    const at = text.indexOf(form.folded);
+    if (at < 0 || named.some((m) => m.city.id === form.city.id)) continue;
+    const endAt = at + form.folded.length;
+    const bounded = form.han || !(/[\p{L}\p{N}]/u.test(text[at - 1] ?? '') || /[\p{L}\p{N}]/u.test(text[endAt] ?? ''));
+    const [start, end] = [starts[at]!, ends[endAt - 1]!];
+    if (bounded) named.push({ city: form.city, text: question.slice(start, end), start, end });
+  }
+  return named;
 }
 
 /** Characters around a two-character Chinese name in a question ("曼谷离武汉多远", "武汉和大分合作"). */

@@ -85,6 +85,27 @@ function earlierHistory(question: string, intent: Intent, index: PassageIndex): 
     .map((passage) => ({ passage, score: 0, coverage: 0, matched: [] }));
 }
 
+const PROVINCE_ASKED = /\bhubei\b|\bprovinces?\b|湖北|省/i;
+const HUBEI = /\bHubei\b|湖北/;
+
+/**
+ * "杰尔和湖北省也结好了吗", "Is Chungcheongbuk-do a sister of Wuhan?": the province's own tie, which
+ * the partner's sentences about Hubei record, beside the answer about the city.
+ */
+function provinceTies(question: string, intent: Intent, entities: Entities, index: PassageIndex): PassageHit[] {
+  const regionAsked = intent.kind === 'notPartner' && entities.regionOf.length > 0;
+  if (!PROVINCE_ASKED.test(question) && !regionAsked) return [];
+  const cities = 'cities' in intent && intent.cities.length ? intent.cities : entities.regionOf.map((m) => m.city);
+  if (!cities.length) return [];
+  const ids = new Set(cities.map((c) => c.id));
+  const mine = index.passages.filter((p) => p.city && ids.has(p.city.id) && p.field !== 'names');
+  // The partner in that province is named too, by its summary, when the province itself was asked about.
+  return [
+    ...mine.filter((p) => HUBEI.test(p.text) && /provinc/i.test(p.text)).slice(0, 2),
+    ...(regionAsked ? mine.filter((p) => p.field === 'summary').slice(0, 1) : []),
+  ].map((passage) => ({ passage, score: 0, coverage: 0, matched: [] }));
+}
+
 const ORDINAL_ASKED = /\b(\d{1,2})(?:st|nd|rd|th)\b|第\s*(\d{1,2})\s*个/i;
 
 /**
@@ -243,7 +264,11 @@ function askDetected(detected: ReturnType<typeof detectIntent>, locale: Locale, 
   const { answer } = consulted;
   const related = consulted.related.length
     ? consulted.related
-    : [...earlierHistory(read, intent, index), ...ordinalEvidence(read, intent, index)];
+    : [
+        ...earlierHistory(read, intent, index),
+        ...ordinalEvidence(read, intent, index),
+        ...provinceTies(read, intent, entities, index),
+      ];
   if (answer) return { locale, intent, readings, unmatched: [], related: [], ...answered(answer, deps.data) };
   const structured = answerIntent(intent, { data: deps.data, now: deps.now }, readings, unmatched);
   const sources = [...new Set([...structured.sources, ...related.flatMap((h) => h.passage.sources)])];

@@ -225,6 +225,7 @@ const NO_ENTITIES: Entities = {
   country: null,
   continents: [],
   region: null,
+  regionOf: [],
   period: null,
   asOfYear: null,
   topics: [],
@@ -462,6 +463,11 @@ function decide(clues: Clues, resolver: Resolver): Intent {
   // says so before the mayors the notes do name.
   if (named && has('mayor') && !has('count')) return { kind: 'people', cities, role: 'mayor', today: asksToday(clues) };
   if (!named && clues.province) return { kind: 'province' };
+  // "Is Chungcheongbuk-do a sister of Wuhan?": a partner's province is no partner; the answer says so,
+  // with what the partner's sentences say of the province.
+  const [region] = entities.regionOf;
+  if (!named && region && (has('partnerCheck') || has('relation')))
+    return { kind: 'notPartner', name: region.text, resolution: { kind: 'none', suggestions: [] } };
   if (!named) {
     const person = askedPerson(clues.question);
     if (person) return { kind: 'person', name: person };
