@@ -57,7 +57,8 @@ export function hasScope(scope: Scope): boolean {
     scope.country !== undefined ||
     scope.continents !== undefined ||
     scope.region !== undefined ||
-    scope.period !== undefined
+    scope.period !== undefined ||
+    scope.except !== undefined
   );
 }
 
@@ -79,6 +80,15 @@ export function scopeText(scope: Scope, locale: Locale): string {
     else if (from !== undefined) parts.push(t(locale, 'scopeFrom', { from }));
     else if (to !== undefined) parts.push(t(locale, 'scopeTo', { to }));
   }
+  if (scope.except?.length)
+    parts.push(
+      t(locale, 'scopeExcept', {
+        names: formatList(
+          scope.except.map((c) => cityName(c, locale)),
+          locale,
+        ),
+      }),
+    );
   return parts.join(locale === 'zh-CN' ? '、' : ', ');
 }
 

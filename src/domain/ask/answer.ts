@@ -266,6 +266,7 @@ function inScope(city: City, scope: Scope): boolean {
   // A memorandum, a letter of intent or a district tie is never one of the partner cities asked about.
   if (!isPartner(city)) return false;
   if (scope.tier && city.tier !== scope.tier) return false;
+  if (scope.except?.some((c) => c.id === city.id)) return false;
   const inPlace =
     (!scope.country || city.country.code === scope.country.code) &&
     (!scope.continents || scope.continents.includes(city.country.continent)) &&

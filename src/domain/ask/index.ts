@@ -175,6 +175,10 @@ function wordCount(text: string): number {
 }
 
 function sameCities(a: AskResult, b: AskResult): boolean {
+  // Two answers from sentences are the same only with the same sentences ("how many schools? and
+  // how many joint ventures?" are two answers about one partner).
+  if (a.answer.kind === 'passages' && b.answer.kind === 'passages')
+    return a.answer.hits.map((h) => h.passage.id).join() === b.answer.hits.map((h) => h.passage.id).join();
   return a.cities.map((c) => c.id).join() === b.cities.map((c) => c.id).join();
 }
 

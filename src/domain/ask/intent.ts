@@ -23,6 +23,8 @@ export interface Scope {
   tier?: Tier;
   /** The country or continents are the ones to leave out ("outside Asia"). */
   outside?: true;
+  /** Partners to leave out ("the oldest in Asia other than Ōita", "韩国除了清州还有哪些"). */
+  except?: City[];
 }
 
 export type TotalsFocus = 'current' | 'history' | 'exchange';
@@ -398,6 +400,8 @@ function withAnniversary(intent: Intent, question: string): Intent {
     : intent;
 }
 
+const SIGNING = /\bsign(?:ed|ing|s)?\b|签约|签署|签字|签协议|签的/i;
+
 const DECADES_ASKED =
   /\b(which|what) decade\b|\bdecades?\b.{0,40}\b(most|more|busiest)\b|\b(most|more)\b.{0,40}\bdecades?\b|哪个年代|哪一个?年代|哪个十年|哪些年代.{0,8}最多/i;
 
@@ -409,7 +413,44 @@ const YEARS_BETWEEN =
 const OFFICIAL_TIE =
   /\b(official(ly)? (tie|link|relation\w*|connection)s?|(tie|link|connection)s? with wuhan)\b|官方.{0,2}(联系|关系|往来)|有(啥|什么)(联系|关系|往来)/i;
 
+/** Words that leave the partner right after them out of the question ("other than Ōita", "除了清州"). */
+const LEAVING_OUT = /(?:\bother than|\bexcept(?: for)?|\bbesides|\bapart from|\bexcluding|除了|除去)\s*$/i;
+
 function decide(clues: Clues, resolver: Resolver): Intent {
+  const left = leftOut(clues);
+  if (left.length) {
+    // "The oldest sister city in Asia other than Ōita": the question is about the others, in scope.
+    const rest = clues.entities.cities.filter((c) => !left.includes(c));
+    const entities = { ...clues.entities, cities: rest };
+    const has = (cue: CueName) => cue !== 'outside' && clues.has(cue);
+    const intent = decideWith({ ...clues, entities, has }, resolver);
+    const scope = 'scope' in intent ? { ...intent.scope, except: left } : null;
+    const country = left[0]!.country;
+    // "韩国除了清州还有哪些": the others in that partner's country when no other place is named.
+    if (scope && intent.kind === 'list' && !scope.country && !scope.continents && !scope.region)
+      return { ...intent, scope: { ...scope, country: { code: country.code, name: country.name, zh: country.zh } } };
+    if (scope) return { ...intent, scope } as Intent;
+    if (!rest.length && (has('list') || has('relation')))
+      return {
+        kind: 'list',
+        scope: { country: { code: country.code, name: country.name, zh: country.zh }, except: left },
+      };
+    return intent;
+  }
+  return decideWith(clues, resolver);
+}
+
+/** The partners named right after "other than", "除了"... */
+function leftOut(clues: Clues): City[] {
+  return clues.entities.mentions
+    .filter((m) => {
+      const at = clues.question.indexOf(m.text);
+      return at >= 0 && LEAVING_OUT.test(clues.question.slice(0, at));
+    })
+    .map((m) => m.city);
+}
+
+function decideWith(clues: Clues, resolver: Resolver): Intent {
   const { entities, exchangeTier, has, hasWhole } = clues;
   // "巴西的圣路易斯（Sao Luis，不是美国那个）": of two partners a name could be, the one in the country named.
   const namedCountry = entities.country;
@@ -461,6 +502,8 @@ function decide(clues: Clues, resolver: Resolver): Intent {
   // A partner's mayor in the tie's history ("which Bordeaux mayor led the delegation", "博伦厄市长叫啥，
   // 2017年和万勇见面那个") is in the notes; today's ("who is the mayor of…") never is, and the answer
   // says so before the mayors the notes do name.
+  // "Which Christchurch mayor signed the agreement?", "签约的时候恩德培市长叫啥": who signed.
+  if (named && has('mayor') && SIGNING.test(clues.question)) return { kind: 'signatories', cities };
   if (named && has('mayor') && !has('count')) return { kind: 'people', cities, role: 'mayor', today: asksToday(clues) };
   if (!named && clues.province) return { kind: 'province' };
   // "Is Chungcheongbuk-do a sister of Wuhan?": a partner's province is no partner; the answer says so,

@@ -142,7 +142,7 @@ export const CUES = {
   /** Cities added in a period, as opposed to what Wuhan had then. */
   added: {
     en: /\b(new|gain(ed)?|add(ed)?|sign(ed)?|join(ed)?|became|become|established|twinned|made)\b/,
-    zh: /新增|新结|结为|缔结|结好|建立|签署|签订|签的|签了|签约|成为|新/,
+    zh: /新增|新结|结为|缔结|结好|结了|结的|建立|签署|签订|签的|签了|签约|成为|新/,
   },
   /** Is X a partner at all? */
   partnerCheck: {
