@@ -299,6 +299,9 @@ function isFreeText(option: OptionDefinition): boolean {
 
 /** A typo of an option name: one edit for short names, two for longer ones. */
 function isNearMiss(typed: string, name: string): boolean {
+  // Chinese option names are two or three characters: one character off is another word ("问答题：" is
+  // a question's prefix, not a typo of 问题), so only spaced-script names are corrected.
+  if (/\p{Script=Han}/u.test(name) || /\p{Script=Han}/u.test(typed)) return false;
   const a = typed.toLowerCase();
   const b = name.toLowerCase();
   return editDistance(a, b) <= (b.length <= 4 ? 1 : 2);
