@@ -484,7 +484,8 @@ function findPeriod(question: string, lower: string): Period | null {
   }
   if ((m = question.match(/(\d{4})\s*年?\s*(以来|至今|起|开始|以后|之后|后)/))) {
     const year = Number(m[1]);
-    if (plausible(year)) return { kind: 'range', range: { from: /以后|之后|^后$/.test(m[2]!) ? year + 1 : year } };
+    // "2000年以后" counts 2000 in, as Chinese speakers mean it; "after 2000" does not.
+    if (plausible(year)) return { kind: 'range', range: { from: /^后$/.test(m[2]!) ? year + 1 : year } };
   }
   if ((m = question.match(/(\d{4})\s*年?\s*(以前|之前|前)/))) {
     const year = Number(m[1]);

@@ -106,6 +106,23 @@ function provinceTies(question: string, intent: Intent, entities: Entities, inde
   ].map((passage) => ({ passage, score: 0, coverage: 0, matched: [] }));
 }
 
+/**
+ * "基督城和武汉1999年签了什么", "张光清2015年去过埃松吗": a year asked about one partner, other than
+ * its tie's, is found in the partner's sentences that hold it.
+ */
+function yearEvidence(question: string, intent: Intent, index: PassageIndex): PassageHit[] {
+  if (!['city', 'cooperation', 'partner', 'people'].includes(intent.kind)) return [];
+  if (!('cities' in intent) || intent.cities.length !== 1) return [];
+  const city = intent.cities[0]!;
+  const tieYear = city.established?.date.slice(0, 4);
+  const years = (question.match(YEAR_IN) ?? []).filter((y) => y !== tieYear);
+  if (!years.length) return [];
+  return index.passages
+    .filter((p) => p.city?.id === city.id && p.field !== 'names' && years.some((y) => p.text.includes(y)))
+    .slice(0, 2)
+    .map((passage) => ({ passage, score: 0, coverage: 0, matched: [] }));
+}
+
 const ORDINAL_ASKED = /\b(\d{1,2})(?:st|nd|rd|th)\b|第\s*(\d{1,2})\s*个/i;
 
 /**
@@ -272,6 +289,7 @@ function askDetected(detected: ReturnType<typeof detectIntent>, locale: Locale, 
         ...earlierHistory(read, intent, index),
         ...ordinalEvidence(read, intent, index),
         ...provinceTies(read, intent, entities, index),
+        ...yearEvidence(read, intent, index),
       ];
   if (answer) return { locale, intent, readings, unmatched: [], related: [], ...answered(answer, deps.data) };
   const structured = answerIntent(intent, { data: deps.data, now: deps.now }, readings, unmatched);

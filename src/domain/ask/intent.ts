@@ -359,7 +359,7 @@ export type Anniversary = { kind: 'nth'; n: number } | { kind: 'at'; year: numbe
 const ANNIVERSARY_N =
   /(\d{1,3}|[一二两三四五六七八九十]{1,3})\s*周年(?!是?多少|是?几)|\b(\d{1,3})(?:st|nd|rd|th) anniversary\b|\b(tenth|twentieth|twenty-fifth|thirtieth|fortieth|fiftieth) anniversary\b/i;
 const ANNIVERSARY_AT =
-  /(?:到|在|截至)\s*((?:19|20)\d\d)\s*年?.{0,6}(?:多少|几)\s*周年|\b(?:by|in) ((?:19|20)\d\d)\b.{0,30}\b(?:which|what|how many(?: years)?) anniversary|\bhow many years (?:old )?(?:by|in) ((?:19|20)\d\d)\b/i;
+  /(?:到|在|截至)\s*((?:19|20)\d\d)\s*年?.{0,6}(?:多少|几)\s*周年|\b(?:by|in) ((?:19|20)\d\d)\b.{0,30}\b(?:which|what|how many(?: years)?) anniversary|\bhow many years (?:old )?(?:by|in|as of|at) ((?:19|20)\d\d)\b|\bhow many years\b.{0,20}\b(?:by|in|as of) ((?:19|20)\d\d)\b/i;
 const ANNIVERSARY_DATE =
   /\banniversary (?:date|day)\b|\bwhen is (?:the|their|our) anniversary\b|周年纪念日|纪念日是哪天/i;
 const ANNIVERSARY_WORDS: Record<string, number> = {
@@ -384,7 +384,7 @@ function withAnniversary(intent: Intent, question: string): Intent {
     return {
       kind: 'established',
       cities: intent.cities,
-      anniversary: { kind: 'at', year: Number(at[1] ?? at[2] ?? at[3]) },
+      anniversary: { kind: 'at', year: Number(at[1] ?? at[2] ?? at[3] ?? at[4]) },
     };
   const nth = question.match(ANNIVERSARY_N);
   if (!nth) return intent;
@@ -399,6 +399,9 @@ function withAnniversary(intent: Intent, question: string): Intent {
     ? { kind: 'established', cities: intent.cities, anniversary: { kind: 'nth', n } }
     : intent;
 }
+
+const COUNT_CLAIMED =
+  /\bwuhan (?:has|had) (?:like |about |around |over |almost |nearly |more than )?\d+ (?:sister|twin|partner|friendship)|武汉有\d+个(?:友城|友好城市|姐妹城市|国际友城)/i;
 
 const SIGNING = /\bsign(?:ed|ing|s)?\b|签约|签署|签字|签协议|签的/i;
 
@@ -454,7 +457,18 @@ function decideWith(clues: Clues, resolver: Resolver): Intent {
   const { entities, exchangeTier, has, hasWhole } = clues;
   // "巴西的圣路易斯（Sao Luis，不是美国那个）": of two partners a name could be, the one in the country named.
   const namedCountry = entities.country;
-  const inCountry = namedCountry ? entities.cities.filter((c) => c.country.code === namedCountry.code) : [];
+  // A partner placed in its own country by the question stays ("韩国的清州和日本的大分").
+  const placedInOwn = (city: City) =>
+    entities.mentions.some(
+      (m) =>
+        m.city.id === city.id &&
+        (clues.question.includes(`${city.country.zh}的${m.text}`) ||
+          clues.question.toLowerCase().includes(`${city.country.name.toLowerCase()} ${m.text.toLowerCase()}`) ||
+          clues.question.toLowerCase().includes(`${city.country.name.toLowerCase()}'s ${m.text.toLowerCase()}`)),
+    );
+  const inCountry = namedCountry
+    ? entities.cities.filter((c) => c.country.code === namedCountry.code || placedInOwn(c))
+    : [];
   const cities = (inCountry.length && inCountry.length < entities.cities.length ? inCountry : entities.cities).slice(
     0,
     MAX_CITIES,
@@ -619,6 +633,8 @@ function decideWith(clues: Clues, resolver: Resolver): Intent {
   if (!named && scope.period?.kind === 'year' && MONTH.test(clues.question) && !scope.country && !scope.continents)
     if (has('count') || (has('relation') && !has('list') && !has('added')))
       return { kind: 'totalsInYear', year: scope.period.year };
+  // "Pittsburgh's mayor said Wuhan has 20 sister cities: right?": a count claimed, whoever claimed it.
+  if (has('count') && COUNT_CLAIMED.test(clues.question)) return { kind: 'totals', focus: 'history' };
   // "签约总额多少", "how much money": a sum of money, not a count of cities.
   if (has('count') && MONEY.test(clues.question)) return named ? { kind: 'city', cities } : { kind: 'notUnderstood' };
   if (has('count')) {

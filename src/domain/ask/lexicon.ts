@@ -105,7 +105,7 @@ export const CUES = {
   /** Today, as opposed to when the tie was made: "the current mayor", "现任市长". */
   today: {
     en: /\b(current(ly)?|now|today|nowadays|present|incumbent|these days)\b/,
-    zh: /现在|现任|目前|当前|如今|今天|眼下/,
+    zh: /现在|现任|目前|当前|如今|今天|眼下|而家/,
   },
   /** A mayor, asked about by a partner's name: the people the data names. */
   mayor: {
@@ -119,7 +119,7 @@ export const CUES = {
   },
   count: {
     en: /\b(how many|number of|number|count|total|totals|tally|figures?|sum|(have|had|has|with) (?:like |about |around |over |almost |nearly |more than )?\d+|circle of friends)\b/,
-    zh: /多少|几个|数量|总数|总共|一共|共有|数目|个数|数字|有\d+个|朋友圈/,
+    zh: /多少|几个|几多|数量|总数|总共|一共|共有|数目|个数|数字|有\d+个|朋友圈/,
   },
   history: {
     en: /\b(change[ds]?|changing|over (the )?(years|time)|grow(n|th|s)?|grew|increase[ds]?|history|historical|trend|evolv\w*|evolution|each year|per year|by year|year by year|progress)\b/,
@@ -136,7 +136,7 @@ export const CUES = {
   },
   /** Asking for the names, not only a number. */
   list: {
-    en: /\b(which|list|name|names|all|every|show|what are|who are)\b/,
+    en: /\b(which|list|name|names|all|every|show|what are|who are|give me (?:\d+|a few|some))\b/,
     zh: /哪些|哪几个|哪个|有什么|列出|列举|名单|全部|所有|都有|都是|是哪|谁/,
   },
   /** Cities added in a period, as opposed to what Wuhan had then. */
@@ -301,12 +301,20 @@ export const EN_FILLER = new Set(
    relation relations relationship relationships tie ties link linked pair paired pairing international
    exchange become became becoming established establish official officially sign signed one listed list
    yes no not really know known unknown date dates have exact exactly precise specific actual
-   pls plz lol lmao haha thx thanks like way round anyway btw kinda guys hey hi right correct true`.split(/\s+/),
+   pls plz lol lmao haha thx thanks like way round anyway btw kinda guys hey hi right correct true
+   class lesson homework hw teacher project worksheet presentation assignment quiz trivia`.split(/\s+/),
 );
 
 /** Chinese function words and question words dropped the same way, longest first. */
 export const ZH_FILLER = [
   // "上世纪80年代": the decade, which the entities read.
+  // The asker's context, which asks nothing: "做作业", "上课用", "老师要".
+  '做作业',
+  '作业',
+  '上课用',
+  '上课',
+  '老师',
+  '班级展示',
   '上个世纪',
   '上世纪',
   '二十世纪',
