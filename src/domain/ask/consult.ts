@@ -179,8 +179,11 @@ const ASKS_NUMBER =
   /\bhow (?:many|much|big|large|long|tall|far|old)\b|\bwhat (?:was |is )?(?:the )?(?:total )?(?:\w+ )?(?:number|amount|size|sum|value)\b|多少|几个|几位|几名|几次|几项|多大|多高|多长|多重|总额|金额/i;
 const NUMBER =
   /\d[\d,.]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?)\b|[两二三四五六七八九十百千万]+(?=[个名位对次项期人所家])/gi;
+/** Days and months of dates ("1995年7月", "15 November"), which are no figure either. */
+const DATE_PART =
+  /\d{1,2}\s*[月日号]|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b/gi;
 const numbersIn = (text: string) =>
-  (text.match(NUMBER) ?? []).map((n) =>
+  (text.replace(DATE_PART, ' ').match(NUMBER) ?? []).map((n) =>
     n
       .toLowerCase()
       .replace(/[,.]+$/, '')

@@ -208,7 +208,7 @@ const MAX_QUESTIONS = 3;
  * at a Chinese comma between two clauses that each ask (哪年结好，又是哪年断交的).
  */
 const BETWEEN_QUESTIONS =
-  /(?<=[?？])\s*|,?\s+and\s+(?=(?:what|which|when|who|how|where|in what|is|are|was|did|does)\b)|(?<=(?:哪|什么|几|多少|谁|吗)[^，,；;]{0,12})[，,；;](?=[^，,；;]{0,4}(?:又|还|另外|以及|那)?[^，,；;]{0,12}(?:哪|什么|几|多少|谁|吗|呢))/iu;
+  /(?<=[?？])\s*|,?\s+and\s+(?=(?:what|which|when|who|how|where|in what|is|are|was|did|does)\b)|(?<=(?:哪|什么|几|多少|谁|吗)[^，,；;]{0,12})[，,；;](?=[^，,；;]{0,4}(?:又|还|另外|以及|那|后来)?[^，,；;]{0,12}(?:哪|什么|几|多少|谁|吗|呢|是不是|是否|有没有))/iu;
 
 /**
  * A line with two or three questions, each ended by a question mark ("大分什么时候结好的？最新的友城是

@@ -86,7 +86,7 @@ export const CUES = {
   /** A question word that asks for a date or a span ("when", "哪年"), as opposed to words like "signed". */
   whenAsked: {
     en: /\b(when|what year|which year|what date|since when|how long|how many years|how old)\b/,
-    zh: /什么时候|何时|哪一年|哪年|几时|多少年|多久|多长时间|什么时间|哪一?天|几年|日期|日子|几月|哪个月|哪月/,
+    zh: /什么时候|何时|哪一年|哪年|几时|多少年|多久|多长时间|什么时间|哪一?天|几年|日期|日子|几月|哪个月|哪月|几号|几月几日/,
   },
   /** Two partners set against each other in time: "which came first, A or B", "A和B哪个先". */
   compareEarlier: {
@@ -309,6 +309,9 @@ export const EN_FILLER = new Set(
 export const ZH_FILLER = [
   // "上世纪80年代": the decade, which the entities read.
   // The asker's context, which asks nothing: "做作业", "上课用", "老师要".
+  '抢答',
+  '问答题',
+  '竞猜',
   '做作业',
   '作业',
   '上课用',

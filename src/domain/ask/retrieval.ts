@@ -309,6 +309,7 @@ const SAID_AS: Record<string, readonly string[]> = {
   donations: ['donat'],
   display: ['show', 'exhibit'],
   displayed: ['show', 'exhibit'],
+  hq: ['headquarter'],
   soviet: ['ussr', 'ssr'],
   ussr: ['soviet', 'ssr'],
   苏联: ['苏维'],
