@@ -252,6 +252,18 @@ function notPartnerView(answer: Extract<Answer, { kind: 'notPartner' }>, v: AskV
       ],
     };
   }
+  // "哈拉帕（墨西哥）跟武汉结好了吗": a Chinese name the data lacks, with a country whose one record
+  // without a Chinese name (here a letter of intent with Xalapa) may be what is meant.
+  const country = answer.inCountry?.country;
+  const unnamed = country && hasHan(answer.name) ? unnamedIn(data.cities, country.code) : null;
+  if (unnamed && country)
+    return {
+      title: L('titlePartner'),
+      lines: [
+        L('unnamedInCountry', { name: asked, city: unnamed.names.en, country: countryInProse(country, locale) }),
+        bullet(localText(unnamed.summary, locale)),
+      ],
+    };
   const exchange = answer.exchangeCount;
   return {
     title: L('titleNotPartner'),
@@ -283,6 +295,14 @@ function notPartnerView(answer: Extract<Answer, { kind: 'notPartner' }>, v: AskV
       ...(hasHan(answer.name) ? noChineseName(data.cities, locale) : []),
     ],
   };
+}
+
+/** The one record in a country with no Chinese name, of any tier; null when none or several. */
+function unnamedIn(cities: readonly City[], code: string): City | null {
+  const unnamed = cities.filter(
+    (c) => c.country.code === code && !c.names.zh && !c.aliases.some((a) => hasHan(a.text)),
+  );
+  return unnamed.length === 1 ? unnamed[0]! : null;
 }
 
 function noChineseName(cities: readonly City[], locale: Locale): string[] {

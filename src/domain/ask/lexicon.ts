@@ -408,7 +408,7 @@ export const ZH_FILLER = [
 
 /** Characters no place name in a question is made of: what is left with them is not a name. */
 // 汉欧, 中欧: the freight trains' names (汉欧班列), no place.
-export const ZH_NOT_A_NAME = /[哪谁么几吗呢最先后怎为请]|姐妹|友城|^(?:汉欧|中欧|汉新欧)$/;
+export const ZH_NOT_A_NAME = /[哪谁么几吗呢最先后怎为请]|姐妹|友城|^(?:汉欧|中欧|汉新欧|东西)$/;
 
 /** Titles before a person's name: what follows them is a person, no place ("Dr Lasri", "Mayor Krings"). */
 export const PERSON_TITLES = new Set(
