@@ -123,6 +123,26 @@ function yearEvidence(question: string, intent: Intent, index: PassageIndex): Pa
     .map((passage) => ({ passage, score: 0, coverage: 0, matched: [] }));
 }
 
+const FIRST_OR_ONLY = /\b(only|sole|first)\b|唯一|第一|首个|首对/i;
+
+/**
+ * "Is Christchurch Wuhan's only sister city in NZ?", "the first twinning between West Germany and
+ * China?": the partner's sentences that say "only" or "first" answer the claim.
+ */
+function superlativeClaims(question: string, intent: Intent, index: PassageIndex): PassageHit[] {
+  if (!['partner', 'city', 'established'].includes(intent.kind)) return [];
+  if (!('cities' in intent) || intent.cities.length !== 1 || !FIRST_OR_ONLY.test(question)) return [];
+  const city = intent.cities[0]!;
+  return (
+    index.passages
+      .filter((p) => p.city?.id === city.id && (p.field === 'highlight' || p.field === 'caveat'))
+      .filter((p) => FIRST_OR_ONLY.test(p.text) || FIRST_OR_ONLY.test(p.textZh))
+      // The data puts a partner's firsts first among its highlights: the first that says so is the claim's.
+      .slice(0, 1)
+      .map((passage) => ({ passage, score: 0, coverage: 0, matched: [] }))
+  );
+}
+
 const ORDINAL_ASKED = /\b(\d{1,2})(?:st|nd|rd|th)\b|第\s*(\d{1,2})\s*个/i;
 
 /**
@@ -290,6 +310,7 @@ function askDetected(detected: ReturnType<typeof detectIntent>, locale: Locale, 
         ...ordinalEvidence(read, intent, index),
         ...provinceTies(read, intent, entities, index),
         ...yearEvidence(read, intent, index),
+        ...superlativeClaims(read, intent, index),
       ];
   if (answer) return { locale, intent, readings, unmatched: [], related: [], ...answered(answer, deps.data) };
   const structured = answerIntent(intent, { data: deps.data, now: deps.now }, readings, unmatched);

@@ -300,8 +300,13 @@ export function buildPassageIndex(data: Dataset): PassageIndex {
  * counted as the question's own word when found.
  */
 const SAID_AS: Record<string, readonly string[]> = {
-  gift: ['gave', 'given', 'donat', 'present'],
-  gifts: ['gave', 'given', 'donat', 'present'],
+  // A gift is often only said to be "on show" where it went (Christchurch's pounamu in Wuhan).
+  gift: ['gave', 'given', 'donat', 'present', 'show'],
+  gifts: ['gave', 'given', 'donat', 'present', 'show'],
+  gifted: ['gave', 'given', 'donat', 'present', 'show'],
+  gave: ['given', 'donat', 'present', 'show'],
+  give: ['gave', 'given', 'donat', 'present', 'show'],
+  stone: ['greenstone'],
   present: ['gave', 'given', 'donat'],
   presents: ['gave', 'given', 'donat'],
   money: ['donat', 'fund'],
@@ -313,7 +318,8 @@ const SAID_AS: Record<string, readonly string[]> = {
   soviet: ['ussr', 'ssr'],
   ussr: ['soviet', 'ssr'],
   苏联: ['苏维'],
-  礼物: ['赠送', '赠'],
+  礼物: ['赠送', '赠', '展出'],
+  石头: ['绿玉'],
   礼: ['赠'],
   送: ['赠'],
 };
