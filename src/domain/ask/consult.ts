@@ -98,7 +98,9 @@ export function consultPassages(
 ): Consulted {
   // A specific answer stays, but a named partner's sentences with the question's other words go
   // beside it ("the 8,488 km carved in front of Duisburg station": the distance, then that sentence).
-  const besideOnly = !GENERAL.has(intent.kind) || (intent.kind === 'first' && intent.of !== undefined);
+  // "武汉友城工作哪年开始的": Wuhan's first sister city is the answer, whatever else "工作" finds.
+  const firstTie = intent.kind === 'first' && intent.position === 1 && ABOUT_TIES.test(question);
+  const besideOnly = !GENERAL.has(intent.kind) || (intent.kind === 'first' && intent.of !== undefined) || firstTie;
   if (besideOnly && !(cities.length && BESIDE.has(intent.kind))) return NOTHING;
   // "A poem about the Yangtze": off topic, whatever sentences share its words; about a named partner,
   // the sentences may hold it ("how big is the China Garden in Duisburg").
@@ -173,6 +175,8 @@ function besideHits(content: QueryTerm[], cities: City[], hits: PassageHit[]): P
     })
     .slice(0, MAX_RELATED);
 }
+
+const ABOUT_TIES = /友城|友好城市|姐妹城市|\bsister|\btwin|\bfriendship cit/i;
 
 /** A question after a figure: how many, how much, how big... */
 const ASKS_NUMBER =

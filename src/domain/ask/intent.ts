@@ -400,6 +400,9 @@ function withAnniversary(intent: Intent, question: string): Intent {
     : intent;
 }
 
+const COUNTS_OTHER =
+  /\bhow many (?!(?:sister|twin|partner|friendship|friendly|international|of (?:its|wuhan)|cities|towns|countries|more|new|are|does|do|did|has|have|in total)\b)[a-z]+|多少(?:人|名|位|个人|学生|工程师|医生|居民)|几(?:个人|名|位)/i;
+
 const COUNT_CLAIMED =
   /\bwuhan (?:has|had) (?:like |about |around |over |almost |nearly |more than )?\d+ (?:sister|twin|partner|friendship)|武汉有\d+个(?:友城|友好城市|姐妹城市|国际友城)/i;
 
@@ -633,6 +636,13 @@ function decideWith(clues: Clues, resolver: Resolver): Intent {
   if (!named && scope.period?.kind === 'year' && MONTH.test(clues.question) && !scope.country && !scope.continents)
     if (has('count') || (has('relation') && !has('list') && !has('added')))
       return { kind: 'totalsInYear', year: scope.period.year };
+  // "How many residents did the landfill serve?": a count of something else than partners, which the
+  // sentences may hold.
+  if (!named && has('count') && COUNTS_OTHER.test(clues.question) && !has('relation') && !has('countries'))
+    return { kind: 'notUnderstood' };
+  // "How long has Wuhan had sister cities?": since its first.
+  if (!named && has('howLong') && has('relation') && !has('count'))
+    return { kind: 'first', scope, cities, position: 1 };
   // "Pittsburgh's mayor said Wuhan has 20 sister cities: right?": a count claimed, whoever claimed it.
   if (has('count') && COUNT_CLAIMED.test(clues.question)) return { kind: 'totals', focus: 'history' };
   // "签约总额多少", "how much money": a sum of money, not a count of cities.
