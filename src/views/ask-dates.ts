@@ -161,6 +161,8 @@ function elsewhereView(answer: Extract<Answer, { kind: 'elsewhere' }>, v: AskVie
       answer.there.length
         ? L('elsewhereThere', { asked: where, names: list(answer.there) })
         : L('elsewhereNone', { asked: where }),
+      // "巴西的圣路易斯": in Chinese a name may stand for the country's record that has no Chinese name.
+      ...elsewhereUnnamed(answer, v),
       ...answer.dates.flatMap((d) => ['', ...establishedLines(d, locale)]),
     ],
   };
@@ -295,6 +297,17 @@ function notPartnerView(answer: Extract<Answer, { kind: 'notPartner' }>, v: AskV
       ...(hasHan(answer.name) ? noChineseName(data.cities, locale) : []),
     ],
   };
+}
+
+function elsewhereUnnamed(answer: Extract<Answer, { kind: 'elsewhere' }>, v: AskView): string[] {
+  const { L, data, locale } = v;
+  if (locale !== 'zh-CN') return [];
+  const unnamed = unnamedIn(data.cities, answer.country.code);
+  if (!unnamed) return [];
+  return [
+    L('elsewhereUnnamed', { city: unnamed.names.en, country: countryInProse(answer.country, locale) }),
+    bullet(localText(unnamed.summary, locale)),
+  ];
 }
 
 /** The one record in a country with no Chinese name, of any tier; null when none or several. */

@@ -245,6 +245,8 @@ export const t = defineMessages('views.ask', {
       'No full list of Wuhan’s friendly exchange cities was found, so I cannot rule that tier out.',
     notPartnerNoChineseName:
       'No source I have gives a Chinese name for {cities}: if you mean one of them, ask with its English name.',
+    elsewhereUnnamed:
+      'If you mean **{city}** in {country}, which has no Chinese name in my data, this is what my data says:',
     unnamedInCountry:
       'I know no partner called “{name}”, but my data has no Chinese name for **{city}** ({country}), the one record there without one. If you mean {city}, this is what my data says:',
     // Signatories
@@ -534,6 +536,7 @@ export const t = defineMessages('views.ask', {
     notPartnerExchangeUncounted: '武汉的友好交流城市没有找到完整名单，所以无法排除它属于这一级别。',
     notPartnerNoChineseName:
       '我的资料中没有来源给出以下城市的中文名：{cities}。如果你问的是其中之一，请用英文名再问一次。',
+    elsewhereUnnamed: '如果你问的是{country}的 **{city}**（我的资料中没有它的中文名），资料是这样记载的：',
     unnamedInCountry:
       '我的资料中没有叫“{name}”的伙伴城市，但{country}的 **{city}** 在我的资料中没有中文名（那里唯一没有中文名的记录）。如果你问的是 {city}，资料是这样记载的：',
     signatoriesIntro: '据资料记载，武汉与**{city}**结好时的签署人：',
