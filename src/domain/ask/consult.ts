@@ -69,6 +69,7 @@ const MAX_SHOWN = 4;
 const MAX_CLOSEST = 3;
 const MAX_RELATED = 2;
 const BIGRAM = /^\p{Script=Han}{2}$/u;
+const BIGRAM_CHAR = /^\p{Script=Han}$/u;
 /** The rarity below which a word is too common to ask about anything (the inverse document frequency of one sentence in ten). */
 const MIN_WEIGHT = 2.4;
 
@@ -134,7 +135,10 @@ export function consultPassages(
   const shown = hits.filter((h) => h.score >= best.score * NEAR_BEST && holdsCovered(h)).slice(0, MAX_SHOWN);
   // Replacing a structured answer needs two of the question's own words; where it answers nothing,
   // one rare word the question has alone will do.
-  const enough = covered.length >= (offTopic ? OFF_TOPIC_WORDS : vague ? Math.min(2, unexplained.length) : 2);
+  // One lone Chinese character is too little to answer by ("成都是武汉的友城吗" leaves "成").
+  const enough =
+    covered.length >= (offTopic ? OFF_TOPIC_WORDS : vague ? Math.min(2, unexplained.length) : 2) &&
+    (covered.length > 1 || covered.some((t) => !BIGRAM_CHAR.test(t.term)) || best.matched.length >= 3);
   if (!besideOnly && share >= SURE_COVERAGE && enough) {
     // "How much did Wuhan donate to Christchurch?": the sentence says it donated, not how much.
     const noFigure = ASKS_NUMBER.test(question) && !shown.some(figureFor(question));
