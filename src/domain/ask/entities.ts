@@ -214,7 +214,7 @@ function regionNamed(question: string, cities: readonly City[], found: CityMenti
 }
 
 /** Characters around a two-character Chinese name in a question ("曼谷离武汉多远", "武汉和大分合作"). */
-const SHORT_NAME_BEFORE = new Set([...'和与跟同及或在是对到去从向往的、离距让把给和请问']);
+const SHORT_NAME_BEFORE = new Set([...'和与跟同及或在是对到去从向往的、离距让把给和请问水灾']);
 const SHORT_NAME_AFTER = new Set([...'离距到和与跟同及或合相有多在是的、市县省之间友结建什哪怎为呢吗么用叫说副']);
 /** Only so much of a question is scanned for short names: questions are short, pastes are not. */
 const MAX_SHORT_NAME_SCAN = 200;

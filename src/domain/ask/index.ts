@@ -221,6 +221,9 @@ function sameCities(a: AskResult, b: AskResult): boolean {
 
 const REFERS_BACK = /\b(it|its|they|them|their|that|this|there)\b|它|他们|那里|那边|那个|该市|这个城市|呢/i;
 
+/** The most sentences shown after an answer. */
+const MAX_RELATED = 3;
+
 /** The most questions one line is answered as. */
 const MAX_QUESTIONS = 3;
 /**
@@ -303,15 +306,17 @@ function askDetected(detected: ReturnType<typeof detectIntent>, locale: Locale, 
   const named = 'cities' in intent && intent.cities.length ? intent.cities : inCountry.length === 1 ? inCountry : [];
   const consulted = knownName(read, intent, entities, index) ?? consultPassages(read, intent, entities, named, index);
   const { answer } = consulted;
-  const related = consulted.related.length
-    ? consulted.related
-    : [
-        ...earlierHistory(read, intent, index),
-        ...ordinalEvidence(read, intent, index),
-        ...provinceTies(read, intent, entities, index),
-        ...yearEvidence(read, intent, index),
-        ...superlativeClaims(read, intent, index),
-      ];
+  // The sentences found for the question's words, then those its kind of question asks for, each once.
+  const related = [
+    ...consulted.related,
+    ...earlierHistory(read, intent, index),
+    ...ordinalEvidence(read, intent, index),
+    ...provinceTies(read, intent, entities, index),
+    ...yearEvidence(read, intent, index),
+    ...superlativeClaims(read, intent, index),
+  ]
+    .filter((h, i, all) => all.findIndex((o) => o.passage.id === h.passage.id) === i)
+    .slice(0, MAX_RELATED);
   if (answer) return { locale, intent, readings, unmatched: [], related: [], ...answered(answer, deps.data) };
   const structured = answerIntent(intent, { data: deps.data, now: deps.now }, readings, unmatched);
   const sources = [...new Set([...structured.sources, ...related.flatMap((h) => h.passage.sources)])];

@@ -359,7 +359,7 @@ export type Anniversary = { kind: 'nth'; n: number } | { kind: 'at'; year: numbe
 const ANNIVERSARY_N =
   /(\d{1,3}|[一二两三四五六七八九十]{1,3})\s*周年(?!是?多少|是?几)|\b(\d{1,3})(?:st|nd|rd|th) anniversary\b|\b(tenth|twentieth|twenty-fifth|thirtieth|fortieth|fiftieth) anniversary\b/i;
 const ANNIVERSARY_AT =
-  /(?:到|在|截至)\s*((?:19|20)\d\d)\s*年?.{0,6}(?:多少|几)\s*周年|\b(?:by|in) ((?:19|20)\d\d)\b.{0,30}\b(?:which|what|how many(?: years)?) anniversary|\bhow many years (?:old )?(?:by|in|as of|at) ((?:19|20)\d\d)\b|\bhow many years\b.{0,20}\b(?:by|in|as of) ((?:19|20)\d\d)\b/i;
+  /(?:到|在|截至)\s*((?:19|20)\d\d)\s*年?.{0,6}(?:多少|几)\s*周年|\b(?:by|in) ((?:19|20)\d\d)\b.{0,30}\b(?:which|what|how many(?: years)?) anniversary|\bhow many years (?:old )?(?:by|in|as of|at) ((?:19|20)\d\d)\b|\bhow many years\b.{0,60}\b(?:by|in|as of) ((?:19|20)\d\d)\b|(?:几|多少)\s*年.{0,12}(?:到|截至)\s*((?:19|20)\d\d)/i;
 const ANNIVERSARY_DATE =
   /\banniversary (?:date|day)\b|\bwhen is (?:the|their|our) anniversary\b|周年纪念日|纪念日是哪天/i;
 const ANNIVERSARY_WORDS: Record<string, number> = {
@@ -384,7 +384,7 @@ function withAnniversary(intent: Intent, question: string): Intent {
     return {
       kind: 'established',
       cities: intent.cities,
-      anniversary: { kind: 'at', year: Number(at[1] ?? at[2] ?? at[3] ?? at[4]) },
+      anniversary: { kind: 'at', year: Number(at[1] ?? at[2] ?? at[3] ?? at[4] ?? at[5]) },
     };
   const nth = question.match(ANNIVERSARY_N);
   if (!nth) return intent;
@@ -401,7 +401,12 @@ function withAnniversary(intent: Intent, question: string): Intent {
 }
 
 const COUNTS_OTHER =
-  /\bhow many (?!(?:sister|twin|partner|friendship|friendly|international|of (?:its|wuhan)|cities|towns|countries|more|new|are|does|do|did|has|have|in total)\b)[a-z]+|多少(?:人|名|位|个人|学生|工程师|医生|居民)|几(?:个人|名|位)/i;
+  /\bhow many (?!(?:sister|twin|partner|partners|friendship|friendly|international|cities|city|towns|countries|more|new|are|were|is|was|does|do|did|has|have|had|in|of|on|at|from|by|there|total|overall|formal|official|listed|such|exchange)\b)[a-z]+|多少(?:人|名|位|个人|学生|工程师|医生|居民)|几(?:个人|名|位)/i;
+
+const STILL_TRUE = /\bstill (?:true|the case|correct|right|so)\b|还是最新|现在还是|还对吗|还是这样/i;
+/** "我在清州留学，清州和武汉是姐妹城市吗？": a partner check, whatever topic the context names. */
+const IS_IT_A_PARTNER =
+  /是(?:不是)?.{0,6}(?:姐妹城市|友好城市|友城)吗|\b(?:is|are)\b.{0,40}\b(?:sister|twin|partner) cit(?:y|ies)\b.{0,12}\?/i;
 
 const COUNT_CLAIMED =
   /\bwuhan (?:has|had) (?:like |about |around |over |almost |nearly |more than )?\d+ (?:sister|twin|partner|friendship)|武汉有\d+个(?:友城|友好城市|姐妹城市|国际友城)/i;
@@ -587,6 +592,8 @@ function decideWith(clues: Clues, resolver: Resolver): Intent {
       cities,
       ...(!named && scope.country && !scope.outside ? { country: scope.country } : {}),
     };
+  // "Bangkok is the newest sister city, still true?": the newest is the answer, "still" a check of it.
+  if (has('latest') && STILL_TRUE.test(clues.question) && !has('ended')) return { kind: 'latest', scope, cities: [] };
   // "When did Kiev twin with Wuhan? still the USSR then?": a date asked, "still" aside.
   if (has('status') && (named || !has('count') || has('ended')) && !(named && has('whenAsked') && !has('ended')))
     return { kind: 'status', cities };
@@ -599,6 +606,7 @@ function decideWith(clues: Clues, resolver: Resolver): Intent {
   if (named && has('whenAsked') && TWO_ASKED.test(clues.question)) return { kind: 'city', cities };
   // "什么时候签的协议": a date is asked for, though "协议" (agreement) is a cooperation word.
   if (named && has('whenAsked') && !entities.topics.length) return { kind: 'established', cities };
+  if (named && IS_IT_A_PARTNER.test(clues.question) && !has('cooperation')) return { kind: 'partner', cities };
   if (has('cooperation') || (named && entities.topics.length > 0 && !has('when')))
     return {
       kind: 'cooperation',
@@ -638,7 +646,15 @@ function decideWith(clues: Clues, resolver: Resolver): Intent {
       return { kind: 'totalsInYear', year: scope.period.year };
   // "How many residents did the landfill serve?": a count of something else than partners, which the
   // sentences may hold.
-  if (!named && has('count') && COUNTS_OTHER.test(clues.question) && !has('relation') && !has('countries'))
+  if (
+    !named &&
+    has('count') &&
+    COUNTS_OTHER.test(clues.question) &&
+    !has('relation') &&
+    !has('countries') &&
+    !scoped &&
+    !entities.country
+  )
     return { kind: 'notUnderstood' };
   // "How long has Wuhan had sister cities?": since its first.
   if (!named && has('howLong') && has('relation') && !has('count'))

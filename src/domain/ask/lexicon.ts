@@ -99,7 +99,7 @@ export const CUES = {
   },
   /** What a partner is called in a language or script. */
   names: {
-    en: /\b(called|named|name|names|spelled|spell|spelt|say|said|write|written|pronounce\w*|call|calls)\b.{0,30}\b((in )?(chinese|mandarin|english|local(ly)?|native(ly)?|own language|characters)|in [a-z]+(?:ian|ese|ish|sh|ch|an|ic|ek|ai)\b)|\b(chinese|english|local|native|official|full) (name|names|spelling)\b|\b(?:[a-z]+(?:ian|ese|ish|sh|ic|ek|ai)|german|korean|dutch|french|czech|hebrew|m[āa]ori) (name|spelling|letters|script|characters)\b|\b(?:what|which)(?:'s|s| is| are)?\b.{1,40}\bin (chinese|mandarin|english|characters|pinyin|german|korean|dutch|french|czech|hebrew|maori|[a-z]+(?:ian|ese|ish|sh|ic|ek|ai))\b|\b(article|machine[- ]?translat\w*)\b.{0,40}\b(call|calls|called|write|writes|wrote|written|render\w*|name|names)\b|\b(spelled|spelt|spelling)\b|\bwhat do (?:the )?(?:[a-z]+ )?(?:people|locals|natives)\b.{0,20}\bcall\b|\b(?:locals|natives) call\b/,
+    en: /\b(called|named|name|names|spelled|spell|spelt|say|said|write|written|pronounce\w*|call|calls)\b.{0,30}\b((in )?(chinese|mandarin|english|local(ly)?|native(ly)?|own language|characters)|in [a-z]+(?:ian|ese|ish|sh|ch|an|ic|ek|ai)\b)|\b(chinese|english|local|native|official|full) (name|names|spelling)\b|\b(?:[a-z]+(?:ian|ese|ish|sh|ic|ek|ai)|german|korean|dutch|french|czech|hebrew|m[āa]ori) (name|spelling|letters|script|characters)\b|\b(?:what|which)(?:'s|s| is| are)?\b.{1,40}\bin (chinese|mandarin|english|characters|pinyin|german|korean|dutch|french|czech|hebrew|maori|[a-z]+(?:ian|ese|ish|sh|ic|ek|ai))\b|\b(article|machine[- ]?translat\w*)\b.{0,40}\b(call|calls|called|write|writes|wrote|written|render\w*|name|names)\b|\b(spelled|spelt|spelling)\b|\bwhat do (?:the )?(?:[a-z]+ )?(?:people|locals|natives)\b.{0,20}\bcall\b|\b(?:locals|natives) call\b|\bin (?:welsh|chinese|mandarin|english|german|french|dutch|korean|japanese|hungarian|czech|hebrew|maori|m[āa]ori|thai|icelandic|swedish|russian|ukrainian|turkish|greek|portuguese|spanish|romanian|arabic)\s*\??\s*$/,
     zh: /[语文].{0,2}(?:叫|称)|中文名|英文名|中文叫|英文叫|中文怎么|英文怎么|用中文|用英文|英文是|中文是|[语文]全称|全称|全名|怎么写|怎么说|用.{1,5}[语文]|[语文](名字|名称|名|叫法|写法)|译名|当地.{0,4}(名|叫)|原名|外文名|本地名|(文章|机翻|机器翻译).{0,12}(叫|写|译)/,
   },
   /** Today, as opposed to when the tie was made: "the current mayor", "现任市长". */
@@ -118,7 +118,7 @@ export const CUES = {
     zh: /多少年|多久|多长时间|几年|年前/,
   },
   count: {
-    en: /\b(how many|number of|number|count|total|totals|tally|figures?|sum|(have|had|has|with) (?:like |about |around |over |almost |nearly |more than )?\d+|circle of friends)\b/,
+    en: /\b(how many|number of|numbers?|count|total|totals|tally|figures?|sum|(have|had|has|with) (?:like |about |around |over |almost |nearly |more than )?\d+|circle of friends)\b/,
     zh: /多少|几个|几多|数量|总数|总共|一共|共有|数目|个数|数字|有\d+个|朋友圈/,
   },
   history: {

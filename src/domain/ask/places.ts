@@ -92,7 +92,7 @@ const TRANSLITERATION = new Set([
 ]);
 const PLACE_ENDING = /(?:市|省|州|县|郡|镇|岛|港|湾|城)$/;
 /** Verb endings and words of position that no place name has ("夸过", "前面地上刻着"). */
-const ZH_NO_PLACE_PART = /[过着]|前面|地上|后面|里面|班列|议会|投票|断交|合同|协议|东西/u;
+const ZH_NO_PLACE_PART = /[过着]|前面|地上|后面|里面|班列|议会|投票|断交|合同|协议|东西|知道/u;
 /** Greetings, laughter and regions made of those characters that are no place a partner could be. */
 const ZH_NOT_PLACES =
   /^(?:(.)\1|你好|您好|东南亚|东亚|南亚|西亚|中亚|中东|东欧|西欧|南欧|北欧|中欧|北非|东非|西非|南非洲)$/u;
