@@ -69,8 +69,9 @@ export function findEntities(
   const byName = withShortHanNames(question, resolver.findInText(question), resolver);
   // "Hubei and North Chungcheong": the province named beside Hubei is the province's own tie.
   const regionsAsked = !/\bhubei\b|湖北/i.test(question);
-  const inRegions = regionsAsked ? regionMentions(question, allCities, byName) : [];
-  const regionOf = regionNamed(question, allCities, byName);
+  const regions = regionsIn(question, allCities, byName);
+  const inRegions = regionsAsked ? regions.placed : [];
+  const regionOf = regions.named;
   const found = inRegions.length ? [...byName, ...inRegions].sort((a, b) => a.start - b.start) : byName;
   const cities: City[] = [];
   for (const m of found) if (!cities.some((c) => c.id === m.city.id)) cities.push(m.city);
@@ -169,48 +170,43 @@ const ZH_REGION_BEFORE = /(?:在|位于|来自|从)$/u;
 const ZH_REGION_AFTER = /^(?:的|有|境内|里)/u;
 
 /**
- * Partners named by their province, state or region ("a sister city in Ontario" → Markham,
- * "宾夕法尼亚州的友城" → Pittsburgh), where no partner's own name stands at that place.
+ * Partners named by their province, state or region, where no partner's own name stands, in one scan:
+ * `placed` where the question puts a city in it ("a sister city in Ontario" → Markham, "宾夕法尼亚州的
+ * 友城" → Pittsburgh); `named` wherever it stands, placed or not, when the question names no partner
+ * ("Is Chungcheongbuk-do a sister of Wuhan?").
  */
-function regionMentions(question: string, cities: readonly City[], found: CityMention[]): CityMention[] {
-  if (!cities.length) return [];
+function regionsIn(
+  question: string,
+  cities: readonly City[],
+  found: CityMention[],
+): { placed: CityMention[]; named: CityMention[] } {
+  const placed: CityMention[] = [];
+  const named: CityMention[] = [];
+  if (!cities.length) return { placed, named };
   const { text, starts, ends } = foldWithOffsets(question);
-  const mentions: CityMention[] = [];
   for (const form of formsOf(cities)) {
-    let at = text.indexOf(form.folded);
-    for (; at >= 0; at = text.indexOf(form.folded, at + 1)) {
+    let namedHere = named.some((m) => m.city.id === form.city.id);
+    for (let at = text.indexOf(form.folded); at >= 0; at = text.indexOf(form.folded, at + 1)) {
       const endAt = at + form.folded.length;
       if (!form.han && (/[\p{L}\p{N}]/u.test(text[at - 1] ?? '') || /[\p{L}\p{N}]/u.test(text[endAt] ?? ''))) continue;
       const start = starts[at]!;
       const end = ends[endAt - 1]!;
+      const mention = { city: form.city, text: question.slice(start, end), start, end };
+      if (!found.length && !namedHere) {
+        named.push(mention);
+        namedHere = true;
+      }
       const [before, after] = [question.slice(0, start), question.slice(end)];
       // "忠清北道是武汉的友城吗" asks about the province itself; "忠清北道的哪个城市" about a city in it.
-      const placed = form.han
+      const inIt = form.han
         ? ZH_REGION_BEFORE.test(before) || ZH_REGION_AFTER.test(after)
         : REGION_BEFORE.test(before) || REGION_AFTER.test(after);
-      if (!placed) continue;
-      if ([...found, ...mentions].some((m) => start < m.end && m.start < end)) continue;
-      mentions.push({ city: form.city, text: question.slice(start, end), start, end });
+      if (!inIt || [...found, ...placed].some((m) => start < m.end && m.start < end)) continue;
+      placed.push(mention);
       break;
     }
   }
-  return mentions;
-}
-
-/** Partners whose region the question names anywhere, placed or not, where no partner's own name stands. */
-function regionNamed(question: string, cities: readonly City[], found: CityMention[]): CityMention[] {
-  if (!cities.length || found.length) return [];
-  const { text, starts, ends } = foldWithOffsets(question);
-  const named: CityMention[] = [];
-  for (const form of formsOf(cities)) {
-    const at = text.indexOf(form.folded);
-    if (at < 0 || named.some((m) => m.city.id === form.city.id)) continue;
-    const endAt = at + form.folded.length;
-    const bounded = form.han || !(/[\p{L}\p{N}]/u.test(text[at - 1] ?? '') || /[\p{L}\p{N}]/u.test(text[endAt] ?? ''));
-    const [start, end] = [starts[at]!, ends[endAt - 1]!];
-    if (bounded) named.push({ city: form.city, text: question.slice(start, end), start, end });
-  }
-  return named;
+  return { placed, named };
 }
 
 /** Characters around a two-character Chinese name in a question ("曼谷离武汉多远", "武汉和大分合作"). */

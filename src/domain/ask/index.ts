@@ -6,7 +6,7 @@ import { type Answered, answered, answerIntent } from './answer.js';
 import { type Consulted, consultPassages } from './consult.js';
 import type { Entities } from './entities.js';
 import { detectIntent, type Intent, type Reading, type Unmatched } from './intent.js';
-import { type PassageHit, type PassageIndex, passageIndex } from './retrieval.js';
+import { type Passage, type PassageHit, type PassageIndex, passageIndex } from './retrieval.js';
 import { askedLanguage, cleanQuestion, detectLanguage, LANGUAGE_ASKED, simplified } from './question.js';
 
 export { hasHan, MAX_MESSAGE_CHARS, simplified } from './question.js';
@@ -60,8 +60,13 @@ function knownName(question: string, intent: Intent, entities: Entities, index: 
   if (new Set(mentioning.map((p) => p.city?.id)).size !== 1) return null;
   return {
     answer: null,
-    related: mentioning.slice(0, 2).map((passage) => ({ passage, score: 0, coverage: 0, matched: [] })),
+    related: mentioning.slice(0, 2).map(shownAsIs),
   };
+}
+
+/** A sentence shown for what it says, not found by a search: it has no score or matched words. */
+function shownAsIs(passage: Passage): PassageHit {
+  return { passage, score: 0, coverage: 0, matched: [] };
 }
 
 /** "Since when were they exchanging before 2018?", "交流最早是哪年开始的": the ties' history before the date. */
@@ -82,7 +87,7 @@ function earlierHistory(question: string, intent: Intent, index: PassageIndex): 
     .filter((p) => p.city?.id === city.id && p.field !== 'names' && p.field !== 'established')
     .filter((p) => (p.text.match(YEAR_IN) ?? []).some((y) => Number(y) < since))
     .slice(0, 2)
-    .map((passage) => ({ passage, score: 0, coverage: 0, matched: [] }));
+    .map(shownAsIs);
 }
 
 const PROVINCE_ASKED = /\bhubei\b|\bprovinces?\b|湖北|省/i;
@@ -103,7 +108,7 @@ function provinceTies(question: string, intent: Intent, entities: Entities, inde
   return [
     ...mine.filter((p) => HUBEI.test(p.text) && /provinc/i.test(p.text)).slice(0, 2),
     ...(regionAsked ? mine.filter((p) => p.field === 'summary').slice(0, 1) : []),
-  ].map((passage) => ({ passage, score: 0, coverage: 0, matched: [] }));
+  ].map(shownAsIs);
 }
 
 /**
@@ -120,7 +125,7 @@ function yearEvidence(question: string, intent: Intent, index: PassageIndex): Pa
   return index.passages
     .filter((p) => p.city?.id === city.id && p.field !== 'names' && years.some((y) => p.text.includes(y)))
     .slice(0, 2)
-    .map((passage) => ({ passage, score: 0, coverage: 0, matched: [] }));
+    .map(shownAsIs);
 }
 
 const FIRST_OR_ONLY = /\b(only|sole|first)\b|唯一|第一|首个|首对/i;
@@ -139,7 +144,7 @@ function superlativeClaims(question: string, intent: Intent, index: PassageIndex
       .filter((p) => FIRST_OR_ONLY.test(p.text) || FIRST_OR_ONLY.test(p.textZh))
       // The data puts a partner's firsts first among its highlights: the first that says so is the claim's.
       .slice(0, 1)
-      .map((passage) => ({ passage, score: 0, coverage: 0, matched: [] }))
+      .map(shownAsIs)
   );
 }
 
@@ -158,7 +163,7 @@ function ordinalEvidence(question: string, intent: Intent, index: PassageIndex):
   return index.passages
     .filter((p) => p.city?.id === intent.of!.id && (says.test(p.text) || says.test(p.textZh)))
     .slice(0, 2)
-    .map((passage) => ({ passage, score: 0, coverage: 0, matched: [] }));
+    .map(shownAsIs);
 }
 
 /**
