@@ -22,8 +22,10 @@ export const t = defineMessages('views.ask', {
     titleTiers: 'Friendship cities and friendly exchange cities',
     titleRank: 'Wuhan among China’s sub-provincial cities',
     titleDecades: 'Sister cities by decade',
-    decadesMost: 'More of Wuhan’s sister cities date from the **{decade}s** than from any other decade: **{n}**, by the dates in my sources.',
-    decadesTied: 'The {decades} each saw **{n}** of Wuhan’s sister cities signed, more than any other decade, by the dates in my sources.',
+    decadesMost:
+      'More of Wuhan’s sister cities date from the **{decade}s** than from any other decade: **{n}**, by the dates in my sources.',
+    decadesTied:
+      'The {decades} each saw **{n}** of Wuhan’s sister cities signed, more than any other decade, by the dates in my sources.',
     decadeRow: '{decade}s: {n} ({names})',
     decadesUndated: 'No source dates {names}: they are in no decade here.',
     decadesNone: 'No sister city in my data has a date.',
